@@ -1,0 +1,239 @@
+//! The OMA components, one file each, and the registry that finds them by MDC name.
+//!
+//! Each component declares its props once ([`ComponentSpec`]); rendering and checking both
+//! read that declaration.
+
+mod icon;
+pub mod legacy;
+pub mod props;
+pub mod ui;
+
+mod sh_alert;
+mod sh_column;
+mod sh_micro_card;
+mod sh_multi_column;
+mod sh_segment;
+mod sh_text_img;
+mod sh_two_columns;
+
+use crate::parse::kebab_case;
+use crate::render::Renderer;
+use crate::render::html::{escape_into, open_tag};
+use crate::source::Span;
+use crate::tree::{Component, Node, NodeKind};
+use maud::{Markup, PreEscaped};
+use props::{PropKind, PropSpec, Props};
+use serde_json::Value;
+use ui::{Ui, UiDefaults};
+
+/// A component's declaration: name, props, default classes and renderer.
+#[derive(Debug)]
+pub struct ComponentSpec {
+    /// The MDC name (`ShTextImg`).
+    pub name: &'static str,
+    /// Declared props (besides `ui` and the HTML global attributes).
+    pub props: &'static [PropSpec],
+    /// Default classes per `ui` key.
+    pub ui: UiDefaults,
+    /// Renders one use.
+    pub render: fn(&Use<'_>, &mut Renderer<'_>) -> Markup,
+}
+
+impl ComponentSpec {
+    /// The declaration of prop `name`.
+    pub fn prop(&self, name: &str) -> Option<&'static PropSpec> {
+        self.props.iter().find(|p| p.name == name)
+    }
+}
+
+/// One use of a component: resolved props, effective classes, and its body.
+#[derive(Debug)]
+pub struct Use<'a> {
+    /// Props after resolution and defaults.
+    pub props: Props,
+    /// `ui` classes after merging.
+    pub ui: Ui,
+    /// Body nodes (default slot content and named slots).
+    pub children: &'a [Node],
+}
+
+impl Use<'_> {
+    /// Renders markdown prop `name` as `<div class="CLASS">…</div>`, or nothing when it is falsy.
+    pub fn markdown_div(&self, renderer: &mut Renderer<'_>, name: &str, class: &str) -> Markup {
+        match self.props.text(name) {
+            Some(markdown) => {
+                let inner = renderer.markdown(&markdown, self.props.span);
+                maud::html! { div class=[non_empty(class)] { (inner) } }
+            }
+            None => PreEscaped(String::new()),
+        }
+    }
+
+    /// The default slot: every child except named slots.
+    pub fn slot(&self, renderer: &mut Renderer<'_>) -> Markup {
+        renderer.nodes(self.children)
+    }
+}
+
+/// `Some(class)` unless empty, so that maud leaves out an empty `class` attribute.
+pub fn non_empty(class: &str) -> Option<&str> {
+    let class = class.trim();
+    (!class.is_empty()).then_some(class)
+}
+
+/// Joins class lists, skipping empty ones.
+pub fn classes(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+static COMPONENTS: &[&ComponentSpec] = &[
+    &sh_alert::SPEC,
+    &sh_column::SPEC,
+    &sh_micro_card::SPEC,
+    &sh_multi_column::SPEC,
+    &sh_segment::SPEC,
+    &sh_text_img::SPEC,
+    &sh_two_columns::SPEC,
+];
+
+/// Names match without regard to case or dashes: `ShTwoColumns`, `sh-two-columns`.
+fn normalise(name: &str) -> String {
+    name.chars()
+        .filter(|c| *c != '-' && *c != '_')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The component called `name`.
+pub fn find(name: &str) -> Option<&'static ComponentSpec> {
+    let wanted = normalise(name);
+    COMPONENTS
+        .iter()
+        .copied()
+        .find(|spec| normalise(spec.name) == wanted)
+}
+
+/// The candidate nearest to `name`, if it is a plausible misspelling.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted = normalise(name);
+    candidates
+        .into_iter()
+        .map(|candidate| {
+            (
+                strsim::levenshtein(&wanted, &normalise(candidate)),
+                candidate,
+            )
+        })
+        .filter(|&(distance, candidate)| distance <= (candidate.len() / 3).max(2))
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Renders a component use; an unknown name is a content error and renders as a custom element.
+pub fn render(renderer: &mut Renderer<'_>, component: &Component, span: Span) -> Markup {
+    let Some(spec) = find(&component.name) else {
+        let help = match closest(&component.name, COMPONENTS.iter().map(|spec| spec.name)) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "see the authors' guide for the available components".into(),
+        };
+        renderer
+            .diagnostics
+            .error(
+                renderer.file,
+                span,
+                "unknown-component",
+                format!("unknown component `{}`", component.name),
+            )
+            .help = Some(help);
+        return custom_element(renderer, component);
+    };
+    let props = Props::resolve(
+        spec,
+        &component.attributes,
+        &component.yaml_props,
+        span,
+        renderer,
+    );
+    let class = spec.prop("class").and_then(|_| props.text("class"));
+    let ui = Ui::resolve(spec.ui, props.get("ui"), class.as_deref());
+    (spec.render)(
+        &Use {
+            props,
+            ui,
+            children: &component.children,
+        },
+        renderer,
+    )
+}
+
+/// An unknown component as a web component: kebab-case tag, props as attributes (objects and
+/// lists as JSON), default slot as children, named slots as children with `slot="NAME"`.
+fn custom_element(renderer: &mut Renderer<'_>, component: &Component) -> Markup {
+    let tag = kebab_case(&component.name);
+    let mut attributes: Vec<(String, String)> = Vec::new();
+    for (key, value) in component
+        .attributes
+        .iter()
+        .chain(component.yaml_props.iter())
+    {
+        let text = match value {
+            Value::String(text) => text.clone(),
+            Value::Null => continue,
+            other => other.to_string(),
+        };
+        attributes.retain(|(name, _)| name != key);
+        attributes.push((key.clone(), text));
+    }
+    let mut out = String::new();
+    open_tag(
+        &mut out,
+        &tag,
+        attributes
+            .iter()
+            .map(|(k, v)| (k.as_str(), Some(v.as_str()))),
+    );
+    for child in &component.children {
+        if let NodeKind::Slot { name, children, .. } = &child.kind {
+            open_tag(&mut out, "div", [("slot", Some(name.as_str()))]);
+            out.push_str(&renderer.nodes(children).0);
+            out.push_str("</div>");
+        } else {
+            out.push_str(&renderer.nodes(std::slice::from_ref(child)).0);
+        }
+    }
+    out.push_str("</");
+    escape_into(&mut out, &tag);
+    out.push('>');
+    PreEscaped(out)
+}
+
+/// Shorthand for declaring the `ui` prop.
+pub(crate) const UI: PropSpec = props::prop("ui", PropKind::Ui);
+/// Shorthand for declaring the `class` prop of components that merge it into `ui.wrapper`.
+pub(crate) const CLASS: PropSpec = props::prop("class", PropKind::Text);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_across_spellings() {
+        assert_eq!(find("ShTwoColumns").map(|s| s.name), Some("ShTwoColumns"));
+        assert_eq!(find("sh-two-columns").map(|s| s.name), Some("ShTwoColumns"));
+        assert_eq!(find("shTwoColumns").map(|s| s.name), Some("ShTwoColumns"));
+        assert!(find("ShTwoColumn").is_none());
+    }
+
+    #[test]
+    fn near_misses_are_suggested() {
+        let names = || COMPONENTS.iter().map(|spec| spec.name);
+        assert_eq!(closest("ShTextImage", names()), Some("ShTextImg"));
+        assert_eq!(closest("ShAlrt", names()), Some("ShAlert"));
+        assert_eq!(closest("Completely", names()), None);
+    }
+}

@@ -1,0 +1,91 @@
+//! `::ShMicroCard`: a small clickable tile with an icon or image, title, subtitle and text.
+
+use super::icon::icon;
+use super::props::{PropKind, prop, prop_or};
+use super::{ComponentSpec, UI, Use, classes};
+use crate::render::Renderer;
+use crate::render::html::link_rel;
+use maud::{Markup, html};
+
+pub(super) static SPEC: ComponentSpec = ComponentSpec {
+    name: "ShMicroCard",
+    props: &[
+        prop("urlWrapper", PropKind::Text),
+        prop("urlImage", PropKind::Text),
+        prop("altImage", PropKind::Text),
+        prop("icon", PropKind::Text),
+        prop("altIcon", PropKind::Text),
+        prop("title", PropKind::Markdown),
+        prop("subtitle", PropKind::Markdown),
+        prop("text", PropKind::Markdown),
+        prop_or("clipboard", PropKind::Bool, "false"),
+        UI,
+    ],
+    ui: &[
+        (
+            "wrapper",
+            "container flex flex-col rounded-2xl p-4 mx-auto justify-items-center text-center hover:shadow-lg hover:scale-105 duration-300 border-2 bg-golden/[0.4] border-golden/[0.6] hover:border-golden dark:bg-neutral-700 dark:border-neutral-600 dark:hover:border-golden",
+        ),
+        ("image", "relative mt-4 w-full h-auto flex shrink mx-auto"),
+        (
+            "icon",
+            "relative mt-4 w-10 h-10 flex shrink-0 mx-auto text-oma-blue-900/[0.7] hover:text-oma-blue-600 dark:text-oma-blue-200",
+        ),
+        (
+            "title",
+            "text-xl font-medium text-black dark:text-white break-words",
+        ),
+        (
+            "subtitle",
+            "text-base font-thin dark:font-thin text-neutral-500 dark:text-gray-400 mt-3 break-words",
+        ),
+        (
+            "text",
+            "font-light text-md text-gray-400 dark:text-gray-600 mt-7 break-words",
+        ),
+    ],
+    render,
+};
+
+fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let props = &component.props;
+    let ui = &component.ui;
+    let clipboard = props.flag("clipboard");
+    let fade = "transition-opacity duration-300";
+    let title_class = classes(&[
+        ui.get("title"),
+        fade,
+        if clipboard {
+            "group-hover:text-transparent"
+        } else {
+            ""
+        },
+    ]);
+    let title = component.markdown_div(renderer, "title", &title_class);
+    let subtitle =
+        component.markdown_div(renderer, "subtitle", &classes(&[ui.get("subtitle"), fade]));
+    let text = component.markdown_div(renderer, "text", &classes(&[ui.get("text"), fade]));
+    // An empty `urlWrapper` links to the page itself, as on the OMA site.
+    let href = props.text("urlWrapper").unwrap_or_default();
+    let rel = link_rel(&href, None);
+    html! {
+        div class=(ui.get("wrapper")) {
+            a href=(href) rel=[rel] class="not-prose" {
+                div class="relative group" {
+                    @if let Some(src) = props.text("urlImage") {
+                        img src=(src) alt=(props.text("altImage").unwrap_or_default()) class=(ui.get("image"));
+                    }
+                    @if let Some(name) = props.text("icon") {
+                        (icon(&name, ui.get("icon"), props.text("altIcon").as_deref()))
+                    }
+                    div class="relative" { (title) (subtitle) (text) }
+                    @if clipboard {
+                        div class="absolute inset-0 flex items-center justify-center opacity-0 group-hover:opacity-100 group-hover:cursor-pointer transition-opacity duration-300" {
+                            button type="button" aria-label="Copy the title" { (icon("line-md:clipboard-arrow", "text-5xl text-black", None)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

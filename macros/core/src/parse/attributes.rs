@@ -1,0 +1,254 @@
+//! MDC attribute lists: `{.a .b #id key="v" key2='v' key3=v flag :bound='{"json": 1}'}`.
+
+use crate::tree::Attributes;
+use serde_json::Value;
+
+/// Parses an attribute list at the start of `text` (which must start with `{`).
+/// Returns the attributes and the bytes consumed, or `None` when the braces do not hold
+/// a valid list on one line (then the text stays text, as in remark-mdc).
+pub(crate) fn parse_attributes(text: &str) -> Option<(Attributes, usize)> {
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&b'{') {
+        return None;
+    }
+    let mut attributes = Attributes::new();
+    let mut classes: Vec<String> = Vec::new();
+    let mut i = 1;
+    loop {
+        while bytes.get(i).is_some_and(|b| *b == b' ' || *b == b'\t') {
+            i += 1;
+        }
+        match *bytes.get(i)? {
+            b'}' => break,
+            b'\n' | b'\r' | b'{' => return None,
+            b'.' => {
+                let (name, next) = word(text, i + 1)?;
+                classes.push(name.to_string());
+                i = next;
+            }
+            b'#' => {
+                let (name, next) = word(text, i + 1)?;
+                attributes.insert("id".into(), Value::String(name.into()));
+                i = next;
+            }
+            _ => {
+                let start = i;
+                while bytes.get(i).is_some_and(|b| {
+                    !matches!(b, b'=' | b' ' | b'\t' | b'}' | b'\n' | b'"' | b'\'')
+                }) {
+                    i += 1;
+                }
+                let key = &text[start..i];
+                if key.is_empty() {
+                    return None;
+                }
+                let value = if bytes.get(i) == Some(&b'=') {
+                    let (value, next) = value(text, i + 1)?;
+                    i = next;
+                    Value::String(decode_entities(value))
+                } else {
+                    Value::Bool(true)
+                };
+                let key = attribute_key(key);
+                if key == "class" {
+                    if let Value::String(class) = &value {
+                        classes.push(class.clone());
+                    }
+                } else {
+                    attributes.insert(key, value);
+                }
+            }
+        }
+    }
+    if !classes.is_empty() {
+        attributes.insert("class".into(), Value::String(classes.join(" ")));
+    }
+    Some((attributes, i + 1))
+}
+
+/// A `.class` or `#id` name: up to white space or the closing brace.
+fn word(text: &str, start: usize) -> Option<(&str, usize)> {
+    let rest = text.get(start..)?;
+    let len = rest
+        .find([' ', '\t', '}', '\n', '.', '#'])
+        .unwrap_or(rest.len());
+    (len > 0).then(|| (&rest[..len], start + len))
+}
+
+fn value(text: &str, start: usize) -> Option<(&str, usize)> {
+    let rest = text.get(start..)?;
+    let quote = rest.chars().next()?;
+    if quote == '"' || quote == '\'' {
+        let end = rest[1..].find(quote)?;
+        let value = &rest[1..1 + end];
+        if value.contains('\n') {
+            return None;
+        }
+        return Some((value, start + end + 2));
+    }
+    let len = rest.find([' ', '\t', '}', '\n']).unwrap_or(rest.len());
+    Some((&rest[..len], start + len))
+}
+
+/// Keys are kebab-cased as remark-mdc does (`myProp` → `my-prop`); a leading `:` stays.
+fn attribute_key(key: &str) -> String {
+    match key.strip_prefix(':') {
+        Some(bound) => format!(":{}", kebab_case(bound)),
+        None => kebab_case(key),
+    }
+}
+
+/// scule's `kebabCase`: words split at `-`, `_`, and case changes (`HTMLBox` → `html-box`).
+pub(crate) fn kebab_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (index, &c) in chars.iter().enumerate() {
+        if matches!(c, '-' | '_' | ' ' | '.' | '/') {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if c.is_uppercase() && !current.is_empty() {
+            let previous = chars[index - 1];
+            let next_is_lower = chars.get(index + 1).is_some_and(|n| n.is_lowercase());
+            if previous.is_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_uppercase() && next_is_lower)
+            {
+                words.push(std::mem::take(&mut current));
+            }
+        }
+        current.push(c);
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+        .iter()
+        .map(|word| word.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Decodes HTML character references in attribute values. Hand-written because only the
+/// numeric forms and a handful of names occur in attribute values; no crate is worth a dependency.
+pub(crate) fn decode_entities(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest
+            .find(';')
+            .filter(|&end| end <= 32)
+            .and_then(|end| Some((entity(&rest[1..end])?, end)));
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "hellip" => '…',
+        "mdash" => '—',
+        "ndash" => '–',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn parse(text: &str) -> Option<Value> {
+        parse_attributes(text)
+            .map(|(attributes, _)| serde_json::to_value(attributes).unwrap_or_default())
+    }
+
+    #[test]
+    fn all_value_forms() {
+        assert_eq!(
+            parse(r#"{.a .b #x key="v" key2='v "q"' key3=v flag empty=""}"#),
+            Some(
+                json!({"class": "a b", "id": "x", "key": "v", "key2": "v \"q\"", "key3": "v", "flag": true, "empty": ""})
+            )
+        );
+    }
+
+    #[test]
+    fn keys_are_kebab_cased_and_bound_keys_keep_their_colon() {
+        assert_eq!(
+            parse(r#"{myProp=1 :ui='{"wrapper": "pb-10"}' :size="L"}"#),
+            Some(json!({"my-prop": "1", ":ui": "{\"wrapper\": \"pb-10\"}", ":size": "L"}))
+        );
+    }
+
+    #[test]
+    fn class_attribute_joins_shorthands_in_order() {
+        assert_eq!(
+            parse(r#"{ class="mx-auto hover:scale-105"}"#),
+            Some(json!({"class": "mx-auto hover:scale-105"}))
+        );
+        assert_eq!(
+            parse(r#"{.a class="b c" .d}"#),
+            Some(json!({"class": "a b c d"}))
+        );
+    }
+
+    #[test]
+    fn invalid_lists_are_rejected() {
+        assert_eq!(parse("{a=\"x\ny\"}"), None);
+        assert_eq!(parse(r#"{a="unterminated}"#), None);
+        assert_eq!(parse("{a"), None);
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(
+            parse(r#"{t="a &amp; b &copy; &#65;&x;"}"#),
+            Some(json!({"t": "a & b © A&x;"}))
+        );
+    }
+
+    #[test]
+    fn kebab_case_matches_scule() {
+        assert_eq!(kebab_case("ShTextImg"), "sh-text-img");
+        assert_eq!(kebab_case("HTMLBox"), "html-box");
+        assert_eq!(kebab_case("UButton"), "u-button");
+        assert_eq!(kebab_case("my_widget2"), "my-widget2");
+        assert_eq!(kebab_case("urlImage"), "url-image");
+        assert_eq!(kebab_case("aria-label"), "aria-label");
+    }
+}

@@ -1,0 +1,466 @@
+//! Markdown → tree, through pulldown-cmark's event stream.
+
+use super::blocks::Text;
+use super::inline;
+use crate::diagnostic::Diagnostics;
+use crate::source::Span;
+use crate::tree::{Align, Node, NodeKind};
+use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// The link destination given to `[text]` with no definition: MDC reads it as a span.
+pub(super) const SPAN_MARKER: &str = "\u{1}mdc-span";
+/// Placeholder lines stand where block components were cut out.
+const PLACEHOLDER_PREFIX: &str = "<!--\u{1}mdc-component ";
+
+/// Markdown text collected for one container, with each line's offset in the file.
+#[derive(Debug, Default)]
+pub(super) struct Markdown {
+    text: String,
+    /// (offset in `text`, offset in the file) of each line start.
+    lines: Vec<(usize, usize)>,
+}
+
+impl Markdown {
+    pub(super) fn push_line(&mut self, line: &str, file_offset: usize) {
+        self.lines.push((self.text.len(), file_offset));
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    /// A line the markdown parser reads as an HTML block, swapped back for component `index`.
+    pub(super) fn push_placeholder(&mut self, index: usize, indent: usize, file_offset: usize) {
+        self.lines.push((self.text.len(), file_offset));
+        let line = format!("{}{PLACEHOLDER_PREFIX}{index}-->\n", " ".repeat(indent));
+        self.lines
+            .push((self.text.len() + line.len() - 1, file_offset));
+        self.text.push_str(&line);
+    }
+
+    fn file_offset(&self, text: &Text<'_>, offset: usize) -> usize {
+        let line = self
+            .lines
+            .partition_point(|&(start, _)| start <= offset)
+            .saturating_sub(1);
+        let (start, file) = self.lines.get(line).copied().unwrap_or((0, 0));
+        match text.fixed_origin {
+            Some(origin) => origin,
+            None => file + (offset - start.min(offset)),
+        }
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+}
+
+/// Parses `markdown`; the placeholder HTML blocks become the `components` they stand for.
+pub(super) fn parse(
+    text: &Text<'_>,
+    markdown: Markdown,
+    components: Vec<Node>,
+    _diagnostics: &mut Diagnostics,
+) -> Vec<Node> {
+    if markdown.text.trim().is_empty() && components.is_empty() {
+        return Vec::new();
+    }
+    let mut spans_as_links = |link: BrokenLink<'_>| -> Option<(CowStr<'_>, CowStr<'_>)> {
+        matches!(link.link_type, pulldown_cmark::LinkType::Shortcut)
+            .then(|| (CowStr::Borrowed(SPAN_MARKER), CowStr::Borrowed("")))
+    };
+    let parser =
+        Parser::new_with_broken_link_callback(&markdown.text, options(), Some(&mut spans_as_links));
+    let mut builder = Builder {
+        frames: vec![Frame::new(FrameKind::Root, 0)],
+        components: components.into_iter().map(Some).collect(),
+    };
+    for (event, range) in parser.into_offset_iter() {
+        let span = Span::new(
+            markdown.file_offset(text, range.start),
+            markdown.file_offset(text, range.end),
+        );
+        builder.event(event, span);
+    }
+    builder.finish()
+}
+
+enum FrameKind {
+    Root,
+    Paragraph,
+    Heading(u8),
+    Blockquote,
+    Code {
+        lang: Option<String>,
+        meta: Option<String>,
+    },
+    Html,
+    List {
+        start: Option<u64>,
+        loose: bool,
+    },
+    Item {
+        checked: Option<bool>,
+    },
+    FootnoteDefinition(String),
+    Table(Vec<Align>),
+    TableRow,
+    TableCell,
+    Emphasis,
+    Strong,
+    Delete,
+    Link {
+        url: String,
+        title: Option<String>,
+    },
+    Image {
+        url: String,
+        title: Option<String>,
+    },
+    /// Markup pulldown-cmark knows but MDC does not (super/subscript…): its content is kept.
+    Transparent,
+}
+
+struct Frame {
+    kind: FrameKind,
+    start: u32,
+    children: Vec<Node>,
+    text: String,
+}
+
+impl Frame {
+    fn new(kind: FrameKind, start: u32) -> Frame {
+        Frame {
+            kind,
+            start,
+            children: Vec::new(),
+            text: String::new(),
+        }
+    }
+}
+
+struct Builder {
+    frames: Vec<Frame>,
+    components: Vec<Option<Node>>,
+}
+
+impl Builder {
+    fn push(&mut self, node: Node) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.children.push(node);
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, span: Span) {
+        match event {
+            Event::Start(tag) => {
+                let kind = frame_kind(tag);
+                if matches!(kind, FrameKind::Paragraph) {
+                    if let Some(Frame {
+                        kind: FrameKind::Item { .. },
+                        ..
+                    }) = self.frames.last()
+                    {
+                        self.mark_list_loose();
+                    }
+                }
+                self.frames.push(Frame::new(kind, span.start));
+            }
+            Event::End(TagEnd::TableHead) => self.end(span),
+            Event::End(_) => self.end(span),
+            Event::Text(value) => match self.frames.last_mut() {
+                Some(frame) if matches!(frame.kind, FrameKind::Code { .. }) => {
+                    frame.text.push_str(&value)
+                }
+                _ => self.push(Node::new(NodeKind::Text(value.into_string()), span)),
+            },
+            Event::Code(value) => self.push(Node::new(
+                NodeKind::InlineCode {
+                    value: value.into_string(),
+                    attributes: None,
+                },
+                span,
+            )),
+            Event::Html(value) => {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.text.push_str(&value);
+                }
+            }
+            Event::InlineHtml(value) => {
+                self.push(Node::new(NodeKind::Html(value.into_string()), span))
+            }
+            Event::FootnoteReference(label) => self.push(Node::new(
+                NodeKind::FootnoteReference(label.into_string()),
+                span,
+            )),
+            Event::SoftBreak => self.push(Node::new(NodeKind::Text("\n".into()), span)),
+            Event::HardBreak => self.push(Node::new(NodeKind::Break, span)),
+            Event::Rule => self.push(Node::new(NodeKind::ThematicBreak, span)),
+            Event::TaskListMarker(checked) => {
+                if let Some(Frame {
+                    kind: FrameKind::Item { checked: state },
+                    ..
+                }) = self.frames.last_mut()
+                {
+                    *state = Some(checked);
+                }
+            }
+            Event::InlineMath(value) | Event::DisplayMath(value) => {
+                self.push(Node::new(NodeKind::Text(value.into_string()), span))
+            }
+        }
+    }
+
+    fn mark_list_loose(&mut self) {
+        let list = self
+            .frames
+            .iter_mut()
+            .rev()
+            .find(|frame| matches!(frame.kind, FrameKind::List { .. }));
+        if let Some(Frame {
+            kind: FrameKind::List { loose, .. },
+            ..
+        }) = list
+        {
+            *loose = true;
+        }
+    }
+
+    fn end(&mut self, end: Span) {
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
+        let span = Span {
+            start: frame.start,
+            end: end.end,
+        };
+        let children = frame.children;
+        let kind = match frame.kind {
+            FrameKind::Root => {
+                self.frames.push(Frame { children, ..frame });
+                return;
+            }
+            FrameKind::Paragraph => {
+                let children = inline::refine(children);
+                // A line holding only an inline component is a block of its own.
+                if let [only] = children.as_slice() {
+                    if matches!(&only.kind, NodeKind::InlineComponent(c) if c.name != "span") {
+                        self.push(
+                            children
+                                .into_iter()
+                                .next()
+                                .unwrap_or_else(|| unreachable_node(span)),
+                        );
+                        return;
+                    }
+                }
+                NodeKind::Paragraph(children)
+            }
+            FrameKind::Heading(depth) => NodeKind::Heading {
+                depth,
+                children: inline::refine(children),
+            },
+            FrameKind::Blockquote => NodeKind::Blockquote(children),
+            FrameKind::Code { lang, meta } => {
+                let value = frame
+                    .text
+                    .strip_suffix('\n')
+                    .unwrap_or(&frame.text)
+                    .to_string();
+                NodeKind::Code { lang, meta, value }
+            }
+            FrameKind::Html => {
+                let value = frame.text.trim_end_matches('\n');
+                if let Some(component) = self.placeholder(value) {
+                    self.push(component);
+                    return;
+                }
+                NodeKind::Html(value.to_string())
+            }
+            FrameKind::List { start, loose } => NodeKind::List {
+                ordered: start.is_some(),
+                start,
+                spread: loose,
+                children,
+            },
+            FrameKind::Item { checked } => NodeKind::ListItem {
+                checked,
+                children: wrap_inlines(children, span),
+            },
+            FrameKind::FootnoteDefinition(label) => {
+                NodeKind::FootnoteDefinition { label, children }
+            }
+            FrameKind::Table(align) => NodeKind::Table { align, children },
+            FrameKind::TableRow => NodeKind::TableRow(children),
+            FrameKind::TableCell => NodeKind::TableCell(inline::refine(children)),
+            FrameKind::Emphasis => NodeKind::Emphasis {
+                children: inline::refine(children),
+                attributes: None,
+            },
+            FrameKind::Strong => NodeKind::Strong {
+                children: inline::refine(children),
+                attributes: None,
+            },
+            FrameKind::Delete => NodeKind::Delete(inline::refine(children)),
+            FrameKind::Link { url, title } => NodeKind::Link {
+                url,
+                title,
+                children: inline::refine(children),
+                attributes: None,
+            },
+            FrameKind::Image { url, title } => {
+                let alt = children.iter().map(Node::plain_text).collect();
+                NodeKind::Image {
+                    url,
+                    title,
+                    alt,
+                    attributes: None,
+                }
+            }
+            FrameKind::Transparent => {
+                children.into_iter().for_each(|child| self.push(child));
+                return;
+            }
+        };
+        self.push(Node::new(kind, span));
+    }
+
+    /// The component a placeholder HTML block stands for.
+    fn placeholder(&mut self, html: &str) -> Option<Node> {
+        let index: usize = html
+            .trim()
+            .strip_prefix(PLACEHOLDER_PREFIX)?
+            .strip_suffix("-->")?
+            .parse()
+            .ok()?;
+        self.components.get_mut(index)?.take()
+    }
+
+    fn finish(mut self) -> Vec<Node> {
+        while self.frames.len() > 1 {
+            self.end(Span::default());
+        }
+        let mut nodes = self
+            .frames
+            .pop()
+            .map(|root| root.children)
+            .unwrap_or_default();
+        // A placeholder the markdown parser did not read as an HTML block (it should not
+        // happen) must not lose its component.
+        nodes.extend(self.components.into_iter().flatten());
+        nodes
+    }
+}
+
+fn unreachable_node(span: Span) -> Node {
+    Node::new(NodeKind::Paragraph(Vec::new()), span)
+}
+
+/// In a tight list, pulldown-cmark gives an item's text without a paragraph; mdast (and the
+/// renderer) always have one.
+fn wrap_inlines(children: Vec<Node>, span: Span) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut run: Vec<Node> = Vec::new();
+    for child in children {
+        if is_inline(&child.kind) {
+            run.push(child);
+        } else {
+            flush_run(&mut out, &mut run, span);
+            out.push(child);
+        }
+    }
+    flush_run(&mut out, &mut run, span);
+    out
+}
+
+fn flush_run(out: &mut Vec<Node>, run: &mut Vec<Node>, span: Span) {
+    if run.is_empty() {
+        return;
+    }
+    let start = run.first().map_or(span.start, |n| n.span.start);
+    let end = run.last().map_or(span.end, |n| n.span.end);
+    let children = inline::refine(std::mem::take(run));
+    out.push(Node::new(
+        NodeKind::Paragraph(children),
+        Span { start, end },
+    ));
+}
+
+fn is_inline(kind: &NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Text(_)
+            | NodeKind::Emphasis { .. }
+            | NodeKind::Strong { .. }
+            | NodeKind::Delete(_)
+            | NodeKind::InlineCode { .. }
+            | NodeKind::Break
+            | NodeKind::Link { .. }
+            | NodeKind::Image { .. }
+            | NodeKind::FootnoteReference(_)
+            | NodeKind::InlineComponent(_)
+            | NodeKind::Html(_)
+    )
+}
+
+fn frame_kind(tag: Tag<'_>) -> FrameKind {
+    match tag {
+        Tag::Paragraph => FrameKind::Paragraph,
+        Tag::Heading { level, .. } => FrameKind::Heading(level as u8),
+        Tag::BlockQuote(_) => FrameKind::Blockquote,
+        Tag::CodeBlock(CodeBlockKind::Fenced(info)) => {
+            let info = info.trim();
+            let (lang, meta) = match info.split_once(char::is_whitespace) {
+                Some((lang, meta)) => (Some(lang.to_string()), Some(meta.trim_start().to_string())),
+                None if info.is_empty() => (None, None),
+                None => (Some(info.to_string()), None),
+            };
+            FrameKind::Code { lang, meta }
+        }
+        Tag::CodeBlock(CodeBlockKind::Indented) => FrameKind::Code {
+            lang: None,
+            meta: None,
+        },
+        Tag::HtmlBlock => FrameKind::Html,
+        Tag::List(start) => FrameKind::List {
+            start,
+            loose: false,
+        },
+        Tag::Item => FrameKind::Item { checked: None },
+        Tag::FootnoteDefinition(label) => FrameKind::FootnoteDefinition(label.into_string()),
+        Tag::Table(align) => FrameKind::Table(
+            align
+                .into_iter()
+                .map(|a| match a {
+                    pulldown_cmark::Alignment::None => Align::None,
+                    pulldown_cmark::Alignment::Left => Align::Left,
+                    pulldown_cmark::Alignment::Center => Align::Center,
+                    pulldown_cmark::Alignment::Right => Align::Right,
+                })
+                .collect(),
+        ),
+        Tag::TableHead | Tag::TableRow => FrameKind::TableRow,
+        Tag::TableCell => FrameKind::TableCell,
+        Tag::Emphasis => FrameKind::Emphasis,
+        Tag::Strong => FrameKind::Strong,
+        Tag::Strikethrough => FrameKind::Delete,
+        Tag::Link {
+            dest_url, title, ..
+        } => FrameKind::Link {
+            url: dest_url.into_string(),
+            title: non_empty(title),
+        },
+        Tag::Image {
+            dest_url, title, ..
+        } => FrameKind::Image {
+            url: dest_url.into_string(),
+            title: non_empty(title),
+        },
+        _ => FrameKind::Transparent,
+    }
+}
+
+fn non_empty(text: CowStr<'_>) -> Option<String> {
+    (!text.is_empty()).then(|| text.into_string())
+}

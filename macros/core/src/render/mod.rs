@@ -1,0 +1,284 @@
+//! Tree → HTML. Markdown nodes are written here; components by `crate::components`.
+
+pub mod html;
+pub mod page;
+pub mod slug;
+
+pub use page::{RenderedPage, TocEntry, render_page};
+
+use crate::components;
+use crate::diagnostic::Diagnostics;
+use crate::parse::parse_fragment;
+use crate::source::{SourceFile, Span};
+use crate::tree::{Align, Attributes, Node, NodeKind};
+use html::{escape_into, link_rel, open_tag};
+use maud::{Markup, PreEscaped};
+use serde_json::{Map, Value};
+use slug::Slugger;
+
+/// State of rendering one page: its file, front matter, heading ids and diagnostics.
+#[derive(Debug)]
+pub struct Renderer<'a> {
+    /// The page's source file.
+    pub file: &'a SourceFile,
+    /// The page's front matter (bound props `:key="path"` look values up in it).
+    pub front_matter: &'a Map<String, Value>,
+    /// Where content problems go.
+    pub diagnostics: &'a mut Diagnostics,
+    slugger: Slugger,
+    /// Headings in page order, for the table of contents and anchor checks.
+    pub headings: Vec<TocEntry>,
+}
+
+impl<'a> Renderer<'a> {
+    /// A renderer for one page.
+    pub fn new(
+        file: &'a SourceFile,
+        front_matter: &'a Map<String, Value>,
+        diagnostics: &'a mut Diagnostics,
+    ) -> Renderer<'a> {
+        Renderer {
+            file,
+            front_matter,
+            diagnostics,
+            slugger: Slugger::default(),
+            headings: Vec::new(),
+        }
+    }
+
+    /// Renders a list of blocks or inlines.
+    pub fn nodes(&mut self, nodes: &[Node]) -> Markup {
+        let mut out = String::new();
+        for node in nodes {
+            self.write_node(&mut out, node, false);
+        }
+        PreEscaped(out)
+    }
+
+    /// Renders a markdown-valued prop (`title`, `text`, …) placed at `span` of the file.
+    pub fn markdown(&mut self, markdown: &str, span: Span) -> Markup {
+        let nodes = parse_fragment(markdown, self.file, span, self.diagnostics);
+        self.nodes(&nodes)
+    }
+
+    fn write_nodes(&mut self, out: &mut String, nodes: &[Node], tight: bool) {
+        for node in nodes {
+            self.write_node(out, node, tight);
+        }
+    }
+
+    fn write_node(&mut self, out: &mut String, node: &Node, tight: bool) {
+        match &node.kind {
+            NodeKind::Paragraph(children) if tight => self.write_nodes(out, children, false),
+            NodeKind::Paragraph(children) => self.wrap(out, "p", children),
+            NodeKind::Heading { depth, children } => {
+                let text = node.plain_text();
+                let id = self.slugger.slug(&text);
+                let tag = format!("h{depth}");
+                open_tag(out, &tag, [("id", Some(id.as_str()))]);
+                self.write_nodes(out, children, false);
+                close(out, &tag);
+                self.headings.push(TocEntry {
+                    depth: *depth,
+                    id,
+                    text,
+                });
+            }
+            NodeKind::ThematicBreak => out.push_str("<hr>"),
+            NodeKind::Blockquote(children) => self.wrap(out, "blockquote", children),
+            NodeKind::List {
+                ordered,
+                start,
+                spread,
+                children,
+            } => {
+                let tag = if *ordered { "ol" } else { "ul" };
+                let start = start.filter(|&s| s != 1).map(|s| s.to_string());
+                open_tag(out, tag, [("start", start.as_deref())]);
+                for item in children {
+                    self.write_node(out, item, !spread);
+                }
+                close(out, tag);
+            }
+            NodeKind::ListItem { checked, children } => {
+                out.push_str("<li>");
+                if let Some(checked) = checked {
+                    out.push_str(if *checked {
+                        "<input type=\"checkbox\" disabled checked> "
+                    } else {
+                        "<input type=\"checkbox\" disabled> "
+                    });
+                }
+                self.write_nodes(out, children, tight);
+                out.push_str("</li>");
+            }
+            NodeKind::Code { lang, value, .. } => {
+                let class = lang.as_ref().map(|lang| format!("language-{lang}"));
+                out.push_str("<pre>");
+                open_tag(out, "code", [("class", class.as_deref())]);
+                escape_into(out, value);
+                out.push_str("</code></pre>");
+            }
+            NodeKind::Html(html) => out.push_str(html),
+            NodeKind::Table { align, children } => self.write_table(out, align, children),
+            NodeKind::TableRow(_) | NodeKind::TableCell(_) => {
+                self.write_nodes(out, node.children(), false)
+            }
+            NodeKind::FootnoteDefinition { label, children } => {
+                let id = format!("fn-{}", slug::slug(label));
+                open_tag(
+                    out,
+                    "div",
+                    [
+                        ("class", Some("footnote-definition")),
+                        ("id", Some(id.as_str())),
+                    ],
+                );
+                out.push_str("<sup>");
+                escape_into(out, label);
+                out.push_str("</sup>");
+                self.write_nodes(out, children, false);
+                out.push_str("</div>");
+            }
+            NodeKind::Text(text) => escape_into(out, text),
+            NodeKind::Emphasis {
+                children,
+                attributes,
+            } => self.wrap_with(out, "em", attributes.as_ref(), children),
+            NodeKind::Strong {
+                children,
+                attributes,
+            } => self.wrap_with(out, "strong", attributes.as_ref(), children),
+            NodeKind::Delete(children) => self.wrap(out, "del", children),
+            NodeKind::InlineCode { value, attributes } => {
+                open_tag(out, "code", attribute_pairs(attributes.as_ref()));
+                escape_into(out, value);
+                out.push_str("</code>");
+            }
+            NodeKind::Break => out.push_str("<br>"),
+            NodeKind::Link {
+                url,
+                title,
+                children,
+                attributes,
+            } => {
+                let target = attributes
+                    .as_ref()
+                    .and_then(|a| a.get("target"))
+                    .and_then(Value::as_str);
+                let rel = link_rel(url, target);
+                let own = [
+                    ("href", Some(url.as_str())),
+                    ("title", title.as_deref()),
+                    ("rel", rel),
+                ];
+                let authored = attribute_pairs(attributes.as_ref())
+                    .filter(|(name, _)| !matches!(*name, "href" | "rel"));
+                open_tag(out, "a", own.into_iter().chain(authored));
+                self.write_nodes(out, children, false);
+                out.push_str("</a>");
+            }
+            NodeKind::Image {
+                url,
+                title,
+                alt,
+                attributes,
+            } => {
+                let own = [
+                    ("src", Some(url.as_str())),
+                    ("alt", Some(alt.as_str())),
+                    ("title", title.as_deref()),
+                ];
+                let authored = attribute_pairs(attributes.as_ref())
+                    .filter(|(name, _)| !matches!(*name, "src" | "alt"));
+                open_tag(out, "img", own.into_iter().chain(authored));
+            }
+            NodeKind::FootnoteReference(label) => {
+                let href = format!("#fn-{}", slug::slug(label));
+                out.push_str("<sup>");
+                open_tag(out, "a", [("href", Some(href.as_str()))]);
+                escape_into(out, label);
+                out.push_str("</a></sup>");
+            }
+            NodeKind::InlineComponent(component) if component.name == "span" => {
+                open_tag(out, "span", attribute_pairs(Some(&component.attributes)));
+                self.write_nodes(out, &component.children, false);
+                out.push_str("</span>");
+            }
+            NodeKind::Component(component) | NodeKind::InlineComponent(component) => {
+                let markup = components::render(self, component, node.span);
+                out.push_str(&markup.0);
+            }
+            // Named slots: the OMA components render only their default slot.
+            NodeKind::Slot { .. } => {}
+        }
+    }
+
+    fn wrap(&mut self, out: &mut String, tag: &str, children: &[Node]) {
+        self.wrap_with(out, tag, None, children);
+    }
+
+    fn wrap_with(
+        &mut self,
+        out: &mut String,
+        tag: &str,
+        attributes: Option<&Attributes>,
+        children: &[Node],
+    ) {
+        open_tag(out, tag, attribute_pairs(attributes));
+        self.write_nodes(out, children, false);
+        close(out, tag);
+    }
+
+    fn write_table(&mut self, out: &mut String, align: &[Align], rows: &[Node]) {
+        out.push_str("<table>");
+        for (index, row) in rows.iter().enumerate() {
+            let cell_tag = if index == 0 { "th" } else { "td" };
+            match index {
+                0 => out.push_str("<thead>"),
+                1 => out.push_str("<tbody>"),
+                _ => {}
+            }
+            out.push_str("<tr>");
+            for (column, cell) in row.children().iter().enumerate() {
+                let style = match align.get(column) {
+                    Some(Align::Left) => Some("text-align:left"),
+                    Some(Align::Center) => Some("text-align:center"),
+                    Some(Align::Right) => Some("text-align:right"),
+                    _ => None,
+                };
+                open_tag(out, cell_tag, [("style", style)]);
+                self.write_nodes(out, cell.children(), false);
+                close(out, cell_tag);
+            }
+            out.push_str("</tr>");
+            if index == 0 {
+                out.push_str("</thead>");
+            }
+        }
+        if rows.len() > 1 {
+            out.push_str("</tbody>");
+        }
+        out.push_str("</table>");
+    }
+}
+
+fn close(out: &mut String, tag: &str) {
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
+/// Inline attributes as HTML attributes: strings as they are, `true` as an empty value.
+pub fn attribute_pairs(
+    attributes: Option<&Attributes>,
+) -> impl Iterator<Item = (&str, Option<&str>)> {
+    attributes
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, value)| match value {
+            Value::String(value) => Some((name.as_str(), Some(value.as_str()))),
+            Value::Bool(true) => Some((name.as_str(), Some(""))),
+            _ => None,
+        })
+}

@@ -1,0 +1,233 @@
+//! The syntax tree of an MDC document: mdast's shape, plus MDC components and slots.
+//!
+//! The parser builds it, the checks walk it and the renderer turns it into HTML.
+//! Every node keeps its span in the source file for diagnostics.
+
+use crate::source::Span;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// Attributes written inline as `{.a #b key="v" flag}`: kebab-case keys, string or `true` values.
+pub type Attributes = BTreeMap<String, Value>;
+
+/// A parsed document: front matter and top-level blocks.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    /// YAML front matter, `None` when the file has none.
+    pub front_matter: Option<Map<String, Value>>,
+    /// Top-level blocks.
+    pub children: Vec<Node>,
+}
+
+/// A node and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// What the node is.
+    pub kind: NodeKind,
+    /// Its place in the source file.
+    pub span: Span,
+}
+
+/// Column alignment of a GFM table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// No alignment given.
+    None,
+    /// `:--`
+    Left,
+    /// `:-:`
+    Center,
+    /// `--:`
+    Right,
+}
+
+/// An MDC component: `::Name{attrs}` with YAML props and a body, or inline `:name{attrs}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Component {
+    /// The name as written (`ShTextImg`, `sh-text-img`).
+    pub name: String,
+    /// Inline `{...}` attributes.
+    pub attributes: Attributes,
+    /// Props from the YAML block after the opening line.
+    pub yaml_props: Map<String, Value>,
+    /// Body blocks, slot sections and (for inline components) label inlines.
+    pub children: Vec<Node>,
+}
+
+/// Every kind of node.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    /// A paragraph.
+    Paragraph(Vec<Node>),
+    /// `#`…`######` heading.
+    Heading {
+        /// 1 to 6.
+        depth: u8,
+        /// Inline content.
+        children: Vec<Node>,
+    },
+    /// `---`
+    ThematicBreak,
+    /// `> …`
+    Blockquote(Vec<Node>),
+    /// Ordered or bullet list.
+    List {
+        /// Numbered list.
+        ordered: bool,
+        /// First number of an ordered list.
+        start: Option<u64>,
+        /// Loose list: items are separated by blank lines.
+        spread: bool,
+        /// The items.
+        children: Vec<Node>,
+    },
+    /// One list item.
+    ListItem {
+        /// Task-list state: `Some(true)` for `[x]`.
+        checked: Option<bool>,
+        /// Blocks of the item.
+        children: Vec<Node>,
+    },
+    /// Fenced or indented code.
+    Code {
+        /// First word of the info string.
+        lang: Option<String>,
+        /// Rest of the info string.
+        meta: Option<String>,
+        /// The code.
+        value: String,
+    },
+    /// Raw HTML, block or inline.
+    Html(String),
+    /// GFM table; the first row is the header.
+    Table {
+        /// Alignment per column.
+        align: Vec<Align>,
+        /// Rows.
+        children: Vec<Node>,
+    },
+    /// A table row.
+    TableRow(Vec<Node>),
+    /// A table cell.
+    TableCell(Vec<Node>),
+    /// `[^label]: …`
+    FootnoteDefinition {
+        /// The label.
+        label: String,
+        /// Its blocks.
+        children: Vec<Node>,
+    },
+    /// Plain text.
+    Text(String),
+    /// `*…*`
+    Emphasis {
+        /// Inline content.
+        children: Vec<Node>,
+        /// MDC attributes written right after it.
+        attributes: Option<Attributes>,
+    },
+    /// `**…**`
+    Strong {
+        /// Inline content.
+        children: Vec<Node>,
+        /// MDC attributes written right after it.
+        attributes: Option<Attributes>,
+    },
+    /// `~~…~~`
+    Delete(Vec<Node>),
+    /// `` `code` ``
+    InlineCode {
+        /// The code.
+        value: String,
+        /// MDC attributes written right after it.
+        attributes: Option<Attributes>,
+    },
+    /// Hard line break.
+    Break,
+    /// `[text](url "title")`
+    Link {
+        /// Destination.
+        url: String,
+        /// Title, if given.
+        title: Option<String>,
+        /// Link text.
+        children: Vec<Node>,
+        /// MDC attributes written right after it.
+        attributes: Option<Attributes>,
+    },
+    /// `![alt](url "title")`
+    Image {
+        /// Source.
+        url: String,
+        /// Title, if given.
+        title: Option<String>,
+        /// Alternative text.
+        alt: String,
+        /// MDC attributes written right after it.
+        attributes: Option<Attributes>,
+    },
+    /// `[^label]`
+    FootnoteReference(String),
+    /// A block component `::Name … ::`.
+    Component(Component),
+    /// An inline component `:name{…}`, or a span `[text]{…}` (named `span`).
+    InlineComponent(Component),
+    /// A named slot `#name` inside a block component.
+    Slot {
+        /// The slot's name.
+        name: String,
+        /// Attributes written after the name.
+        attributes: Attributes,
+        /// Its blocks.
+        children: Vec<Node>,
+    },
+}
+
+impl Node {
+    /// A node of `kind` at `span`.
+    pub fn new(kind: NodeKind, span: Span) -> Node {
+        Node { kind, span }
+    }
+
+    /// The child nodes, if this kind has any.
+    pub fn children(&self) -> &[Node] {
+        match &self.kind {
+            NodeKind::Paragraph(children)
+            | NodeKind::Blockquote(children)
+            | NodeKind::TableRow(children)
+            | NodeKind::TableCell(children)
+            | NodeKind::Delete(children)
+            | NodeKind::Heading { children, .. }
+            | NodeKind::List { children, .. }
+            | NodeKind::ListItem { children, .. }
+            | NodeKind::Table { children, .. }
+            | NodeKind::FootnoteDefinition { children, .. }
+            | NodeKind::Emphasis { children, .. }
+            | NodeKind::Strong { children, .. }
+            | NodeKind::Link { children, .. }
+            | NodeKind::Slot { children, .. } => children,
+            NodeKind::Component(component) | NodeKind::InlineComponent(component) => {
+                &component.children
+            }
+            _ => &[],
+        }
+    }
+
+    /// The node's text with all markup removed (for heading ids and titles).
+    pub fn plain_text(&self) -> String {
+        let mut text = String::new();
+        collect_text(self, &mut text);
+        text
+    }
+}
+
+fn collect_text(node: &Node, out: &mut String) {
+    match &node.kind {
+        NodeKind::Text(value) | NodeKind::InlineCode { value, .. } => out.push_str(value),
+        NodeKind::Image { alt, .. } => out.push_str(alt),
+        _ => node
+            .children()
+            .iter()
+            .for_each(|child| collect_text(child, out)),
+    }
+}
