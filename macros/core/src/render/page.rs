@@ -145,7 +145,7 @@ pub fn home_page(pages: &[RenderedPage]) -> RenderedPage {
         }
     };
     let main = html! { article.prose."mt-16" { h1 { (SITE_NAME) } (body) } };
-    generated_page("/", SITE_NAME, body, main)
+    generated_page("/", "Home", body, main)
 }
 
 /// The page answered with status 404.
