@@ -104,13 +104,7 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
                 .help = Some("rename or move one of the two files".into());
             continue;
         }
-        let document = parse::parse_document(&file, &mut diagnostics);
-        pages.push(render::render_page(
-            page,
-            &file,
-            &document,
-            &mut diagnostics,
-        ));
+        pages.push(render_file(page, &file, &mut diagnostics));
     }
     if !routes.contains_key("/") {
         pages.push(render::page::home_page(&pages));
@@ -126,4 +120,31 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
         value: bundle,
         diagnostics: diagnostics.finish(),
     })
+}
+
+/// Compiles one page from its text, as [`compile`] does for each file of a content folder:
+/// `relative` is its path inside the folder (`3.lwm2m/about.md`), which gives its route and
+/// fallback title. Links to other pages are not checked here.
+pub fn compile_page(relative: &str, text: &str, options: &Options) -> Compiled<RenderedPage> {
+    let page = content::PageFile {
+        path: PathBuf::from(relative),
+        relative: relative.to_string(),
+        route: content::route_of(relative),
+    };
+    let file = SourceFile::new(relative, page.path.clone(), text);
+    let mut diagnostics = Diagnostics::new(options.lenient);
+    let value = render_file(&page, &file, &mut diagnostics);
+    Compiled {
+        value,
+        diagnostics: diagnostics.finish(),
+    }
+}
+
+fn render_file(
+    page: &content::PageFile,
+    file: &SourceFile,
+    diagnostics: &mut Diagnostics,
+) -> RenderedPage {
+    let document = parse::parse_document(file, diagnostics);
+    render::render_page(page, file, &document, diagnostics)
 }
