@@ -17,7 +17,10 @@ impl Server {
         let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
         listener.set_nonblocking(true)?;
         let addr: SocketAddr = listener.local_addr()?;
-        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build()?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()?;
         std::thread::spawn(move || {
             runtime.block_on(async move {
                 if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
@@ -25,7 +28,9 @@ impl Server {
                 }
             });
         });
-        Ok(Server { base: format!("http://{addr}") })
+        Ok(Server {
+            base: format!("http://{addr}"),
+        })
     }
 
     /// `GET path`.
@@ -48,7 +53,11 @@ impl Server {
 }
 
 fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build().into()
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .into()
 }
 
 /// What the server answered.
@@ -67,15 +76,31 @@ impl Response {
         let headers = response
             .headers()
             .iter()
-            .map(|(name, value)| (name.as_str().to_string(), value.to_str().unwrap_or("").to_string()))
+            .map(|(name, value)| {
+                (
+                    name.as_str().to_string(),
+                    value.to_str().unwrap_or("").to_string(),
+                )
+            })
             .collect();
-        let body = response.body_mut().with_config().limit(64 << 20).read_to_vec()?;
-        Ok(Response { status: response.status().as_u16(), headers, body })
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(64 << 20)
+            .read_to_vec()?;
+        Ok(Response {
+            status: response.status().as_u16(),
+            headers,
+            body,
+        })
     }
 
     /// The first value of header `name` (lower-case).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The body as text.

@@ -9,7 +9,10 @@ use std::process::{Command, Output};
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 struct Fixture {
@@ -18,7 +21,10 @@ struct Fixture {
 
 impl Fixture {
     fn create(name: &str) -> std::io::Result<Fixture> {
-        let dir = workspace().join("target").join("fixtures").join(format!("{name}-{}", std::process::id()));
+        let dir = workspace()
+            .join("target")
+            .join("fixtures")
+            .join(format!("{name}-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)?;
         }
@@ -31,7 +37,10 @@ impl Fixture {
         );
         std::fs::write(dir.join("Cargo.toml"), manifest)?;
         std::fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock"))?;
-        std::fs::write(dir.join("build.rs"), "fn main() {\n    println!(\"cargo::rerun-if-changed=content\");\n}\n")?;
+        std::fs::write(
+            dir.join("build.rs"),
+            "fn main() {\n    println!(\"cargo::rerun-if-changed=content\");\n}\n",
+        )?;
         let main = "static SITE: site::Site = site::include_site!(\"content\");\n\n\
                     fn main() {\n    for page in SITE.pages {\n        println!(\"{} {}\", page.route, page.title);\n    }\n}\n";
         std::fs::write(dir.join("src/main.rs"), main)?;
@@ -47,7 +56,10 @@ impl Fixture {
         Command::new(cargo)
             .args(["build", "--quiet", "--color", "never"])
             .current_dir(&self.dir)
-            .env("CARGO_TARGET_DIR", workspace().join("target").join("fixtures").join("target"))
+            .env(
+                "CARGO_TARGET_DIR",
+                workspace().join("target").join("fixtures").join("target"),
+            )
             .output()
     }
 
@@ -55,11 +67,18 @@ impl Fixture {
     fn pages(&self) -> Result<Vec<String>, Box<dyn std::error::Error>> {
         let build = self.build()?;
         if !build.status.success() {
-            return Err(format!("fixture build failed:\n{}", String::from_utf8_lossy(&build.stderr)).into());
+            return Err(format!(
+                "fixture build failed:\n{}",
+                String::from_utf8_lossy(&build.stderr)
+            )
+            .into());
         }
         let binary = workspace().join("target/fixtures/target/debug/content_fixture");
         let output = Command::new(binary).output()?;
-        Ok(String::from_utf8_lossy(&output.stdout).lines().map(str::to_string).collect())
+        Ok(String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect())
     }
 }
 
@@ -76,19 +95,34 @@ fn content_changes_rebuild_the_pages_and_errors_fail_the_build() -> TestResult {
     assert_eq!(fixture.pages()?, ["/ Home", "/a First"]);
 
     fixture.write("a.md", "---\ntitle: Second\n---\n\nHello\n")?;
-    assert_eq!(fixture.pages()?, ["/ Home", "/a Second"], "an edit rebuilds");
+    assert_eq!(
+        fixture.pages()?,
+        ["/ Home", "/a Second"],
+        "an edit rebuilds"
+    );
 
     fixture.write("2.b.md", "# Added\n")?;
-    assert_eq!(fixture.pages()?, ["/ Home", "/a Second", "/b Added"], "a new file rebuilds");
+    assert_eq!(
+        fixture.pages()?,
+        ["/ Home", "/a Second", "/b Added"],
+        "a new file rebuilds"
+    );
 
     std::fs::remove_file(fixture.dir.join("content/2.b.md"))?;
-    assert_eq!(fixture.pages()?, ["/ Home", "/a Second"], "a removed file rebuilds");
+    assert_eq!(
+        fixture.pages()?,
+        ["/ Home", "/a Second"],
+        "a removed file rebuilds"
+    );
 
     fixture.write("a.md", "---\ntitle: Broken\n---\n\n::ShAlrt\ntext\n::\n")?;
     let build = fixture.build()?;
     let stderr = String::from_utf8_lossy(&build.stderr);
     assert!(!build.status.success());
-    assert!(stderr.contains("content/a.md:5:1: error: unknown component `ShAlrt`"), "{stderr}");
+    assert!(
+        stderr.contains("content/a.md:5:1: error: unknown component `ShAlrt`"),
+        "{stderr}"
+    );
     assert!(stderr.contains("help: did you mean `ShAlert`?"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     Ok(())

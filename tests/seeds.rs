@@ -8,7 +8,11 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 fn page(server: &Server, path: &str) -> Result<String, Box<dyn std::error::Error>> {
     let response: Response = server.get(path)?;
     assert_eq!(response.status, 200, "GET {path}");
-    assert_eq!(response.header("content-type"), Some("text/html; charset=utf-8"), "GET {path}");
+    assert_eq!(
+        response.header("content-type"),
+        Some("text/html; charset=utf-8"),
+        "GET {path}"
+    );
     Ok(response.text())
 }
 
@@ -16,19 +20,36 @@ fn page(server: &Server, path: &str) -> Result<String, Box<dyn std::error::Error
 fn every_seed_page_has_its_title_and_description() -> TestResult {
     let server = Server::start(&SITE)?;
     let cases = [
-        ("/lwm2m/about", "About Page", Some("Page dedicated to LwM2M and IPSO")),
+        (
+            "/lwm2m/about",
+            "About Page",
+            Some("Page dedicated to LwM2M and IPSO"),
+        ),
         ("/lwm2m/examples", "Examples", None),
-        ("/omaspecworks/collaborate/working-groups", "Working Groups", None),
+        (
+            "/omaspecworks/collaborate/working-groups",
+            "Working Groups",
+            None,
+        ),
         ("/ipso", "Ipso", None),
         ("/omaspecworks/about", "About OMA SpecWorks", None),
     ];
     for (path, title, description) in cases {
         let html = page(&server, path)?;
         assert!(html.starts_with("<!DOCTYPE html>"), "{path}");
-        assert!(html.contains(&format!("<title>{title} | OMA SpecWorks</title>")), "{path}: title");
+        assert!(
+            html.contains(&format!("<title>{title} | OMA SpecWorks</title>")),
+            "{path}: title"
+        );
         match description {
-            Some(text) => assert!(html.contains(&format!(r#"<meta name="description" content="{text}">"#)), "{path}"),
-            None => assert!(!html.contains(r#"name="description""#), "{path}: empty description"),
+            Some(text) => assert!(
+                html.contains(&format!(r#"<meta name="description" content="{text}">"#)),
+                "{path}"
+            ),
+            None => assert!(
+                !html.contains(r#"name="description""#),
+                "{path}: empty description"
+            ),
         }
         // Indented components are components: no page of the seeds has a code block.
         assert!(!html.contains("<pre>"), "{path}: {html}");
@@ -41,21 +62,46 @@ fn every_seed_page_has_its_title_and_description() -> TestResult {
 fn working_groups_cards_link_to_the_headings() -> TestResult {
     let server = Server::start(&SITE)?;
     let html = page(&server, "/omaspecworks/collaborate/working-groups/")?;
-    for (anchor, title) in [("dmso", "DMSO"), ("utility-outreach", "Utility Outreach"), ("utility-interoperability", "Utility Interoperability")] {
-        let link = format!(r#"<a href="/omaspecworks/collaborate/working-groups/#{anchor}" class="not-prose">"#);
+    for (anchor, title) in [
+        ("dmso", "DMSO"),
+        ("utility-outreach", "Utility Outreach"),
+        ("utility-interoperability", "Utility Interoperability"),
+    ] {
+        let link = format!(
+            r#"<a href="/omaspecworks/collaborate/working-groups/#{anchor}" class="not-prose">"#
+        );
         assert_eq!(html.matches(&link).count(), 1, "card for #{anchor}");
-        assert!(html.contains(&format!(r#"<h3 id="{anchor}">{title}</h3>"#)), "heading #{anchor}");
-        assert!(html.contains(&format!(r#"break-words transition-opacity duration-300"><p>{title}</p></div>"#)));
+        assert!(
+            html.contains(&format!(r#"<h3 id="{anchor}">{title}</h3>"#)),
+            "heading #{anchor}"
+        );
+        assert!(html.contains(&format!(
+            r#"break-words transition-opacity duration-300"><p>{title}</p></div>"#
+        )));
     }
     // Each card sits in its own column of a three-column (from 2xl) grid.
     assert!(html.contains(r#"<div class="grid grid-cols-1 sm:grid-cols-1 md:grid-cols-2 lg:grid-cols-2 2xl:grid-cols-3 gap-4">"#));
     assert_eq!(html.matches(r#"<div class="col-span-1"><div>"#).count(), 3);
     // The `ui` overrides merged into the card defaults (components.md §1.3).
     let wrapper = "container flex flex-col rounded-2xl p-4 mx-auto justify-items-center text-center hover:shadow-lg hover:scale-105 duration-300 border-2 border-golden/[0.6] hover:border-golden dark:border-neutral-600 dark:hover:border-golden bg-[#cddcec] bg-gradient-to-b from-primary/[0.4] dark:bg-gradient-to-t dark:from-primary dark:bg-primary-900";
-    assert_eq!(html.matches(&format!(r#"<div class="{wrapper}">"#)).count(), 3);
-    for (width, icon) in [("w-1/2", "tabler:network"), ("w-1/4", "mingcute:scale-line"), ("w-1/5", "devicon-plain:fastapi")] {
-        let class = format!("relative mt-4 h-10 flex shrink-0 mx-auto text-oma-blue-900/[0.7] hover:text-oma-blue-600 dark:text-oma-blue-200 {width}");
-        assert!(html.contains(&format!(r#"<svg xmlns="http://www.w3.org/2000/svg" class="{class}" data-icon="{icon}""#)), "{icon}");
+    assert_eq!(
+        html.matches(&format!(r#"<div class="{wrapper}">"#)).count(),
+        3
+    );
+    for (width, icon) in [
+        ("w-1/2", "tabler:network"),
+        ("w-1/4", "mingcute:scale-line"),
+        ("w-1/5", "devicon-plain:fastapi"),
+    ] {
+        let class = format!(
+            "relative mt-4 h-10 flex shrink-0 mx-auto text-oma-blue-900/[0.7] hover:text-oma-blue-600 dark:text-oma-blue-200 {width}"
+        );
+        assert!(
+            html.contains(&format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" class="{class}" data-icon="{icon}""#
+            )),
+            "{icon}"
+        );
     }
     // The doc layout prints the title; the segment keeps its `-mt-5` and raw <img> stays as written.
     assert!(html.contains("<h1>Working Groups</h1>"));
@@ -93,7 +139,11 @@ fn lwm2m_examples_has_both_two_column_grids() -> TestResult {
     assert!(html.contains(r#"<div><p><img src="/images/lwm2m/working_together_1.jpg" alt="working_together_1.jpg"></p></div>"#));
     assert!(html.contains(r#"<h3 id="device-management-service-enablement-working-group">"#));
     assert!(html.contains(r#"<h3 id="ipso-smart-objects-working-group-ipso">IPSO Smart Objects Working Group (IPSO)</h3>"#));
-    assert_eq!(html.matches(r#"rel="nofollow noopener noreferrer" target="_blank""#).count(), 2);
+    assert_eq!(
+        html.matches(r#"rel="nofollow noopener noreferrer" target="_blank""#)
+            .count(),
+        2
+    );
     Ok(())
 }
 
@@ -108,8 +158,15 @@ fn ipso_renders_legacy_modules_above_the_body() -> TestResult {
     let body = html.find(r#"<div class="row-dowument"><div class="row py-3"><div class="col"><div class="nuxt-content"><h5 id="about-oma-specworks">"#);
     let order = [columns, separator, wide, last_separator, body];
     assert!(order.iter().all(Option::is_some), "{order:?}");
-    assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "modules in order, then the body: {order:?}");
-    assert_eq!(html.matches(r#"<img src="/images/working_together_2.jpg" alt="">"#).count(), 3);
+    assert!(
+        order.windows(2).all(|pair| pair[0] < pair[1]),
+        "modules in order, then the body: {order:?}"
+    );
+    assert_eq!(
+        html.matches(r#"<img src="/images/working_together_2.jpg" alt="">"#)
+            .count(),
+        3
+    );
     Ok(())
 }
 
@@ -118,7 +175,9 @@ fn omaspecworks_about_has_the_classed_image_and_alert() -> TestResult {
     let server = Server::start(&SITE)?;
     let html = page(&server, "/omaspecworks/about")?;
     assert!(html.contains(r#"<p><img src="/images/omaspecworks/about/DALL_E_Idea_machine_landscape.png" alt="" class="mx-auto hover:scale-105"></p>"#));
-    assert!(html.contains(r#"<h3 id="about-oma-specworks">About OMA SpecWorks</h3><div id="alert""#));
+    assert!(
+        html.contains(r#"<h3 id="about-oma-specworks">About OMA SpecWorks</h3><div id="alert""#)
+    );
     assert!(html.contains("<h1>About OMA SpecWorks</h1>"));
     Ok(())
 }
@@ -128,14 +187,30 @@ fn home_lists_every_page_and_images_are_served() -> TestResult {
     let server = Server::start(&SITE)?;
     let home = page(&server, "/")?;
     for page in SITE.pages.iter().filter(|page| page.route != "/") {
-        assert!(home.contains(&format!(r#"<a href="{}">{}</a>"#, page.route, page.title)), "{}", page.route);
+        assert!(
+            home.contains(&format!(r#"<a href="{}">{}</a>"#, page.route, page.title)),
+            "{}",
+            page.route
+        );
     }
     for (path, content_type, magic) in [
-        ("/images/lwm2m/working_together_1.jpg", "image/jpeg", &b"\xff\xd8\xff"[..]),
-        ("/images/omaspecworks/collaborate/WG-2.png", "image/png", &b"\x89PNG"[..]),
+        (
+            "/images/lwm2m/working_together_1.jpg",
+            "image/jpeg",
+            &b"\xff\xd8\xff"[..],
+        ),
+        (
+            "/images/omaspecworks/collaborate/WG-2.png",
+            "image/png",
+            &b"\x89PNG"[..],
+        ),
     ] {
         let response = server.get(path)?;
-        assert_eq!((response.status, response.header("content-type")), (200, Some(content_type)), "{path}");
+        assert_eq!(
+            (response.status, response.header("content-type")),
+            (200, Some(content_type)),
+            "{path}"
+        );
         assert!(response.body.starts_with(magic), "{path}");
     }
     Ok(())
@@ -146,7 +221,11 @@ fn unknown_paths_and_other_methods() -> TestResult {
     let server = Server::start(&SITE)?;
     let missing = server.get("/no/such/page")?;
     assert_eq!(missing.status, 404);
-    assert!(missing.text().contains("<title>Page not found | OMA SpecWorks</title>"));
+    assert!(
+        missing
+            .text()
+            .contains("<title>Page not found | OMA SpecWorks</title>")
+    );
     let post = server.post("/lwm2m/about")?;
     assert_eq!(post.status, 405);
     assert_eq!(post.header("allow"), Some("GET, HEAD"));

@@ -31,16 +31,37 @@ fn a_copy_in_an_empty_folder_serves_the_whole_site() -> TestResult {
     let stdout = server.0.stdout.take().ok_or("no stdout")?;
     let mut line = String::new();
     BufReader::new(stdout).read_line(&mut line)?;
-    let base = line.trim().rsplit(' ').next().ok_or("no URL printed")?.trim_end_matches('/').to_string();
+    let base = line
+        .trim()
+        .rsplit(' ')
+        .next()
+        .ok_or("no URL printed")?
+        .trim_end_matches('/')
+        .to_string();
     assert!(base.starts_with("http://127.0.0.1:"), "{line}");
 
-    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
-    for path in ["/", "/lwm2m/about", "/lwm2m/examples", "/ipso", "/omaspecworks/about", "/omaspecworks/collaborate/working-groups"] {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    for path in [
+        "/",
+        "/lwm2m/about",
+        "/lwm2m/examples",
+        "/ipso",
+        "/omaspecworks/about",
+        "/omaspecworks/collaborate/working-groups",
+    ] {
         let mut response = agent.get(format!("{base}{path}")).call()?;
         assert_eq!(response.status(), 200, "{path}");
-        assert!(response.body_mut().read_to_string()?.contains("<title>"), "{path}");
+        assert!(
+            response.body_mut().read_to_string()?.contains("<title>"),
+            "{path}"
+        );
     }
-    let mut image = agent.get(format!("{base}/images/lwm2m/working_together_2.jpg")).call()?;
+    let mut image = agent
+        .get(format!("{base}/images/lwm2m/working_together_2.jpg"))
+        .call()?;
     assert_eq!(image.status(), 200);
     assert!(image.body_mut().read_to_vec()?.starts_with(b"\xff\xd8\xff"));
     drop(server);
@@ -50,9 +71,14 @@ fn a_copy_in_an_empty_folder_serves_the_whole_site() -> TestResult {
 
 #[test]
 fn a_bad_address_is_a_clear_error() -> TestResult {
-    let output = Command::new(env!("CARGO_BIN_EXE_site")).args(["--addr", "nowhere"]).output()?;
+    let output = Command::new(env!("CARGO_BIN_EXE_site"))
+        .args(["--addr", "nowhere"])
+        .output()?;
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("invalid value 'nowhere' for '--addr <HOST:PORT>'"), "{stderr}");
+    assert!(
+        stderr.contains("invalid value 'nowhere' for '--addr <HOST:PORT>'"),
+        "{stderr}"
+    );
     Ok(())
 }
