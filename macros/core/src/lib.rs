@@ -11,6 +11,7 @@ pub mod parse;
 pub mod render;
 pub mod source;
 pub mod tree;
+pub mod validate;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use render::RenderedPage;
@@ -104,11 +105,19 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
                 .help = Some("rename or move one of the two files".into());
             continue;
         }
-        pages.push(render_file(page, &file, &mut diagnostics));
+        let rendered = render_file(page, &file, &mut diagnostics);
+        pages.push((file, rendered));
     }
+    let mut generated = Vec::new();
     if !routes.contains_key("/") {
-        pages.push(render::page::home_page(&pages));
+        generated.push(render::page::home_page(pages.iter().map(|(_, page)| page)));
     }
+    validate::validate_site(&pages, &generated, &files.assets, &mut diagnostics);
+    let mut pages: Vec<RenderedPage> = pages
+        .into_iter()
+        .map(|(_, page)| page)
+        .chain(generated)
+        .collect();
     pages.sort_by(|a, b| a.route.cmp(&b.route));
     let bundle = Bundle {
         pages,

@@ -125,11 +125,12 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .into_iter()
         .map(|candidate| {
             (
-                strsim::levenshtein(&wanted, &normalise(candidate)),
+                strsim::damerau_levenshtein(&wanted, &normalise(candidate)),
                 candidate,
             )
         })
-        .filter(|&(distance, candidate)| distance <= (candidate.len() / 3).max(2))
+        // A third of the letters may differ: enough for typos, too few to pair unrelated short names.
+        .filter(|&(distance, candidate)| distance <= normalise(candidate).chars().count() / 3)
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, candidate)| candidate)
 }

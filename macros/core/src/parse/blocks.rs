@@ -407,12 +407,12 @@ fn props_block(
     match parse_mapping(&yaml) {
         Ok(map) => map,
         Err(error) => {
-            let at = lines
-                .get(error.line.saturating_sub(1))
-                .map_or(fence.start, |line| {
-                    let (content, offset) = line.at(text.source, indent);
-                    offset + column_bytes(content, error.column)
-                });
+            // An error at the end of the YAML is reported at the closing `---` line.
+            let end = lines.last().map_or(fence.start, |last| last.end + 1);
+            let at = lines.get(error.line.saturating_sub(1)).map_or(end, |line| {
+                let (content, offset) = line.at(text.source, indent);
+                offset + column_bytes(content, error.column)
+            });
             let span = text.span(at, at);
             diagnostics.error(
                 text.file,

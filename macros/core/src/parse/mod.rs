@@ -11,7 +11,7 @@ mod inline;
 mod markdown;
 mod yaml;
 
-pub(crate) use attributes::kebab_case;
+pub(crate) use attributes::{decode_entities, kebab_case};
 
 use crate::diagnostic::Diagnostics;
 use crate::source::{SourceFile, Span};

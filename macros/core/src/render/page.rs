@@ -136,7 +136,7 @@ pub fn document_html(title: &str, description: &str, main: Markup) -> String {
 }
 
 /// The generated home page: a link to every page.
-pub fn home_page(pages: &[RenderedPage]) -> RenderedPage {
+pub fn home_page<'a>(pages: impl IntoIterator<Item = &'a RenderedPage>) -> RenderedPage {
     let body = html! {
         ul {
             @for page in pages {

@@ -1,0 +1,255 @@
+//! Links, images and other URLs: internal targets must exist, `javascript:` never appears.
+
+use super::PageIndex;
+use super::html_scan::UrlAttribute;
+use crate::diagnostic::Diagnostics;
+use crate::source::{SourceFile, Span};
+
+/// What a URL points at.
+#[derive(Debug, PartialEq, Eq)]
+enum Target<'a> {
+    /// Another site (or a scheme such as `mailto:`): not checked.
+    External,
+    /// A script URL, refused everywhere.
+    Script,
+    /// A path on this site and an optional `#anchor`.
+    Internal {
+        path: String,
+        anchor: Option<&'a str>,
+    },
+}
+
+fn classify<'a>(url: &'a str, route: &str) -> Target<'a> {
+    let trimmed = url.trim_start_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control());
+    let scheme: String = trimmed
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .take(11)
+        .collect();
+    if scheme.to_ascii_lowercase().starts_with("javascript:") {
+        return Target::Script;
+    }
+    let (without_anchor, anchor) = match url.split_once('#') {
+        Some((path, anchor)) => (path, Some(anchor)),
+        None => (url, None),
+    };
+    let path = without_anchor.split('?').next().unwrap_or("");
+    let has_scheme = path
+        .split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.contains('/'));
+    if has_scheme || path.starts_with("//") {
+        return Target::External;
+    }
+    let path = if path.is_empty() {
+        route.to_string()
+    } else if path.starts_with('/') {
+        path.to_string()
+    } else {
+        // A relative path resolves against the page's folder, as in a browser.
+        let base = route.rsplit_once('/').map_or("", |(folder, _)| folder);
+        resolve_dots(&format!("{base}/{path}"))
+    };
+    Target::Internal {
+        path,
+        anchor: anchor.filter(|a| !a.is_empty()),
+    }
+}
+
+fn resolve_dots(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "." | "" => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// Checks the URLs of one page against the site.
+pub(super) fn check(
+    file: &SourceFile,
+    route: &str,
+    urls: &[UrlAttribute],
+    site: &PageIndex,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut cursor = 0;
+    for url in urls {
+        let span = locate(file, &url.value, &mut cursor);
+        match classify(&url.value, route) {
+            Target::External => {}
+            Target::Script => {
+                diagnostics
+                    .error(
+                        file,
+                        span,
+                        "javascript-url",
+                        format!("`javascript:` URL in `{}`", url.attribute),
+                    )
+                    .help = Some(
+                    "scripts cannot be linked from content; link to a page or remove the link"
+                        .into(),
+                );
+            }
+            Target::Internal { path, anchor } => {
+                check_internal(file, span, url, &path, anchor, site, diagnostics)
+            }
+        }
+    }
+}
+
+fn check_internal(
+    file: &SourceFile,
+    span: Span,
+    url: &UrlAttribute,
+    path: &str,
+    anchor: Option<&str>,
+    site: &PageIndex,
+    diagnostics: &mut Diagnostics,
+) {
+    let decoded = percent_decode(path);
+    let canonical = match decoded.strip_suffix('/') {
+        Some("") | None => decoded.as_str(),
+        Some(stripped) => stripped,
+    };
+    if let Some(ids) = site.pages.get(canonical) {
+        if let Some(anchor) = anchor {
+            if !ids.iter().any(|id| id == anchor) {
+                let help = match crate::components::closest(anchor, ids.iter().map(String::as_str))
+                {
+                    Some(near) => format!("did you mean `#{near}`?"),
+                    None => format!("`{canonical}` has no heading or element with id `{anchor}`"),
+                };
+                diagnostics
+                    .error(
+                        file,
+                        span,
+                        "missing-anchor",
+                        format!("link to a missing anchor `#{anchor}` on `{canonical}`"),
+                    )
+                    .help = Some(help);
+            }
+        }
+        return;
+    }
+    if site.assets.contains(canonical) {
+        return;
+    }
+    let is_image = url.tag == "img" || (url.attribute == "src" && url.tag != "iframe");
+    if is_image {
+        diagnostics
+            .error(
+                file,
+                span,
+                "missing-image",
+                format!("image `{path}` not found"),
+            )
+            .help = Some(format!(
+            "put the file at `public{canonical}` in the content folder"
+        ));
+    } else {
+        let routes = site.pages.keys().map(String::as_str);
+        let help = match crate::components::closest(canonical, routes) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "no page or file has this path".into(),
+        };
+        diagnostics
+            .error(
+                file,
+                span,
+                "broken-link",
+                format!("link to `{path}`, which no page or file has"),
+            )
+            .help = Some(help);
+    }
+}
+
+fn percent_decode(path: &str) -> String {
+    if !path.contains('%') {
+        return path.to_string();
+    }
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        let hex = bytes
+            .get(index + 1..index + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (byte, hex) {
+            (b'%', Some(value)) => {
+                out.push(value);
+                index += 3;
+            }
+            _ => {
+                out.push(byte);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Where `needle` is written in the file, searching on from the previous find (URLs are met in
+/// document order); the start of the file when it is not written as such.
+fn locate(file: &SourceFile, needle: &str, cursor: &mut usize) -> Span {
+    let text = &file.text;
+    let found = text
+        .get(*cursor..)
+        .and_then(|rest| rest.find(needle))
+        .map(|at| *cursor + at)
+        .or_else(|| text.find(needle));
+    match found {
+        Some(start) => {
+            *cursor = start + needle.len();
+            Span::new(start, start + needle.len())
+        }
+        None => Span::at(0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_classified() {
+        assert_eq!(classify("https://x.org/a", "/p"), Target::External);
+        assert_eq!(classify("mailto:a@b.c", "/p"), Target::External);
+        assert_eq!(classify("//cdn.x/a.js", "/p"), Target::External);
+        assert_eq!(classify(" JavaScript:alert(1)", "/p"), Target::Script);
+        assert_eq!(classify("java\tscript:alert(1)", "/p"), Target::Script);
+        assert_eq!(
+            classify("/a/b/#dmso", "/p"),
+            Target::Internal {
+                path: "/a/b/".into(),
+                anchor: Some("dmso")
+            }
+        );
+        assert_eq!(
+            classify("#top", "/a/b"),
+            Target::Internal {
+                path: "/a/b".into(),
+                anchor: Some("top")
+            }
+        );
+        assert_eq!(
+            classify("c?x=1", "/a/b"),
+            Target::Internal {
+                path: "/a/c".into(),
+                anchor: None
+            }
+        );
+        assert_eq!(
+            classify("../d", "/a/b/c"),
+            Target::Internal {
+                path: "/a/d".into(),
+                anchor: None
+            }
+        );
+    }
+}

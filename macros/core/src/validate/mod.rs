@@ -1,0 +1,45 @@
+//! Site-wide checks on rendered pages: every internal link, anchor and image must exist, and no
+//! URL may run a script. Per-page checks (YAML, components, props) happen while parsing and
+//! rendering; these need every page first.
+
+mod html_scan;
+mod links;
+
+use crate::content::AssetFile;
+use crate::diagnostic::Diagnostics;
+use crate::render::RenderedPage;
+use crate::source::SourceFile;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What links may point at: each page's route with the ids on it, and every asset route.
+#[derive(Debug, Default)]
+pub struct PageIndex {
+    pages: BTreeMap<String, Vec<String>>,
+    assets: BTreeSet<String>,
+}
+
+/// Checks the links of every page against all pages and assets.
+pub fn validate_site(
+    pages: &[(SourceFile, RenderedPage)],
+    generated: &[RenderedPage],
+    assets: &[AssetFile],
+    diagnostics: &mut Diagnostics,
+) {
+    let scanned: Vec<_> = pages
+        .iter()
+        .map(|(_, page)| html_scan::scan(&page.body))
+        .collect();
+    let mut index = PageIndex {
+        pages: BTreeMap::new(),
+        assets: assets.iter().map(|a| a.route.clone()).collect(),
+    };
+    for ((_, page), (_, ids)) in pages.iter().zip(&scanned) {
+        index.pages.insert(page.route.clone(), ids.clone());
+    }
+    for page in generated {
+        index.pages.entry(page.route.clone()).or_default();
+    }
+    for ((file, page), (urls, _)) in pages.iter().zip(&scanned) {
+        links::check(file, &page.route, urls, &index, diagnostics);
+    }
+}

@@ -1,0 +1,264 @@
+//! Every content check through the library API: the message, the place, and no false alarms.
+
+use site_compiler::{Options, Severity, compile};
+use std::path::{Path, PathBuf};
+
+/// A content folder in a temporary directory, removed afterwards.
+struct Content(PathBuf);
+
+impl Content {
+    fn new(name: &str, files: &[(&str, &str)]) -> std::io::Result<Content> {
+        let root = std::env::temp_dir()
+            .join(format!("site-checks-{name}-{}", std::process::id()))
+            .join("content");
+        if root.exists() {
+            std::fs::remove_dir_all(&root)?;
+        }
+        for (path, text) in files {
+            let path = root.join(path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, text)?;
+        }
+        std::fs::create_dir_all(&root)?;
+        Ok(Content(root))
+    }
+
+    /// The first line of each diagnostic, and its help.
+    fn diagnostics(&self, lenient: bool) -> Vec<String> {
+        let compiled = compile(&self.0, &Options { lenient })
+            .map(|c| c.diagnostics)
+            .unwrap_or_default();
+        compiled
+            .iter()
+            .map(|d| match &d.help {
+                Some(help) => format!(
+                    "{}:{}:{}: {} [{}] help: {help}",
+                    d.path,
+                    d.line,
+                    d.column,
+                    d.message,
+                    severity(d.severity)
+                ),
+                None => format!(
+                    "{}:{}:{}: {} [{}]",
+                    d.path,
+                    d.line,
+                    d.column,
+                    d.message,
+                    severity(d.severity)
+                ),
+            })
+            .collect()
+    }
+}
+
+fn severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+impl Drop for Content {
+    fn drop(&mut self) {
+        if let Some(parent) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(parent);
+        }
+    }
+}
+
+fn check(name: &str, files: &[(&str, &str)]) -> Vec<String> {
+    Content::new(name, files)
+        .map(|content| content.diagnostics(false))
+        .unwrap_or_else(|e| vec![e.to_string()])
+}
+
+#[test]
+fn the_seed_pages_pass_strict_mode_without_warnings() -> Result<(), site_compiler::Error> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let compiled = compile(&root, &Options::default())?;
+    let messages: Vec<String> = compiled
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(messages.is_empty(), "{}", messages.join("\n"));
+    assert_eq!(compiled.value.pages.len(), 6);
+    Ok(())
+}
+
+#[test]
+fn invalid_yaml_points_into_the_file() {
+    let found = check(
+        "yaml",
+        &[
+            ("a.md", "---\ntitle: ok\nlist: [a, b\n---\n"),
+            ("b.md", "::ShAlert\n---\ntypeAlert: [info\n---\nx\n::\n"),
+        ],
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with("content/a.md:4:1: invalid YAML in front matter"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with("content/b.md:4:1: invalid YAML in component props"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn unknown_components_suggest_near_misses() {
+    let found = check("component", &[("a.md", "# A\n\n::ShTextImage\n::\n")]);
+    assert_eq!(
+        found,
+        [
+            "content/a.md:3:1: unknown component `ShTextImage` [error] help: did you mean `ShTextImg`?"
+        ]
+    );
+}
+
+#[test]
+fn props_are_checked_against_their_declaration() {
+    let page = "::ShTextImg\n---\npositionText: middle\nspanText: m\ncolr: red\n---\n::\n\n::ShTwoColumns{size=\"5XL\"}\n::\n\n::ShAlert{type-alert=\"urgent\" data-x=\"1\" aria-label=\"a\" id=\"i\" class=\"c\" style=\"s\" description=\"d\"}\n::\n\n::ShMultiColumn{cols=\"three\"}\n::\n";
+    let found = check("props", &[("a.md", page)]);
+    assert_eq!(found.len(), 5, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("`middle` is not an allowed value of `positionText`")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("unknown prop `colr` on `ShTextImg`")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("`5XL` is not an allowed value of `size`")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("`urgent` is not an allowed value of `typeAlert`")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("`cols` must be a number, found `three`")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn broken_links_and_anchors() {
+    // Near misses are suggested for longer routes and anchors.
+    let found = check(
+        "near",
+        &[
+            ("a.md", "[x](/working-group#dmos)\n"),
+            ("working-groups.md", "## DMSO\n"),
+        ],
+    );
+    assert_eq!(
+        found,
+        [
+            "content/a.md:1:5: link to `/working-group`, which no page or file has [error] help: did you mean `/working-groups`?"
+        ]
+    );
+    let found = check(
+        "near-anchor",
+        &[
+            ("a.md", "[x](/working-groups#dmos)\n"),
+            ("working-groups.md", "## DMSO\n"),
+        ],
+    );
+    assert_eq!(
+        found,
+        [
+            "content/a.md:1:5: link to a missing anchor `#dmos` on `/working-groups` [error] help: did you mean `#dmso`?"
+        ]
+    );
+
+    let a = "# A\n\n## Top\n\n[ok](/b) [slash](/b/#part) [self](#top) [gone](/c) [bad](/b#nope) <a href=\"/d\">raw</a>\n\n::ShMicroCard\n---\nurlWrapper: /b/#missing\n---\n::\n";
+    let b = "# B\n\n## Part\n";
+    let found = check("links", &[("a.md", a), ("b.md", b)]);
+    assert_eq!(
+        found,
+        [
+            "content/a.md:5:48: link to `/c`, which no page or file has [error] help: no page or file has this path",
+            "content/a.md:5:58: link to a missing anchor `#nope` on `/b` [error] help: `/b` has no heading or element with id `nope`",
+            "content/a.md:5:76: link to `/d`, which no page or file has [error] help: no page or file has this path",
+            "content/a.md:9:13: link to a missing anchor `#missing` on `/b` [error] help: `/b` has no heading or element with id `missing`",
+        ]
+    );
+}
+
+#[test]
+fn missing_images() {
+    let found = check(
+        "images",
+        &[
+            (
+                "a.md",
+                "![x](/images/here.png) ![y](/images/gone.png)\n\n<img src=\"/images/also-gone.jpg\">\n",
+            ),
+            ("public/images/here.png", "png"),
+        ],
+    );
+    assert_eq!(
+        found,
+        [
+            "content/a.md:1:29: image `/images/gone.png` not found [error] help: put the file at `public/images/gone.png` in the content folder",
+            "content/a.md:3:11: image `/images/also-gone.jpg` not found [error] help: put the file at `public/images/also-gone.jpg` in the content folder",
+        ]
+    );
+}
+
+#[test]
+fn two_files_for_one_route() {
+    let found = check("routes", &[("1.a/index.md", "x"), ("a.md", "y")]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("both map to the route `/a`"), "{found:?}");
+}
+
+#[test]
+fn javascript_urls_anywhere() {
+    let found = check(
+        "script",
+        &[(
+            "a.md",
+            "[x](javascript:alert(1))\n\n<a href=\" JAVASCRIPT:void(0)\">y</a>\n",
+        )],
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|f| f.contains("`javascript:` URL in `href`")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn lenient_mode_reports_the_same_problems_as_warnings() -> std::io::Result<()> {
+    let content = Content::new("lenient", &[("a.md", "::ShAlrt\n::\n\n[x](/nowhere)\n")])?;
+    let strict = content.diagnostics(false);
+    let lenient = content.diagnostics(true);
+    assert_eq!(strict.len(), 2);
+    assert_eq!(
+        lenient,
+        strict
+            .iter()
+            .map(|s| s.replace("[error]", "[warning]"))
+            .collect::<Vec<_>>()
+    );
+    Ok(())
+}
