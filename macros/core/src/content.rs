@@ -28,11 +28,47 @@ pub struct AssetFile {
     pub content_type: String,
 }
 
+/// A folder's metadata file: its `title` names the folder in menus, `navigation: false` hides it.
+pub const FOLDER_META: &str = "_dir.yaml";
+
+/// What a folder's `_dir.yaml` says.
+#[derive(Debug, Clone, Default)]
+pub struct FolderMeta {
+    /// `title:`, which names the folder in menus.
+    pub title: Option<String>,
+    /// `navigation: false` hides the whole folder.
+    pub hidden: bool,
+}
+
+/// Reads a `_dir.yaml`; a YAML error is reported and the folder keeps its defaults.
+pub fn read_folder_meta(
+    file: &crate::source::SourceFile,
+    diagnostics: &mut crate::Diagnostics,
+) -> FolderMeta {
+    match serde_yaml::from_str::<serde_yaml::Value>(&file.text) {
+        Ok(value) => FolderMeta {
+            title: value
+                .get("title")
+                .and_then(serde_yaml::Value::as_str)
+                .map(str::to_string),
+            hidden: value.get("navigation").and_then(serde_yaml::Value::as_bool) == Some(false),
+        },
+        Err(error) => {
+            let at = error.location().map_or(0, |location| location.index());
+            let message = format!("invalid YAML in folder metadata: {error}");
+            diagnostics.error(file, crate::source::Span::at(at), "yaml", message);
+            FolderMeta::default()
+        }
+    }
+}
+
 /// The files of a content folder, each list sorted by route.
 #[derive(Debug, Default)]
 pub struct ContentFiles {
     /// Markdown pages.
     pub pages: Vec<PageFile>,
+    /// The folders' `_dir.yaml` files.
+    pub folder_metas: Vec<PathBuf>,
     /// Static files from `public/`.
     pub assets: Vec<AssetFile>,
 }
@@ -72,6 +108,8 @@ fn walk(root: &Path, dir: &Path, files: &mut ContentFiles) -> Result<(), Error> 
             } else {
                 walk(root, &path, files)?;
             }
+        } else if name == FOLDER_META {
+            files.folder_metas.push(path);
         } else if name.ends_with(".md") {
             let route = route_of(&relative);
             files.pages.push(PageFile {
@@ -108,7 +146,8 @@ fn walk_public(public: &Path, dir: &Path, files: &mut ContentFiles) -> Result<()
     Ok(())
 }
 
-fn relative_path(root: &Path, path: &Path) -> String {
+/// Path of `path` inside `root`, with `/` separators.
+pub fn relative_path(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
     relative
         .components()

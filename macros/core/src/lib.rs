@@ -17,6 +17,7 @@ pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use render::RenderedPage;
 
 use content::AssetFile;
+use render::nav::{NavPage, Navigation};
 use source::{SourceFile, Span};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -70,48 +71,33 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
     let root_name = root
         .file_name()
         .map_or_else(|| "content".into(), |n| n.to_string_lossy().into_owned());
-    let mut pages = Vec::with_capacity(files.pages.len() + 1);
-    let mut routes: BTreeMap<String, String> = BTreeMap::new();
-    let mut sources = Vec::with_capacity(files.pages.len());
-    for page in &files.pages {
-        let bytes = std::fs::read(&page.path).map_err(|source| Error::Io {
-            path: page.path.clone(),
-            source,
-        })?;
-        let display_path = format!("{root_name}/{}", page.relative);
-        let text = String::from_utf8_lossy(&bytes);
-        let file = SourceFile::new(display_path, page.path.clone(), &text);
-        if let Err(error) = std::str::from_utf8(&bytes) {
-            let at = error.valid_up_to();
-            diagnostics.error(
-                &file,
-                Span::at(at),
-                "encoding",
-                "the file is not valid UTF-8",
-            );
-        }
-        sources.push(page.path.clone());
-        if let Some(first) = routes.insert(page.route.clone(), file.display_path.clone()) {
-            diagnostics
-                .error(
-                    &file,
-                    Span::at(0),
-                    "route-clash",
-                    format!(
-                        "`{first}` and this file both map to the route `{}`",
-                        page.route
-                    ),
-                )
-                .help = Some("rename or move one of the two files".into());
-            continue;
-        }
-        let rendered = render_file(page, &file, &mut diagnostics);
-        pages.push((file, rendered));
+    let mut sources = Vec::with_capacity(files.pages.len() + files.folder_metas.len());
+    let pages = render_files(&root_name, &files.pages, &mut sources, &mut diagnostics)?;
+    let mut folders = BTreeMap::new();
+    for path in &files.folder_metas {
+        let file = read_source(
+            format!("{root_name}/{}", content::relative_path(root, path)),
+            path,
+            &mut diagnostics,
+        )?;
+        let folder = content::relative_path(root, path.parent().unwrap_or(root));
+        folders.insert(folder, content::read_folder_meta(&file, &mut diagnostics));
+        sources.push(path.clone());
     }
-    let mut generated = Vec::new();
-    if !routes.contains_key("/") {
-        generated.push(render::page::home_page(pages.iter().map(|(_, page)| page)));
-    }
+    let listed: Vec<NavPage> = pages
+        .iter()
+        .filter_map(|(_, page)| {
+            let relative = page.source.clone()?;
+            Some(NavPage {
+                relative,
+                route: page.route.clone(),
+                title: page.title.clone(),
+                listed: page.listed,
+            })
+        })
+        .collect();
+    let nav = Navigation::build(&listed, &folders);
+    let generated = generated_pages(&nav, &pages);
     validate::validate_site(&pages, &generated, &files.assets, &mut diagnostics);
     let mut pages: Vec<RenderedPage> = pages
         .into_iter()
@@ -119,16 +105,98 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
         .chain(generated)
         .collect();
     pages.sort_by(|a, b| a.route.cmp(&b.route));
+    let assets = render::AssetUrls::default();
+    render::page::assemble(&mut pages, &nav, &assets);
+    let not_found = render::page::not_found_page(&nav, &assets);
     let bundle = Bundle {
         pages,
         assets: files.assets,
-        not_found: render::page::not_found_page(),
+        not_found,
         sources,
     };
     Ok(Compiled {
         value: bundle,
         diagnostics: diagnostics.finish(),
     })
+}
+
+/// Reads, parses and renders every page; two files with one route are reported, the second
+/// is left out.
+fn render_files(
+    root_name: &str,
+    files: &[content::PageFile],
+    sources: &mut Vec<PathBuf>,
+    diagnostics: &mut Diagnostics,
+) -> Result<Vec<(SourceFile, RenderedPage)>, Error> {
+    let mut routes: BTreeMap<&str, String> = BTreeMap::new();
+    let mut pages = Vec::with_capacity(files.len());
+    for page in files {
+        let file = read_source(
+            format!("{root_name}/{}", page.relative),
+            &page.path,
+            diagnostics,
+        )?;
+        sources.push(page.path.clone());
+        if let Some(first) = routes.insert(&page.route, file.display_path.clone()) {
+            let message = format!(
+                "`{first}` and this file both map to the route `{}`",
+                page.route
+            );
+            diagnostics
+                .error(&file, Span::at(0), "route-clash", message)
+                .help = Some("rename or move one of the two files".into());
+            continue;
+        }
+        let rendered = render_file(page, &file, diagnostics);
+        pages.push((file, rendered));
+    }
+    Ok(pages)
+}
+
+/// Reads a content file, shown in diagnostics as `display_path`; invalid UTF-8 is reported
+/// and replaced.
+fn read_source(
+    display_path: String,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Result<SourceFile, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let file = SourceFile::new(
+        display_path,
+        path.to_path_buf(),
+        &String::from_utf8_lossy(&bytes),
+    );
+    if let Err(error) = std::str::from_utf8(&bytes) {
+        diagnostics.error(
+            &file,
+            Span::at(error.valid_up_to()),
+            "encoding",
+            "the file is not valid UTF-8",
+        );
+    }
+    Ok(file)
+}
+
+/// Pages the content does not provide: the home page, and one per folder without `index.md`.
+fn generated_pages(nav: &Navigation, pages: &[(SourceFile, RenderedPage)]) -> Vec<RenderedPage> {
+    let exists = |route: &str| pages.iter().any(|(_, page)| page.route == route);
+    let mut generated = Vec::new();
+    if !exists("/") {
+        generated.push(render::page::home_page(nav));
+    }
+    for folder in nav.folders_without_page() {
+        if !exists(&folder.route)
+            && !generated
+                .iter()
+                .any(|page: &RenderedPage| page.route == folder.route)
+        {
+            generated.push(render::page::section_page(folder));
+        }
+    }
+    generated
 }
 
 /// Compiles one page from its text, as [`compile`] does for each file of a content folder:

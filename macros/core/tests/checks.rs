@@ -85,7 +85,27 @@ fn the_seed_pages_pass_strict_mode_without_warnings() -> Result<(), site_compile
         .map(ToString::to_string)
         .collect();
     assert!(messages.is_empty(), "{}", messages.join("\n"));
-    assert_eq!(compiled.value.pages.len(), 6);
+    let routes: Vec<&str> = compiled
+        .value
+        .pages
+        .iter()
+        .map(|page| page.route.as_str())
+        .collect();
+    // Five seed pages, the home page, and a section page for each folder without `index.md`.
+    assert_eq!(
+        routes,
+        [
+            "/",
+            "/ipso",
+            "/lwm2m",
+            "/lwm2m/about",
+            "/lwm2m/examples",
+            "/omaspecworks",
+            "/omaspecworks/about",
+            "/omaspecworks/collaborate",
+            "/omaspecworks/collaborate/working-groups"
+        ]
+    );
     Ok(())
 }
 

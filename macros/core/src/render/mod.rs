@@ -1,9 +1,12 @@
 //! Tree → HTML. Markdown nodes are written here; components by `crate::components`.
 
+mod chrome;
 pub mod html;
+pub mod nav;
 pub mod page;
 pub mod slug;
 
+pub use chrome::{AssetUrls, Layout};
 pub use page::{RenderedPage, TocEntry, render_page};
 
 use crate::components;

@@ -1,12 +1,14 @@
-//! A page: its title, body and the full HTML document around it.
+//! A page: its title and body, then the full HTML document around it.
 
 use super::Renderer;
+use super::chrome::{self, AssetUrls, Layout, PageView};
+use super::nav::{NavItem, Navigation};
 use crate::components::legacy;
 use crate::content::{PageFile, title_from_path};
 use crate::diagnostic::Diagnostics;
 use crate::source::SourceFile;
 use crate::tree::{Document, NodeKind};
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use maud::html;
 use serde_json::{Map, Value};
 
 /// The site name, appended to every page title.
@@ -36,13 +38,19 @@ pub struct RenderedPage {
     pub front_matter: String,
     /// Rendered content without chrome.
     pub body: String,
-    /// The complete HTML document.
+    /// The complete HTML document (filled in once every page is rendered, see [`assemble`]).
     pub html: String,
     /// The page's headings in order.
     pub headings: Vec<TocEntry>,
+    /// Its layout.
+    pub layout: Layout,
+    /// Its path in the content folder; `None` for generated pages.
+    pub source: Option<String>,
+    /// Whether menus list it (not a partial, no `navigation: false`).
+    pub listed: bool,
 }
 
-/// Renders a parsed page into its body and document.
+/// Renders a parsed page's body; its document is made by [`assemble`].
 pub fn render_page(
     page: &PageFile,
     file: &SourceFile,
@@ -64,39 +72,32 @@ pub fn render_page(
     let title = text_value(front_matter, "title")
         .or_else(|| first_h1(document))
         .unwrap_or_else(|| title_from_path(&page.relative));
-    let description = text_value(front_matter, "description").unwrap_or_default();
-    let layout = text_value(front_matter, "layout");
-    let main = match layout.as_deref() {
-        Some("doc") => html! {
-            article.prose."w-fit"."max-w-full"."mt-16" {
-                h1 { (title) }
-                div style="font-size:23px;" class="par mt-8 pb-10" { (body) }
-            }
-        },
-        _ => html! {
-            article.prose."w-fit"."max-w-full"."mt-16" {
-                div."grid"."grid-cols-12" {
-                    div style="font-size:23px;" class="col-start-1 col-span-12 w-full lg:w-fit par mt-8 pb-24" { (body) }
-                }
-            }
-        },
+    let layout = match text_value(front_matter, "layout").as_deref() {
+        Some("doc") => Layout::Doc,
+        _ => Layout::Default,
     };
-    let html = document_html(&title, &description, main);
+    let partial = page
+        .relative
+        .split('/')
+        .any(|segment| segment.starts_with('_'));
+    let listed = !partial && front_matter.get("navigation") != Some(&Value::Bool(false));
     RenderedPage {
         route: page.route.clone(),
         title,
-        description,
+        description: text_value(front_matter, "description").unwrap_or_default(),
         front_matter: Value::Object(front_matter.clone()).to_string(),
         body: body.into_string(),
-        html,
+        html: String::new(),
         headings,
+        layout,
+        source: Some(page.relative.clone()),
+        listed,
     }
 }
 
 /// A string front-matter value, trimmed; empty counts as absent.
 fn text_value(front_matter: &Map<String, Value>, key: &str) -> Option<String> {
-    let value = front_matter.get(key)?;
-    let text = match value {
+    let text = match front_matter.get(key)? {
         Value::String(text) => text.trim().to_string(),
         Value::Number(number) => number.to_string(),
         Value::Bool(flag) => flag.to_string(),
@@ -114,61 +115,79 @@ fn first_h1(document: &Document) -> Option<String> {
     })
 }
 
-/// The complete HTML document for a page titled `title`.
-pub fn document_html(title: &str, description: &str, main: Markup) -> String {
+/// Fills in every page's complete document, with the chrome built from `nav`.
+pub fn assemble(pages: &mut [RenderedPage], nav: &Navigation, assets: &AssetUrls) {
+    for page in pages.iter_mut() {
+        let view = PageView {
+            route: &page.route,
+            title: &page.title,
+            description: &page.description,
+            layout: page.layout,
+            headings: &page.headings,
+            body: &page.body,
+        };
+        page.html = chrome::document(&view, nav, assets);
+    }
+}
+
+/// The generated home page, when the content has no `index.md` of its own: every page by section.
+pub fn home_page(nav: &Navigation) -> RenderedPage {
+    let body = html! {
+        h1 { (SITE_NAME) }
+        (nav_list(&nav.items))
+    };
+    generated_page("/", "Home", body.into_string(), Layout::Default)
+}
+
+/// The generated page of a folder without an `index.md`: a list of its pages, so that no
+/// breadcrumb leads nowhere.
+pub fn section_page(item: &NavItem) -> RenderedPage {
+    let body = nav_list(&item.children);
+    generated_page(&item.route, &item.title, body.into_string(), Layout::Doc)
+}
+
+fn nav_list(items: &[NavItem]) -> maud::Markup {
     html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " | " (SITE_NAME) }
-                @if !description.is_empty() {
-                    meta name="description" content=(description);
+        ul {
+            @for item in items {
+                li {
+                    a href=(item.route) { (item.title) }
+                    @if !item.children.is_empty() { (nav_list(&item.children)) }
                 }
-            }
-            body {
-                main { (main) }
             }
         }
     }
-    .into_string()
 }
 
-/// The generated home page: a link to every page.
-pub fn home_page<'a>(pages: impl IntoIterator<Item = &'a RenderedPage>) -> RenderedPage {
+/// The page answered with status 404, in the site's chrome.
+pub fn not_found_page(nav: &Navigation, assets: &AssetUrls) -> String {
     let body = html! {
-        ul {
-            @for page in pages {
-                li { a href=(page.route) { (page.title) } }
-            }
-        }
+        h1 { "Page not found" }
+        p { "The requested page does not exist. " a href="/" { "Go to the home page" } "." }
     };
-    let main = html! { article.prose."mt-16" { h1 { (SITE_NAME) } (body) } };
-    generated_page("/", "Home", body, main)
+    let body = body.into_string();
+    let view = PageView {
+        route: "",
+        title: "Page not found",
+        description: "",
+        layout: Layout::Default,
+        headings: &[],
+        body: &body,
+    };
+    chrome::document(&view, nav, assets)
 }
 
-/// The page answered with status 404.
-pub fn not_found_page() -> String {
-    let main = html! {
-        article.prose."mt-16" {
-            h1 { "Page not found" }
-            p { "The requested page does not exist. " a href="/" { "Go to the home page" } "." }
-        }
-    };
-    document_html("Page not found", "", main)
-}
-
-fn generated_page(route: &str, title: &str, body: Markup, main: Markup) -> RenderedPage {
-    let html = document_html(title, "", main);
-    let PreEscaped(body) = body;
+fn generated_page(route: &str, title: &str, body: String, layout: Layout) -> RenderedPage {
     RenderedPage {
         route: route.into(),
         title: title.into(),
         description: String::new(),
         front_matter: "{}".into(),
         body,
-        html,
+        html: String::new(),
         headings: Vec::new(),
+        layout,
+        source: None,
+        listed: true,
     }
 }

@@ -1,0 +1,377 @@
+//! The page chrome around every page: header with the section menu and breadcrumbs, the `doc`
+//! layout's side menu and table of contents, previous/next links and the footer.
+
+use super::html::link_rel;
+use super::nav::{NavItem, Navigation, is_within};
+use super::page::{SITE_NAME, TocEntry};
+use crate::components::icon::icon;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+/// URLs of the site's own assets, named by content hash.
+#[derive(Debug, Clone, Default)]
+pub struct AssetUrls {
+    /// The stylesheet.
+    pub stylesheet: String,
+    /// The colour-mode script.
+    pub script: String,
+}
+
+/// How a page lays out its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// `layout: doc`: side menu, title, body and table of contents.
+    Doc,
+    /// No layout: the body alone, full width.
+    Default,
+}
+
+/// What the chrome needs to know of one page.
+#[derive(Debug)]
+pub(super) struct PageView<'a> {
+    /// Its route.
+    pub route: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Its meta description.
+    pub description: &'a str,
+    /// Its layout.
+    pub layout: Layout,
+    /// Its headings, for the table of contents.
+    pub headings: &'a [TocEntry],
+    /// Its rendered body.
+    pub body: &'a str,
+}
+
+/// The social links of the footer: name, icon, URL.
+const SOCIAL: &[(&str, &str, &str)] = &[
+    (
+        "LinkedIn",
+        "fa6-brands:linkedin",
+        "http://www.linkedin.com/company/52819?trk=tyah",
+    ),
+    (
+        "Facebook",
+        "fa6-brands:square-facebook",
+        "https://www.facebook.com/OMASpecWorks",
+    ),
+    (
+        "YouTube",
+        "fa6-brands:square-youtube",
+        "https://www.youtube.com/c/OMASpecWorks",
+    ),
+    (
+        "X",
+        "fa6-brands:square-x-twitter",
+        "https://twitter.com/OMASpecWorks",
+    ),
+    (
+        "GitHub",
+        "fa6-brands:square-github",
+        "https://github.com/OpenMobileAlliance",
+    ),
+    (
+        "RSS",
+        "heroicons-solid:rss",
+        "http://openmobilealliance.org/rss/",
+    ),
+];
+
+/// The complete HTML document of a page.
+pub(super) fn document(page: &PageView<'_>, nav: &Navigation, assets: &AssetUrls) -> String {
+    let content = match page.layout {
+        Layout::Doc => doc_layout(page, nav),
+        Layout::Default => html! {
+            div class="grid grid-cols-12" {
+                div style="font-size:23px;" class="col-start-1 col-span-12 w-full lg:w-fit par mt-8 pb-24" { (PreEscaped(page.body)) }
+            }
+        },
+    };
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="color-scheme" content="light dark";
+                title { (page.title) " | " (SITE_NAME) }
+                @if !page.description.is_empty() {
+                    meta name="description" content=(page.description);
+                }
+                link rel="stylesheet" href=(assets.stylesheet);
+                // Blocking on purpose: the colour mode is applied before the first paint.
+                script src=(assets.script) {}
+            }
+            body {
+                div class="min-h-screen sm:w-full bg-golden/[0.2] dark:bg-[#19191a]" {
+                    (header(page.route, nav))
+                    div class="w-full pb-24 px-4 sm:px-6 lg:px-8" {
+                        main {
+                            article class="prose w-fit max-w-full mt-16" { (content) }
+                            (prev_next(page.route, nav))
+                        }
+                    }
+                    (footer())
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
+fn header(route: &str, nav: &Navigation) -> Markup {
+    let sections: Vec<&NavItem> = nav
+        .items
+        .iter()
+        .filter(|item| !item.children.is_empty())
+        .collect();
+    let link_class = "text-black dark:text-golden hover:text-black dark:hover:text-golden hover:bg-primary-200 dark:hover:bg-primary-600 rounded-xl p-2";
+    let active_class = "underline decoration-4 underline-offset-[14px] decoration-oma-blue-400 dark:decoration-oma-blue-200";
+    html! {
+        header class="flex flex-col -mb-px sticky top-0 z-50 backdrop-blur bg-gradient-to-b from-primary/[0.5] dark:from-primary/[0.25] py-4" {
+            div class="px-8" {
+                div class="flex items-center justify-between gap-3 h-16" {
+                    a href="/" aria-label="OMA SpecWorks home" class="flex-shrink-0 flex items-end gap-1.5 not-prose" { (wordmark()) }
+                    div class="flex flex-col grow items-end" {
+                        div class="flex items-center justify-end gap-3 mb-2" {
+                            (color_mode_button())
+                            ul class="hidden sm:flex text-xl gap-1" {
+                                @for (name, icon_name, url) in SOCIAL { li { (social_link(name, icon_name, url)) } }
+                            }
+                        }
+                        nav aria-label="Sections" {
+                            ul class="hidden 2xl:flex gap-1.5" {
+                                @for item in &sections {
+                                    li class="ml-4" style="font-family: Arial, sans-serif; font-size: 22px;" {
+                                        a href=(item.route) class={ (link_class) @if is_within(route, &item.route) { " " (active_class) } } { (item.title) }
+                                    }
+                                }
+                            }
+                            details class="2xl:hidden relative" {
+                                summary class="list-none cursor-pointer bg-inherit hover:bg-primary-200/[0.7] dark:hover:bg-primary-600 text-xl lg:text-2xl dark:text-golden p-2 rounded-2xl flex items-center gap-1" {
+                                    "Menus" (icon("gridicons:chevron-down", "", None))
+                                }
+                                ul class="absolute right-0 mt-2 flex flex-col gap-1.5 bg-gray-100 dark:bg-neutral-700 p-5 rounded-xl shadow-md z-10 min-w-max" {
+                                    @for item in &sections {
+                                        li class="p-3" {
+                                            a href=(item.route) class={ (link_class) @if is_within(route, &item.route) { " " (active_class) } } { (item.title) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                hr class="mt-1 border-neutral-50/[0.5] dark:border-neutral-700";
+                (breadcrumbs(route))
+            }
+        }
+    }
+}
+
+/// Our own wordmark (the OMA logo files are not available).
+fn wordmark() -> Markup {
+    html! {
+        span class="flex flex-col leading-none" {
+            span class="text-3xl font-bold tracking-tight" {
+                span class="text-oma-blue-500 dark:text-oma-blue-200" { "oma" }
+                " "
+                span class="text-oma-red-500 dark:text-oma-red-200" { "SpecWorks" }
+            }
+            span class="text-xs italic text-neutral-600 dark:text-golden" { "For a Connected World" }
+        }
+    }
+}
+
+/// Cycles system → light → dark; hidden until the script runs, since it needs it.
+fn color_mode_button() -> Markup {
+    let class = "text-2xl hover:text-primary-600 dark:hover:text-primary-400 dark:text-golden";
+    html! {
+        button id="color-mode" type="button" hidden aria-label="Colour mode: system" title="Colour mode: system" class=(class) {
+            span data-mode="system" { (icon("grommet-icons:system", "", None)) }
+            span data-mode="light" class="hidden" { (icon("heroicons:sun-20-solid", "", None)) }
+            span data-mode="dark" class="hidden" { (icon("heroicons:moon-20-solid", "", None)) }
+        }
+    }
+}
+
+fn social_link(name: &str, icon_name: &str, url: &str) -> Markup {
+    html! {
+        a href=(url) target="_blank" rel=[link_rel(url, Some("_blank"))] title=(name) aria-label=(name)
+            class="hover:text-oma-blue-500 font-extralight text-slate-400 ml-1" { (icon(icon_name, "", None)) }
+    }
+}
+
+/// `HOME > SECTION > PAGE`, from the URL; every crumb but the last links to its path.
+fn breadcrumbs(route: &str) -> Markup {
+    let segments: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
+    let link =
+        "text-primary/[0.7] hover:text-primary contrast-125 dark:text-primary/[0.8] not-prose";
+    html! {
+        nav aria-label="Breadcrumb" class="w-full text-xs italic flex items-center mx-auto mt-4" {
+            ol class="flex flex-wrap items-center" {
+                li {
+                    @if segments.is_empty() { span class="text-primary contrast-125" aria-current="page" { "HOME" } }
+                    @else { a href="/" class=(link) { "HOME" } }
+                }
+                @for (index, segment) in segments.iter().enumerate() {
+                    li {
+                        span class="text-primary/[0.6] dark:text-primary/[0.8] font-bold" aria-hidden="true" { "\u{a0}>\u{a0}" }
+                        @if index + 1 == segments.len() {
+                            span class="text-primary contrast-125" aria-current="page" { (segment.to_uppercase()) }
+                        } @else {
+                            a href={ "/" (segments[..=index].join("/")) } class=(link) { (segment.to_uppercase()) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn doc_layout(page: &PageView<'_>, nav: &Navigation) -> Markup {
+    let toc: Vec<(&TocEntry, Vec<&TocEntry>)> = table_of_contents(page.headings);
+    html! {
+        div class="grid grid-cols-12 relative" {
+            aside class="not-prose text-wrap col-start-1 col-span-2 hidden lg:block overflow-auto h-screen sticky top-48" aria-label="Section" {
+                @if let Some(section) = nav.section(page.route) { (side_menu(section, page.route)) }
+            }
+            section class="col-start-1 col-span-12 lg:col-start-3 lg:col-span-8 lg:ml-9 lg:mr-24 w-full lg:w-full overflow-auto" {
+                h1 { (page.title) }
+                div style="font-size:23px;" class="par mt-8 pb-10" { (PreEscaped(page.body)) }
+            }
+            @if !toc.is_empty() {
+                nav class="col-start-12 col-span-1 hidden lg:block sticky top-48 h-screen overflow-auto sm:-ml-16 not-prose" aria-label="Table of contents" {
+                    p class="font-bold mb-4" { "Table of Contents" }
+                    ul {
+                        @for (h2, h3s) in &toc {
+                            li {
+                                a href={ "#" (h2.id) } id={ "toc-" (h2.id) } class="hover:text-oma-blue-500" { (h2.text) }
+                                @if !h3s.is_empty() {
+                                    ul class="pl-4" {
+                                        @for h3 in h3s { li { a href={ "#" (h3.id) } id={ "toc-" (h3.id) } class="hover:text-oma-blue-500" { (h3.text) } } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `h2` entries with their `h3`s; `h3`s before the first `h2` stand on their own.
+fn table_of_contents(headings: &[TocEntry]) -> Vec<(&TocEntry, Vec<&TocEntry>)> {
+    let mut toc: Vec<(&TocEntry, Vec<&TocEntry>)> = Vec::new();
+    for heading in headings {
+        match (heading.depth, toc.last_mut()) {
+            (2, _) => toc.push((heading, Vec::new())),
+            (3, Some((parent, children))) if parent.depth == 2 => children.push(heading),
+            (3, _) => toc.push((heading, Vec::new())),
+            _ => {}
+        }
+    }
+    toc
+}
+
+/// The section's entries, depth first, three levels deep, indented by depth.
+fn side_menu(section: &NavItem, route: &str) -> Markup {
+    let mut rows: Vec<(usize, &NavItem)> = Vec::new();
+    let mut stack = vec![(0usize, section)];
+    while let Some((depth, item)) = stack.pop() {
+        rows.push((depth, item));
+        if depth < 3 {
+            stack.extend(item.children.iter().rev().map(|child| (depth + 1, child)));
+        }
+    }
+    html! {
+        ul {
+            @for (depth, item) in rows {
+                @let active = item.route == route;
+                li class={ "hover:bg-primary-200/[0.7] dark:hover:bg-primary-600 " (["pl-2", "pl-4", "pl-8", "pl-12"][depth.min(3)]) " "
+                    @if active { "block border-l-4 dark:border-oma-blue-200 border-oma-blue-400 bg-primary-200 dark:bg-primary-600/[0.7]" }
+                    @else { "block border-l-2 dark:border-neutral-700 border-gray-100 w-full" } } {
+                    a href=(item.route) aria-current=[active.then_some("page")]
+                        class=(if active { "text-oma-blue-500 dark:text-oma-blue-200 font-bold" } else { "w-full block text-black dark:text-golden hover:text-black dark:hover:text-oma-blue-100" }) {
+                        span class="text-nowrap w-full" { (item.title) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Links to the pages before and after this one in menu order.
+fn prev_next(route: &str, nav: &Navigation) -> Markup {
+    let order = nav.flatten();
+    let Some(position) = order.iter().position(|item| item.route == route) else {
+        return PreEscaped(String::new());
+    };
+    let previous = position.checked_sub(1).and_then(|index| order.get(index));
+    let next = order.get(position + 1);
+    let card = "flex-1 border border-primary/[0.4] rounded-xl p-4 hover:border-golden not-prose";
+    html! {
+        nav aria-label="Previous and next pages" class="flex gap-4 mt-8 mb-8 max-w-4xl" {
+            @if let Some(item) = previous {
+                a href=(item.route) rel="prev" class=(card) { span class="block text-sm text-neutral-500 dark:text-neutral-400" { "Previous" } span class="dark:text-golden" { (item.title) } }
+            }
+            @if let Some(item) = next {
+                a href=(item.route) rel="next" class={ (card) " text-right" } { span class="block text-sm text-neutral-500 dark:text-neutral-400" { "Next" } span class="dark:text-golden" { (item.title) } }
+            }
+        }
+    }
+}
+
+fn footer() -> Markup {
+    html! {
+        footer class="fixed py-4 bottom-0 z-50 w-full backdrop-blur bg-white/75 dark:bg-[#19191a]/75 border-t border-primary/[0.4]" {
+            div class="mx-auto px-4 sm:px-6 lg:px-8 max-w-7xl sm:flex sm:items-center sm:justify-between" {
+                p class="text-sm text-gray-500 dark:text-gray-400" { "Copyright © OMA SpecWorks. All Rights Reserved." }
+                ul class="flex mt-4 sm:justify-center sm:mt-0 text-xl" {
+                    @for (name, icon_name, url) in SOCIAL { li { (social_link(name, icon_name, url)) } }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading(depth: u8, id: &str) -> TocEntry {
+        TocEntry {
+            depth,
+            id: id.into(),
+            text: id.into(),
+        }
+    }
+
+    #[test]
+    fn toc_nests_h3_under_h2() {
+        let headings = [
+            heading(3, "a"),
+            heading(2, "b"),
+            heading(3, "c"),
+            heading(4, "d"),
+            heading(3, "e"),
+            heading(2, "f"),
+        ];
+        let toc = table_of_contents(&headings);
+        let ids: Vec<(&str, Vec<&str>)> = toc
+            .iter()
+            .map(|(h, c)| (h.id.as_str(), c.iter().map(|x| x.id.as_str()).collect()))
+            .collect();
+        assert_eq!(ids, [("a", vec![]), ("b", vec!["c", "e"]), ("f", vec![])]);
+    }
+
+    #[test]
+    fn breadcrumbs_link_every_crumb_but_the_last() {
+        let crumbs = breadcrumbs("/omaspecworks/collaborate/working-groups").into_string();
+        assert!(crumbs.contains(r#"<a href="/" "#));
+        assert!(crumbs.contains(r#"<a href="/omaspecworks" class="#));
+        assert!(crumbs.contains(r#"<a href="/omaspecworks/collaborate" class="#));
+        assert!(crumbs.contains(r#"aria-current="page">WORKING-GROUPS</span>"#));
+        assert!(!crumbs.contains(r#"href="/omaspecworks/collaborate/working-groups""#));
+    }
+}
