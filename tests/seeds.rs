@@ -95,17 +95,18 @@ fn working_groups_cards_link_to_the_headings() -> TestResult {
         html.matches(&format!(r#"<div class="{wrapper}">"#)).count(),
         3
     );
-    for (width, icon) in [
-        ("w-1/2", "tabler:network"),
-        ("w-1/4", "mingcute:scale-line"),
-        ("w-1/5", "devicon-plain:fastapi"),
+    // Each card's icon inlined as SVG, with its own view box.
+    for (width, icon, size) in [
+        ("w-1/2", "tabler:network", 24),
+        ("w-1/4", "mingcute:scale-line", 24),
+        ("w-1/5", "devicon-plain:fastapi", 128),
     ] {
         let class = format!(
             "relative mt-4 h-10 flex shrink-0 mx-auto text-oma-blue-900/[0.7] hover:text-oma-blue-600 dark:text-oma-blue-200 {width}"
         );
         assert!(
             html.contains(&format!(
-                r#"<svg xmlns="http://www.w3.org/2000/svg" class="{class}" data-icon="{icon}""#
+                r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="1em" height="1em" class="{class}" role="img" aria-hidden="true"><"#
             )),
             "{icon}"
         );
@@ -129,8 +130,9 @@ fn lwm2m_about_has_text_image_cards_alert_and_new_tab_links() -> TestResult {
     let blank = r#"<a href="https://technical.openmobilealliance.org/Overviews/lightweightm2m_overview.html" rel="nofollow noopener noreferrer" target="_blank">Specifications</a>"#;
     assert!(html.contains(blank));
     assert_eq!(article(&html).matches(r#"target="_blank""#).count(), 4);
-    let alert = r#"<div id="alert" class="flex items-center space-x-1 mt-4 mb-4 shadow-md rounded-xl bg-[#EBF8FF] dark:bg-[#2A4365] text-[#2B6CB0] dark:text-[#90CDF4] relative border-l-4 border-[#63B3ED] dark:border-[#2B6CB0]"><div class="flex mx-2 p-1 mr-3"><i class="size-7 text-[#63B3ED] dark:text-[#63B3ED] i-heroicons-information-circle"></i></div><p>OMA SpecWorks is an innovative kind"#;
+    let alert = r#"<div id="alert" class="flex items-center space-x-1 mt-4 mb-4 shadow-md rounded-xl bg-[#EBF8FF] dark:bg-[#2A4365] text-[#2B6CB0] dark:text-[#90CDF4] relative border-l-4 border-[#63B3ED] dark:border-[#2B6CB0]"><div class="flex mx-2 p-1 mr-3"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="1em" height="1em" class="size-7 text-[#63B3ED] dark:text-[#63B3ED]" role="img" aria-hidden="true"><path "#;
     assert!(html.contains(alert));
+    assert!(html.contains(r#"</svg></div><p>OMA SpecWorks is an innovative kind"#));
     // An external link without a target gets only `nofollow`.
     assert!(html.contains(r#"rel="nofollow">agile process</a>"#));
     Ok(())

@@ -1,19 +1,319 @@
 //! Iconify icons (`tabler:network`, `i-heroicons-information-circle`) as inline SVG.
+//!
+//! The SVG bodies come from `macros/core/icons/icons.json`, written by
+//! `scripts/extract-icons.py` with only the icons the site and its content use, and embedded
+//! here at compile time. An icon missing from it renders as nothing; components report it
+//! (code `missing-icon`) with the command that adds it.
 
-use maud::{Markup, html};
+use super::Use;
+use crate::render::Renderer;
+use maud::{Markup, PreEscaped, html};
+use serde_json::Value;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
 
-/// `i-devicon-plain:fastapi` → `devicon-plain:fastapi`.
-pub(super) fn icon_name(name: &str) -> &str {
-    name.strip_prefix("i-").unwrap_or(name)
+/// The icons the site's own code renders, whatever the content says. `scripts/extract-icons.py`
+/// holds the same list (a test keeps the two equal) and always extracts them.
+pub const SITE_ICONS: &[&str] = &[
+    // ShAlert, one per type
+    "heroicons:information-circle",
+    "heroicons:check-circle",
+    "heroicons:exclamation-circle",
+    "heroicons:x-circle",
+    // ShMicroCard's copy button
+    "line-md:clipboard-arrow",
+    // colour-mode toggle: system, light, dark
+    "grommet-icons:system",
+    "heroicons:sun-20-solid",
+    "heroicons:moon-20-solid",
+    // footer social links
+    "fa6-brands:linkedin",
+    "fa6-brands:square-facebook",
+    "fa6-brands:square-youtube",
+    "fa6-brands:square-x-twitter",
+    "fa6-brands:square-github",
+    "heroicons-solid:rss",
+    // header menu
+    "gridicons:chevron-down",
+];
+
+/// One icon's SVG data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Icon {
+    /// The SVG markup inside `<svg>`.
+    pub body: String,
+    /// The view box: left, top, width, height.
+    pub view_box: [f64; 4],
 }
 
-/// An inline `<svg>` for icon `name` carrying `class`.
-///
-/// The SVG bodies are not embedded yet: the element keeps the icon's name and classes, so
-/// the layout holds and the icon data can be filled in without touching any component.
-pub(crate) fn icon(name: &str, class: &str, alt: Option<&str>) -> Markup {
+/// The embedded icons by `collection:name`, and the collections they come from.
+#[derive(Debug, Default)]
+struct Icons {
+    icons: HashMap<String, Icon>,
+    collections: BTreeSet<String>,
+}
+
+static DATA: &str = include_str!("../../icons/icons.json");
+
+static ICONS: LazyLock<Icons> = LazyLock::new(|| parse_data(DATA));
+
+/// Reads the data file; an entry that is not an icon is skipped (a test checks there is none).
+fn parse_data(text: &str) -> Icons {
+    let Ok(Value::Object(entries)) = serde_json::from_str::<Value>(text) else {
+        return Icons::default();
+    };
+    let mut icons = Icons::default();
+    for (key, value) in entries {
+        let (Some((collection, _)), Some(body)) = (
+            key.split_once(':'),
+            value.get("body").and_then(Value::as_str),
+        ) else {
+            continue;
+        };
+        let number =
+            |field: &str, default: f64| value.get(field).and_then(Value::as_f64).unwrap_or(default);
+        let icon = Icon {
+            body: body.to_string(),
+            view_box: [
+                number("left", 0.0),
+                number("top", 0.0),
+                number("width", 16.0),
+                number("height", 16.0),
+            ],
+        };
+        icons.collections.insert(collection.to_string());
+        icons.icons.insert(key, icon);
+    }
+    icons
+}
+
+/// The `collection:name` key of an Iconify name written in any form: `tabler:network`,
+/// `i-devicon-plain:fastapi`, or `i-heroicons-solid-rss` / `fa6-brands-linkedin`, where the
+/// collection is the longest of `collections` that prefixes the name.
+pub fn canonical_name<'a>(
+    name: &str,
+    collections: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let name = name.trim();
+    let name = name.strip_prefix("i-").unwrap_or(name);
+    if let Some((collection, icon)) = name.split_once(':') {
+        return (!collection.is_empty() && !icon.is_empty()).then(|| name.to_string());
+    }
+    collections
+        .into_iter()
+        .filter(|collection| {
+            name.strip_prefix(collection)
+                .and_then(|rest| rest.strip_prefix('-'))
+                .is_some_and(|icon| !icon.is_empty())
+        })
+        .max_by_key(|collection| collection.len())
+        .map(|collection| format!("{collection}:{}", &name[collection.len() + 1..]))
+}
+
+/// The icon called `name` (any form [`canonical_name`] accepts), if the site has it.
+pub fn lookup(name: &str) -> Option<&'static Icon> {
+    let icons = &*ICONS;
+    let key = canonical_name(name, icons.collections.iter().map(String::as_str))?;
+    icons.icons.get(&key)
+}
+
+/// Whether the icon called `name` is available.
+pub fn icon_exists(name: &str) -> bool {
+    lookup(name).is_some()
+}
+
+/// An inline `<svg>` for icon `name` carrying `class`, sized 1em so that it follows the font
+/// size unless a class sizes it, and coloured by `currentColor`. With `alt` it is an image
+/// labelled `alt`, otherwise decoration hidden from assistive technology. An unknown icon
+/// renders as nothing.
+pub fn icon(name: &str, class: &str, alt: Option<&str>) -> Markup {
+    let Some(icon) = lookup(name) else {
+        return PreEscaped(String::new());
+    };
+    let [left, top, width, height] = icon.view_box;
+    let view_box = format!("{left} {top} {width} {height}");
+    let hidden = alt.is_none().then_some("true");
     html! {
-        svg xmlns="http://www.w3.org/2000/svg" class=[super::non_empty(class)] data-icon=(icon_name(name))
-            width="1em" height="1em" viewBox="0 0 24 24" role="img" aria-hidden="true" aria-label=[alt] {}
+        svg xmlns="http://www.w3.org/2000/svg" viewBox=(view_box) width="1em" height="1em"
+            class=[super::non_empty(class)] role="img" aria-hidden=[hidden] aria-label=[alt] {
+            (PreEscaped(&icon.body))
+        }
+    }
+}
+
+/// Renders the icon named by prop `prop` of `component`, or nothing when the prop is absent.
+/// An icon the site does not have is a content error (`missing-icon`) and renders as nothing.
+pub(super) fn prop_icon(
+    component: &Use<'_>,
+    renderer: &mut Renderer<'_>,
+    prop: &str,
+    class: &str,
+    alt: Option<&str>,
+) -> Option<Markup> {
+    let name = component.props.text(prop)?;
+    if !icon_exists(&name) {
+        report_missing(renderer, component.props.span, &name);
+    }
+    Some(icon(&name, class, alt))
+}
+
+/// Reports that icon `name`, written at `span`, is not available.
+pub(super) fn report_missing(renderer: &mut Renderer<'_>, span: crate::source::Span, name: &str) {
+    let name = name.trim();
+    renderer
+        .diagnostics
+        .error(
+            renderer.file,
+            span,
+            "missing-icon",
+            format!("icon `{name}` is not available"),
+        )
+        .help = Some(format!(
+        "run `python3 scripts/extract-icons.py {name}` to add it"
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SETS: &[&str] = &[
+        "heroicons",
+        "heroicons-solid",
+        "devicon",
+        "devicon-plain",
+        "fa6-brands",
+        "line-md",
+        "tabler",
+    ];
+
+    fn canonical(name: &str) -> Option<String> {
+        canonical_name(name, SETS.iter().copied())
+    }
+
+    #[test]
+    fn names_resolve_in_every_form() {
+        let cases = [
+            ("tabler:network", "tabler:network"),
+            ("i-devicon-plain:fastapi", "devicon-plain:fastapi"),
+            (
+                "i-heroicons-information-circle",
+                "heroicons:information-circle",
+            ),
+            ("i-fa6-brands-linkedin", "fa6-brands:linkedin"),
+            ("fa6-brands-square-github", "fa6-brands:square-github"),
+            (
+                "line-md:chevron-right-circle",
+                "line-md:chevron-right-circle",
+            ),
+            ("heroicons-solid-rss", "heroicons-solid:rss"),
+            ("i-heroicons-solid-rss", "heroicons-solid:rss"),
+            ("devicon-plain-fastapi", "devicon-plain:fastapi"),
+            ("i-mdi:twitter", "mdi:twitter"),
+            (" tabler:network ", "tabler:network"),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(canonical(name).as_deref(), Some(expected), "{name}");
+        }
+        for name in [
+            "",
+            "i-",
+            "tabler:",
+            ":network",
+            "unknown-set-icon",
+            "heroicons",
+            "w-1/2",
+        ] {
+            assert_eq!(canonical(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_data_file_parses_and_has_the_site_icons() {
+        let entries = serde_json::from_str::<serde_json::Map<String, Value>>(DATA)
+            .map(|map| map.len())
+            .unwrap_or_default();
+        assert!(entries > 0);
+        assert_eq!(ICONS.icons.len(), entries, "every entry is an icon");
+        for name in SITE_ICONS {
+            assert!(icon_exists(name), "{name} is missing from icons.json");
+        }
+        assert!(icon_exists("i-heroicons-information-circle"));
+        assert!(icon_exists("i-heroicons-solid-rss"));
+        assert!(icon_exists("fa6-brands-square-github"));
+        assert!(!icon_exists("tabler:no-such-icon"));
+        assert!(!icon_exists("no-such-set:network"));
+    }
+
+    #[test]
+    fn the_script_extracts_the_same_site_icons() {
+        let script =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/extract-icons.py");
+        let text = std::fs::read_to_string(&script).unwrap_or_default();
+        let list = text
+            .split_once("SITE_ICONS = [")
+            .and_then(|(_, rest)| rest.split_once(']'))
+            .map(|(list, _)| list)
+            .unwrap_or_default();
+        let names: Vec<&str> = list
+            .lines()
+            .map(str::trim)
+            .filter(|line| line.starts_with('"'))
+            .map(|line| line.trim_end_matches(',').trim_matches('"'))
+            .collect();
+        assert_eq!(names, SITE_ICONS);
+    }
+
+    #[test]
+    fn an_icon_renders_its_body_and_view_box() {
+        let Some(data) = lookup("tabler:network") else {
+            panic!("tabler:network is in the data file");
+        };
+        let svg = icon("tabler:network", "w-10 h-10", None).0;
+        assert!(svg.starts_with(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\" width=\"1em\" height=\"1em\" class=\"w-10 h-10\" role=\"img\" aria-hidden=\"true\">"
+        ), "{svg}");
+        assert!(svg.ends_with(&format!("{}</svg>", data.body)), "{svg}");
+        let devicon = icon("i-devicon-plain:fastapi", "", Some("FastAPI")).0;
+        assert!(devicon.contains("viewBox=\"0 0 128 128\""), "{devicon}");
+        assert!(devicon.contains("aria-label=\"FastAPI\""), "{devicon}");
+        assert!(!devicon.contains("aria-hidden"), "{devicon}");
+        assert!(!devicon.contains("class="), "{devicon}");
+    }
+
+    #[test]
+    fn an_unknown_icon_renders_nothing() {
+        assert_eq!(icon("tabler:no-such-icon", "w-10", None).0, "");
+        assert_eq!(icon("", "", None).0, "");
+    }
+
+    #[test]
+    fn an_unknown_icon_prop_is_reported() {
+        let text = "::ShMicroCard\n---\nicon: tabler:no-such-icon\ntitle: A\n---\n::\n";
+        let compiled = crate::compile_page("a.md", text, &crate::Options::default());
+        let missing: Vec<_> = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "missing-icon")
+            .collect();
+        assert_eq!(missing.len(), 1, "{:?}", compiled.diagnostics);
+        assert_eq!(
+            missing[0].message,
+            "icon `tabler:no-such-icon` is not available"
+        );
+        assert_eq!(
+            missing[0].help.as_deref(),
+            Some("run `python3 scripts/extract-icons.py tabler:no-such-icon` to add it")
+        );
+        assert!(!compiled.value.body.contains("<svg"));
+
+        let text = "::ShMicroCard\n---\nicon: tabler:network\ntitle: A\n---\n::\n";
+        let compiled = crate::compile_page("a.md", text, &crate::Options::default());
+        assert!(
+            compiled.diagnostics.is_empty(),
+            "{:?}",
+            compiled.diagnostics
+        );
+        assert!(compiled.value.body.contains("<svg"));
     }
 }

@@ -3,7 +3,7 @@
 //! Each component declares its props once ([`ComponentSpec`]); rendering and checking both
 //! read that declaration.
 
-pub(crate) mod icon;
+pub mod icon;
 pub mod legacy;
 pub mod props;
 pub mod ui;

@@ -1,6 +1,6 @@
 //! `::ShMicroCard`: a small clickable tile with an icon or image, title, subtitle and text.
 
-use super::icon::icon;
+use super::icon::{icon, prop_icon};
 use super::props::{PropKind, prop, prop_or};
 use super::{ComponentSpec, UI, Use, classes};
 use crate::render::Renderer;
@@ -68,6 +68,8 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     // An empty `urlWrapper` links to the page itself, as on the OMA site.
     let href = props.text("urlWrapper").unwrap_or_default();
     let rel = link_rel(&href, None);
+    let alt = props.text("altIcon");
+    let prop_icon = prop_icon(component, renderer, "icon", ui.get("icon"), alt.as_deref());
     html! {
         div class=(ui.get("wrapper")) {
             a href=(href) rel=[rel] class="not-prose" {
@@ -75,8 +77,8 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
                     @if let Some(src) = props.text("urlImage") {
                         img src=(src) alt=(props.text("altImage").unwrap_or_default()) class=(ui.get("image"));
                     }
-                    @if let Some(name) = props.text("icon") {
-                        (icon(&name, ui.get("icon"), props.text("altIcon").as_deref()))
+                    @if let Some(icon) = prop_icon {
+                        (icon)
                     }
                     div class="relative" { (title) (subtitle) (text) }
                     @if clipboard {
