@@ -40,6 +40,17 @@ pub(super) struct PageView<'a> {
     pub headings: &'a [TocEntry],
     /// Its rendered body.
     pub body: &'a str,
+    /// The pages before and after it in menu order.
+    pub neighbours: Neighbours<'a>,
+}
+
+/// The entries before and after a page in menu order.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Neighbours<'a> {
+    /// The previous entry.
+    pub previous: Option<&'a NavItem>,
+    /// The next entry.
+    pub next: Option<&'a NavItem>,
 }
 
 /// The social links of the footer: name, icon, URL.
@@ -107,7 +118,7 @@ pub(super) fn document(page: &PageView<'_>, nav: &Navigation, assets: &AssetUrls
                     div class="w-full pb-24 px-4 sm:px-6 lg:px-8" {
                         main {
                             article class="prose w-fit max-w-full mt-16" { (content) }
-                            (prev_next(page.route, nav))
+                            (prev_next(page.neighbours))
                         }
                     }
                     (footer())
@@ -302,13 +313,11 @@ fn side_menu(section: &NavItem, route: &str) -> Markup {
 }
 
 /// Links to the pages before and after this one in menu order.
-fn prev_next(route: &str, nav: &Navigation) -> Markup {
-    let order = nav.flatten();
-    let Some(position) = order.iter().position(|item| item.route == route) else {
+fn prev_next(neighbours: Neighbours<'_>) -> Markup {
+    let Neighbours { previous, next } = neighbours;
+    if previous.is_none() && next.is_none() {
         return PreEscaped(String::new());
-    };
-    let previous = position.checked_sub(1).and_then(|index| order.get(index));
-    let next = order.get(position + 1);
+    }
     let card = "flex-1 border border-primary/[0.4] rounded-xl p-4 hover:border-golden not-prose";
     html! {
         nav aria-label="Previous and next pages" class="flex gap-4 mt-8 mb-8 max-w-4xl" {

@@ -1,7 +1,7 @@
 //! A page: its title and body, then the full HTML document around it.
 
 use super::Renderer;
-use super::chrome::{self, AssetUrls, Layout, PageView};
+use super::chrome::{self, AssetUrls, Layout, Neighbours, PageView};
 use super::nav::{NavItem, Navigation};
 use crate::components::legacy;
 use crate::content::{PageFile, title_from_path};
@@ -10,6 +10,7 @@ use crate::source::SourceFile;
 use crate::tree::{Document, NodeKind};
 use maud::html;
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 
 /// The site name, appended to every page title.
 pub const SITE_NAME: &str = "OMA SpecWorks";
@@ -117,7 +118,20 @@ fn first_h1(document: &Document) -> Option<String> {
 
 /// Fills in every page's complete document, with the chrome built from `nav`.
 pub fn assemble(pages: &mut [RenderedPage], nav: &Navigation, assets: &AssetUrls) {
+    let order = nav.flatten();
+    let positions: HashMap<&str, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(index, item)| (item.route.as_str(), index))
+        .collect();
     for page in pages.iter_mut() {
+        let neighbours =
+            positions
+                .get(page.route.as_str())
+                .map_or_else(Neighbours::default, |&index| Neighbours {
+                    previous: index.checked_sub(1).and_then(|i| order.get(i).copied()),
+                    next: order.get(index + 1).copied(),
+                });
         let view = PageView {
             route: &page.route,
             title: &page.title,
@@ -125,6 +139,7 @@ pub fn assemble(pages: &mut [RenderedPage], nav: &Navigation, assets: &AssetUrls
             layout: page.layout,
             headings: &page.headings,
             body: &page.body,
+            neighbours,
         };
         page.html = chrome::document(&view, nav, assets);
     }
@@ -173,6 +188,7 @@ pub fn not_found_page(nav: &Navigation, assets: &AssetUrls) -> String {
         layout: Layout::Default,
         headings: &[],
         body: &body,
+        neighbours: Neighbours::default(),
     };
     chrome::document(&view, nav, assets)
 }
