@@ -168,6 +168,25 @@ impl Diagnostics {
     }
 }
 
+/// `2 errors, 1 warning`: the count closing a report.
+pub fn summary(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    format!("{}, {}", count(errors, "error"), count(warnings, "warning"))
+}
+
+/// `1 page`, `2 pages`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,6 +210,17 @@ mod tests {
             list[0].to_string(),
             "content/a.md:2:1: error: unknown component `ShAlrt`\n  |\n2 | ::ShAlrt{x}\n  | ^^^^^^^^ help: did you mean `ShAlert`?"
         );
+    }
+
+    #[test]
+    fn summary_counts_errors_and_warnings() {
+        let file = SourceFile::new("a.md", PathBuf::new(), "x");
+        let mut diagnostics = Diagnostics::new(false);
+        diagnostics.error(&file, Span::at(0), "a", "one");
+        diagnostics.error(&file, Span::at(0), "b", "two");
+        diagnostics.warning(&file, Span::at(0), "c", "three");
+        assert_eq!(summary(&diagnostics.finish()), "2 errors, 1 warning");
+        assert_eq!(summary(&[]), "0 errors, 0 warnings");
     }
 
     #[test]
