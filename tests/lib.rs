@@ -12,7 +12,7 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts serving `site` through the same router as the `site` binary.
+    /// Starts serving `site` through the same server as the `site` binary.
     pub fn start(site: &'static Site) -> std::io::Result<Server> {
         let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
         listener.set_nonblocking(true)?;
@@ -24,7 +24,8 @@ impl Server {
         std::thread::spawn(move || {
             runtime.block_on(async move {
                 if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
-                    let _ = axum::serve(listener, site::serve::router(site)).await;
+                    let limits = site::serve::Limits::default();
+                    let _ = site::serve::run(site, listener, &limits, std::future::pending()).await;
                 }
             });
         });

@@ -7,7 +7,7 @@
 extern crate self as site;
 
 mod table;
-pub use table::{Asset, Page, Site};
+pub use table::{Asset, Encoded, Page, Redirect, Site};
 
 /// Compiles a content folder (path relative to the calling crate's `Cargo.toml`) into a [`Site`].
 ///
@@ -25,5 +25,6 @@ pub mod __private {
     pub use maud::PreEscaped;
 }
 
+pub mod export;
 #[cfg(feature = "server")]
 pub mod serve;

@@ -1,6 +1,7 @@
 //! The `site` binary: serves the OMA SpecWorks site compiled into it.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -20,6 +21,12 @@ struct Cli {
 enum Command {
     /// Serve the site over HTTP (the default command).
     Serve(ServeArgs),
+    /// Write every page, asset, `.br`/`.gz` variant and the sitemap to DIR, byte for byte as
+    /// served, for a static host or CDN.
+    Export {
+        /// The folder to write to (created if missing).
+        dir: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -32,6 +39,13 @@ struct ServeArgs {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    // One line per request at debug level: `RUST_LOG=debug site`.
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
     match cli.command.unwrap_or(Command::Serve(cli.serve)) {
         Command::Serve(ServeArgs { addr }) => match site::serve::serve(&site::SITE, addr).await {
             Ok(()) => ExitCode::SUCCESS,
@@ -40,5 +54,25 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Export { dir } => {
+            match site::export::export(&site::SITE, &dir, &mut std::io::stderr()) {
+                Ok(summary) => {
+                    println!(
+                        "Exported {} files ({} bytes) to {}",
+                        summary.files,
+                        summary.bytes,
+                        dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!(
+                        "error: cannot export the site to {}: {error}",
+                        dir.display()
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }

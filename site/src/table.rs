@@ -1,6 +1,29 @@
-//! The types the content macro fills in: a static, sorted table of pages and assets.
+//! The types the content macro fills in: a static, sorted table of pages, assets and redirects,
+//! each body with its precompressed variants and entity tags.
 
 use maud::PreEscaped;
+
+/// A compressed variant of a body, made at compile time, and its strong entity tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Encoded {
+    /// The compressed bytes; empty when compressing would not make the body smaller.
+    pub bytes: &'static [u8],
+    /// The entity tag of `bytes`, quoted (`"…"`); empty when `bytes` is.
+    pub etag: &'static str,
+}
+
+impl Encoded {
+    /// No variant: the body is sent as it is.
+    pub const NONE: Encoded = Encoded {
+        bytes: &[],
+        etag: "",
+    };
+
+    /// Whether there is such a variant.
+    pub const fn is_some(&self) -> bool {
+        !self.bytes.is_empty()
+    }
+}
 
 /// One page compiled from a markdown file.
 #[derive(Debug)]
@@ -17,6 +40,12 @@ pub struct Page {
     pub body: PreEscaped<&'static str>,
     /// The complete HTML document served for this route.
     pub html: &'static str,
+    /// The strong entity tag of `html`, quoted.
+    pub etag: &'static str,
+    /// `html` compressed with brotli.
+    pub br: Encoded,
+    /// `html` compressed with gzip.
+    pub gzip: Encoded,
 }
 
 /// A static file (image, font, …) served at its route.
@@ -28,46 +57,62 @@ pub struct Asset {
     pub content_type: &'static str,
     /// The file's bytes, embedded in the binary.
     pub bytes: &'static [u8],
+    /// The strong entity tag of `bytes`, quoted.
+    pub etag: &'static str,
+    /// `bytes` compressed with brotli (text formats only).
+    pub br: Encoded,
+    /// `bytes` compressed with gzip (text formats only).
+    pub gzip: Encoded,
+    /// Whether the file name carries a content hash (`app.3f2a9c1b.js`): such a file never
+    /// changes, so it is cached for a year without revalidation.
+    pub immutable: bool,
 }
 
-/// Every page and asset of a content folder, each table sorted by route.
+/// An old path that moved: answered with a permanent redirect to `to`.
+#[derive(Debug)]
+pub struct Redirect {
+    /// The old path, decoded, without trailing slash.
+    pub from: &'static str,
+    /// The page route it moved to, maybe with an `#anchor`.
+    pub to: &'static str,
+}
+
+/// Every page, asset and redirect of a content folder, each table sorted by its key.
 #[derive(Debug)]
 pub struct Site {
     /// Pages sorted by route.
     pub pages: &'static [Page],
-    /// Assets sorted by route.
+    /// Assets sorted by route, the generated `/sitemap.xml` among them.
     pub assets: &'static [Asset],
-    /// The HTML document answered with status 404.
-    pub not_found: &'static str,
+    /// Redirects sorted by old path, from the content folder's `redirects.yml`.
+    pub redirects: &'static [Redirect],
+    /// The page answered with status 404; its route is `/404`, which is not in `pages`.
+    pub not_found: Page,
 }
 
 impl Site {
-    /// The page at `route`; a trailing slash names the same page. Allocates nothing.
+    /// The page at exactly `route` (no trailing slash but for `/`). Allocates nothing.
     pub fn page(&self, route: &str) -> Option<&'static Page> {
-        let route = canonical(route);
-        let pages = self.pages;
-        pages
-            .binary_search_by(|page| page.route.cmp(route))
-            .ok()
-            .map(|index| &pages[index])
+        find(self.pages, route, |page| page.route)
     }
 
-    /// The asset at `route`, matched exactly.
+    /// The asset at exactly `route`.
     pub fn asset(&self, route: &str) -> Option<&'static Asset> {
-        let assets = self.assets;
-        assets
-            .binary_search_by(|asset| asset.route.cmp(route))
-            .ok()
-            .map(|index| &assets[index])
+        find(self.assets, route, |asset| asset.route)
+    }
+
+    /// The redirect of the old path `path`, matched exactly.
+    pub fn redirect(&self, path: &str) -> Option<&'static Redirect> {
+        find(self.redirects, path, |redirect| redirect.from)
     }
 }
 
-/// `route` without its trailing slash, except for the root itself.
-fn canonical(route: &str) -> &str {
-    match route.strip_suffix('/') {
-        Some("") | None => route,
-        Some(stripped) => stripped,
-    }
+/// The item of the sorted `table` whose key is `key`.
+fn find<T>(table: &'static [T], key: &str, key_of: impl Fn(&T) -> &str) -> Option<&'static T> {
+    table
+        .binary_search_by(|item| key_of(item).cmp(key))
+        .ok()
+        .and_then(|index| table.get(index))
 }
 
 #[cfg(test)]
@@ -75,10 +120,24 @@ mod tests {
     use super::*;
 
     static PAGES: [Page; 2] = [page("/"), page("/lwm2m/about")];
+    static ASSETS: [Asset; 1] = [Asset {
+        route: "/images/x.png",
+        content_type: "image/png",
+        bytes: b"\x89PNG",
+        etag: "\"1\"",
+        br: Encoded::NONE,
+        gzip: Encoded::NONE,
+        immutable: false,
+    }];
+    static REDIRECTS: [Redirect; 1] = [Redirect {
+        from: "/lwm2m",
+        to: "/lwm2m/about",
+    }];
     static SITE: Site = Site {
         pages: &PAGES,
-        assets: &[],
-        not_found: "",
+        assets: &ASSETS,
+        redirects: &REDIRECTS,
+        not_found: page("/404"),
     };
 
     const fn page(route: &'static str) -> Page {
@@ -89,21 +148,36 @@ mod tests {
             front_matter: "{}",
             body: PreEscaped(""),
             html: route,
+            etag: "\"0\"",
+            br: Encoded::NONE,
+            gzip: Encoded::NONE,
         }
     }
 
     #[test]
-    fn trailing_slash_names_the_same_page() {
-        assert_eq!(
-            SITE.page("/lwm2m/about/").map(|p| p.route),
-            Some("/lwm2m/about")
-        );
+    fn lookups_are_exact() {
         assert_eq!(
             SITE.page("/lwm2m/about").map(|p| p.route),
             Some("/lwm2m/about")
         );
         assert_eq!(SITE.page("/").map(|p| p.route), Some("/"));
+        assert!(SITE.page("/lwm2m/about/").is_none());
         assert!(SITE.page("/lwm2m").is_none());
-        assert!(SITE.page("/lwm2m/about//").is_none());
+        assert!(SITE.asset("/images/x.png").is_some());
+        assert!(SITE.asset("/images/x.png/").is_none());
+        assert_eq!(SITE.redirect("/lwm2m").map(|r| r.to), Some("/lwm2m/about"));
+        assert!(SITE.redirect("/lwm2m/").is_none());
+    }
+
+    #[test]
+    fn encoded_none_is_no_variant() {
+        assert!(!Encoded::NONE.is_some());
+        assert!(
+            Encoded {
+                bytes: b"x",
+                etag: "\"x\""
+            }
+            .is_some()
+        );
     }
 }

@@ -82,3 +82,205 @@ fn a_bad_address_is_a_clear_error() -> TestResult {
     );
     Ok(())
 }
+
+/// The binary serving on an ephemeral port, and its base address (`127.0.0.1:PORT`).
+fn spawn_server() -> Result<(Running, String), Box<dyn std::error::Error>> {
+    let child = Command::new(env!("CARGO_BIN_EXE_site"))
+        .args(["--addr", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .spawn()?;
+    let mut server = Running(child);
+    let stdout = server.0.stdout.take().ok_or("no stdout")?;
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line)?;
+    let addr = line
+        .trim()
+        .rsplit("http://")
+        .next()
+        .ok_or("no URL printed")?
+        .trim_end_matches('/')
+        .to_string();
+    Ok((server, addr))
+}
+
+/// Sends `signal` (`TERM`, `INT`) to the server.
+fn signal(server: &Running, signal: &str) -> TestResult {
+    let status = Command::new("kill")
+        .args([format!("-{signal}"), server.0.id().to_string()])
+        .status()?;
+    assert!(status.success());
+    Ok(())
+}
+
+/// Waits at most `within` for the server to exit, returning its status.
+fn wait_exit(
+    server: &mut Running,
+    within: std::time::Duration,
+) -> Result<std::process::ExitStatus, Box<dyn std::error::Error>> {
+    let deadline = std::time::Instant::now() + within;
+    loop {
+        if let Some(status) = server.0.try_wait()? {
+            return Ok(status);
+        }
+        if std::time::Instant::now() > deadline {
+            return Err("the server did not exit".into());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// Splits raw pipelined responses: the length of each complete one, and the bytes left over.
+fn complete_responses(mut bytes: &[u8]) -> (Vec<usize>, usize) {
+    let mut lengths = Vec::new();
+    while let Some(head) = bytes.windows(4).position(|w| w == b"\r\n\r\n") {
+        let text = String::from_utf8_lossy(&bytes[..head]).to_ascii_lowercase();
+        let length: usize = text
+            .lines()
+            .find_map(|line| line.strip_prefix("content-length:"))
+            .and_then(|value| value.trim().parse().ok())
+            .unwrap_or(0);
+        let total = head + 4 + length;
+        if bytes.len() < total {
+            break;
+        }
+        lengths.push(total);
+        bytes = &bytes[total..];
+    }
+    (lengths, bytes.len())
+}
+
+#[test]
+fn sigterm_lets_the_response_in_flight_finish_then_exits() -> TestResult {
+    use std::io::{Read, Write};
+    let (mut server, addr) = spawn_server()?;
+    // 1000 pipelined requests for a 27 kB image: far more than the socket buffers hold, so the
+    // server is mid-response, waiting for the client to read, when the signal comes.
+    let mut stream = std::net::TcpStream::connect(&addr)?;
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(20)))?;
+    let request = "GET /images/lwm2m/working_together_2.jpg HTTP/1.1\r\nHost: x\r\n\r\n";
+    stream.write_all(request.repeat(1000).as_bytes())?;
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    signal(&server, "TERM")?;
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(
+        server.0.try_wait()?.is_none(),
+        "exited with a response in flight"
+    );
+    let mut received = Vec::new();
+    stream.read_to_end(&mut received)?;
+    let (responses, left_over) = complete_responses(&received);
+    assert_eq!(left_over, 0, "a response was cut off");
+    assert!(!responses.is_empty());
+    assert!(
+        responses.len() < 1000,
+        "the pipeline was not cut at shutdown"
+    );
+    assert!(received.starts_with(b"HTTP/1.1 200 OK"));
+    let status = wait_exit(&mut server, std::time::Duration::from_secs(10))?;
+    assert!(status.success(), "{status}");
+    Ok(())
+}
+
+#[test]
+fn sigint_stops_an_idle_server_at_once() -> TestResult {
+    let (mut server, addr) = spawn_server()?;
+    // An idle keep-alive connection does not hold the shutdown up.
+    let _idle = std::net::TcpStream::connect(&addr)?;
+    signal(&server, "INT")?;
+    let status = wait_exit(&mut server, std::time::Duration::from_secs(5))?;
+    assert!(status.success(), "{status}");
+    Ok(())
+}
+
+/// Sends a GET for `path` with `accept_encoding`, returns status line and body.
+fn fetch(
+    addr: &str,
+    path: &str,
+    accept_encoding: Option<&str>,
+) -> Result<(String, Vec<u8>), Box<dyn std::error::Error>> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr)?;
+    let accept = accept_encoding.map_or(String::new(), |value| {
+        format!("Accept-Encoding: {value}\r\n")
+    });
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: x\r\n{accept}Connection: close\r\n\r\n"
+    )?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response)?;
+    let head = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or("no head")?;
+    let status = String::from_utf8_lossy(&response[..head])
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    Ok((status, response[head + 4..].to_vec()))
+}
+
+#[test]
+fn export_writes_what_the_server_sends() -> TestResult {
+    let dir = std::env::temp_dir().join(format!("site-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let output = Command::new(env!("CARGO_BIN_EXE_site"))
+        .arg("export")
+        .arg(&dir)
+        .output()?;
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (_server, addr) = spawn_server()?;
+    let mut checked = 0;
+    let mut stack = vec![dir.clone()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let relative = path
+                .strip_prefix(&dir)?
+                .to_string_lossy()
+                .replace('\\', "/");
+            let (file, encoding) = match relative.rsplit_once('.') {
+                Some((file, "br")) => (file.to_string(), Some("br")),
+                Some((file, "gz")) => (file.to_string(), Some("gzip")),
+                _ => (relative.clone(), None),
+            };
+            if file == "_redirects" {
+                continue;
+            }
+            let (route, status) = match file.as_str() {
+                "index.html" => ("/".to_string(), "HTTP/1.1 200 OK"),
+                "404.html" => ("/no/such/page".to_string(), "HTTP/1.1 404 Not Found"),
+                _ => match file.strip_suffix("/index.html") {
+                    Some(route) => (format!("/{route}"), "HTTP/1.1 200 OK"),
+                    None => (format!("/{file}"), "HTTP/1.1 200 OK"),
+                },
+            };
+            let (line, body) = fetch(&addr, &route, encoding)?;
+            assert_eq!(line, status, "{relative}");
+            assert!(
+                body == std::fs::read(&path)?,
+                "{relative} differs from GET {route} ({encoding:?})"
+            );
+            checked += 1;
+        }
+    }
+    // Every page and asset, with brotli and gzip variants for the text ones, and the sitemap.
+    let pages = site::SITE.pages.len();
+    assert!(
+        checked >= 3 * (pages + 1) + site::SITE.assets.len(),
+        "{checked}"
+    );
+    assert!(dir.join("sitemap.xml").is_file() && dir.join("sitemap.xml.br").is_file());
+    assert!(dir.join("lwm2m/about/index.html.gz").is_file());
+    std::fs::remove_dir_all(&dir)?;
+    Ok(())
+}

@@ -7,6 +7,7 @@
 pub mod components;
 pub mod content;
 pub mod diagnostic;
+pub mod embed;
 pub mod parse;
 pub mod render;
 pub mod source;

@@ -1,0 +1,247 @@
+//! `site export DIR`: the site as plain files, for any static host or CDN.
+//!
+//! Every page goes to `DIR/ROUTE/index.html` (the home page to `DIR/index.html`), every asset to
+//! `DIR/ROUTE`, the 404 page to `DIR/404.html`, each with its `.br` and `.gz` siblings when
+//! the server has those variants; the redirect table goes to `DIR/_redirects` (the format of
+//! Netlify and Cloudflare Pages). The bytes are the very ones the server sends, so a host that
+//! serves precompressed files (nginx's `gzip_static`, `brotli_static`) answers as it does.
+
+use std::io::{self, IsTerminal as _};
+use std::path::{Path, PathBuf};
+
+use crate::{Encoded, Site};
+
+/// What an export wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Files written.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+}
+
+/// Every file of the export of `site`, except `_redirects` (see [`redirects_file`]), in page
+/// then asset order.
+pub fn files(site: &'static Site) -> Vec<(String, &'static [u8])> {
+    let mut files = Vec::with_capacity(3 * (site.pages.len() + site.assets.len() + 1));
+    let mut push = |path: String, identity: &'static [u8], br: Encoded, gzip: Encoded| {
+        for (suffix, encoded) in [(".br", br), (".gz", gzip)] {
+            if encoded.is_some() {
+                files.push((format!("{path}{suffix}"), encoded.bytes));
+            }
+        }
+        files.push((path, identity));
+    };
+    for page in site.pages {
+        let path = match page.route.trim_start_matches('/') {
+            "" => "index.html".to_string(),
+            route => format!("{route}/index.html"),
+        };
+        push(path, page.html.as_bytes(), page.br, page.gzip);
+    }
+    let not_found = &site.not_found;
+    push(
+        "404.html".into(),
+        not_found.html.as_bytes(),
+        not_found.br,
+        not_found.gzip,
+    );
+    for asset in site.assets {
+        let path = asset.route.trim_start_matches('/').to_string();
+        push(path, asset.bytes, asset.br, asset.gzip);
+    }
+    files
+}
+
+/// The redirect table in the `_redirects` format: `FROM TO 308`, one a line.
+pub fn redirects_file(site: &Site) -> String {
+    site.redirects
+        .iter()
+        .map(|redirect| format!("{} {} 308\n", redirect.from, redirect.to))
+        .collect()
+}
+
+/// Writes the export of `site` into `dir` (created if missing; files already there are
+/// overwritten, others left alone). Reports progress on `progress` when there are many files.
+pub fn export(
+    site: &'static Site,
+    dir: &Path,
+    progress: &mut dyn io::Write,
+) -> io::Result<Summary> {
+    let files = files(site);
+    let redirects = redirects_file(site);
+    let total = files.len() + usize::from(!redirects.is_empty());
+    let mut reporter = Progress::new(total, progress);
+    let mut summary = Summary::default();
+    let mut write = |relative: &str, bytes: &[u8]| -> io::Result<()> {
+        let path = target(dir, relative)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, bytes).map_err(|error| {
+            io::Error::new(error.kind(), format!("{}: {error}", path.display()))
+        })?;
+        summary.files += 1;
+        summary.bytes += bytes.len() as u64;
+        reporter.advance(summary.files)
+    };
+    for (relative, bytes) in &files {
+        write(relative, bytes)?;
+    }
+    if !redirects.is_empty() {
+        write("_redirects", redirects.as_bytes())?;
+    }
+    reporter.finish()?;
+    Ok(summary)
+}
+
+/// `dir` joined with the `/`-separated `relative`, refusing any path that would leave `dir`.
+fn target(dir: &Path, relative: &str) -> io::Result<PathBuf> {
+    let mut path = dir.to_path_buf();
+    for segment in relative.split('/') {
+        if segment.is_empty() || segment == "." || segment == ".." || segment.contains('\\') {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to export to `{relative}`"),
+            ));
+        }
+        path.push(segment);
+    }
+    Ok(path)
+}
+
+/// Progress on large exports: a line redrawn in place on a terminal, a line per tenth
+/// otherwise; nothing for small sites.
+struct Progress<'a> {
+    total: usize,
+    out: &'a mut dyn io::Write,
+    terminal: bool,
+    shown: usize,
+}
+
+/// Below this many files an export is too quick for a progress report.
+const PROGRESS_FROM: usize = 500;
+
+impl<'a> Progress<'a> {
+    fn new(total: usize, out: &'a mut dyn io::Write) -> Progress<'a> {
+        Progress {
+            total,
+            out,
+            terminal: io::stderr().is_terminal(),
+            shown: 0,
+        }
+    }
+
+    fn advance(&mut self, done: usize) -> io::Result<()> {
+        if self.total < PROGRESS_FROM {
+            return Ok(());
+        }
+        let percent = done * 100 / self.total;
+        if self.terminal && (done == self.total || done % 64 == 0) {
+            write!(
+                self.out,
+                "\rexporting: {done}/{} files ({percent} %)",
+                self.total
+            )?;
+            self.out.flush()?;
+        } else if !self.terminal && percent / 10 > self.shown {
+            self.shown = percent / 10;
+            writeln!(
+                self.out,
+                "exporting: {done}/{} files ({percent} %)",
+                self.total
+            )?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if self.terminal && self.total >= PROGRESS_FROM {
+            writeln!(self.out)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Asset, Page, Redirect};
+    use maud::PreEscaped;
+
+    static PAGES: [Page; 2] = [page("/"), page("/lwm2m/about")];
+    static ASSETS: [Asset; 1] = [Asset {
+        route: "/images/x.png",
+        content_type: "image/png",
+        bytes: b"\x89PNG",
+        etag: "\"1\"",
+        br: Encoded::NONE,
+        gzip: Encoded::NONE,
+        immutable: false,
+    }];
+    static REDIRECTS: [Redirect; 1] = [Redirect {
+        from: "/lwm2m",
+        to: "/lwm2m/about#x",
+    }];
+    static SITE: Site = Site {
+        pages: &PAGES,
+        assets: &ASSETS,
+        redirects: &REDIRECTS,
+        not_found: page("/404"),
+    };
+
+    const fn page(route: &'static str) -> Page {
+        Page {
+            route,
+            title: "",
+            description: "",
+            front_matter: "{}",
+            body: PreEscaped(""),
+            html: route,
+            etag: "\"0\"",
+            br: Encoded {
+                bytes: b"br",
+                etag: "\"b\"",
+            },
+            gzip: Encoded {
+                bytes: b"gz",
+                etag: "\"g\"",
+            },
+        }
+    }
+
+    #[test]
+    fn pages_become_index_files_with_their_variants() {
+        let files: Vec<_> = files(&SITE)
+            .into_iter()
+            .map(|(path, bytes)| (path, String::from_utf8_lossy(bytes).into_owned()))
+            .collect();
+        let expected = [
+            ("index.html.br", "br"),
+            ("index.html.gz", "gz"),
+            ("index.html", "/"),
+            ("lwm2m/about/index.html.br", "br"),
+            ("lwm2m/about/index.html.gz", "gz"),
+            ("lwm2m/about/index.html", "/lwm2m/about"),
+            ("404.html.br", "br"),
+            ("404.html.gz", "gz"),
+            ("404.html", "/404"),
+            ("images/x.png", "\u{fffd}PNG"),
+        ];
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|(path, text)| (path.to_string(), text.to_string()))
+            .collect();
+        assert_eq!(files, expected);
+        assert_eq!(redirects_file(&SITE), "/lwm2m /lwm2m/about#x 308\n");
+    }
+
+    #[test]
+    fn paths_cannot_leave_the_folder() {
+        let dir = Path::new("/tmp/x");
+        assert!(target(dir, "a/b.html").is_ok());
+        for bad in ["../a", "a/../../b", "/a", "a//b", "a\\..\\b"] {
+            assert!(target(dir, bad).is_err(), "{bad}");
+        }
+    }
+}

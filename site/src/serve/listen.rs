@@ -1,0 +1,169 @@
+//! Accepting and serving connections (HTTP/1.1 over hyper), robust under abuse: request heads
+//! are bounded in size and in the time they may take to arrive, open connections are capped,
+//! and shutdown lets the requests in flight finish.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::io;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use std::future::poll_fn;
+
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+use crate::Site;
+
+/// The bounds a server keeps whatever its clients do.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Connections served at once; more wait in the listen backlog until one closes.
+    pub max_connections: usize,
+    /// Time a client has to send a request head, counted from the connection (or the previous
+    /// response) on: slow and idle clients are dropped after it.
+    pub header_read_timeout: Duration,
+    /// The largest request head, in bytes (at least 8 KiB); beyond it the answer is `431`.
+    pub max_header_bytes: usize,
+    /// Time open requests get to finish after the shutdown signal.
+    pub shutdown_grace: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_connections: 4096,
+            header_read_timeout: Duration::from_secs(10),
+            max_header_bytes: 16 * 1024,
+            shutdown_grace: Duration::from_secs(30),
+        }
+    }
+}
+
+/// The smallest read buffer hyper accepts (it panics below it).
+const MIN_HEADER_BYTES: usize = 8192;
+
+/// Serves `site` on `addr` until SIGINT or SIGTERM, then lets open requests finish.
+///
+/// Prints the bound address, so port 0 shows the port actually chosen.
+pub async fn serve(site: &'static Site, addr: SocketAddr) -> io::Result<()> {
+    let listener = TcpListener::bind(addr).await?;
+    let signal = super::shutdown::signal()?;
+    println!(
+        "Serving the OMA SpecWorks site on http://{}/",
+        listener.local_addr()?
+    );
+    run(site, listener, &Limits::default(), signal).await
+}
+
+/// Serves `site` on `listener` within `limits` until `shutdown` resolves; then stops accepting,
+/// closes idle connections, and returns once the requests in flight are answered (or
+/// [`Limits::shutdown_grace`] has passed).
+pub async fn run(
+    site: &'static Site,
+    listener: TcpListener,
+    limits: &Limits,
+    shutdown: impl Future<Output = ()>,
+) -> io::Result<()> {
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_read_timeout)
+        .max_buf_size(limits.max_header_bytes.max(MIN_HEADER_BYTES));
+    let capacity = limits
+        .max_connections
+        .clamp(1, Semaphore::MAX_PERMITS.min(u32::MAX as usize));
+    let slots = Arc::new(Semaphore::new(capacity));
+    // Flips to `true` on shutdown; every connection watches it.
+    let (stopping, stop_signal) = tokio::sync::watch::channel(false);
+    tokio::pin!(shutdown);
+    loop {
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => slot,
+            () = &mut shutdown => break,
+        };
+        let Ok(slot) = slot else { break };
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = &mut shutdown => break,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(error) => {
+                // Out of file descriptors, or a connection reset before it was accepted:
+                // neither stops the server. Wait a little in case it is the former.
+                tracing::warn!("cannot accept a connection: {error}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        // Responses are written whole: do not hold back their last segment.
+        let _ = stream.set_nodelay(true);
+        let connection = http.serve_connection(TokioIo::new(stream), Service { site });
+        tokio::spawn(serve_connection(connection, stop_signal.clone(), slot));
+    }
+    drop(listener);
+    let _ = stopping.send(true);
+    // Every connection holds a slot until it is closed: all slots back means all done.
+    let all = u32::try_from(capacity).unwrap_or(u32::MAX);
+    tokio::select! {
+        _ = slots.acquire_many(all) => {}
+        () = tokio::time::sleep(limits.shutdown_grace) => {
+            tracing::warn!("requests still open after {:?}: stopping", limits.shutdown_grace);
+        }
+    }
+    Ok(())
+}
+
+/// The service of every connection: [`super::handle`], answered at once.
+#[derive(Clone, Copy)]
+struct Service {
+    site: &'static Site,
+}
+
+impl hyper::service::Service<hyper::Request<hyper::body::Incoming>> for Service {
+    type Response = hyper::Response<super::Body>;
+    type Error = Infallible;
+    type Future = std::future::Ready<Result<Self::Response, Infallible>>;
+
+    fn call(&self, request: hyper::Request<hyper::body::Incoming>) -> Self::Future {
+        std::future::ready(Ok(super::handle(self.site, &request)))
+    }
+}
+
+type Connection = http1::Connection<TokioIo<TcpStream>, Service>;
+
+/// How long a closed connection still reads (and drops) what the client sends, so that
+/// unread pipelined requests do not turn the close into a reset that destroys the responses
+/// the client has not read yet.
+const LINGER: Duration = Duration::from_secs(2);
+
+/// Serves one connection until it ends, or (once `stop` flips) until its request in flight is
+/// answered; then closes it gracefully and frees its `slot`.
+async fn serve_connection(
+    mut connection: Connection,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+    slot: OwnedSemaphorePermit,
+) {
+    let finished = tokio::select! {
+        finished = poll_fn(|cx| connection.poll_without_shutdown(cx)) => finished,
+        () = async { drop(stop.wait_for(|stop| *stop).await) } => {
+            // Closes the connection now if idle, else after the response being written.
+            std::pin::Pin::new(&mut connection).graceful_shutdown();
+            poll_fn(|cx| connection.poll_without_shutdown(cx)).await
+        }
+    };
+    if let Err(error) = finished {
+        tracing::debug!("connection closed: {error}");
+    }
+    let mut stream = connection.into_parts().io.into_inner();
+    if stream.shutdown().await.is_ok() {
+        let mut sink = [0; 4096];
+        let drain = async { while let Ok(1..) = stream.read(&mut sink).await {} };
+        let _ = tokio::time::timeout(LINGER, drain).await;
+    }
+    drop(slot);
+}

@@ -1,0 +1,224 @@
+//! One request in, one response out: routing, encoding choice, `304`, `HEAD`, redirects.
+//!
+//! Every body is a `&'static` slice of the binary: no response renders, compresses or copies
+//! page bytes. The only allocations are the header map and, for redirects, the `Location`.
+
+use std::borrow::Cow;
+
+use axum::body::Bytes;
+use axum::http::header::{
+    ALLOW, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, ETAG, LOCATION, VARY,
+};
+use axum::http::{HeaderMap, HeaderValue, Method, Response, StatusCode, Uri};
+use http_body_util::Full;
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
+
+use super::headers::{self, IMMUTABLE, REVALIDATE};
+use super::negotiate::{self, Coding};
+use crate::{Encoded, Page, Site};
+
+/// The body type of every response: one static byte slice (or nothing).
+pub type Body = Full<Bytes>;
+
+/// The content type of every page.
+const HTML: &str = "text/html; charset=utf-8";
+
+/// A body the site can send, in every encoding it has.
+struct Representation {
+    status: StatusCode,
+    content_type: &'static str,
+    identity: &'static [u8],
+    etag: &'static str,
+    br: Encoded,
+    gzip: Encoded,
+    cache_control: &'static str,
+}
+
+impl Representation {
+    fn page(page: &'static Page, status: StatusCode) -> Representation {
+        Representation {
+            status,
+            content_type: HTML,
+            identity: page.html.as_bytes(),
+            etag: page.etag,
+            br: page.br,
+            gzip: page.gzip,
+            cache_control: REVALIDATE,
+        }
+    }
+}
+
+/// The answer of `site` to a request.
+pub fn respond(
+    site: &'static Site,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Response<Body> {
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = empty(StatusCode::METHOD_NOT_ALLOWED);
+        response
+            .headers_mut()
+            .insert(ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    // `Uri::path` excludes the query string, which no page depends on.
+    let Some(path) = decode(uri.path()) else {
+        return empty(StatusCode::BAD_REQUEST);
+    };
+    let head = method == Method::HEAD;
+    if let Some(page) = site.page(&path) {
+        return send(Representation::page(page, StatusCode::OK), headers, head);
+    }
+    if let Some(asset) = site.asset(&path) {
+        let representation = Representation {
+            status: StatusCode::OK,
+            content_type: asset.content_type,
+            identity: asset.bytes,
+            etag: asset.etag,
+            br: asset.br,
+            gzip: asset.gzip,
+            cache_control: if asset.immutable {
+                IMMUTABLE
+            } else {
+                REVALIDATE
+            },
+        };
+        return send(representation, headers, head);
+    }
+    if let Some(redirect) = site.redirect(&path) {
+        return redirect_to(redirect.to, uri.query());
+    }
+    // The other form of a URL: with a trailing slash. Straight to where it ends up.
+    if let Some(stripped) = path.strip_suffix('/').filter(|s| !s.is_empty()) {
+        let target = site
+            .page(stripped)
+            .map(|page| page.route)
+            .or_else(|| site.asset(stripped).map(|asset| asset.route))
+            .or_else(|| site.redirect(stripped).map(|redirect| redirect.to));
+        if let Some(target) = target {
+            return redirect_to(target, uri.query());
+        }
+    }
+    send(
+        Representation::page(&site.not_found, StatusCode::NOT_FOUND),
+        headers,
+        head,
+    )
+}
+
+/// `path` with its `%XX` escapes decoded, or `None` when an escape is malformed or the result
+/// is not UTF-8. Borrows `path` when it has no escape, so most requests allocate nothing.
+fn decode(path: &str) -> Option<Cow<'_, str>> {
+    let bytes = path.as_bytes();
+    // `percent_decode_str` keeps a malformed escape as it is: reject those first.
+    let malformed = bytes.iter().enumerate().any(|(index, &byte)| {
+        byte == b'%'
+            && !(bytes.get(index + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(index + 2).is_some_and(u8::is_ascii_hexdigit))
+    });
+    if malformed {
+        return None;
+    }
+    percent_decode_str(path).decode_utf8().ok()
+}
+
+/// The response with `representation` in the best encoding `request` accepts, or `304` when
+/// the client's copy is current. `HEAD` gets the same headers and no body.
+fn send(representation: Representation, request: &HeaderMap, head: bool) -> Response<Body> {
+    let Representation {
+        status,
+        content_type,
+        identity,
+        etag,
+        br,
+        gzip,
+        cache_control,
+    } = representation;
+    let (bytes, etag, encoding) = match negotiate::coding(request, br.is_some(), gzip.is_some()) {
+        Coding::Br => (br.bytes, br.etag, Some("br")),
+        Coding::Gzip => (gzip.bytes, gzip.etag, Some("gzip")),
+        Coding::Identity => (identity, etag, None),
+    };
+    let not_modified = status == StatusCode::OK && negotiate::none_match(request, etag);
+    let mut response = if not_modified || head {
+        empty(if not_modified {
+            StatusCode::NOT_MODIFIED
+        } else {
+            status
+        })
+    } else {
+        let mut response = Response::new(Full::new(Bytes::from_static(bytes)));
+        headers::secure(response.headers_mut());
+        *response.status_mut() = status;
+        response
+    };
+    let headers = response.headers_mut();
+    if status == StatusCode::OK {
+        headers.insert(ETAG, HeaderValue::from_static(etag));
+    }
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache_control));
+    if br.is_some() || gzip.is_some() {
+        headers.insert(VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    if not_modified {
+        return response;
+    }
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Some(encoding) = encoding {
+        headers.insert(CONTENT_ENCODING, HeaderValue::from_static(encoding));
+    }
+    if head {
+        // The body is left out, so its length is said here; GET's comes from the body itself.
+        headers.insert(CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+    }
+    response
+}
+
+/// Characters escaped in a `Location` path: controls, space, non-ASCII (always) and the few
+/// that cannot appear in a URL path.
+const LOCATION_PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// `308 Permanent Redirect` to the site path `target` (maybe with an `#anchor`), keeping the
+/// request's query string. The method and body are kept on the way, unlike with `301`.
+fn redirect_to(target: &str, query: Option<&str>) -> Response<Body> {
+    let (path, fragment) = match target.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (target, None),
+    };
+    let mut location = utf8_percent_encode(path, LOCATION_PATH).to_string();
+    if let Some(query) = query {
+        location.push('?');
+        location.push_str(query);
+    }
+    if let Some(fragment) = fragment {
+        location.push('#');
+        location.extend(utf8_percent_encode(fragment, LOCATION_PATH));
+    }
+    let mut response = empty(StatusCode::PERMANENT_REDIRECT);
+    let headers = response.headers_mut();
+    // The query comes from the request line, which only holds header-safe bytes.
+    if let Ok(location) = HeaderValue::try_from(location) {
+        headers.insert(LOCATION, location);
+    }
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
+    response
+}
+
+/// A response with `status`, the security headers and no body.
+fn empty(status: StatusCode) -> Response<Body> {
+    let mut response = Response::new(Full::new(Bytes::new()));
+    *response.status_mut() = status;
+    headers::secure(response.headers_mut());
+    response
+}

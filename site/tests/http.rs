@@ -1,0 +1,365 @@
+//! The server over real sockets: the seed site's encodings, malformed and abusive requests,
+//! the connection limit, and shutdown draining the requests in flight.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+
+use site::serve::Limits;
+use site::{Asset, Encoded, Site};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// A server running `site::serve::run` on a thread of its own, stopped on drop.
+struct Server {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    done: std::sync::mpsc::Receiver<std::io::Result<()>>,
+}
+
+impl Server {
+    fn start(site: &'static Site, limits: Limits) -> std::io::Result<Server> {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+        listener.set_nonblocking(true)?;
+        let addr = listener.local_addr()?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()?;
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let (finished, done) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let result = runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener)?;
+                let shutdown = async move {
+                    let _ = stopped.await;
+                };
+                site::serve::run(site, listener, &limits, shutdown).await
+            });
+            let _ = finished.send(result);
+        });
+        Ok(Server {
+            addr,
+            stop: Some(stop),
+            done,
+        })
+    }
+
+    fn connect(&self) -> std::io::Result<TcpStream> {
+        let stream = TcpStream::connect(self.addr)?;
+        stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+        Ok(stream)
+    }
+
+    /// Sends `request` on a new connection and reads until the server closes it.
+    fn exchange(&self, request: &[u8]) -> std::io::Result<Vec<u8>> {
+        let mut stream = self.connect()?;
+        stream.write_all(request)?;
+        let mut response = Vec::new();
+        match stream.read_to_end(&mut response) {
+            Ok(_) => Ok(response),
+            // A reset after the answer (unread request bytes) still leaves the answer read.
+            Err(_) if !response.is_empty() => Ok(response),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Signals shutdown and waits (at most `within`) for `run` to return.
+    fn stop(&mut self, within: Duration) -> Result<(), Box<dyn std::error::Error>> {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        Ok(self.done.recv_timeout(within)??)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+fn status(response: &[u8]) -> String {
+    String::from_utf8_lossy(response)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The value of header `name` (lower-case) in a raw response.
+fn header(response: &[u8], name: &str) -> Option<String> {
+    let text = String::from_utf8_lossy(response);
+    let head = text.split("\r\n\r\n").next().unwrap_or_default();
+    head.lines().skip(1).find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.eq_ignore_ascii_case(name)
+            .then(|| value.trim().to_string())
+    })
+}
+
+/// The body of a raw response: everything after the head.
+fn body(response: &[u8]) -> &[u8] {
+    let end = response
+        .windows(4)
+        .position(|window| window == b"\r\n\r\n")
+        .map_or(response.len(), |at| at + 4);
+    &response[end..]
+}
+
+#[test]
+fn seed_pages_are_sent_in_the_accepted_encoding() -> TestResult {
+    let server = Server::start(&site::SITE, Limits::default())?;
+    let page = site::SITE.page("/lwm2m/about").ok_or("no seed page")?;
+    assert!(page.br.is_some() && page.gzip.is_some());
+    for (accept, bytes, encoding, etag) in [
+        ("gzip, deflate, br", page.br.bytes, Some("br"), page.br.etag),
+        ("gzip", page.gzip.bytes, Some("gzip"), page.gzip.etag),
+        ("identity", page.html.as_bytes(), None, page.etag),
+    ] {
+        let request = format!(
+            "GET /lwm2m/about HTTP/1.1\r\nHost: x\r\nAccept-Encoding: {accept}\r\nConnection: close\r\n\r\n"
+        );
+        let response = server.exchange(request.as_bytes())?;
+        assert_eq!(status(&response), "HTTP/1.1 200 OK", "{accept}");
+        assert_eq!(body(&response), bytes, "{accept}");
+        assert_eq!(header(&response, "content-encoding").as_deref(), encoding);
+        assert_eq!(header(&response, "etag").as_deref(), Some(etag));
+        assert_eq!(
+            header(&response, "content-length"),
+            Some(bytes.len().to_string())
+        );
+        assert_eq!(
+            header(&response, "vary").as_deref(),
+            Some("accept-encoding")
+        );
+        // Compressed pages are much smaller.
+        if encoding.is_some() {
+            assert!(bytes.len() * 2 < page.html.len(), "{accept}");
+        }
+    }
+    // HEAD: the same length, no body.
+    let response = server.exchange(
+        b"HEAD /lwm2m/about HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br\r\nConnection: close\r\n\r\n",
+    )?;
+    assert_eq!(status(&response), "HTTP/1.1 200 OK");
+    assert_eq!(
+        header(&response, "content-length"),
+        Some(page.br.bytes.len().to_string())
+    );
+    assert!(body(&response).is_empty());
+    // 304 for the current tag.
+    let request = format!(
+        "GET /lwm2m/about HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br\r\nIf-None-Match: {}\r\nConnection: close\r\n\r\n",
+        page.br.etag
+    );
+    let response = server.exchange(request.as_bytes())?;
+    assert_eq!(status(&response), "HTTP/1.1 304 Not Modified");
+    assert!(body(&response).is_empty());
+    Ok(())
+}
+
+#[test]
+fn the_sitemap_lists_every_page() -> TestResult {
+    let server = Server::start(&site::SITE, Limits::default())?;
+    let response =
+        server.exchange(b"GET /sitemap.xml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")?;
+    assert_eq!(status(&response), "HTTP/1.1 200 OK");
+    assert_eq!(
+        header(&response, "content-type").as_deref(),
+        Some("application/xml")
+    );
+    let xml = String::from_utf8_lossy(body(&response)).into_owned();
+    for page in site::SITE.pages {
+        let loc = format!("<loc>https://omaspecworks.org{}</loc>", page.route);
+        assert!(xml.contains(&loc), "{loc}");
+    }
+    Ok(())
+}
+
+#[test]
+fn malformed_requests_get_4xx_never_5xx() -> TestResult {
+    let server = Server::start(&site::SITE, Limits::default())?;
+    let long_header = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Long: {}\r\n\r\n",
+        "a".repeat(20_000)
+    );
+    let many_headers = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\n{}\r\n",
+        "X-A: b\r\n".repeat(200)
+    );
+    let long_uri = format!("GET /{} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(70_000));
+    let cases: [(&[u8], &str); 11] = [
+        (b"HELLO\r\n\r\n", "400"),
+        (b"GET\r\n\r\n", "400"),
+        (b"GET / HTTP/9.9\r\nHost: x\r\n\r\n", "400"),
+        (b"G@T / HTTP/1.1\r\nHost: x\r\n\r\n", "400"),
+        (b"GET /a\x00b HTTP/1.1\r\nHost: x\r\n\r\n", "400"),
+        (b"GET / HTTP/1.1\r\nBad Header\r\n\r\n", "400"),
+        (
+            b"GET /lwm2m/%zzbout HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "400",
+        ),
+        (
+            b"GET /%c3%28 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "400",
+        ),
+        (long_header.as_bytes(), "431"),
+        (many_headers.as_bytes(), "431"),
+        (long_uri.as_bytes(), "4"),
+    ];
+    for (request, expected) in cases {
+        let response = server.exchange(request)?;
+        let line = status(&response);
+        let shown = String::from_utf8_lossy(&request[..request.len().min(40)]).into_owned();
+        assert!(
+            line.starts_with(&format!("HTTP/1.1 {expected}")),
+            "{shown:?}: {line}"
+        );
+    }
+    // An HTTP/2 preface to this HTTP/1.1 server: closed without a 5xx.
+    let response = server.exchange(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")?;
+    assert!(!status(&response).starts_with("HTTP/1.1 5"));
+    // The server is still there.
+    let response = server.exchange(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")?;
+    assert_eq!(status(&response), "HTTP/1.1 200 OK");
+    Ok(())
+}
+
+#[test]
+fn a_slow_request_head_is_cut_off() -> TestResult {
+    let limits = Limits {
+        header_read_timeout: Duration::from_millis(300),
+        ..Limits::default()
+    };
+    let server = Server::start(&site::SITE, limits)?;
+    let mut stream = server.connect()?;
+    stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n")?;
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    let _ = stream.read_to_end(&mut rest);
+    assert!(started.elapsed() < Duration::from_secs(5), "not cut off");
+    assert!(!status(&rest).starts_with("HTTP/1.1 2"), "{rest:?}");
+    // An idle keep-alive connection is closed as well.
+    let mut stream = server.connect()?;
+    stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")?;
+    let started = Instant::now();
+    let mut all = Vec::new();
+    let _ = stream.read_to_end(&mut all);
+    assert!(status(&all).starts_with("HTTP/1.1 200"));
+    assert!(started.elapsed() < Duration::from_secs(5), "idle kept open");
+    Ok(())
+}
+
+#[test]
+fn connections_beyond_the_limit_wait_for_a_free_slot() -> TestResult {
+    let limits = Limits {
+        max_connections: 2,
+        ..Limits::default()
+    };
+    let server = Server::start(&site::SITE, limits)?;
+    let request = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+    // Two keep-alive connections, each answered once and left open.
+    let mut open = Vec::new();
+    for _ in 0..2 {
+        let mut stream = server.connect()?;
+        stream.write_all(request)?;
+        let mut buffer = [0; 64];
+        let read = stream.read(&mut buffer)?;
+        assert!(buffer[..read].starts_with(b"HTTP/1.1 200"));
+        open.push(stream);
+    }
+    let mut third = server.connect()?;
+    third.set_read_timeout(Some(Duration::from_millis(500)))?;
+    third.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")?;
+    let mut buffer = [0; 64];
+    assert!(third.read(&mut buffer).is_err(), "served beyond the limit");
+    // Closing one frees its slot.
+    drop(open.pop());
+    third.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut response = Vec::new();
+    third.read_to_end(&mut response)?;
+    assert_eq!(status(&response), "HTTP/1.1 200 OK");
+    Ok(())
+}
+
+/// A site with one 64 MiB asset: its response takes a while to read.
+fn big_site() -> &'static Site {
+    let bytes: &'static [u8] = Box::leak(vec![7u8; 64 << 20].into_boxed_slice());
+    let assets: &'static [Asset] = Box::leak(Box::new([Asset {
+        route: "/big.bin",
+        content_type: "application/octet-stream",
+        bytes,
+        etag: "\"big\"",
+        br: Encoded::NONE,
+        gzip: Encoded::NONE,
+        immutable: false,
+    }]));
+    Box::leak(Box::new(Site {
+        pages: site::SITE.pages,
+        assets,
+        redirects: &[],
+        not_found: copy_page(&site::SITE.not_found),
+    }))
+}
+
+fn copy_page(page: &site::Page) -> site::Page {
+    site::Page {
+        route: page.route,
+        title: page.title,
+        description: page.description,
+        front_matter: page.front_matter,
+        body: site::__private::PreEscaped(page.body.0),
+        html: page.html,
+        etag: page.etag,
+        br: page.br,
+        gzip: page.gzip,
+    }
+}
+
+#[test]
+fn shutdown_finishes_requests_in_flight_and_refuses_new_ones() -> TestResult {
+    let mut server = Server::start(big_site(), Limits::default())?;
+    // An idle connection, closed by the shutdown.
+    let mut idle = server.connect()?;
+    idle.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")?;
+    let mut buffer = vec![0; 1 << 16];
+    let _ = idle.read(&mut buffer)?;
+    // A request in flight: the client has read only the start of its 64 MiB.
+    let mut busy = server.connect()?;
+    busy.write_all(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")?;
+    let mut received = busy.read(&mut buffer)?;
+    let head_end = buffer[..received]
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or("no head")?
+        + 4;
+    assert!(buffer.starts_with(b"HTTP/1.1 200 OK"));
+    received -= head_end;
+
+    if let Some(stop) = server.stop.take() {
+        let _ = stop.send(());
+    }
+    // The listener goes at once: new connections are refused.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while TcpStream::connect(server.addr).is_ok() {
+        assert!(Instant::now() < deadline, "still accepting after shutdown");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // The idle connection is closed.
+    let mut rest = Vec::new();
+    assert_eq!(idle.read_to_end(&mut rest)?, 0);
+    // The response in flight arrives whole, then the connection closes.
+    loop {
+        match busy.read(&mut buffer)? {
+            0 => break,
+            read => received += read,
+        }
+    }
+    assert_eq!(received, 64 << 20);
+    // And `run` returns.
+    server.stop(Duration::from_secs(10))?;
+    Ok(())
+}
