@@ -28,3 +28,6 @@ pub mod __private {
 pub mod export;
 #[cfg(feature = "server")]
 pub mod serve;
+
+#[cfg(feature = "server")]
+pub mod check;

@@ -27,6 +27,22 @@ enum Command {
         /// The folder to write to (created if missing).
         dir: PathBuf,
     },
+    /// Check a content folder as the build does: YAML, components, props, links, anchors,
+    /// images, icons. Prints every problem and exits non-zero on errors.
+    Check(CheckArgs),
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Report problems as errors (the default).
+    #[arg(long, conflicts_with = "lenient")]
+    strict: bool,
+    /// Report problems as warnings: only unreadable content fails.
+    #[arg(long)]
+    lenient: bool,
+    /// The content folder.
+    #[arg(default_value = "content")]
+    dir: PathBuf,
 }
 
 #[derive(Args)]
@@ -54,6 +70,16 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Check(CheckArgs { lenient, dir, .. }) => {
+            match site::check::check(&dir, lenient, &mut std::io::stdout()) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(error) => {
+                    eprintln!("error: cannot check {}: {error}", dir.display());
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Export { dir } => {
             match site::export::export(&site::SITE, &dir, &mut std::io::stderr()) {
                 Ok(summary) => {

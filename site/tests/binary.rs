@@ -284,3 +284,65 @@ fn export_writes_what_the_server_sends() -> TestResult {
     std::fs::remove_dir_all(&dir)?;
     Ok(())
 }
+
+#[test]
+fn check_reports_content_errors_and_fails() -> TestResult {
+    let content = std::env::temp_dir()
+        .join(format!("site-check-{}", std::process::id()))
+        .join("content");
+    std::fs::create_dir_all(&content)?;
+    std::fs::write(
+        content.join("a.md"),
+        "# A\n\n::ShTextImage\n::\n\n[gone](/nowhere)\n",
+    )?;
+    let strict = Command::new(env!("CARGO_BIN_EXE_site"))
+        .arg("check")
+        .arg(&content)
+        .output()?;
+    let stdout = String::from_utf8_lossy(&strict.stdout);
+    assert_eq!(strict.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("content/a.md:3:1: error: unknown component `ShTextImage`"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("help: did you mean `ShTextImg`?"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("content/a.md:6:8: error: link to `/nowhere`, which no page or file has"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .trim_end()
+            .ends_with("2 errors, 0 warnings in 2 pages"),
+        "{stdout}"
+    );
+
+    let lenient = Command::new(env!("CARGO_BIN_EXE_site"))
+        .args(["check", "--lenient"])
+        .arg(&content)
+        .output()?;
+    assert_eq!(lenient.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&lenient.stdout).contains("0 errors, 2 warnings"));
+
+    let missing = Command::new(env!("CARGO_BIN_EXE_site"))
+        .args(["check", "/no/such/folder"])
+        .output()?;
+    assert_eq!(missing.status.code(), Some(2));
+    std::fs::remove_dir_all(content.parent().ok_or("no parent")?)?;
+    Ok(())
+}
+
+#[test]
+fn check_passes_the_repository_content() -> TestResult {
+    let content = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
+    let output = Command::new(env!("CARGO_BIN_EXE_site"))
+        .args(["check", "--strict", content])
+        .output()?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.starts_with("0 errors, 0 warnings in"), "{stdout}");
+    Ok(())
+}
