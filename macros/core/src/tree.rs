@@ -213,21 +213,43 @@ impl Node {
         }
     }
 
+    /// The child nodes, mutably, if this kind has any.
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Node>> {
+        match &mut self.kind {
+            NodeKind::Paragraph(children)
+            | NodeKind::Blockquote(children)
+            | NodeKind::TableRow(children)
+            | NodeKind::TableCell(children)
+            | NodeKind::Delete(children)
+            | NodeKind::Heading { children, .. }
+            | NodeKind::List { children, .. }
+            | NodeKind::ListItem { children, .. }
+            | NodeKind::Table { children, .. }
+            | NodeKind::FootnoteDefinition { children, .. }
+            | NodeKind::Emphasis { children, .. }
+            | NodeKind::Strong { children, .. }
+            | NodeKind::Link { children, .. }
+            | NodeKind::Slot { children, .. } => Some(children),
+            NodeKind::Component(component) | NodeKind::InlineComponent(component) => {
+                Some(&mut component.children)
+            }
+            _ => None,
+        }
+    }
+
     /// The node's text with all markup removed (for heading ids and titles).
+    ///
+    /// Walks the tree with an explicit stack, so no nesting depth can overflow the call stack.
     pub fn plain_text(&self) -> String {
         let mut text = String::new();
-        collect_text(self, &mut text);
+        let mut stack = vec![self];
+        while let Some(node) = stack.pop() {
+            match &node.kind {
+                NodeKind::Text(value) | NodeKind::InlineCode { value, .. } => text.push_str(value),
+                NodeKind::Image { alt, .. } => text.push_str(alt),
+                _ => stack.extend(node.children().iter().rev()),
+            }
+        }
         text
-    }
-}
-
-fn collect_text(node: &Node, out: &mut String) {
-    match &node.kind {
-        NodeKind::Text(value) | NodeKind::InlineCode { value, .. } => out.push_str(value),
-        NodeKind::Image { alt, .. } => out.push_str(alt),
-        _ => node
-            .children()
-            .iter()
-            .for_each(|child| collect_text(child, out)),
     }
 }
