@@ -99,7 +99,7 @@ fn attribute_key(key: &str) -> String {
 }
 
 /// scule's `kebabCase`: words split at `-`, `_`, and case changes (`HTMLBox` → `html-box`).
-pub(crate) fn kebab_case(name: &str) -> String {
+pub fn kebab_case(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     let mut words: Vec<String> = Vec::new();
     let mut current = String::new();

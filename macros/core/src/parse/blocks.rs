@@ -14,6 +14,7 @@ use crate::diagnostic::Diagnostics;
 use crate::source::{SourceFile, Span};
 use crate::tree::{Attributes, Component, Node, NodeKind};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// The text being parsed: the file itself, or a prop's markdown placed at one spot of the file.
 pub(super) struct Text<'a> {
@@ -34,11 +35,48 @@ impl Text<'_> {
     }
 }
 
-/// One line of `source` (byte range, without the line end).
+/// One line of `source` (byte range, without the line end). `start` may lie after the line's
+/// real start when a container prefix (`> `) has been stripped.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Line {
     start: usize,
     end: usize,
+}
+
+/// A line's text with its container's indentation removed.
+#[derive(Debug)]
+struct View<'a> {
+    /// The text; starts with spaces standing for the rest of a tab only partly removed.
+    text: Cow<'a, str>,
+    /// Where the first real (not tab-made) byte of `text` is in the source.
+    offset: usize,
+    /// How many spaces at the start of `text` stand for part of a tab.
+    virtual_spaces: usize,
+}
+
+impl View<'_> {
+    /// The source offset of byte `index` of the text.
+    fn source_offset(&self, index: usize) -> usize {
+        self.offset + index.saturating_sub(self.virtual_spaces)
+    }
+}
+
+/// Columns a tab advances to: the next multiple of four.
+const TAB_STOP: usize = 4;
+
+/// The width in columns and in bytes of the white space starting `text`.
+fn leading_columns(text: &str) -> (usize, usize) {
+    let mut columns = 0;
+    let mut bytes = 0;
+    for byte in text.bytes() {
+        match byte {
+            b' ' => columns += 1,
+            b'\t' => columns += TAB_STOP - columns % TAB_STOP,
+            _ => break,
+        }
+        bytes += 1;
+    }
+    (columns, bytes)
 }
 
 impl Line {
@@ -54,46 +92,63 @@ impl Line {
         lines
     }
 
-    /// The line with up to `indent` leading spaces removed, and where that text starts.
-    fn at<'a>(&self, source: &'a str, indent: usize) -> (&'a str, usize) {
+    /// The line with up to `indent` columns of leading white space removed.
+    fn at<'a>(&self, source: &'a str, indent: usize) -> View<'a> {
         let raw = source.get(self.start..self.end).unwrap_or("");
-        let strip = raw.bytes().take(indent).take_while(|&b| b == b' ').count();
-        (&raw[strip..], self.start + strip)
+        let mut columns = 0;
+        let mut bytes = 0;
+        for byte in raw.bytes() {
+            if columns >= indent {
+                break;
+            }
+            match byte {
+                b' ' => columns += 1,
+                b'\t' => columns += TAB_STOP - columns % TAB_STOP,
+                _ => break,
+            }
+            bytes += 1;
+        }
+        let rest = &raw[bytes..];
+        let virtual_spaces = columns.saturating_sub(indent);
+        let text = if virtual_spaces == 0 {
+            Cow::Borrowed(rest)
+        } else {
+            Cow::Owned(format!("{}{rest}", " ".repeat(virtual_spaces)))
+        };
+        View {
+            text,
+            offset: self.start + bytes,
+            virtual_spaces,
+        }
     }
 }
 
 /// A parsed `::Name[label]{attrs}` opening line.
 struct Opener<'a> {
-    /// Leading spaces before the colons.
+    /// Columns of white space before the colons.
     indent: usize,
     colons: usize,
     name: &'a str,
+    /// The label's text and its byte offset from the first colon.
     label: Option<(&'a str, usize)>,
     attributes: Attributes,
 }
 
 fn parse_opener(line: &str) -> Option<Opener<'_>> {
-    let indent = line.bytes().take_while(|&b| b == b' ').count();
-    let rest = &line[indent..];
+    let (indent, lead) = leading_columns(line);
+    let rest = &line[lead..];
     let colons = rest.bytes().take_while(|&b| b == b':').count();
     if colons < 2 {
         return None;
     }
     let rest = &rest[colons..];
-    let first = rest.bytes().next()?;
-    if !first.is_ascii_alphabetic() {
-        return None;
-    }
-    let name_len = rest
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
-        .count();
+    let name_len = name_length(rest)?;
     let name = &rest[..name_len];
     let mut rest = &rest[name_len..];
     let mut label = None;
     if rest.starts_with('[') {
         let end = closing_bracket(rest)?;
-        label = Some((&rest[1..end], indent + colons + name_len + 1));
+        label = Some((&rest[1..end], colons + name_len + 1));
         rest = &rest[end + 1..];
     }
     let mut attributes = Attributes::new();
@@ -109,6 +164,50 @@ fn parse_opener(line: &str) -> Option<Opener<'_>> {
         label,
         attributes,
     })
+}
+
+/// The length of the component name starting `text`: an ASCII letter, then letters, digits,
+/// `-` and `_`.
+fn name_length(text: &str) -> Option<usize> {
+    if !text.bytes().next()?.is_ascii_alphabetic() {
+        return None;
+    }
+    Some(
+        text.bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
+            .count(),
+    )
+}
+
+/// Whether `line` (without its indentation) holds only an inline component,
+/// `:name[label]{attrs}`: such a line is a block of its own.
+fn is_component_line(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix(':') else {
+        return false;
+    };
+    let Some(name_len) = name_length(rest) else {
+        return false;
+    };
+    let mut rest = &rest[name_len..];
+    let mut seen_label = false;
+    let mut seen_attributes = false;
+    loop {
+        if rest.starts_with('[') && !seen_label {
+            let Some(end) = closing_bracket(rest) else {
+                return false;
+            };
+            rest = &rest[end + 1..];
+            seen_label = true;
+        } else if rest.starts_with('{') && !seen_attributes {
+            let Some((_, used)) = parse_attributes(rest) else {
+                return false;
+            };
+            rest = &rest[used..];
+            seen_attributes = true;
+        } else {
+            return rest.trim_matches(' ').is_empty();
+        }
+    }
 }
 
 /// Index of the `]` matching the `[` at the start of `text`.
@@ -129,17 +228,17 @@ fn closing_bracket(text: &str) -> Option<usize> {
     None
 }
 
-/// A closing fence: exactly `colons` colons at exactly `indent` spaces, then only spaces.
+/// A closing fence: exactly `colons` colons at exactly `indent` columns, then only spaces.
 fn is_close(line: &str, indent: usize, colons: usize) -> bool {
-    let lead = line.bytes().take_while(|&b| b == b' ').count();
-    let rest = &line[lead..];
+    let (lead, bytes) = leading_columns(line);
+    let rest = &line[bytes..];
     let count = rest.bytes().take_while(|&b| b == b':').count();
     lead == indent && count == colons && rest[count..].trim_matches(' ').is_empty()
 }
 
 /// The fence of a code block opened by `line`: its character and length.
 fn code_fence(line: &str) -> Option<(u8, usize)> {
-    let trimmed = line.trim_start_matches(' ');
+    let trimmed = line.trim_start_matches([' ', '\t']);
     let marker = *trimmed.as_bytes().first()?;
     if marker != b'`' && marker != b'~' {
         return None;
@@ -150,7 +249,7 @@ fn code_fence(line: &str) -> Option<(u8, usize)> {
 }
 
 fn closes_code_fence(line: &str, (marker, len): (u8, usize)) -> bool {
-    let trimmed = line.trim_start_matches(' ');
+    let trimmed = line.trim_start_matches([' ', '\t']);
     let count = trimmed.bytes().take_while(|&b| b == marker).count();
     count >= len && trimmed[count..].trim().is_empty()
 }
@@ -161,16 +260,10 @@ fn is_yaml_fence(line: &str) -> bool {
     dashes >= 3 && line.bytes().all(|b| b == b'-' || b == b' ') && line.starts_with('-')
 }
 
-/// A slot line `#name{attrs}` at the container's own indentation.
+/// A slot line `#name{attrs}` (without indentation).
 fn parse_slot(line: &str) -> Option<(&str, Attributes)> {
     let rest = line.strip_prefix('#')?;
-    if !rest.bytes().next()?.is_ascii_alphabetic() {
-        return None;
-    }
-    let len = rest
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
-        .count();
+    let len = name_length(rest)?;
     let (name, after) = rest.split_at(len);
     let mut attributes = Attributes::new();
     let mut after = after;
@@ -195,102 +288,348 @@ fn ends_block(line: &str) -> bool {
         || trimmed.bytes().all(|b| b == b':')
 }
 
-/// Parses the lines of one container (a file body, a component body or a slot), whose own
-/// indentation is `indent` spaces. With `slots`, `#name` lines split it into slot sections.
+/// The `>` markers starting `line`: how many, and the bytes they (and one space after each)
+/// take.
+fn quote_prefix(line: &str) -> Option<(usize, usize)> {
+    let mut quotes = 0;
+    let mut at = 0;
+    loop {
+        let (columns, lead) = leading_columns(&line[at..]);
+        if columns > 3 || line.as_bytes().get(at + lead) != Some(&b'>') {
+            break;
+        }
+        at += lead + 1;
+        if line.as_bytes().get(at) == Some(&b' ') {
+            at += 1;
+        }
+        quotes += 1;
+    }
+    (quotes > 0).then_some((quotes, at))
+}
+
+/// The bytes taken by exactly `quotes` `>` markers at the start of `line`, if it has them.
+fn strip_quotes(line: &str, quotes: usize) -> Option<usize> {
+    let mut at = 0;
+    for _ in 0..quotes {
+        let (columns, lead) = leading_columns(&line[at..]);
+        if columns > 3 || line.as_bytes().get(at + lead) != Some(&b'>') {
+            return None;
+        }
+        at += lead + 1;
+        if line.as_bytes().get(at) == Some(&b' ') {
+            at += 1;
+        }
+    }
+    Some(at)
+}
+
+/// The width of a list marker starting `text` (`- `, `* `, `+ `, `1. `, `1) `) up to the
+/// item's content.
+fn list_marker(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let marker = match bytes.first()? {
+        b'-' | b'*' | b'+' => 1,
+        b'0'..=b'9' => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits > 9 || !matches!(bytes.get(digits), Some(b'.' | b')')) {
+                return None;
+            }
+            digits + 1
+        }
+        _ => return None,
+    };
+    let rest = &text[marker..];
+    if rest.trim().is_empty() {
+        return Some(marker + 1);
+    }
+    let (spaces, _) = leading_columns(rest);
+    match spaces {
+        0 => None,
+        1..=4 => Some(marker + spaces),
+        _ => Some(marker + 1),
+    }
+}
+
+/// The list items a container's lines are in, as the columns where their content starts, so
+/// that a line's indentation is measured inside the innermost item (as pulldown-cmark does).
+#[derive(Debug, Default)]
+struct Lists {
+    columns: Vec<usize>,
+}
+
+impl Lists {
+    /// Takes in the next line; returns the column its indentation counts from.
+    fn update(&mut self, line: &str) -> usize {
+        if line.trim().is_empty() {
+            return self.columns.last().copied().unwrap_or(0);
+        }
+        let (lead, bytes) = leading_columns(line);
+        while self.columns.last().is_some_and(|&column| lead < column) {
+            self.columns.pop();
+        }
+        let base = self.columns.last().copied().unwrap_or(0);
+        if lead - base <= 3 {
+            if let Some(width) = list_marker(&line[bytes..]) {
+                self.columns.push(lead + width);
+            }
+        }
+        base
+    }
+}
+
+/// Parses the lines of one container (a file body, a component section), whose own
+/// indentation is `indent` columns. Components become placeholder lines for the markdown
+/// parser, which the markdown module swaps back.
 pub(super) fn parse_blocks(
     text: &Text<'_>,
     lines: &[Line],
     indent: usize,
     depth: usize,
-    slots: bool,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Node> {
-    let mut nodes = Vec::new();
-    let mut section: Option<(String, Attributes, usize)> = None;
     let mut markdown = Markdown::default();
-    let mut components = Vec::new();
+    let mut built: Vec<Node> = Vec::new();
     let mut fence = None;
     let mut after_text = false;
+    let mut in_indented_code = false;
+    let mut lists = Lists::default();
     let mut index = 0;
     while let Some(line) = lines.get(index) {
-        let (content, offset) = line.at(text.source, indent);
+        let view = line.at(text.source, indent);
+        let content = view.text.as_ref();
         if let Some(open) = fence {
             if closes_code_fence(content, open) {
                 fence = None;
             }
-            markdown.push_line(content, text.file_offset(offset));
+            markdown.push_line(content, text.file_offset(view.offset));
             index += 1;
             continue;
         }
-        if let Some(open) = code_fence(content) {
-            fence = Some(open);
-        } else if let Some((name, attributes)) = slots.then(|| parse_slot(content)).flatten() {
-            let blocks = markdown::parse(
-                text,
-                std::mem::take(&mut markdown),
-                std::mem::take(&mut components),
-                diagnostics,
-            );
-            close_section(&mut nodes, section.take(), blocks, text);
-            section = Some((name.to_string(), attributes, offset));
+        let blank = content.trim().is_empty();
+        let base = lists.update(content);
+        let (lead, _) = leading_columns(content);
+        let relative = lead.saturating_sub(base);
+        if !blank && relative < 4 {
+            in_indented_code = false;
+        }
+        // An indented line right after text continues the paragraph; after indented code,
+        // it continues the code.
+        let lazy = relative >= 4 && (after_text || in_indented_code);
+        let prefix = " ".repeat(base + relative.min(3));
+        let found = if lazy {
+            None
+        } else if relative < 4 && code_fence(content).is_some() {
+            fence = code_fence(content);
+            None
+        } else {
+            block_at(text, lines, index, indent, base, depth, diagnostics)
+        };
+        if let Some((node, used, placeholder_prefix)) = found {
+            let prefix = placeholder_prefix.unwrap_or(prefix);
+            markdown.push_placeholder(&prefix, built.len(), node.span.start as usize);
+            built.push(node);
+            index += used;
             after_text = false;
-            index += 1;
             continue;
-        } else if let Some(opener) = parse_opener(content) {
-            if !(opener.indent >= 4 && after_text) {
-                let close = find_close(text, lines, index, indent + opener.indent, opener.colons);
-                let body = &lines[index + 1..close.unwrap_or(lines.len())];
-                let span = text.span(offset, offset + content.len());
-                let placeholder_indent = opener.indent.min(3);
-                let node = component(text, opener, body, indent, depth, span, diagnostics);
-                markdown.push_placeholder(
-                    components.len(),
-                    placeholder_indent,
-                    node.span.start as usize,
-                );
-                components.push(node);
-                index = close.map_or(lines.len(), |close| close + 1);
-                after_text = false;
-                continue;
-            }
         }
-        after_text = !ends_block(content);
-        markdown.push_line(content, text.file_offset(offset));
+        if !blank && relative >= 4 && !after_text {
+            in_indented_code = true;
+        }
+        after_text = fence.is_none() && !ends_block(content);
+        markdown.push_line(content, text.file_offset(view.offset));
         index += 1;
     }
-    let blocks = markdown::parse(text, markdown, components, diagnostics);
-    close_section(&mut nodes, section, blocks, text);
-    nodes
+    markdown::parse(text, markdown, built, diagnostics)
 }
 
-/// Adds a finished section: default content in place, named slots as `Slot` nodes.
-fn close_section(
-    nodes: &mut Vec<Node>,
-    section: Option<(String, Attributes, usize)>,
-    blocks: Vec<Node>,
+/// A block the markdown parser must not see at line `index`: a component (block or inline
+/// alone on its line) or a fenced code block indented by four or more columns. Returns the
+/// node, how many lines it takes, and the container prefix its placeholder needs, if any.
+fn block_at(
     text: &Text<'_>,
-) {
-    match section {
-        Some((name, attributes, offset)) if !(name == "default" && attributes.is_empty()) => {
-            let end = blocks
-                .last()
-                .map_or(text.file_offset(offset), |last| last.span.end as usize);
-            let span = Span::new(text.file_offset(offset), end);
-            nodes.push(Node::new(
-                NodeKind::Slot {
-                    name,
-                    attributes,
-                    children: blocks,
-                },
-                span,
-            ));
+    lines: &[Line],
+    index: usize,
+    indent: usize,
+    base: usize,
+    depth: usize,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Node, usize, Option<String>)> {
+    let line = lines.get(index)?;
+    let view = line.at(text.source, indent);
+    let content = view.text.as_ref();
+    let (lead, lead_bytes) = leading_columns(content);
+    let relative = lead.saturating_sub(base);
+    if relative >= 4 {
+        if let Some(found) = indented_fence(text, lines, index, indent, base) {
+            return Some((found.0, found.1, None));
         }
-        _ => nodes.extend(blocks),
+    }
+    if let Some(opener) = parse_opener(content) {
+        let close = find_close(text, lines, index, indent + opener.indent, opener.colons);
+        let body = &lines[index + 1..close.unwrap_or(lines.len())];
+        let span = text.span(view.source_offset(lead_bytes), line.end);
+        let node = component(text, &opener, body, indent, depth, span, diagnostics);
+        let used = close.map_or(lines.len(), |close| close + 1) - index;
+        return Some((node, used, None));
+    }
+    if relative >= 4 {
+        return None;
+    }
+    let rest = &content[lead_bytes..];
+    if is_component_line(rest) {
+        let mut markdown = Markdown::default();
+        markdown.push_line(rest, text.file_offset(view.source_offset(lead_bytes)));
+        let mut nodes = markdown::parse(text, markdown, Vec::new(), diagnostics);
+        if let [
+            Node {
+                kind: NodeKind::InlineComponent(_),
+                ..
+            },
+        ] = nodes.as_slice()
+        {
+            return nodes.pop().map(|node| (node, 1, None));
+        }
+    }
+    quoted_component(text, lines, index, indent, depth, diagnostics)
+}
+
+/// A component opened inside a block quote (`> ::note`): its lines are those of the quote,
+/// with the `>` markers removed.
+fn quoted_component(
+    text: &Text<'_>,
+    lines: &[Line],
+    index: usize,
+    indent: usize,
+    depth: usize,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Node, usize, Option<String>)> {
+    let line = lines.get(index)?;
+    let view = line.at(text.source, indent);
+    let (quotes, prefix_bytes) = quote_prefix(&view.text)?;
+    let opener = parse_opener(&view.text[prefix_bytes..])?;
+    // The body: the quote's next lines, markers removed, up to the closing fence.
+    let mut body = Vec::new();
+    let mut closed = false;
+    let mut scanner = CloseScanner::new(opener.indent, opener.colons);
+    for next in &lines[index + 1..] {
+        let next_view = next.at(text.source, indent);
+        let Some(bytes) = strip_quotes(&next_view.text, quotes) else {
+            break;
+        };
+        let inner = Line {
+            start: next_view.source_offset(bytes),
+            end: next.end,
+        };
+        if scanner.closes(text, &inner) {
+            closed = true;
+            break;
+        }
+        body.push(inner);
+    }
+    let (_, lead_bytes) = leading_columns(&view.text[prefix_bytes..]);
+    let span = text.span(view.source_offset(prefix_bytes + lead_bytes), line.end);
+    let node = component(text, &opener, &body, 0, depth, span, diagnostics);
+    let used = 1 + body.len() + usize::from(closed);
+    Some((node, used, Some(view.text[..prefix_bytes].to_string())))
+}
+
+/// A fenced code block whose opening line is indented by four or more columns: remark-mdc
+/// reads it as a fence (not as indented code), whose content lines lose the opening line's
+/// indentation and whose closing fence must be indented by at most three columns. Unclosed,
+/// it runs to the end of the container.
+fn indented_fence(
+    text: &Text<'_>,
+    lines: &[Line],
+    index: usize,
+    indent: usize,
+    base: usize,
+) -> Option<(Node, usize)> {
+    let line = lines.get(index)?;
+    let view = line.at(text.source, indent);
+    let (lead, lead_bytes) = leading_columns(&view.text);
+    let rest = &view.text[lead_bytes..];
+    let ticks = rest.bytes().take_while(|&b| b == b'`').count();
+    if ticks < 3 || rest[ticks..].contains('`') {
+        return None;
+    }
+    let (lang, meta) = markdown::split_info(rest[ticks..].trim());
+    let mut value: Vec<String> = Vec::new();
+    let mut end = line.end;
+    let mut next = index + 1;
+    while let Some(line) = lines.get(next) {
+        let view = line.at(text.source, indent);
+        let (columns, bytes) = leading_columns(&view.text);
+        let rest = view.text[bytes..].trim_end();
+        if !rest.is_empty() && columns < base {
+            // The list item holding the code ends here.
+            break;
+        }
+        next += 1;
+        end = line.end;
+        let count = rest.bytes().take_while(|&b| b == b'`').count();
+        if columns.saturating_sub(base) <= 3 && count >= ticks && count == rest.len() {
+            break;
+        }
+        value.push(line.at(text.source, indent + lead).text.into_owned());
+    }
+    let span = text.span(view.source_offset(lead_bytes), end);
+    let node = Node::new(
+        NodeKind::Code {
+            lang,
+            meta,
+            value: value.join("\n"),
+        },
+        span,
+    );
+    Some((node, next - index))
+}
+
+/// Follows a component's body line by line to find its closing fence, skipping code blocks
+/// and nested components of the same fence length.
+struct CloseScanner {
+    indent: usize,
+    colons: usize,
+    nested: usize,
+    fence: Option<(u8, usize)>,
+}
+
+impl CloseScanner {
+    fn new(indent: usize, colons: usize) -> CloseScanner {
+        CloseScanner {
+            indent,
+            colons,
+            nested: 0,
+            fence: None,
+        }
+    }
+
+    /// Whether `line`, the next line of the body, closes the component.
+    fn closes(&mut self, text: &Text<'_>, line: &Line) -> bool {
+        let full = line.at(text.source, 0);
+        let relative = line.at(text.source, self.indent);
+        if let Some(open) = self.fence {
+            if closes_code_fence(&relative.text, open) {
+                self.fence = None;
+            }
+            return false;
+        }
+        if let Some(open) = code_fence(&relative.text) {
+            self.fence = Some(open);
+        } else if is_close(&full.text, self.indent, self.colons) {
+            if self.nested == 0 {
+                return true;
+            }
+            self.nested -= 1;
+        } else if parse_opener(&full.text)
+            .is_some_and(|o| o.indent == self.indent && o.colons == self.colons)
+        {
+            self.nested += 1;
+        }
+        false
     }
 }
 
-/// The index of the line closing the component opened at `open`, skipping code blocks and
-/// nested components of the same fence length.
+/// The index of the line closing the component opened at `open`.
 fn find_close(
     text: &Text<'_>,
     lines: &[Line],
@@ -298,35 +637,92 @@ fn find_close(
     indent: usize,
     colons: usize,
 ) -> Option<usize> {
+    let mut scanner = CloseScanner::new(indent, colons);
+    (open + 1..lines.len()).find(|&index| scanner.closes(text, &lines[index]))
+}
+
+/// A slot of a component: `None` for the content before the first `#slot` line.
+type SlotHead = Option<(String, Attributes, usize)>;
+
+/// Splits a component's body at its `#slot` lines. As in remark-mdc, a slot line belongs to
+/// the component unless it is inside a code block or a nested component with the same fence
+/// length: a nested component with a longer fence loses its slots to this one.
+fn sections<'l>(
+    text: &Text<'_>,
+    body: &'l [Line],
+    indent: usize,
+    colons: usize,
+) -> Vec<(SlotHead, &'l [Line])> {
+    let mut out = Vec::new();
+    let mut head = None;
+    let mut start = 0;
     let mut nested = 0usize;
     let mut fence = None;
-    for (index, line) in lines.iter().enumerate().skip(open + 1) {
-        let (content, _) = line.at(text.source, 0);
-        let (relative, _) = line.at(text.source, indent);
+    for (index, line) in body.iter().enumerate() {
+        let full = line.at(text.source, 0);
+        let relative = line.at(text.source, indent);
         if let Some(open) = fence {
-            if closes_code_fence(relative, open) {
+            if closes_code_fence(&relative.text, open) {
                 fence = None;
             }
             continue;
         }
-        if let Some(open) = code_fence(relative) {
+        if let Some(open) = code_fence(&relative.text) {
             fence = Some(open);
-        } else if is_close(content, indent, colons) {
-            if nested == 0 {
-                return Some(index);
+            continue;
+        }
+        let (lead, lead_bytes) = leading_columns(&full.text);
+        if lead != indent {
+            continue;
+        }
+        if nested == 0 {
+            if let Some((name, attributes)) = parse_slot(&full.text[lead_bytes..]) {
+                out.push((head.take(), &body[start..index]));
+                let offset = text.file_offset(full.source_offset(lead_bytes));
+                head = Some((name.to_string(), attributes, offset));
+                start = index + 1;
+                continue;
             }
-            nested -= 1;
-        } else if parse_opener(content).is_some_and(|o| o.indent == indent && o.colons == colons) {
+        }
+        if is_close(&full.text, indent, colons) {
+            nested = nested.saturating_sub(1);
+        } else if parse_opener(&full.text).is_some_and(|o| o.colons == colons) {
             nested += 1;
         }
     }
-    None
+    out.push((head, &body[start..]));
+    out
+}
+
+/// Adds a finished section: default content in place, named slots as `Slot` nodes.
+fn close_section(nodes: &mut Vec<Node>, section: SlotHead, blocks: Vec<Node>) {
+    match section {
+        Some((name, attributes, offset)) if !(name == "default" && attributes.is_empty()) => {
+            let end = blocks.last().map_or(offset, |last| last.span.end as usize);
+            nodes.push(Node::new(
+                NodeKind::Slot {
+                    name,
+                    attributes,
+                    children: blocks,
+                },
+                Span::new(offset, end),
+            ));
+        }
+        _ => nodes.extend(blocks),
+    }
+}
+
+/// Whether `line` is a YAML fence at exactly `indent` columns.
+fn yaml_fence_at(text: &Text<'_>, line: &Line, indent: usize) -> bool {
+    let full = line.at(text.source, 0);
+    let (lead, bytes) = leading_columns(&full.text);
+    lead == indent && is_yaml_fence(&full.text[bytes..])
 }
 
 /// Builds a block component from its opening line and body lines.
 fn component(
     text: &Text<'_>,
-    opener: Opener<'_>,
+    opener: &Opener<'_>,
     body: &[Line],
     parent_indent: usize,
     depth: usize,
@@ -338,12 +734,12 @@ fn component(
     let mut yaml_props = Map::new();
     if let Some(first) = body
         .first()
-        .filter(|line| is_yaml_fence(line.at(text.source, indent).0))
+        .filter(|line| yaml_fence_at(text, line, indent))
     {
         let end = body
             .iter()
             .skip(1)
-            .position(|line| is_yaml_fence(line.at(text.source, indent).0));
+            .position(|line| yaml_fence_at(text, line, indent));
         if let Some(end) = end.map(|end| end + 1) {
             yaml_props = props_block(text, &body[1..end], indent, *first, diagnostics);
             body = &body[end + 1..];
@@ -351,11 +747,8 @@ fn component(
     }
     let mut children = Vec::new();
     if let Some((label, column)) = opener.label {
-        let label_span = Span::new(
-            span.start as usize + column,
-            span.start as usize + column + label.len(),
-        );
-        children.extend(label_inlines(label, text, label_span, diagnostics));
+        let start = span.start as usize + column;
+        children.extend(label_inlines(label, text, start, diagnostics));
     }
     if depth + 1 >= MAX_NESTING {
         diagnostics
@@ -367,21 +760,17 @@ fn component(
             )
             .help = Some("flatten the content: the inner components are not rendered".into());
     } else {
-        children.extend(parse_blocks(
-            text,
-            body,
-            indent,
-            depth + 1,
-            true,
-            diagnostics,
-        ));
+        for (head, lines) in sections(text, body, indent, opener.colons) {
+            let blocks = parse_blocks(text, lines, indent, depth + 1, diagnostics);
+            close_section(&mut children, head, blocks);
+        }
     }
     let end = body
         .last()
         .map_or(span.end as usize, |line| text.file_offset(line.end));
     let component = Component {
         name: opener.name.to_string(),
-        attributes: opener.attributes,
+        attributes: opener.attributes.clone(),
         yaml_props,
         children,
     };
@@ -401,7 +790,7 @@ fn props_block(
 ) -> Map<String, Value> {
     let mut yaml = String::new();
     for line in lines {
-        yaml.push_str(line.at(text.source, indent).0);
+        yaml.push_str(&line.at(text.source, indent).text);
         yaml.push('\n');
     }
     match parse_mapping(&yaml) {
@@ -410,8 +799,8 @@ fn props_block(
             // An error at the end of the YAML is reported at the closing `---` line.
             let end = lines.last().map_or(fence.start, |last| last.end + 1);
             let at = lines.get(error.line.saturating_sub(1)).map_or(end, |line| {
-                let (content, offset) = line.at(text.source, indent);
-                offset + column_bytes(content, error.column)
+                let view = line.at(text.source, indent);
+                view.source_offset(column_bytes(&view.text, error.column))
             });
             let span = text.span(at, at);
             diagnostics.error(
@@ -429,16 +818,17 @@ fn props_block(
 fn label_inlines(
     label: &str,
     text: &Text<'_>,
-    span: Span,
+    start: usize,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Node> {
     let label_text = Text {
         source: label,
-        fixed_origin: Some(span.start as usize),
+        fixed_origin: Some(start),
         file: text.file,
     };
-    let lines = Line::split(label, 0);
-    parse_blocks(&label_text, &lines, 0, MAX_NESTING, false, diagnostics)
+    let mut markdown = Markdown::default();
+    markdown.push_line(label, start);
+    markdown::parse(&label_text, markdown, Vec::new(), diagnostics)
         .into_iter()
         .flat_map(|node| match node.kind {
             NodeKind::Paragraph(children) => children,

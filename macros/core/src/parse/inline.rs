@@ -1,66 +1,253 @@
-//! MDC's inline syntax on top of markdown's inlines: attributes after marks
-//! (`[a](b){target="_blank"}`), spans (`[text]{.class}`) and inline components (`:name{…}`).
+//! MDC's inline syntax on top of markdown's inlines: spans (`[text]{.class}`), inline
+//! components (`:name{…}`), bindings (`{{ expr }}`), attributes after marks
+//! (`[a](b){target="_blank"}`), and GFM's literal autolinks (`www.x.org`), which
+//! pulldown-cmark does not know.
+//!
+//! Every pass walks one list of siblings once; nested lists were refined when their parent
+//! node was built, so the work is linear in the text and nothing here recurses.
 
 use super::attributes::parse_attributes;
 use super::markdown::SPAN_MARKER;
 use crate::source::Span;
 use crate::tree::{Attributes, Component, Node, NodeKind};
-use serde_json::Map;
+use serde_json::{Map, Value};
 
-/// Applies MDC's inline rules to the children of one inline container.
-pub(super) fn refine(children: Vec<Node>) -> Vec<Node> {
-    let merged = merge_texts(children);
-    let with_components = inline_components(merged);
-    attach_attributes(with_components)
+/// Put before a character that was escaped (`\:`) or written as a character reference: it is
+/// text, never MDC syntax. pulldown-cmark turns NUL into U+FFFD, so no text holds it; it is
+/// removed once the inline passes are done.
+pub(super) const LITERAL: char = '\0';
+
+/// Applies MDC's inline rules to the children of one inline container; `in_link` when the
+/// container is (inside) a link, where no autolinks are made.
+pub(super) fn refine(children: Vec<Node>, in_link: bool) -> Vec<Node> {
+    let nodes = merge_texts(children.into_iter().map(link_to_span).collect());
+    let nodes = bracket_spans(nodes, in_link);
+    finish(nodes, in_link)
 }
 
-/// Joins adjacent text nodes (pulldown-cmark splits text at markup characters).
+/// The passes after spans are known.
+fn finish(nodes: Vec<Node>, in_link: bool) -> Vec<Node> {
+    let nodes = if in_link { nodes } else { autolinks(nodes) };
+    let nodes = bindings(nodes);
+    let nodes = inline_components(nodes);
+    let nodes = attach_attributes(nodes);
+    strip_literals(nodes)
+}
+
+fn span_component(children: Vec<Node>) -> NodeKind {
+    // `[ ]` is an empty span.
+    let blank = children
+        .iter()
+        .all(|child| matches!(&child.kind, NodeKind::Text(text) if text.trim().is_empty()));
+    NodeKind::InlineComponent(Component {
+        name: "span".into(),
+        attributes: Attributes::new(),
+        yaml_props: Map::new(),
+        children: if blank { Vec::new() } else { children },
+    })
+}
+
+/// `[text]` that pulldown-cmark read as a shortcut link is a span.
+fn link_to_span(node: Node) -> Node {
+    match node.kind {
+        NodeKind::Link { url, children, .. } if url == SPAN_MARKER => {
+            Node::new(span_component(children), node.span)
+        }
+        kind => Node::new(kind, node.span),
+    }
+}
+
+/// Joins adjacent text nodes (pulldown-cmark splits text at markup characters) and drops
+/// empty ones.
 fn merge_texts(children: Vec<Node>) -> Vec<Node> {
     let mut out: Vec<Node> = Vec::with_capacity(children.len());
     for child in children {
-        let child = match child.kind {
-            NodeKind::Link { url, children, .. } if url == SPAN_MARKER => Node::new(
-                NodeKind::InlineComponent(Component {
-                    name: "span".into(),
-                    attributes: Attributes::new(),
-                    yaml_props: Map::new(),
-                    children,
-                }),
-                child.span,
-            ),
-            kind => Node::new(kind, child.span),
-        };
-        if let (
-            Some(Node {
+        if let NodeKind::Text(text) = &child.kind {
+            if text.is_empty() {
+                continue;
+            }
+            if let Some(Node {
                 kind: NodeKind::Text(previous),
                 span,
-            }),
-            NodeKind::Text(text),
-        ) = (out.last_mut(), &child.kind)
-        {
-            previous.push_str(text);
-            span.end = child.span.end;
-            continue;
+            }) = out.last_mut()
+            {
+                previous.push_str(text);
+                span.end = child.span.end;
+                continue;
+            }
         }
         out.push(child);
     }
     out
 }
 
+fn text_node(text: &str, span: Span) -> Node {
+    Node::new(NodeKind::Text(text.to_string()), span)
+}
+
+/// The next `[` or `]` in `text` that was not escaped.
+fn next_bracket(text: &str) -> Option<(usize, u8)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(['[', ']']) {
+        let at = from + found;
+        from = at + 1;
+        if at > 0 && bytes[at - 1] == LITERAL as u8 {
+            continue;
+        }
+        return Some((at, bytes[at]));
+    }
+    None
+}
+
+/// Brackets pulldown-cmark left as text (`[ ]`, or `[…]` holding a link) still make a span
+/// when not followed by `(` or `[`: MDC reads every other `[text]` as one.
+fn bracket_spans(nodes: Vec<Node>, in_link: bool) -> Vec<Node> {
+    let mut out: Vec<Node> = Vec::with_capacity(nodes.len());
+    // Indices in `out` of the `[` text nodes still open.
+    let mut openers: Vec<usize> = Vec::new();
+    for node in nodes {
+        let NodeKind::Text(text) = &node.kind else {
+            out.push(node);
+            continue;
+        };
+        if next_bracket(text).is_none() {
+            out.push(node);
+            continue;
+        }
+        let span = node.span;
+        let mut rest = text.as_str();
+        while let Some((at, bracket)) = next_bracket(rest) {
+            if at > 0 {
+                out.push(text_node(&rest[..at], span));
+            }
+            let after = &rest[at + 1..];
+            if bracket == b'[' {
+                openers.push(out.len());
+                out.push(text_node("[", span));
+            } else if let Some(open) = openers.pop().filter(|_| !after.starts_with(['(', '['])) {
+                let children: Vec<Node> = out.drain(open + 1..).collect();
+                let start = out.pop().map_or(span.start, |opener| opener.span.start);
+                let children = finish(merge_texts(children), in_link);
+                out.push(Node::new(
+                    span_component(children),
+                    Span {
+                        start,
+                        end: span.end,
+                    },
+                ));
+            } else {
+                out.push(text_node("]", span));
+            }
+            rest = after;
+        }
+        if !rest.is_empty() {
+            out.push(text_node(rest, span));
+        }
+    }
+    merge_texts(out)
+}
+
+/// Text and the last character before it (`None` at the start of the container), for the
+/// rules that look behind.
+fn previous_char(node: &Node) -> Option<char> {
+    Some(match &node.kind {
+        NodeKind::Text(text) => text.chars().next_back().unwrap_or(' '),
+        // `*x*`, `__x__`: the delimiter.
+        NodeKind::Emphasis { .. } | NodeKind::Strong { .. } => '*',
+        NodeKind::Break => '\n',
+        // `)`, `]`, `}`, `` ` ``, `>`, `~`: nothing that lets syntax start right after.
+        _ => ')',
+    })
+}
+
+/// `{{ expr }}` and `{{ expr || 'default' }}` become `binding` components.
+fn bindings(nodes: Vec<Node>) -> Vec<Node> {
+    let mut out = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        let NodeKind::Text(text) = &node.kind else {
+            out.push(node);
+            continue;
+        };
+        let span = node.span;
+        let mut rest = text.as_str();
+        while let Some((start, content, end)) = next_binding(rest) {
+            if start > 0 {
+                out.push(text_node(&rest[..start], span));
+            }
+            out.push(Node::new(binding(content), span));
+            rest = &rest[end..];
+        }
+        if !rest.is_empty() {
+            out.push(text_node(rest, span));
+        }
+    }
+    out
+}
+
+/// The next binding in `text`: where it starts, its content, where it ends.
+fn next_binding(text: &str) -> Option<(usize, &str, usize)> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("{{") {
+        let start = from + found;
+        from = start + 1;
+        if start > 0 && text.as_bytes()[start - 1] == LITERAL as u8 {
+            continue;
+        }
+        let close = text[start + 2..].find("}}")?;
+        let content = &text[start + 2..start + 2 + close];
+        return Some((start, content, start + 2 + close + 2));
+    }
+    None
+}
+
+/// remark-mdc's reading of a binding: the value up to the first `|`, trimmed, and the text
+/// between the quotes of `|| '…'` as default.
+fn binding(content: &str) -> NodeKind {
+    let content = content.replace(LITERAL, "");
+    let pipe = content.find('|').unwrap_or(content.len());
+    let mut attributes = Attributes::new();
+    attributes.insert(
+        "value".into(),
+        Value::String(content[..pipe].trim().to_string()),
+    );
+    let default = content[pipe..]
+        .strip_prefix("||")
+        .map(|rest| rest.trim_start_matches([' ', '\t']))
+        .and_then(|rest| rest.strip_prefix('\''))
+        .and_then(|rest| {
+            let line = rest.split('\n').next().unwrap_or(rest);
+            line.rfind('\'').map(|end| &line[..end])
+        });
+    if let Some(default) = default {
+        attributes.insert("defaultValue".into(), Value::String(default.to_string()));
+    }
+    NodeKind::InlineComponent(Component {
+        name: "binding".into(),
+        attributes,
+        yaml_props: Map::new(),
+        children: Vec::new(),
+    })
+}
+
 /// Splits `:name`, `:name{attrs}` out of text; `:name` directly before a span takes the span's
 /// content as its label (`:badge[New]{color=red}`).
 fn inline_components(children: Vec<Node>) -> Vec<Node> {
-    let mut out = Vec::with_capacity(children.len());
+    let mut out: Vec<Node> = Vec::with_capacity(children.len());
     let mut iter = children.into_iter().peekable();
     while let Some(node) = iter.next() {
         let NodeKind::Text(text) = &node.kind else {
             out.push(node);
             continue;
         };
+        let start_allowed = out.last().and_then(previous_char).is_none_or(allows_syntax);
+        let span = node.span;
         let mut rest = text.as_str();
-        while let Some((before, name, after)) = next_component(rest) {
+        let mut first = true;
+        while let Some((before, name, after)) = next_component(rest, first && start_allowed) {
+            first = false;
             if !before.is_empty() {
-                out.push(Node::new(NodeKind::Text(before.to_string()), node.span));
+                out.push(text_node(before, span));
             }
             let mut component = Component {
                 name: name.to_string(),
@@ -69,6 +256,12 @@ fn inline_components(children: Vec<Node>) -> Vec<Node> {
                 children: Vec::new(),
             };
             let mut after = after;
+            if after.starts_with('{') {
+                if let Some((attributes, used)) = parse_attributes(after) {
+                    component.attributes = attributes;
+                    after = &after[used..];
+                }
+            }
             if after.is_empty() {
                 let label = iter.next_if(
                     |next| matches!(&next.kind, NodeKind::InlineComponent(c) if c.name == "span"),
@@ -79,52 +272,55 @@ fn inline_components(children: Vec<Node>) -> Vec<Node> {
                 }) = label
                 {
                     component.children = span.children;
+                    component.attributes.extend(span.attributes);
                 }
-            } else if let Some((attributes, used)) = parse_attributes(after) {
-                component.attributes = attributes;
-                after = &after[used..];
             }
-            out.push(Node::new(NodeKind::InlineComponent(component), node.span));
+            out.push(Node::new(NodeKind::InlineComponent(component), span));
             rest = after;
         }
         if !rest.is_empty() {
-            let span = if rest.len() == text.len() {
-                node.span
-            } else {
-                Span {
-                    start: node.span.start,
-                    end: node.span.end,
-                }
-            };
-            out.push(Node::new(NodeKind::Text(rest.to_string()), span));
+            out.push(text_node(rest, span));
         }
     }
     out
 }
 
-/// The next `:name` in `text` whose colon does not follow a letter or digit:
-/// (text before, name, text after).
-fn next_component(text: &str) -> Option<(&str, &str, &str)> {
-    let bytes = text.as_bytes();
+/// Whether MDC inline syntax may start right after `c`.
+fn allows_syntax(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '[' | '*' | '_' | '(')
+}
+
+/// The next `:name` in `text`, as remark-mdc finds it: the colon follows white space, `[`,
+/// `*`, `_` or `(` (or starts the text, when `start_allowed`), and the name is not followed by
+/// another colon. Returns (text before, name, text after).
+fn next_component(text: &str, start_allowed: bool) -> Option<(&str, &str, &str)> {
     let mut search = 0;
     while let Some(found) = text[search..].find(':') {
         let colon = search + found;
         search = colon + 1;
-        let after_boundary = colon == 0
-            || !text[..colon]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == ':');
-        let starts_name = bytes.get(colon + 1).is_some_and(u8::is_ascii_alphabetic);
-        if !(after_boundary && starts_name) {
+        let boundary = match text[..colon].chars().next_back() {
+            None => start_allowed,
+            Some(LITERAL) => false,
+            Some(previous) => allows_syntax(previous),
+        };
+        if !boundary {
             continue;
         }
-        let len = text[colon + 1..]
+        let rest = &text[colon + 1..];
+        let Some(first) = rest.bytes().next() else {
+            continue;
+        };
+        if !first.is_ascii_alphabetic() {
+            continue;
+        }
+        let len = rest
             .bytes()
             .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_')
             .count();
         let end = colon + 1 + len;
-        // `:name` must end the text or be followed by `{`, a space or punctuation; `a:b` in URLs is excluded above.
+        if text[end..].starts_with(':') {
+            continue;
+        }
         return Some((&text[..colon], &text[colon + 1..end], &text[end..]));
     }
     None
@@ -167,9 +363,208 @@ fn attribute_slot(kind: &mut NodeKind) -> Option<&mut Attributes> {
         | NodeKind::InlineCode { attributes, .. } => {
             Some(attributes.get_or_insert_with(Attributes::new))
         }
-        NodeKind::InlineComponent(component) => Some(&mut component.attributes),
+        NodeKind::InlineComponent(component) if component.name != "binding" => {
+            Some(&mut component.attributes)
+        }
         _ => None,
     }
+}
+
+/// Removes the [`LITERAL`] marks and joins the texts split on the way.
+fn strip_literals(nodes: Vec<Node>) -> Vec<Node> {
+    merge_texts(
+        nodes
+            .into_iter()
+            .map(|mut node| {
+                if let NodeKind::Text(text) = &mut node.kind {
+                    if text.contains(LITERAL) {
+                        text.retain(|c| c != LITERAL);
+                    }
+                }
+                node
+            })
+            .collect(),
+    )
+}
+
+/// GFM literal autolinks (`www.x.org`, `https://x.org`, `me@x.org`) in text become links.
+fn autolinks(nodes: Vec<Node>) -> Vec<Node> {
+    let mut out: Vec<Node> = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        let NodeKind::Text(text) = &node.kind else {
+            out.push(node);
+            continue;
+        };
+        let span = node.span;
+        let mut rest = text.as_str();
+        let mut first = true;
+        while let Some((start, end, url)) = next_autolink(rest, first) {
+            first = false;
+            if start > 0 {
+                out.push(text_node(&rest[..start], span));
+            }
+            out.push(Node::new(
+                NodeKind::Link {
+                    url,
+                    title: None,
+                    children: vec![text_node(&rest[start..end], span)],
+                    attributes: None,
+                },
+                span,
+            ));
+            rest = &rest[end..];
+        }
+        if !rest.is_empty() {
+            out.push(text_node(rest, span));
+        }
+    }
+    out
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+fn is_domain_char(c: char) -> bool {
+    c != LITERAL && (c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+fn is_email_local(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.' | b'_')
+}
+
+/// The next literal autolink in `text`: (start, end, url). `start_allowed` tells whether a
+/// link may start at the very beginning of the text.
+fn next_autolink(text: &str, start_allowed: bool) -> Option<(usize, usize, String)> {
+    let bytes = text.as_bytes();
+    // A failed domain scan ends here; starting again inside it would fail the same way.
+    let mut failed_until = 0;
+    // Email local parts may not reach back before this.
+    let mut local_floor = 0;
+    for (at, c) in text.char_indices() {
+        let previous = text[..at].chars().next_back();
+        if at >= failed_until && matches!(c, 'w' | 'W' | 'h' | 'H') {
+            let (domain_start, www) = if starts_with_ignore_case(&text[at..], "www.") {
+                let ok = match previous {
+                    None => start_allowed,
+                    Some(p) => p.is_whitespace() || matches!(p, '(' | '*' | '_' | '[' | ']' | '~'),
+                };
+                (ok.then_some(at), true)
+            } else {
+                let scheme = ["https://", "http://"]
+                    .into_iter()
+                    .find(|scheme| starts_with_ignore_case(&text[at..], scheme));
+                let ok = previous.is_none_or(|p| !p.is_ascii_alphabetic() && p != LITERAL);
+                (scheme.filter(|_| ok).map(|scheme| at + scheme.len()), false)
+            };
+            if let Some(domain_start) = domain_start {
+                match link_end(text, domain_start, www) {
+                    Ok(end) => {
+                        let link = &text[at..end];
+                        let url = if www {
+                            format!("http://{link}")
+                        } else {
+                            link.to_string()
+                        };
+                        return Some((at, end, url));
+                    }
+                    Err(scanned) => failed_until = scanned,
+                }
+            }
+        }
+        if c == '@' {
+            let local_start = (local_floor..at)
+                .rev()
+                .take_while(|&i| is_email_local(bytes[i]))
+                .last();
+            local_floor = at + 1;
+            let Some(local_start) = local_start else {
+                continue;
+            };
+            if local_start > 0 && bytes[local_start - 1] == b'/' {
+                continue;
+            }
+            if let Some(end) = email_domain_end(text, at + 1) {
+                let email = &text[local_start..end];
+                return Some((local_start, end, format!("mailto:{email}")));
+            }
+        }
+    }
+    None
+}
+
+/// The end of a www or http(s) autolink whose domain starts at `from`, or where the scan
+/// stopped if there is none.
+fn link_end(text: &str, from: usize, www: bool) -> Result<usize, usize> {
+    let domain_len: usize = text[from..]
+        .chars()
+        .take_while(|&c| is_domain_char(c))
+        .map(char::len_utf8)
+        .sum();
+    let path_len: usize = text[from + domain_len..]
+        .chars()
+        .take_while(|&c| !c.is_whitespace() && c != '<' && c != LITERAL)
+        .map(char::len_utf8)
+        .sum();
+    let scanned = from + domain_len + path_len;
+    let mut link = &text[from..scanned];
+    // Unbalanced closing parentheses at the end are not part of the link.
+    let open_parens = link.matches('(').count();
+    let mut close_parens = link.matches(')').count();
+    loop {
+        let trimmed = match link.chars().next_back() {
+            Some('!' | '"' | '\'' | '*' | ',' | '.' | ':' | '?' | ']' | '_' | '~') => {
+                &link[..link.len() - 1]
+            }
+            Some(')') if close_parens > open_parens => {
+                close_parens -= 1;
+                &link[..link.len() - 1]
+            }
+            Some(';') => {
+                // `&amp;` at the end is a character reference, not part of the link.
+                let body = &link[..link.len() - 1];
+                let name_len = body
+                    .bytes()
+                    .rev()
+                    .take_while(u8::is_ascii_alphanumeric)
+                    .count();
+                let amp = body.len() - name_len;
+                if name_len > 0 && amp > 0 && body.as_bytes()[amp - 1] == b'&' {
+                    &link[..amp - 1]
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        };
+        link = trimmed;
+    }
+    let domain = &link[..domain_len.min(link.len())];
+    let segments: Vec<&str> = domain.split('.').collect();
+    let underscore_at_end = segments.iter().rev().take(2).any(|s| s.contains('_'));
+    let valid = !domain.is_empty()
+        && !underscore_at_end
+        && (!www || segments.len() > 2 || segments.get(1).is_some_and(|s| !s.is_empty()));
+    if valid {
+        Ok(from + link.len())
+    } else {
+        Err(scanned.max(from + 1))
+    }
+}
+
+/// The end of the domain of an email autolink starting at `from` (after the `@`).
+fn email_domain_end(text: &str, from: usize) -> Option<usize> {
+    let len = text[from..]
+        .bytes()
+        .take_while(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        .count();
+    let domain = text[from..from + len].trim_end_matches('.');
+    let last = domain.bytes().last()?;
+    let valid = domain.contains('.')
+        && !matches!(last, b'-' | b'_')
+        && domain.split('.').all(|segment| !segment.is_empty());
+    valid.then_some(from + domain.len())
 }
 
 #[cfg(test)]
@@ -177,13 +572,63 @@ mod tests {
     use super::*;
 
     #[test]
-    fn component_names_need_a_word_boundary() {
-        assert_eq!(next_component("at 10:30"), None);
-        assert_eq!(next_component("see https://x.org"), None);
+    fn component_names_need_a_boundary() {
+        assert_eq!(next_component("at 10:30", true), None);
+        assert_eq!(next_component("see https://x.org", true), None);
+        assert_eq!(next_component("a,:icon", true), None);
+        assert_eq!(next_component(":smile: face", true), None);
+        assert_eq!(next_component("\0:icon", true), None);
         assert_eq!(
-            next_component("a :icon{name=x} b"),
+            next_component("a :icon{name=x} b", true),
             Some(("a ", "icon", "{name=x} b"))
         );
-        assert_eq!(next_component(":badge"), Some(("", "badge", "")));
+        assert_eq!(next_component(":badge", true), Some(("", "badge", "")));
+        assert_eq!(next_component(":badge", false), None);
+        assert_eq!(next_component("(:badge)", false), Some(("(", "badge", ")")));
+    }
+
+    #[test]
+    fn autolink_literals() {
+        let found = |text: &str| {
+            next_autolink(text, true).map(|(start, end, url)| (text[start..end].to_string(), url))
+        };
+        assert_eq!(
+            found("Visit www.example.com, now"),
+            Some(("www.example.com".into(), "http://www.example.com".into()))
+        );
+        assert_eq!(
+            found("see https://example.org/path?q=1. Then"),
+            Some((
+                "https://example.org/path?q=1".into(),
+                "https://example.org/path?q=1".into()
+            ))
+        );
+        assert_eq!(
+            found("(https://x.org/a_(b))."),
+            Some(("https://x.org/a_(b)".into(), "https://x.org/a_(b)".into()))
+        );
+        assert_eq!(
+            found("mail me@example.com."),
+            Some(("me@example.com".into(), "mailto:me@example.com".into()))
+        );
+        assert_eq!(found("www.a_b.c_d"), None);
+        assert_eq!(found("xhttps://x.org"), None);
+        assert_eq!(found("a@b"), None);
+        assert_eq!(found("path/me@example.com"), None);
+    }
+
+    #[test]
+    fn bindings_with_defaults() {
+        let NodeKind::InlineComponent(component) = binding(" author || 'anonymous' ") else {
+            return;
+        };
+        assert_eq!(component.attributes.get("value"), Some(&"author".into()));
+        assert_eq!(
+            component.attributes.get("defaultValue"),
+            Some(&"anonymous".into())
+        );
+        assert_eq!(next_binding("a {{ x }} b"), Some((2, " x ", 9)));
+        assert_eq!(next_binding("a \0{{ x }} b"), None);
+        assert_eq!(next_binding("a {{ x } b"), None);
     }
 }

@@ -1,11 +1,13 @@
 //! Markdown → tree, through pulldown-cmark's event stream.
 
 use super::blocks::Text;
-use super::inline;
+use super::inline::{self, LITERAL};
 use crate::diagnostic::Diagnostics;
 use crate::source::Span;
 use crate::tree::{Align, Node, NodeKind};
-use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 /// The link destination given to `[text]` with no definition: MDC reads it as a span.
 pub(super) const SPAN_MARKER: &str = "\u{1}mdc-span";
@@ -27,10 +29,11 @@ impl Markdown {
         self.text.push('\n');
     }
 
-    /// A line the markdown parser reads as an HTML block, swapped back for component `index`.
-    pub(super) fn push_placeholder(&mut self, index: usize, indent: usize, file_offset: usize) {
+    /// A line the markdown parser reads as an HTML block, swapped back for node `index`;
+    /// `prefix` puts it in the right container (indentation of a list item, `> ` of a quote).
+    pub(super) fn push_placeholder(&mut self, prefix: &str, index: usize, file_offset: usize) {
         self.lines.push((self.text.len(), file_offset));
-        let line = format!("{}{PLACEHOLDER_PREFIX}{index}-->\n", " ".repeat(indent));
+        let line = format!("{prefix}{PLACEHOLDER_PREFIX}{index}-->\n");
         self.lines
             .push((self.text.len() + line.len() - 1, file_offset));
         self.text.push_str(&line);
@@ -67,23 +70,78 @@ pub(super) fn parse(
         return Vec::new();
     }
     let mut spans_as_links = |link: BrokenLink<'_>| -> Option<(CowStr<'_>, CowStr<'_>)> {
-        matches!(link.link_type, pulldown_cmark::LinkType::Shortcut)
+        matches!(link.link_type, LinkType::Shortcut)
             .then(|| (CowStr::Borrowed(SPAN_MARKER), CowStr::Borrowed("")))
     };
     let parser =
         Parser::new_with_broken_link_callback(&markdown.text, options(), Some(&mut spans_as_links));
     let mut builder = Builder {
         frames: vec![Frame::new(FrameKind::Root, 0)],
+        open_links: 0,
         components: components.into_iter().map(Some).collect(),
     };
+    // End of the last inline event, to tell a backslash escape from a backslash that belongs
+    // to something before (an escaped backslash, a code span).
+    let mut inline_end = 0;
     for (event, range) in parser.into_offset_iter() {
         let span = Span::new(
             markdown.file_offset(text, range.start),
             markdown.file_offset(text, range.end),
         );
+        let event = match event {
+            Event::Text(value) if !builder.in_code() => {
+                let source = markdown.text.get(range.clone()).unwrap_or("");
+                let escaped = range.start > inline_end
+                    && markdown.text.as_bytes().get(range.start - 1) == Some(&b'\\');
+                Event::Text(mark_literal(value, source, escaped))
+            }
+            other => other,
+        };
+        if matches!(
+            event,
+            Event::Text(_)
+                | Event::Code(_)
+                | Event::InlineHtml(_)
+                | Event::End(_)
+                | Event::SoftBreak
+                | Event::HardBreak
+                | Event::FootnoteReference(_)
+        ) {
+            inline_end = range.end;
+        }
         builder.event(event, span);
     }
     builder.finish()
+}
+
+/// Marks characters that must stay text: an escaped character (`\\:`) or one written as a
+/// character reference (`&#58;`) never starts MDC syntax.
+fn mark_literal<'a>(value: CowStr<'a>, source: &str, escaped: bool) -> CowStr<'a> {
+    if escaped {
+        let mut marked = String::with_capacity(value.len() + 1);
+        marked.push(LITERAL);
+        marked.push_str(&value);
+        return CowStr::from(marked);
+    }
+    if source != value.as_ref() && source.starts_with('&') {
+        let mut marked = String::with_capacity(value.len() * 2);
+        for c in value.chars() {
+            marked.push(LITERAL);
+            marked.push(c);
+        }
+        return CowStr::from(marked);
+    }
+    value
+}
+
+/// The info string of a code fence as mdast splits it: language, then the rest.
+pub(super) fn split_info(info: &str) -> (Option<String>, Option<String>) {
+    let info = info.trim();
+    match info.split_once(char::is_whitespace) {
+        Some((lang, meta)) => (Some(lang.to_string()), Some(meta.trim_start().to_string())),
+        None if info.is_empty() => (None, None),
+        None => (Some(info.to_string()), None),
+    }
 }
 
 enum FrameKind {
@@ -142,10 +200,23 @@ impl Frame {
 
 struct Builder {
     frames: Vec<Frame>,
+    /// How many of `frames` are links or images (no autolinks inside them).
+    open_links: usize,
     components: Vec<Option<Node>>,
 }
 
 impl Builder {
+    /// Whether text now goes into a code block.
+    fn in_code(&self) -> bool {
+        matches!(
+            self.frames.last(),
+            Some(Frame {
+                kind: FrameKind::Code { .. },
+                ..
+            })
+        )
+    }
+
     fn push(&mut self, node: Node) {
         if let Some(frame) = self.frames.last_mut() {
             frame.children.push(node);
@@ -164,6 +235,9 @@ impl Builder {
                     {
                         self.mark_list_loose();
                     }
+                }
+                if is_link(&kind) {
+                    self.open_links += 1;
                 }
                 self.frames.push(Frame::new(kind, span.start));
             }
@@ -235,17 +309,22 @@ impl Builder {
             start: frame.start,
             end: end.end,
         };
+        if is_link(&frame.kind) {
+            self.open_links = self.open_links.saturating_sub(1);
+        }
         let children = frame.children;
+        let in_link = self.open_links > 0;
+        let refine = |children| inline::refine(children, in_link);
         let kind = match frame.kind {
             FrameKind::Root => {
                 self.frames.push(Frame { children, ..frame });
                 return;
             }
             FrameKind::Paragraph => {
-                let children = inline::refine(children);
+                let children = refine(children);
                 // A line holding only an inline component is a block of its own.
                 if let [only] = children.as_slice() {
-                    if matches!(&only.kind, NodeKind::InlineComponent(c) if c.name != "span") {
+                    if is_block_component(&only.kind) {
                         self.push(
                             children
                                 .into_iter()
@@ -259,7 +338,7 @@ impl Builder {
             }
             FrameKind::Heading(depth) => NodeKind::Heading {
                 depth,
-                children: inline::refine(children),
+                children: refine(children),
             },
             FrameKind::Blockquote => NodeKind::Blockquote(children),
             FrameKind::Code { lang, meta } => {
@@ -273,6 +352,15 @@ impl Builder {
             FrameKind::Html => {
                 let value = frame.text.trim_end_matches('\n');
                 if let Some(component) = self.placeholder(value) {
+                    // In a tight list item, the text before is a paragraph of its own.
+                    if let Some(Frame {
+                        kind: FrameKind::Item { .. },
+                        children,
+                        ..
+                    }) = self.frames.last_mut()
+                    {
+                        *children = wrap_inlines(std::mem::take(children), span, in_link);
+                    }
                     self.push(component);
                     return;
                 }
@@ -286,31 +374,49 @@ impl Builder {
             },
             FrameKind::Item { checked } => NodeKind::ListItem {
                 checked,
-                children: wrap_inlines(children, span),
+                children: wrap_inlines(children, span, in_link),
             },
             FrameKind::FootnoteDefinition(label) => {
                 NodeKind::FootnoteDefinition { label, children }
             }
             FrameKind::Table(align) => NodeKind::Table { align, children },
             FrameKind::TableRow => NodeKind::TableRow(children),
-            FrameKind::TableCell => NodeKind::TableCell(inline::refine(children)),
+            FrameKind::TableCell => NodeKind::TableCell(refine(children)),
             FrameKind::Emphasis => NodeKind::Emphasis {
-                children: inline::refine(children),
+                children: refine(children),
                 attributes: None,
             },
             FrameKind::Strong => NodeKind::Strong {
-                children: inline::refine(children),
+                children: refine(children),
                 attributes: None,
             },
-            FrameKind::Delete => NodeKind::Delete(inline::refine(children)),
-            FrameKind::Link { url, title } => NodeKind::Link {
-                url,
-                title,
-                children: inline::refine(children),
-                attributes: None,
-            },
+            FrameKind::Delete => NodeKind::Delete(refine(children)),
+            FrameKind::Link { url, title } => {
+                // A span (shortcut "link") may hold autolinks; a real link may not.
+                let in_link = in_link || url != SPAN_MARKER;
+                NodeKind::Link {
+                    url,
+                    title,
+                    children: inline::refine(children, in_link),
+                    attributes: None,
+                }
+            }
+            FrameKind::Image { url, .. } if url == SPAN_MARKER => {
+                // `![text]` without a definition: `!` and a span.
+                self.push(Node::new(NodeKind::Text("!".into()), span));
+                NodeKind::Link {
+                    url,
+                    title: None,
+                    children: refine(children),
+                    attributes: None,
+                }
+            }
             FrameKind::Image { url, title } => {
-                let alt = children.iter().map(Node::plain_text).collect();
+                let alt = children
+                    .iter()
+                    .map(Node::plain_text)
+                    .collect::<String>()
+                    .replace(LITERAL, "");
                 NodeKind::Image {
                     url,
                     title,
@@ -353,34 +459,50 @@ impl Builder {
     }
 }
 
+fn is_link(kind: &FrameKind) -> bool {
+    matches!(kind, FrameKind::Link { .. } | FrameKind::Image { .. })
+}
+
+/// An inline component that stands alone on its line is a block: spans and bindings are not.
+fn is_block_component(kind: &NodeKind) -> bool {
+    matches!(kind, NodeKind::InlineComponent(c) if c.name != "span" && c.name != "binding")
+}
+
 fn unreachable_node(span: Span) -> Node {
     Node::new(NodeKind::Paragraph(Vec::new()), span)
 }
 
 /// In a tight list, pulldown-cmark gives an item's text without a paragraph; mdast (and the
 /// renderer) always have one.
-fn wrap_inlines(children: Vec<Node>, span: Span) -> Vec<Node> {
+fn wrap_inlines(children: Vec<Node>, span: Span, in_link: bool) -> Vec<Node> {
     let mut out = Vec::new();
     let mut run: Vec<Node> = Vec::new();
     for child in children {
         if is_inline(&child.kind) {
             run.push(child);
         } else {
-            flush_run(&mut out, &mut run, span);
+            flush_run(&mut out, &mut run, span, in_link);
             out.push(child);
         }
     }
-    flush_run(&mut out, &mut run, span);
+    flush_run(&mut out, &mut run, span, in_link);
     out
 }
 
-fn flush_run(out: &mut Vec<Node>, run: &mut Vec<Node>, span: Span) {
+fn flush_run(out: &mut Vec<Node>, run: &mut Vec<Node>, span: Span, in_link: bool) {
     if run.is_empty() {
         return;
     }
     let start = run.first().map_or(span.start, |n| n.span.start);
     let end = run.last().map_or(span.end, |n| n.span.end);
-    let children = inline::refine(std::mem::take(run));
+    let mut children = inline::refine(std::mem::take(run), in_link);
+    // As for paragraphs: an inline component alone is a block of its own.
+    if let [only] = children.as_slice() {
+        if is_block_component(&only.kind) {
+            out.append(&mut children);
+            return;
+        }
+    }
     out.push(Node::new(
         NodeKind::Paragraph(children),
         Span { start, end },
@@ -410,12 +532,7 @@ fn frame_kind(tag: Tag<'_>) -> FrameKind {
         Tag::Heading { level, .. } => FrameKind::Heading(level as u8),
         Tag::BlockQuote(_) => FrameKind::Blockquote,
         Tag::CodeBlock(CodeBlockKind::Fenced(info)) => {
-            let info = info.trim();
-            let (lang, meta) = match info.split_once(char::is_whitespace) {
-                Some((lang, meta)) => (Some(lang.to_string()), Some(meta.trim_start().to_string())),
-                None if info.is_empty() => (None, None),
-                None => (Some(info.to_string()), None),
-            };
+            let (lang, meta) = split_info(&info);
             FrameKind::Code { lang, meta }
         }
         Tag::CodeBlock(CodeBlockKind::Indented) => FrameKind::Code {
@@ -446,9 +563,17 @@ fn frame_kind(tag: Tag<'_>) -> FrameKind {
         Tag::Strong => FrameKind::Strong,
         Tag::Strikethrough => FrameKind::Delete,
         Tag::Link {
-            dest_url, title, ..
+            link_type,
+            dest_url,
+            title,
+            ..
         } => FrameKind::Link {
-            url: dest_url.into_string(),
+            url: match link_type {
+                // MDC has no shortcut references: `[text]` is a span even when defined.
+                LinkType::Shortcut | LinkType::ShortcutUnknown => SPAN_MARKER.to_string(),
+                LinkType::Email => format!("mailto:{dest_url}"),
+                _ => dest_url.into_string(),
+            },
             title: non_empty(title),
         },
         Tag::Image {

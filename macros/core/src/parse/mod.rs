@@ -11,7 +11,8 @@ mod inline;
 mod markdown;
 mod yaml;
 
-pub(crate) use attributes::{decode_entities, kebab_case};
+pub(crate) use attributes::decode_entities;
+pub use attributes::kebab_case;
 
 use crate::diagnostic::Diagnostics;
 use crate::source::{SourceFile, Span};
@@ -20,6 +21,11 @@ use blocks::{Line, Text};
 
 /// How deeply components may nest before the rest is reported instead of parsed.
 pub const MAX_NESTING: usize = 64;
+
+/// How deep the tree may get, blocks, inlines and components together. Deeper content
+/// (`>>>>>…`, `- - - - …` thousands of levels down) is flattened to its leaves and reported,
+/// so that whatever walks the tree recursively (rendering, dropping it) stays within bounds.
+pub const MAX_DEPTH: usize = 4 * MAX_NESTING;
 
 /// Parses a whole file: front matter, then the body.
 pub fn parse_document(file: &SourceFile, diagnostics: &mut Diagnostics) -> Document {
@@ -30,7 +36,8 @@ pub fn parse_document(file: &SourceFile, diagnostics: &mut Diagnostics) -> Docum
         file,
     };
     let lines = Line::split(&file.text, body_start);
-    let children = blocks::parse_blocks(&text, &lines, 0, 0, false, diagnostics);
+    let mut children = blocks::parse_blocks(&text, &lines, 0, 0, diagnostics);
+    limit_depth(&mut children, file, diagnostics);
     Document {
         front_matter,
         children,
@@ -51,5 +58,133 @@ pub fn parse_fragment(
         file,
     };
     let lines = Line::split(markdown, 0);
-    blocks::parse_blocks(&text, &lines, 0, 0, false, diagnostics)
+    let mut nodes = blocks::parse_blocks(&text, &lines, 0, 0, diagnostics);
+    limit_depth(&mut nodes, file, diagnostics);
+    nodes
+}
+
+/// Flattens every node deeper than [`MAX_DEPTH`] into its parent as the leaves it holds, and
+/// reports the first place. Walks with an explicit stack: no recursion.
+fn limit_depth(nodes: &mut Vec<Node>, file: &SourceFile, diagnostics: &mut Diagnostics) {
+    let mut reported = false;
+    let mut stack: Vec<(&mut Vec<Node>, usize)> = vec![(nodes, 1)];
+    while let Some((list, depth)) = stack.pop() {
+        for node in list {
+            let span = node.span;
+            let Some(children) = node.children_mut() else {
+                continue;
+            };
+            if depth + 1 < MAX_DEPTH {
+                stack.push((children, depth + 1));
+                continue;
+            }
+            if children.iter().all(|child| child.children().is_empty()) {
+                continue;
+            }
+            *children = leaves(std::mem::take(children));
+            if !reported {
+                reported = true;
+                diagnostics
+                    .error(
+                        file,
+                        span,
+                        "nesting",
+                        format!("the content nests deeper than {MAX_DEPTH} levels"),
+                    )
+                    .help = Some("flatten the content: the inner structure is dropped".into());
+            }
+        }
+    }
+}
+
+/// The nodes without children under `nodes`, in document order. Each container is emptied
+/// before it is dropped, so dropping never recurses.
+fn leaves(nodes: Vec<Node>) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Node> = nodes.into_iter().rev().collect();
+    while let Some(mut node) = stack.pop() {
+        match node.children_mut() {
+            Some(children) if !children.is_empty() => {
+                stack.extend(std::mem::take(children).into_iter().rev());
+            }
+            _ => out.push(node),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+    use std::time::{Duration, Instant};
+
+    fn parse(text: &str) -> (Document, Vec<crate::Diagnostic>) {
+        let file = SourceFile::new("a.md", PathBuf::new(), text);
+        let mut diagnostics = Diagnostics::new(false);
+        let document = parse_document(&file, &mut diagnostics);
+        (document, diagnostics.finish())
+    }
+
+    /// The depth of the deepest node, measured without recursion.
+    fn depth(nodes: &[Node]) -> usize {
+        let mut deepest = 0;
+        let mut stack: Vec<(&Node, usize)> = nodes.iter().map(|node| (node, 1)).collect();
+        while let Some((node, depth)) = stack.pop() {
+            deepest = deepest.max(depth);
+            stack.extend(node.children().iter().map(|child| (child, depth + 1)));
+        }
+        deepest
+    }
+
+    #[test]
+    fn deep_markdown_is_flattened_and_reported_not_overflowing() {
+        let n = 10_000;
+        // (text, whether it nests too deep)
+        let cases = [
+            (format!("{} quoted", ">".repeat(n)), true),
+            (format!("{}item", "- ".repeat(n)), true),
+            (format!("{}x{}", "[".repeat(n), "]".repeat(n)), true),
+            (format!("{}x{}", "*a ".repeat(n), " b*".repeat(n)), true),
+            (format!("{}x\n", "> ::a\n".repeat(n)), true),
+            // Components nested past MAX_NESTING: `::x1`, `:::x2`, `::::x3`…
+            (
+                (1..=2 * MAX_NESTING)
+                    .map(|i| format!("{}:x{i}\n", ":".repeat(i + 1)))
+                    .collect(),
+                true,
+            ),
+            // Links cannot hold links: the outer brackets stay text.
+            (format!("{}x{}", "[a ".repeat(n), "](u)".repeat(n)), false),
+        ];
+        for (text, deep) in &cases {
+            let (document, diagnostics) = parse(text);
+            assert!(depth(&document.children) <= MAX_DEPTH, "{text:.40}");
+            let reported = diagnostics.iter().any(|d| d.code == "nesting");
+            assert_eq!(reported, *deep, "{text:.40}: {diagnostics:?}");
+            if !text.contains("::") {
+                let kept: String = document.children.iter().map(Node::plain_text).collect();
+                assert!(kept.contains('x') || kept.contains("quoted") || kept.contains("item"));
+            }
+        }
+    }
+
+    #[test]
+    fn large_inputs_parse_in_linear_time() {
+        let unit = "Some *text* with [a link](/x){target=\"_blank\"}, :icon{name=\"x\"} and www.x.org.\n\n\
+                    ::ShAlert{type=\"info\"}\n> quoted [span]{.a}\n::\n\n";
+        let time = |copies: usize| {
+            let text = unit.repeat(copies);
+            let start = Instant::now();
+            let _ = parse(&text);
+            start.elapsed()
+        };
+        let small = time(500);
+        let large = time(5_000);
+        // Ten times the input: allow generous noise, but not quadratic growth.
+        assert!(
+            large < small * 40 + Duration::from_millis(50),
+            "{small:?} for 500 copies, {large:?} for 5000"
+        );
+    }
 }
