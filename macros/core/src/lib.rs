@@ -11,6 +11,7 @@ pub mod embed;
 pub mod parse;
 pub mod render;
 pub mod source;
+pub mod style;
 pub mod tree;
 pub mod validate;
 

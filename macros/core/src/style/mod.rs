@@ -1,0 +1,225 @@
+//! The site's one stylesheet, generated at compile time with exactly the rules the pages use.
+//!
+//! [`stylesheet`] collects the classes of the given pages, has [encre-css] (a Tailwind
+//! generator) write the utilities they name, configured as the OMA site's Tailwind was
+//! ([`palette`], typography, dark mode by class, and [`plugins`] for what encre-css lacks),
+//! and appends the hand-written `site.css`: the global styles and the legacy pages' Bootstrap
+//! grid. A class that gets no rule from either is reported in [`Stylesheet::unmatched`].
+//!
+//! [encre-css]: https://docs.rs/encre-css
+
+mod palette;
+mod plugins;
+
+use encre_css::config::DarkMode;
+use encre_css::{Config, Preflight, Scanner};
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// The hand-written styles: what is not a Tailwind utility.
+pub const SITE_CSS: &str = include_str!("site.css");
+
+/// Classes that carry no style of their own and need none: markers that other rules select
+/// on (`group`, `peer`, typography's `not-prose`) and wrappers kept from the older site's
+/// markup.
+pub const MARKERS: &[&str] = &[
+    "group",
+    "peer",
+    "not-prose",
+    "nuxt-content",
+    "row-multi-columns",
+];
+
+/// A generated stylesheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stylesheet {
+    /// The CSS: Tailwind's preflight, the utilities the pages use, then `site.css`.
+    pub css: String,
+    /// Classes used in the pages that produced no CSS and that `site.css` does not style,
+    /// sorted.
+    pub unmatched: Vec<String>,
+}
+
+static CONFIG: LazyLock<Config> = LazyLock::new(config);
+
+/// The classes `site.css` defines.
+static HAND_WRITTEN: LazyLock<BTreeSet<String>> = LazyLock::new(|| css_classes(SITE_CSS));
+
+/// encre-css configured as the OMA site's Tailwind.
+fn config() -> Config {
+    let mut config = Config::default();
+    config.preflight = Preflight::new_full();
+    // Sources are class lists already.
+    config.scanner = Scanner::from_fn(|classes| classes.split_whitespace().collect());
+    config.theme.dark_mode = DarkMode::new_class(".dark");
+    palette::register(&mut config.theme.colors);
+    encre_css_typography::register(&mut config);
+    plugins::register(&mut config);
+    config
+}
+
+/// The stylesheet for `pages_html`: the rules for every class their `class` attributes use.
+/// The same pages give the same bytes.
+pub fn stylesheet<'a>(pages_html: impl IntoIterator<Item = &'a str>) -> Stylesheet {
+    let mut classes = BTreeSet::new();
+    for html in pages_html {
+        classes.extend(html_classes(html));
+    }
+    // Every class goes to encre-css: it reads none of the hand-written ones (`row`, `col-4`)
+    // as a utility, and `site.css` refines some of its own (`container`, `prose`).
+    let tailwind: Vec<&str> = classes.iter().map(String::as_str).collect();
+    let joined = tailwind.join(" ");
+    let config = &*CONFIG;
+    let mut css = encre_css::generate([joined.as_str()], config);
+    css.push_str("\n\n");
+    css.push_str(SITE_CSS);
+    if !css.ends_with('\n') {
+        css.push('\n');
+    }
+    // The class each parse error falls in (`joined` is the classes separated by one space).
+    let mut starts = Vec::with_capacity(tailwind.len());
+    let mut offset = 0;
+    for class in &tailwind {
+        starts.push(offset);
+        offset += class.len() + 1;
+    }
+    let mut unmatched: BTreeSet<String> = BTreeSet::new();
+    for error in encre_css::utils::check_selectors(&joined, config) {
+        let index = starts.partition_point(|start| *start <= error.span.start);
+        if let Some(class) = index.checked_sub(1).and_then(|i| tailwind.get(i)) {
+            unmatched.insert((*class).to_string());
+        }
+    }
+    let hand_written = &*HAND_WRITTEN;
+    unmatched.retain(|class| !hand_written.contains(class) && !MARKERS.contains(&class.as_str()));
+    Stylesheet {
+        css,
+        unmatched: unmatched.into_iter().collect(),
+    }
+}
+
+/// The classes of every `class` attribute in `html`, entities decoded
+/// (`[&amp;&gt;*:nth-child(odd)]:col-span-1` is `[&>*:nth-child(odd)]:col-span-1`).
+pub fn html_classes(html: &str) -> BTreeSet<String> {
+    let mut classes = BTreeSet::new();
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower.get(from..).and_then(|rest| rest.find("class")) {
+        let start = from + found;
+        from = start + "class".len();
+        // An attribute name of its own: `class`, not `data-class` or `classList`.
+        let before = lower[..start].chars().next_back();
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let rest = html[from..].trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let value = match rest.chars().next() {
+            Some(quote @ ('"' | '\'')) => {
+                let inner = &rest[1..];
+                inner.find(quote).map_or(inner, |end| &inner[..end])
+            }
+            _ => rest
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or_default(),
+        };
+        classes.extend(
+            decode_entities(value)
+                .split_whitespace()
+                .map(str::to_string),
+        );
+    }
+    classes
+}
+
+/// Decodes HTML character references: the named ones HTML escaping produces and numeric ones.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.find(';').filter(|end| *end <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let ch = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => {
+                    let number = name.strip_prefix('#')?;
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => number.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }?;
+            Some((ch, end + 1))
+        });
+        match decoded {
+            Some((ch, length)) => {
+                out.push(ch);
+                rest = &rest[length..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The class names that the selectors of `css` mention (`.row-separator.large` gives
+/// `row-separator` and `large`); at-rule preludes and declarations are skipped.
+fn css_classes(css: &str) -> BTreeSet<String> {
+    let mut classes = BTreeSet::new();
+    let mut text = String::with_capacity(css.len());
+    // Comments out.
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start + 2..]
+            .find("*/")
+            .map_or("", |end| &rest[start + 2 + end + 2..]);
+    }
+    text.push_str(rest);
+    // A selector is the text before a `{`, since the previous `{`, `}` or `;`.
+    let mut prelude_start = 0;
+    for (at, ch) in text.char_indices() {
+        match ch {
+            '{' => {
+                let prelude = text[prelude_start..at].trim();
+                if !prelude.starts_with('@') {
+                    classes.extend(selector_classes(prelude));
+                }
+                prelude_start = at + 1;
+            }
+            '}' | ';' => prelude_start = at + 1,
+            _ => {}
+        }
+    }
+    classes
+}
+
+/// The class names in one selector list.
+fn selector_classes(selector: &str) -> impl Iterator<Item = String> + '_ {
+    selector.split('.').skip(1).filter_map(|part| {
+        let name: String = part
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        (!name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then_some(name)
+    })
+}
+
+#[cfg(test)]
+mod tests;
