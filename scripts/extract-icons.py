@@ -54,7 +54,7 @@ SITE_ICONS = [
     "fa6-brands:square-github",
     "heroicons-solid:rss",
     # header menu
-    "gridicons:chevron-down",
+    "heroicons:chevron-down-20-solid",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent

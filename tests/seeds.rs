@@ -197,8 +197,9 @@ fn home_lists_every_page_and_images_are_served() -> TestResult {
     let server = Server::start(&SITE)?;
     let home = page(&server, "/")?;
     for page in SITE.pages.iter().filter(|page| page.route != "/") {
+        // Menus name a folder's index page by the folder's `_dir.yaml` title.
         assert!(
-            home.contains(&format!(r#"<a href="{}">{}</a>"#, page.route, page.title)),
+            article(&home).contains(&format!(r#"<a href="{}">"#, page.route)),
             "{}",
             page.route
         );

@@ -38,8 +38,12 @@ pub struct Bundle {
     pub pages: Vec<RenderedPage>,
     /// Static files sorted by route.
     pub assets: Vec<AssetFile>,
+    /// The compiler's own assets: stylesheet, script, fonts.
+    pub site_assets: Vec<render::assets::SiteAsset>,
     /// The 404 document.
     pub not_found: String,
+    /// Classes the pages use that no stylesheet rule styles (expected to be empty).
+    pub unstyled_classes: Vec<String>,
     /// Every file read, so the build can track them.
     pub sources: Vec<PathBuf>,
 }
@@ -107,14 +111,31 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
         .chain(generated)
         .collect();
     pages.sort_by(|a, b| a.route.cmp(&b.route));
-    let assets = render::AssetUrls::default();
-    render::page::assemble(&mut pages, &nav, &assets);
-    let not_found = render::page::not_found_page(&nav, &assets);
+    let (mut site_assets, urls) = render::assets::fixed_assets();
+    render::page::assemble(&mut pages, &nav, &urls);
+    let mut not_found = render::page::not_found_page(&nav, &urls);
+    // The stylesheet holds exactly the rules the finished pages use; its hashed URL then
+    // replaces the placeholder they link to.
+    let documents = pages
+        .iter()
+        .map(|page| page.html.as_str())
+        .chain([not_found.as_str()]);
+    let (stylesheet, unstyled_classes) = render::assets::stylesheet(documents, &site_assets);
+    for html in pages
+        .iter_mut()
+        .map(|page| &mut page.html)
+        .chain([&mut not_found])
+    {
+        *html = html.replace(render::assets::STYLESHEET_PLACEHOLDER, &stylesheet.route);
+    }
+    site_assets.push(stylesheet);
     let bundle = Bundle {
         pages,
         assets: files.assets,
+        site_assets,
         not_found,
         sources,
+        unstyled_classes,
     };
     Ok(Compiled {
         value: bundle,

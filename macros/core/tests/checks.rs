@@ -85,6 +85,11 @@ fn the_seed_pages_pass_strict_mode_without_warnings() -> Result<(), site_compile
         .map(ToString::to_string)
         .collect();
     assert!(messages.is_empty(), "{}", messages.join("\n"));
+    assert!(
+        compiled.value.unstyled_classes.is_empty(),
+        "classes without CSS: {:?}",
+        compiled.value.unstyled_classes
+    );
     let routes: Vec<&str> = compiled
         .value
         .pages

@@ -34,7 +34,7 @@ pub const SITE_ICONS: &[&str] = &[
     "fa6-brands:square-github",
     "heroicons-solid:rss",
     // header menu
-    "gridicons:chevron-down",
+    "heroicons:chevron-down-20-solid",
 ];
 
 /// One icon's SVG data.

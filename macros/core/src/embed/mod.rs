@@ -151,6 +151,14 @@ pub fn embed(
             source: Some(asset.path.clone()),
         });
     }
+    for asset in &bundle.site_assets {
+        assets.push(Pending {
+            route: asset.route.clone(),
+            content_type: asset.content_type.into(),
+            bytes: asset.bytes.clone(),
+            source: None,
+        });
+    }
     if !asset_routes.contains(&sitemap::ROUTE) {
         let mut routes = page_routes.clone();
         routes.sort_unstable();

@@ -159,7 +159,7 @@ fn header(route: &str, nav: &Navigation) -> Markup {
                             }
                             details class="2xl:hidden relative" {
                                 summary class="list-none cursor-pointer bg-inherit hover:bg-primary-200/[0.7] dark:hover:bg-primary-600 text-xl lg:text-2xl dark:text-golden p-2 rounded-2xl flex items-center gap-1" {
-                                    "Menus" (icon("gridicons:chevron-down", "", None))
+                                    "Menus" (icon("heroicons:chevron-down-20-solid", "", None))
                                 }
                                 ul class="absolute right-0 mt-2 flex flex-col gap-1.5 bg-gray-100 dark:bg-neutral-700 p-5 rounded-xl shadow-md z-10 min-w-max" {
                                     @for item in &sections {

@@ -1,5 +1,6 @@
 //! Tree → HTML. Markdown nodes are written here; components by `crate::components`.
 
+pub mod assets;
 mod chrome;
 pub mod html;
 pub mod nav;

@@ -1,0 +1,122 @@
+//! The site's own assets: the stylesheet made for the pages, the colour-mode script and the
+//! DM Sans fonts, each served at a URL carrying its content hash so it is cached for a year.
+
+use super::chrome::AssetUrls;
+use crate::style;
+
+/// A file the compiler makes or ships, served at `route`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteAsset {
+    /// Its URL, with the content hash in the file name.
+    pub route: String,
+    /// Its `Content-Type`.
+    pub content_type: &'static str,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Stands for the stylesheet's URL until the stylesheet is made from the finished pages.
+pub(crate) const STYLESHEET_PLACEHOLDER: &str = "/_site/style.__pending__.css";
+
+const THEME_SCRIPT: &str = include_str!("../../assets/theme.js");
+
+/// DM Sans, OFL (see `assets/fonts/OFL.txt`): weight and file.
+const FONTS: &[(u16, &[u8])] = &[
+    (
+        400,
+        include_bytes!("../../assets/fonts/dm-sans-latin-400-normal.woff2"),
+    ),
+    (
+        500,
+        include_bytes!("../../assets/fonts/dm-sans-latin-500-normal.woff2"),
+    ),
+    (
+        700,
+        include_bytes!("../../assets/fonts/dm-sans-latin-700-normal.woff2"),
+    ),
+];
+
+/// `/_site/NAME.HASH.EXT`: 16 hex digits of the content hash.
+fn hashed_route(name: &str, extension: &str, bytes: &[u8]) -> String {
+    let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+    format!("/_site/{name}.{hash:016x}.{extension}")
+}
+
+/// The script and fonts, and the URLs the chrome links to (the stylesheet's still a placeholder).
+pub(crate) fn fixed_assets() -> (Vec<SiteAsset>, AssetUrls) {
+    let script = SiteAsset {
+        route: hashed_route("theme", "js", THEME_SCRIPT.as_bytes()),
+        content_type: "text/javascript; charset=utf-8",
+        bytes: THEME_SCRIPT.as_bytes().to_vec(),
+    };
+    let urls = AssetUrls {
+        stylesheet: STYLESHEET_PLACEHOLDER.into(),
+        script: script.route.clone(),
+    };
+    let mut assets = vec![script];
+    for (weight, bytes) in FONTS {
+        assets.push(SiteAsset {
+            route: hashed_route(&format!("fonts/dm-sans-{weight}"), "woff2", bytes),
+            content_type: "font/woff2",
+            bytes: bytes.to_vec(),
+        });
+    }
+    (assets, urls)
+}
+
+/// The stylesheet for `documents`, with the `@font-face` rules of the fonts among `assets`;
+/// classes that produced no CSS are returned too.
+pub(crate) fn stylesheet<'a>(
+    documents: impl IntoIterator<Item = &'a str>,
+    assets: &[SiteAsset],
+) -> (SiteAsset, Vec<String>) {
+    let generated = style::stylesheet(documents);
+    let mut css = String::new();
+    for asset in assets
+        .iter()
+        .filter(|asset| asset.content_type == "font/woff2")
+    {
+        let weight = asset
+            .route
+            .split("dm-sans-")
+            .nth(1)
+            .and_then(|rest| rest.split('.').next())
+            .unwrap_or("400");
+        css.push_str(&format!(
+            "@font-face{{font-family:\"DM Sans\";font-style:normal;font-weight:{weight};font-display:swap;src:url({}) format(\"woff2\")}}\n",
+            asset.route
+        ));
+    }
+    css.push_str(&generated.css);
+    let asset = SiteAsset {
+        route: hashed_route("style", "css", css.as_bytes()),
+        content_type: "text/css; charset=utf-8",
+        bytes: css.into_bytes(),
+    };
+    (asset, generated.unmatched)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_carry_a_content_hash() {
+        let (assets, urls) = fixed_assets();
+        assert_eq!(assets.len(), 4);
+        assert!(urls.script.starts_with("/_site/theme.") && urls.script.ends_with(".js"));
+        assert_eq!(
+            hashed_route("a", "css", b"x"),
+            hashed_route("a", "css", b"x")
+        );
+        assert_ne!(
+            hashed_route("a", "css", b"x"),
+            hashed_route("a", "css", b"y")
+        );
+        let (style, _) = stylesheet(["<p class=\"mt-4\">"], &assets);
+        assert!(style.route.starts_with("/_site/style.") && style.route.ends_with(".css"));
+        let css = String::from_utf8_lossy(&style.bytes);
+        assert!(css.contains("font-weight:700"), "{css}");
+        assert!(css.contains(".mt-4"), "{css}");
+    }
+}
