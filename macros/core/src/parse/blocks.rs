@@ -876,4 +876,82 @@ mod tests {
         assert!(!is_yaml_fence("--"));
         assert!(!is_yaml_fence("---x"));
     }
+
+    fn parse(source: &str) -> Vec<Node> {
+        let file = SourceFile::new("a.md", std::path::PathBuf::new(), source);
+        let mut diagnostics = Diagnostics::new(true);
+        let text = Text {
+            source: &file.text,
+            fixed_origin: None,
+            file: &file,
+        };
+        let lines = Line::split(&file.text, 0);
+        let nodes = parse_blocks(&text, &lines, 0, 0, &mut diagnostics);
+        let _ = diagnostics.finish();
+        nodes
+    }
+
+    /// A compact outline of the block structure: kinds and component names.
+    fn outline(nodes: &[Node]) -> String {
+        nodes
+            .iter()
+            .map(|node| {
+                let (name, children) = match &node.kind {
+                    NodeKind::Component(c) => (format!("::{}", c.name), c.children.as_slice()),
+                    NodeKind::InlineComponent(c) => (format!(":{}", c.name), &[][..]),
+                    NodeKind::Slot { name, children, .. } => (format!("#{name}"), &children[..]),
+                    NodeKind::Paragraph(_) => ("p".into(), &[][..]),
+                    NodeKind::Code { value, .. } => (format!("code({value:?})"), &[][..]),
+                    NodeKind::Blockquote(children) => ("quote".into(), &children[..]),
+                    NodeKind::List { children, .. } => ("list".into(), &children[..]),
+                    NodeKind::ListItem { children, .. } => ("item".into(), &children[..]),
+                    other => (format!("{other:?}").chars().take(12).collect(), &[][..]),
+                };
+                if children.is_empty() {
+                    name
+                } else {
+                    format!("{name}[{}]", outline(children))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn slots_of_a_nested_longer_fence_go_to_the_outer_component() {
+        let nodes = parse("::outer\n#a\nx\n:::inner\n#b\ny\n:::\n::\n");
+        assert_eq!(outline(&nodes), "::outer[#a[p ::inner] #b[p]]");
+        let nodes = parse("::outer\n#a\n  :::inner\n  #b\n  y\n  :::\n::\n");
+        assert_eq!(outline(&nodes), "::outer[#a[::inner[#b[p]]]]");
+    }
+
+    #[test]
+    fn components_in_quotes_tabs_and_list_items() {
+        assert_eq!(
+            outline(&parse("> text\n>\n> ::note\n> inside\n> ::\n")),
+            "quote[p ::note[p]]"
+        );
+        assert_eq!(
+            outline(&parse("::outer\n\n\t:::inner\n\tX\n\t:::\n::\n")),
+            "::outer[::inner[p]]"
+        );
+        assert_eq!(
+            outline(&parse("1. numbered\n   :icon{name=\"x\"}\n")),
+            "list[item[p :icon]]"
+        );
+    }
+
+    #[test]
+    fn indented_fences_run_to_a_fence_indented_at_most_three() {
+        assert_eq!(
+            outline(&parse("    ```js\n    a\n    ```\n\nb\n")),
+            "code(\"a\\n```\\n\\nb\")"
+        );
+        assert_eq!(outline(&parse("    ```\n    a\n```\nb\n")), "code(\"a\") p");
+        // In a list item, the same fence is an ordinary one.
+        assert_eq!(
+            outline(&parse("- item\n\n  ```\n  ::x\n  ```\n")),
+            "list[item[p code(\"::x\")]]"
+        );
+    }
 }
