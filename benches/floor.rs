@@ -15,7 +15,8 @@ use hyper::service::service_fn;
 use hyper::{Response, header};
 use hyper_util::rt::TokioIo;
 
-#[tokio::main]
+// One single-threaded runtime: the `site` server's model on one core.
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let addr: SocketAddr = args.next().unwrap_or("127.0.0.1:8090".into()).parse()?;

@@ -52,7 +52,8 @@ struct ServeArgs {
     addr: SocketAddr,
 }
 
-#[tokio::main]
+// The server runs its own runtime per core; this one only waits for the signal.
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     // One line per request at debug level: `RUST_LOG=debug site`.

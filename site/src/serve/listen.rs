@@ -49,15 +49,79 @@ const MIN_HEADER_BYTES: usize = 8192;
 
 /// Serves `site` on `addr` until SIGINT or SIGTERM, then lets open requests finish.
 ///
-/// Prints the bound address, so port 0 shows the port actually chosen.
+/// One thread per core, each with its own single-threaded runtime and its own listening socket
+/// on `addr` (`SO_REUSEPORT`: the kernel spreads connections over them), as nginx does with
+/// its workers: no task ever moves between threads. [`Limits::max_connections`] is shared out
+/// between the threads. Prints the bound address, so port 0 shows the port actually chosen.
 pub async fn serve(site: &'static Site, addr: SocketAddr) -> io::Result<()> {
-    let listener = TcpListener::bind(addr).await?;
+    let limits = Limits::default();
+    let threads = if cfg!(unix) {
+        std::thread::available_parallelism().map_or(1, usize::from)
+    } else {
+        1
+    };
+    let first = bind(addr)?;
+    let addr = first.local_addr()?;
+    let mut listeners = vec![first.into_std()?];
+    for _ in 1..threads {
+        listeners.push(bind(addr)?.into_std()?);
+    }
     let signal = super::shutdown::signal()?;
-    println!(
-        "Serving the OMA SpecWorks site on http://{}/",
-        listener.local_addr()?
-    );
-    run(site, listener, &Limits::default(), signal).await
+    println!("Serving the OMA SpecWorks site on http://{addr}/");
+    let limits = Limits {
+        max_connections: limits.max_connections.div_ceil(threads),
+        ..limits
+    };
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let (done, mut finished) = tokio::sync::mpsc::unbounded_channel();
+    for (index, listener) in listeners.into_iter().enumerate() {
+        let (limits, mut stopping, done) = (limits.clone(), stopping.clone(), done.clone());
+        let worker = move || {
+            let result = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .and_then(|runtime| {
+                    runtime.block_on(async move {
+                        let listener = TcpListener::from_std(listener)?;
+                        let shutdown = async move { drop(stopping.wait_for(|stop| *stop).await) };
+                        run(site, listener, &limits, shutdown).await
+                    })
+                });
+            let _ = done.send(result);
+        };
+        std::thread::Builder::new()
+            .name(format!("site-{index}"))
+            .spawn(worker)?;
+    }
+    drop(done);
+    tokio::select! {
+        () = signal => {}
+        // A thread that ends before the signal has failed: stop the others too.
+        Some(Err(error)) = finished.recv() => {
+            let _ = stop.send(true);
+            return Err(error);
+        }
+    }
+    let _ = stop.send(true);
+    let mut result = Ok(());
+    while let Some(outcome) = finished.recv().await {
+        result = result.and(outcome);
+    }
+    result
+}
+
+/// A listening socket on `addr` that other sockets may share (`SO_REUSEPORT`).
+fn bind(addr: SocketAddr) -> io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    #[cfg(unix)]
+    socket.set_reuseport(true)?;
+    socket.bind(addr)?;
+    socket.listen(1024)
 }
 
 /// Serves `site` on `listener` within `limits` until `shutdown` resolves; then stops accepting,

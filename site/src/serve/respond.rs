@@ -148,10 +148,7 @@ fn send(representation: Representation, request: &HeaderMap, head: bool) -> Resp
             status
         })
     } else {
-        let mut response = Response::new(Full::new(Bytes::from_static(bytes)));
-        headers::secure(response.headers_mut());
-        *response.status_mut() = status;
-        response
+        with_body(bytes, status)
     };
     let headers = response.headers_mut();
     if status == StatusCode::OK {
@@ -215,10 +212,20 @@ fn redirect_to(target: &str, query: Option<&str>) -> Response<Body> {
     response
 }
 
-/// A response with `status`, the security headers and no body.
-fn empty(status: StatusCode) -> Response<Body> {
-    let mut response = Response::new(Full::new(Bytes::new()));
+/// A response with `body` and `status`, and the security headers.
+fn with_body(body: &'static [u8], status: StatusCode) -> Response<Body> {
+    let mut response = Response::new(Full::new(Bytes::from_static(body)));
     *response.status_mut() = status;
+    // Room for every header of the largest response: no reallocation while filling it.
+    *response.headers_mut() = HeaderMap::with_capacity(HEADER_CAPACITY);
     headers::secure(response.headers_mut());
     response
+}
+
+/// The most headers a response has.
+const HEADER_CAPACITY: usize = 12;
+
+/// A response with `status`, the security headers and no body.
+fn empty(status: StatusCode) -> Response<Body> {
+    with_body(&[], status)
 }
