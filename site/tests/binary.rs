@@ -88,6 +88,7 @@ fn spawn_server() -> Result<(Running, String), Box<dyn std::error::Error>> {
     let child = Command::new(env!("CARGO_BIN_EXE_site"))
         .args(["--addr", "127.0.0.1:0"])
         .stdout(Stdio::piped())
+        .stderr(Stdio::null())
         .spawn()?;
     let mut server = Running(child);
     let stdout = server.0.stdout.take().ok_or("no stdout")?;
@@ -344,5 +345,60 @@ fn check_passes_the_repository_content() -> TestResult {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{stdout}");
     assert!(stdout.starts_with("0 errors, 0 warnings in"), "{stdout}");
+    Ok(())
+}
+
+#[test]
+fn each_request_logs_one_line_at_debug_level() -> TestResult {
+    use std::io::{Read, Write};
+    let child = Command::new(env!("CARGO_BIN_EXE_site"))
+        .args(["--addr", "127.0.0.1:0"])
+        .env("RUST_LOG", "site=debug")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let mut server = Running(child);
+    let stdout = server.0.stdout.take().ok_or("no stdout")?;
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line)?;
+    let addr = line
+        .trim()
+        .rsplit("http://")
+        .next()
+        .ok_or("no URL")?
+        .trim_end_matches('/')
+        .to_string();
+    for path in ["/lwm2m/about", "/nowhere"] {
+        let mut stream = std::net::TcpStream::connect(&addr)?;
+        write!(
+            stream,
+            "GET {path}?q=1 HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br\r\nConnection: close\r\n\r\n"
+        )?;
+        stream.read_to_end(&mut Vec::new())?;
+    }
+    signal(&server, "TERM")?;
+    wait_exit(&mut server, std::time::Duration::from_secs(10))?;
+    let mut stderr = String::new();
+    server
+        .0
+        .stderr
+        .take()
+        .ok_or("no stderr")?
+        .read_to_string(&mut stderr)?;
+    let requests: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.contains(" request "))
+        .collect();
+    assert_eq!(requests.len(), 2, "{stderr}");
+    assert!(requests[0].contains("DEBUG"), "{stderr}");
+    assert!(
+        requests[0].contains("uri=/lwm2m/about?q=1 status=200 encoding=\"br\""),
+        "{stderr}"
+    );
+    assert!(
+        requests[1].contains("uri=/nowhere?q=1 status=404"),
+        "{stderr}"
+    );
     Ok(())
 }

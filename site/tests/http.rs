@@ -363,3 +363,28 @@ fn shutdown_finishes_requests_in_flight_and_refuses_new_ones() -> TestResult {
     server.stop(Duration::from_secs(10))?;
     Ok(())
 }
+
+#[test]
+fn redirects_404_and_405_over_a_socket() -> TestResult {
+    let server = Server::start(&site::SITE, Limits::default())?;
+    let response = server.exchange(
+        b"GET /lwm2m/about/?utm_source=x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )?;
+    assert_eq!(status(&response), "HTTP/1.1 308 Permanent Redirect");
+    assert_eq!(
+        header(&response, "location").as_deref(),
+        Some("/lwm2m/about?utm_source=x")
+    );
+    assert_eq!(header(&response, "content-length").as_deref(), Some("0"));
+    let response =
+        server.exchange(b"GET /no/such/page HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")?;
+    assert_eq!(status(&response), "HTTP/1.1 404 Not Found");
+    assert_eq!(body(&response), site::SITE.not_found.html.as_bytes());
+    let response = server.exchange(
+        b"DELETE /lwm2m/about HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+    )?;
+    assert_eq!(status(&response), "HTTP/1.1 405 Method Not Allowed");
+    assert_eq!(header(&response, "allow").as_deref(), Some("GET, HEAD"));
+    assert!(header(&response, "content-security-policy").is_some());
+    Ok(())
+}
