@@ -109,3 +109,103 @@ impl Response {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 }
+
+/// A crate in `target/fixtures` that embeds a content folder with `include_site!`; every
+/// fixture build shares one target directory, so only the fixture itself is rebuilt.
+#[derive(Debug)]
+pub struct Fixture {
+    /// The crate's folder.
+    pub dir: std::path::PathBuf,
+}
+
+impl Fixture {
+    /// A fixture crate named after `name`, whose `main` prints `route title` for each page of
+    /// `include_site!(MACRO_ARGS)`.
+    pub fn create(name: &str, macro_args: &str) -> std::io::Result<Fixture> {
+        let dir = fixtures().join(format!("{name}-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(dir.join("src"))?;
+        std::fs::create_dir_all(dir.join("content"))?;
+        let site = workspace().join("site");
+        let manifest = format!(
+            "[package]\nname = \"content_fixture\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nsite = {{ path = {site:?}, default-features = false }}\n\n[workspace]\n"
+        );
+        std::fs::write(dir.join("Cargo.toml"), manifest)?;
+        std::fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock"))?;
+        std::fs::write(
+            dir.join("build.rs"),
+            "fn main() {\n    println!(\"cargo::rerun-if-changed=content\");\n}\n",
+        )?;
+        let fixture = Fixture { dir };
+        fixture.set_macro_args(macro_args)?;
+        Ok(fixture)
+    }
+
+    /// Rewrites `main.rs` to call `include_site!(MACRO_ARGS)`.
+    pub fn set_macro_args(&self, macro_args: &str) -> std::io::Result<()> {
+        let main = format!(
+            "static SITE: site::Site = site::include_site!({macro_args});\n\n\
+             fn main() {{\n    for page in SITE.pages {{\n        println!(\"{{}} {{}}\", page.route, page.title);\n    }}\n}}\n"
+        );
+        std::fs::write(self.dir.join("src/main.rs"), main)
+    }
+
+    /// Writes a content file.
+    pub fn write(&self, path: &str, text: &str) -> std::io::Result<()> {
+        let path = self.dir.join("content").join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, text)
+    }
+
+    /// `cargo build` of the fixture.
+    pub fn build(&self) -> std::io::Result<std::process::Output> {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        std::process::Command::new(cargo)
+            .args(["build", "--quiet", "--color", "never"])
+            .current_dir(&self.dir)
+            .env("CARGO_TARGET_DIR", fixtures().join("target"))
+            .output()
+    }
+
+    /// Builds, then runs the binary: one `route title` line per page.
+    pub fn pages(&self) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+        let build = self.build()?;
+        if !build.status.success() {
+            return Err(format!(
+                "fixture build failed:\n{}",
+                String::from_utf8_lossy(&build.stderr)
+            )
+            .into());
+        }
+        let output =
+            std::process::Command::new(fixtures().join("target/debug/content_fixture")).output()?;
+        Ok(String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect())
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The workspace's root folder.
+pub fn workspace() -> std::path::PathBuf {
+    let tests = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    tests
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+fn fixtures() -> std::path::PathBuf {
+    workspace().join("target").join("fixtures")
+}

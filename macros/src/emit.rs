@@ -1,26 +1,30 @@
 //! Arguments in, tokens out: `Bundle` → one `::site::Site` literal.
 
+use crate::args::Args;
+use proc_macro2::Ident;
 use proc_macro2::{Literal, Span, TokenStream};
+use quote::quote_spanned;
 use quote::{ToTokens as _, quote};
+use site_compiler::diagnostic::summary;
 use site_compiler::embed::redirects::Redirect;
 use site_compiler::embed::{
     self as embed, AssetSource, DEFAULT_BASE_URL, EmbedOptions, Embedded, Encoded, Variants,
 };
-use site_compiler::{Bundle, Options, Severity};
+use site_compiler::{Bundle, Diagnostic, Options, Severity};
 use std::path::{Path, PathBuf};
 use syn::LitStr;
 
 /// Expands `include_site!("path/to/content")`.
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
-    let path: LitStr = match syn::parse2(input) {
-        Ok(path) => path,
+    let Args { path, lenient } = match syn::parse2(input) {
+        Ok(args) => args,
         Err(error) => return error.to_compile_error(),
     };
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .unwrap_or_default();
     let content_dir = manifest_dir.join(path.value());
-    let options = Options::default();
+    let options = Options { lenient };
     let compiled = match site_compiler::compile(&content_dir, &options) {
         Ok(compiled) => compiled,
         Err(error) => return compile_error(&path, &error),
@@ -33,24 +37,46 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         Ok(embedded) => embedded,
         Err(error) => return compile_error(&path, &error),
     };
-    let errors = compiled
-        .diagnostics
-        .iter()
-        .chain(&embedded.diagnostics)
-        .filter(|d| d.severity == Severity::Error);
-    let errors: Vec<TokenStream> = errors
-        .map(|diagnostic| {
-            let message = diagnostic.to_string();
-            quote::quote_spanned! { path.span() => compile_error!(#message); }
-        })
-        .collect();
+    let mut diagnostics = compiled.diagnostics.clone();
+    diagnostics.extend(embedded.diagnostics.iter().cloned());
+    diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    let report = report(&path, &diagnostics);
     let site = site_literal(&compiled.value, &embedded.value);
     quote! {
         {
-            #(#errors)*
+            #report
             #site
         }
     }
+}
+
+/// One `compile_error!` per error and one deprecation warning per warning (the only warning a
+/// macro can raise on stable Rust), all at the macro's path argument, then the count.
+fn report(path: &LitStr, diagnostics: &[Diagnostic]) -> TokenStream {
+    let items = diagnostics.iter().enumerate().map(|(index, diagnostic)| {
+        let message = diagnostic.to_string();
+        match diagnostic.severity {
+            Severity::Error => quote_spanned! { path.span() => compile_error!(#message); },
+            Severity::Warning => {
+                let name = Ident::new(&format!("content_warning_{index}"), path.span());
+                let note = format!("\n{message}");
+                quote_spanned! { path.span() =>
+                    const _: () = {
+                        #[deprecated(note = #note)]
+                        #[allow(non_camel_case_types)]
+                        struct #name;
+                        let _ = #name;
+                    };
+                }
+            }
+        }
+    });
+    let summary = (!diagnostics.is_empty()).then(|| {
+        let summary = format!("content: {}", summary(diagnostics));
+        let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+        has_errors.then(|| quote_spanned! { path.span() => compile_error!(#summary); })
+    });
+    quote! { #(#items)* #summary }
 }
 
 /// The environment variable naming the site's public URL, for the sitemap.

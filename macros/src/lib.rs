@@ -3,6 +3,7 @@
 //! The macro is a thin shell: it reads its arguments, runs [`site_compiler::compile`] and
 //! turns the result into one static table of string and byte literals.
 
+mod args;
 mod emit;
 
 use proc_macro::TokenStream;

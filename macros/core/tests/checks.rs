@@ -183,6 +183,24 @@ fn props_are_checked_against_their_declaration() {
 }
 
 #[test]
+fn unclosed_and_unmatched_fences() {
+    let found = check(
+        "fences",
+        &[
+            ("a.md", "::ShAlert\nText\n"),
+            ("b.md", ":::ShAlert\nx\n::\ny\n:::\n"),
+        ],
+    );
+    assert_eq!(
+        found,
+        [
+            "content/a.md:1:1: `ShAlert` is never closed [error] help: close it with a line `::` at the same indentation; it runs to the end of its container",
+            "content/b.md:3:1: `::` closes no component [error] help: a closing fence needs as many colons as its opening line, at the same indentation",
+        ]
+    );
+}
+
+#[test]
 fn broken_links_and_anchors() {
     // Near misses are suggested for longer routes and anchors.
     let found = check(

@@ -152,7 +152,8 @@ pub(super) fn prop_icon(
 ) -> Option<Markup> {
     let name = component.props.text(prop)?;
     if !icon_exists(&name) {
-        report_missing(renderer, component.props.span, &name);
+        let span = component.props.span_of(renderer.file, "icon");
+        report_missing(renderer, span, &name);
     }
     Some(icon(&name, class, alt))
 }

@@ -3,7 +3,7 @@
 
 use super::ComponentSpec;
 use crate::render::Renderer;
-use crate::source::Span;
+use crate::source::{SourceFile, Span};
 use crate::tree::Attributes;
 use serde_json::{Map, Value};
 
@@ -108,8 +108,47 @@ impl Props {
         props
     }
 
+    /// Where prop `name` is written: its YAML key or inline attribute within the component,
+    /// else the component's opening line.
+    pub fn span_of(&self, file: &SourceFile, name: &str) -> Span {
+        let start = self.span.start as usize;
+        let text = file.text.get(start..self.span.end as usize).unwrap_or("");
+        let kebab = crate::parse::kebab_case(name);
+        let mut offset = start;
+        for line in text.split_inclusive('\n') {
+            for written in [name, kebab.as_str()] {
+                let key = line.trim_start();
+                let is_yaml_key = key
+                    .strip_prefix(written)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'));
+                if is_yaml_key {
+                    let at = offset + (line.len() - key.len());
+                    return Span::new(at, at + written.len());
+                }
+                let attribute = [
+                    format!(" {written}="),
+                    format!("{{{written}="),
+                    format!(":{written}="),
+                    format!(" {written} "),
+                    format!(" {written}}}"),
+                ];
+                if let Some(found) = attribute
+                    .iter()
+                    .filter_map(|pattern| line.find(pattern.as_str()))
+                    .min()
+                {
+                    let at = offset + found + 1;
+                    return Span::new(at, at + written.len());
+                }
+            }
+            offset += line.len();
+        }
+        Span::new(start, start)
+    }
+
     fn check(&self, spec: &ComponentSpec, renderer: &mut Renderer<'_>) {
         for (name, value) in &self.values {
+            let span = self.span_of(renderer.file, name);
             let Some(declared) = spec.prop(name) else {
                 if !is_global_attribute(name) {
                     let known: Vec<&str> = spec.props.iter().map(|p| p.name).collect();
@@ -121,7 +160,7 @@ impl Props {
                         .diagnostics
                         .error(
                             renderer.file,
-                            self.span,
+                            span,
                             "unknown-prop",
                             format!("unknown prop `{name}` on `{}`", spec.name),
                         )
@@ -132,7 +171,7 @@ impl Props {
             if let Some((message, help)) = type_error(declared, value) {
                 renderer
                     .diagnostics
-                    .error(renderer.file, self.span, "prop-value", message)
+                    .error(renderer.file, span, "prop-value", message)
                     .help = help;
             }
         }

@@ -228,6 +228,12 @@ fn closing_bracket(text: &str) -> Option<usize> {
     None
 }
 
+/// A line of two or more colons alone: a closing fence, which here matched no opening line.
+fn is_stray_close(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.len() >= 2 && trimmed.bytes().all(|b| b == b':')
+}
+
 /// A closing fence: exactly `colons` colons at exactly `indent` columns, then only spaces.
 fn is_close(line: &str, indent: usize, colons: usize) -> bool {
     let (lead, bytes) = leading_columns(line);
@@ -435,6 +441,19 @@ pub(super) fn parse_blocks(
         if !blank && relative >= 4 && !after_text {
             in_indented_code = true;
         }
+        if fence.is_none() && !in_indented_code && is_stray_close(content) {
+            let fence_text = content.trim();
+            let start =
+                text.file_offset(view.offset + (content.len() - content.trim_start().len()));
+            let span = Span::new(start, start + fence_text.len());
+            let message = format!("`{fence_text}` closes no component");
+            diagnostics
+                .error(text.file, span, "unmatched-fence", message)
+                .help = Some(
+                "a closing fence needs as many colons as its opening line, at the same indentation"
+                    .into(),
+            );
+        }
         after_text = fence.is_none() && !ends_block(content);
         markdown.push_line(content, text.file_offset(view.offset));
         index += 1;
@@ -468,6 +487,15 @@ fn block_at(
         let close = find_close(text, lines, index, indent + opener.indent, opener.colons);
         let body = &lines[index + 1..close.unwrap_or(lines.len())];
         let span = text.span(view.source_offset(lead_bytes), line.end);
+        if close.is_none() {
+            let fence = ":".repeat(opener.colons);
+            let message = format!("`{}` is never closed", opener.name);
+            diagnostics
+                .error(text.file, span, "unclosed-component", message)
+                .help = Some(format!(
+                "close it with a line `{fence}` at the same indentation; it runs to the end of its container"
+            ));
+        }
         let node = component(text, &opener, body, indent, depth, span, diagnostics);
         let used = close.map_or(lines.len(), |close| close + 1) - index;
         return Some((node, used, None));
@@ -730,6 +758,10 @@ fn component(
     diagnostics: &mut Diagnostics,
 ) -> Node {
     let indent = parent_indent + opener.indent;
+    // The node spans the props block too, so that checks can point at a prop's line.
+    let end = body
+        .last()
+        .map_or(span.end as usize, |line| text.file_offset(line.end));
     let mut body = body;
     let mut yaml_props = Map::new();
     if let Some(first) = body
@@ -765,9 +797,6 @@ fn component(
             close_section(&mut children, head, blocks);
         }
     }
-    let end = body
-        .last()
-        .map_or(span.end as usize, |line| text.file_offset(line.end));
     let component = Component {
         name: opener.name.to_string(),
         attributes: opener.attributes.clone(),
