@@ -13,7 +13,7 @@ mod plugins;
 
 use encre_css::config::DarkMode;
 use encre_css::{Config, Preflight, Scanner};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
 
 /// The hand-written styles: what is not a Tailwind utility.
@@ -61,9 +61,19 @@ fn config() -> Config {
 /// The stylesheet for `pages_html`: the rules for every class their `class` attributes use.
 /// The same pages give the same bytes.
 pub fn stylesheet<'a>(pages_html: impl IntoIterator<Item = &'a str>) -> Stylesheet {
-    let mut classes = BTreeSet::new();
+    // Pages repeat the same class lists (the chrome on every page): each distinct list is
+    // decoded and split once.
+    let mut values: HashSet<&str> = HashSet::new();
     for html in pages_html {
-        classes.extend(html_classes(html));
+        values.extend(class_values(html));
+    }
+    let mut classes = BTreeSet::new();
+    for value in values {
+        classes.extend(
+            decode_entities(value)
+                .split_whitespace()
+                .map(str::to_string),
+        );
     }
     // Every class goes to encre-css: it reads none of the hand-written ones (`row`, `col-4`)
     // as a utility, and `site.css` refines some of its own (`container`, `prose`).
@@ -101,39 +111,54 @@ pub fn stylesheet<'a>(pages_html: impl IntoIterator<Item = &'a str>) -> Styleshe
 /// The classes of every `class` attribute in `html`, entities decoded
 /// (`[&amp;&gt;*:nth-child(odd)]:col-span-1` is `[&>*:nth-child(odd)]:col-span-1`).
 pub fn html_classes(html: &str) -> BTreeSet<String> {
-    let mut classes = BTreeSet::new();
-    let lower = html.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(found) = lower.get(from..).and_then(|rest| rest.find("class")) {
-        let start = from + found;
-        from = start + "class".len();
-        // An attribute name of its own: `class`, not `data-class` or `classList`.
-        let before = lower[..start].chars().next_back();
-        if !before.is_some_and(char::is_whitespace) {
-            continue;
-        }
-        let rest = html[from..].trim_start();
-        let Some(rest) = rest.strip_prefix('=') else {
-            continue;
-        };
-        let rest = rest.trim_start();
-        let value = match rest.chars().next() {
-            Some(quote @ ('"' | '\'')) => {
-                let inner = &rest[1..];
-                inner.find(quote).map_or(inner, |end| &inner[..end])
-            }
-            _ => rest
-                .split(|c: char| c.is_whitespace() || c == '>')
-                .next()
-                .unwrap_or_default(),
-        };
-        classes.extend(
+    class_values(html)
+        .flat_map(|value| {
             decode_entities(value)
                 .split_whitespace()
-                .map(str::to_string),
-        );
-    }
-    classes
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The raw values of the `class` attributes in `html`, entities not yet decoded.
+///
+/// Walks the `=` signs (found fast) and looks back for an attribute named `class` in any
+/// letter case, which is far quicker than testing every byte on large sites.
+fn class_values(html: &str) -> impl Iterator<Item = &str> {
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(found) = html.get(from..).and_then(|rest| rest.find('=')) {
+            let equals = from + found;
+            from = equals + 1;
+            let name_end = html[..equals].trim_end().len();
+            let Some(name_start) = name_end.checked_sub("class".len()) else {
+                continue;
+            };
+            // An attribute name of its own: `class`, not `data-class`.
+            let named_class = bytes[name_start..name_end].eq_ignore_ascii_case(b"class")
+                && name_start
+                    .checked_sub(1)
+                    .and_then(|i| bytes.get(i))
+                    .is_some_and(u8::is_ascii_whitespace);
+            if !named_class {
+                continue;
+            }
+            let rest = html[from..].trim_start();
+            return Some(match rest.chars().next() {
+                Some(quote @ ('"' | '\'')) => {
+                    let inner = &rest[1..];
+                    inner.find(quote).map_or(inner, |end| &inner[..end])
+                }
+                _ => rest
+                    .split(|c: char| c.is_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or_default(),
+            });
+        }
+        None
+    })
 }
 
 /// Decodes HTML character references: the named ones HTML escaping produces and numeric ones.
