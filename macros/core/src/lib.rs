@@ -70,8 +70,22 @@ pub enum Error {
     },
 }
 
-/// Compiles the content folder at `root`: parse, render, and check every page.
-pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error> {
+/// Every page of a content folder parsed, rendered and checked, before the documents around
+/// them are assembled: all [`compile`] needs, and all `site check` needs.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Pages (with generated ones) sorted by route, bodies rendered, documents still empty.
+    pub pages: Vec<RenderedPage>,
+    /// The navigation tree.
+    pub nav: Navigation,
+    /// Static files.
+    pub assets: Vec<AssetFile>,
+    /// Every file read.
+    pub sources: Vec<PathBuf>,
+}
+
+/// Parses, renders and checks every page of the content folder at `root`.
+pub fn analyse(root: &Path, options: &Options) -> Result<Compiled<Analysis>, Error> {
     let files = content::scan(root)?;
     let mut diagnostics = Diagnostics::new(options.lenient);
     let root_name = root
@@ -81,11 +95,8 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
     let pages = render_files(&root_name, &files.pages, &mut sources, &mut diagnostics)?;
     let mut folders = BTreeMap::new();
     for path in &files.folder_metas {
-        let file = read_source(
-            format!("{root_name}/{}", content::relative_path(root, path)),
-            path,
-            &mut diagnostics,
-        )?;
+        let display_path = format!("{root_name}/{}", content::relative_path(root, path));
+        let file = read_source(display_path, path, &mut diagnostics)?;
         let folder = content::relative_path(root, path.parent().unwrap_or(root));
         folders.insert(folder, content::read_folder_meta(&file, &mut diagnostics));
         sources.push(path.clone());
@@ -111,6 +122,31 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
         .chain(generated)
         .collect();
     pages.sort_by(|a, b| a.route.cmp(&b.route));
+    let analysis = Analysis {
+        pages,
+        nav,
+        assets: files.assets,
+        sources,
+    };
+    Ok(Compiled {
+        value: analysis,
+        diagnostics: diagnostics.finish(),
+    })
+}
+
+/// Compiles the content folder at `root`: every page checked and rendered into its complete
+/// document, with the stylesheet made for exactly those documents.
+pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error> {
+    let Compiled {
+        value: analysis,
+        diagnostics,
+    } = analyse(root, options)?;
+    let Analysis {
+        mut pages,
+        nav,
+        assets,
+        sources,
+    } = analysis;
     let (mut site_assets, urls) = render::assets::fixed_assets();
     render::page::assemble(&mut pages, &nav, &urls);
     let mut not_found = render::page::not_found_page(&nav, &urls);
@@ -131,7 +167,7 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
     site_assets.push(stylesheet);
     let bundle = Bundle {
         pages,
-        assets: files.assets,
+        assets,
         site_assets,
         not_found,
         sources,
@@ -139,7 +175,7 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
     };
     Ok(Compiled {
         value: bundle,
-        diagnostics: diagnostics.finish(),
+        diagnostics,
     })
 }
 
