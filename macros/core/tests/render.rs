@@ -247,3 +247,17 @@ fn unknown_props_and_bad_values_are_errors() {
         "{found:?}"
     );
 }
+
+#[test]
+fn bindings_show_front_matter_values() {
+    let html = body(
+        "---\ntitle: About\nmeta:\n  year: 2024\n---\n{{ title }} in {{ meta.year }}, {{ missing || 'none' }}\n",
+    );
+    assert_eq!(html, "<p>About in 2024, none</p>");
+    let found = errors("{{ nowhere }}\n");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("`{{ nowhere }}` names nothing in the front matter"),
+        "{found:?}"
+    );
+}

@@ -137,6 +137,9 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 /// Renders a component use; an unknown name is a content error and renders as a custom element.
 pub fn render(renderer: &mut Renderer<'_>, component: &Component, span: Span) -> Markup {
+    if component.name == "binding" {
+        return binding(renderer, component, span);
+    }
     let Some(spec) = find(&component.name) else {
         let help = match closest(&component.name, COMPONENTS.iter().map(|spec| spec.name)) {
             Some(near) => format!("did you mean `{near}`?"),
@@ -170,6 +173,47 @@ pub fn render(renderer: &mut Renderer<'_>, component: &Component, span: Span) ->
         },
         renderer,
     )
+}
+
+/// `{{ path }}` or `{{ path || 'default' }}`: a front-matter value (dotted path) as text, else the
+/// default; a path the front matter lacks, with no default, is a content error.
+fn binding(renderer: &mut Renderer<'_>, component: &Component, span: Span) -> Markup {
+    let text = |key: &str| {
+        component
+            .attributes
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+    };
+    let path = text("value");
+    let found = path
+        .split('.')
+        .try_fold(
+            &Value::Object(renderer.front_matter.clone()),
+            |value, key| value.get(key),
+        )
+        .cloned();
+    let value = match found {
+        Some(Value::String(text)) => text,
+        Some(Value::Null) | None => {
+            let default = text("defaultValue")
+                .trim_matches(|c| c == '\'' || c == '"')
+                .to_string();
+            if default.is_empty() && found.is_none() {
+                let message = format!("`{{{{ {path} }}}}` names nothing in the front matter");
+                renderer
+                    .diagnostics
+                    .error(renderer.file, span, "unknown-binding", message)
+                    .help = Some(
+                    "add the key to the front matter, or give a default: `{{ key || 'text' }}`"
+                        .into(),
+                );
+            }
+            default
+        }
+        Some(other) => other.to_string(),
+    };
+    maud::html! { (value) }
 }
 
 /// An unknown component as a web component: kebab-case tag, props as attributes (objects and
