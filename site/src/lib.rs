@@ -31,3 +31,6 @@ pub mod serve;
 
 #[cfg(feature = "server")]
 pub mod check;
+
+#[cfg(feature = "dev")]
+pub mod dev;

@@ -30,6 +30,21 @@ enum Command {
     /// Check a content folder as the build does: YAML, components, props, links, anchors,
     /// images, icons. Prints every problem and exits non-zero on errors.
     Check(CheckArgs),
+    /// Preview a content folder while writing it: pages render at run time, with the build's
+    /// checks, and open browser tabs reload when a file changes. Errors show in the page.
+    #[cfg(feature = "dev")]
+    Dev(DevArgs),
+}
+
+#[cfg(feature = "dev")]
+#[derive(Args)]
+struct DevArgs {
+    /// The address to listen on.
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// The content folder.
+    #[arg(default_value = "content")]
+    dir: PathBuf,
 }
 
 #[derive(Args)]
@@ -81,6 +96,14 @@ async fn main() -> ExitCode {
                 }
             }
         }
+        #[cfg(feature = "dev")]
+        Command::Dev(DevArgs { addr, dir }) => match site::dev::serve(&dir, addr).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: cannot preview {} on {addr}: {error}", dir.display());
+                ExitCode::FAILURE
+            }
+        },
         Command::Export { dir } => {
             match site::export::export(&site::SITE, &dir, &mut std::io::stderr()) {
                 Ok(summary) => {

@@ -21,7 +21,7 @@ use crate::{Encoded, Page, Site};
 pub type Body = Full<Bytes>;
 
 /// The content type of every page.
-const HTML: &str = "text/html; charset=utf-8";
+pub(crate) const HTML: &str = "text/html; charset=utf-8";
 
 /// A body the site can send, in every encoding it has.
 struct Representation {
@@ -109,7 +109,7 @@ pub fn respond(
 
 /// `path` with its `%XX` escapes decoded, or `None` when an escape is malformed or the result
 /// is not UTF-8. Borrows `path` when it has no escape, so most requests allocate nothing.
-fn decode(path: &str) -> Option<Cow<'_, str>> {
+pub(crate) fn decode(path: &str) -> Option<Cow<'_, str>> {
     let bytes = path.as_bytes();
     // `percent_decode_str` keeps a malformed escape as it is: reject those first.
     let malformed = bytes.iter().enumerate().any(|(index, &byte)| {
@@ -188,7 +188,7 @@ const LOCATION_PATH: &AsciiSet = &CONTROLS
 
 /// `308 Permanent Redirect` to the site path `target` (maybe with an `#anchor`), keeping the
 /// request's query string. The method and body are kept on the way, unlike with `301`.
-fn redirect_to(target: &str, query: Option<&str>) -> Response<Body> {
+pub(crate) fn redirect_to(target: &str, query: Option<&str>) -> Response<Body> {
     let (path, fragment) = match target.split_once('#') {
         Some((path, fragment)) => (path, Some(fragment)),
         None => (target, None),

@@ -127,20 +127,13 @@ pub fn embed(
     let page_routes: Vec<&str> = bundle.pages.iter().map(|p| p.route.as_str()).collect();
     let asset_routes: Vec<&str> = bundle.assets.iter().map(|a| a.route.as_str()).collect();
 
-    let mut sources = Vec::new();
     let table = root.join(redirects::FILE);
-    let redirects = if table.is_file() {
-        let text = read(&table)?;
-        let root_name = root
-            .file_name()
-            .map_or_else(|| "content".into(), |n| n.to_string_lossy().into_owned());
-        let display_path = format!("{root_name}/{}", redirects::FILE);
-        let file = SourceFile::new(display_path, table.clone(), &String::from_utf8_lossy(&text));
-        sources.push(table);
-        redirects::parse(&file, &page_routes, &asset_routes, &mut diagnostics)
+    let sources = if table.is_file() {
+        vec![table]
     } else {
         Vec::new()
     };
+    let redirects = redirect_table(root, bundle, &mut diagnostics)?;
 
     let mut assets = Vec::with_capacity(bundle.assets.len() + 1);
     for asset in &bundle.assets {
@@ -215,6 +208,29 @@ pub fn embed(
         },
         diagnostics: diagnostics.finish(),
     })
+}
+
+/// The redirect table of the content folder at `root` (`redirects.yml`), checked against the
+/// routes of `bundle`; empty when the folder has no table. The dev server reads it this way
+/// too, so both report the same problems.
+pub fn redirect_table(
+    root: &Path,
+    bundle: &Bundle,
+    diagnostics: &mut Diagnostics,
+) -> Result<Vec<Redirect>, Error> {
+    let table = root.join(redirects::FILE);
+    if !table.is_file() {
+        return Ok(Vec::new());
+    }
+    let text = read(&table)?;
+    let root_name = root
+        .file_name()
+        .map_or_else(|| "content".into(), |n| n.to_string_lossy().into_owned());
+    let display_path = format!("{root_name}/{}", redirects::FILE);
+    let file = SourceFile::new(display_path, table, &String::from_utf8_lossy(&text));
+    let pages: Vec<&str> = bundle.pages.iter().map(|p| p.route.as_str()).collect();
+    let assets: Vec<&str> = bundle.assets.iter().map(|a| a.route.as_str()).collect();
+    Ok(redirects::parse(&file, &pages, &assets, diagnostics))
 }
 
 /// An asset read but not yet compressed.

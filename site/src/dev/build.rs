@@ -1,0 +1,287 @@
+//! One build of the content folder: everything the site would serve, in memory, with the
+//! diagnostics of the compiler. Each change recompiles the whole folder (a few milliseconds
+//! for the seed pages), so what depends on the changed file (links, menus, previous/next, the
+//! stylesheet) is always up to date.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use site_compiler::diagnostic::{Diagnostics, count, summary};
+use site_compiler::embed::{self, sitemap};
+use site_compiler::{Diagnostic, Options, Severity};
+
+/// The environment variable naming the site's public URL for the sitemap, as for the macro.
+const BASE_URL_VAR: &str = "SITE_BASE_URL";
+
+/// A static file to serve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DevAsset {
+    /// Its `Content-Type`.
+    pub(crate) content_type: String,
+    /// Its bytes.
+    pub(crate) bytes: Bytes,
+    /// Whether its name carries a content hash (cached for a year, as in production).
+    pub(crate) immutable: bool,
+}
+
+/// What the site serves for one state of the content folder.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Output {
+    /// Each page's HTML document by route, exactly as the macro compiles it.
+    pub(crate) pages: BTreeMap<String, Bytes>,
+    /// The content folder's `public/` files, the compiler's own assets and the sitemap.
+    pub(crate) assets: BTreeMap<String, DevAsset>,
+    /// Old path → page route, from `redirects.yml`.
+    pub(crate) redirects: BTreeMap<String, String>,
+    /// The 404 document.
+    pub(crate) not_found: Bytes,
+    /// When the content has errors: the report the terminal prints, which every page shows
+    /// instead of itself until the errors are fixed.
+    pub(crate) errors: Option<String>,
+}
+
+/// A finished build.
+#[derive(Debug)]
+pub(crate) struct Build {
+    /// What to serve.
+    pub(crate) output: Output,
+    /// Every diagnostic, as the compiler prints them, each followed by a blank line.
+    pub(crate) diagnostics: String,
+    /// The closing line: `1 error, 0 warnings in 7 pages`.
+    pub(crate) summary: String,
+    /// Whether the build has errors.
+    pub(crate) failed: bool,
+    /// How long it took.
+    pub(crate) elapsed: Duration,
+}
+
+impl Build {
+    /// A build that produced nothing, because of `error`.
+    pub(crate) fn broken(error: &str, started: Instant) -> Build {
+        let report = format!("error: {error}\n\nthe content could not be built");
+        Build {
+            output: Output {
+                errors: Some(report),
+                ..Output::default()
+            },
+            diagnostics: format!("error: {error}\n\n"),
+            summary: "the content could not be built".into(),
+            failed: true,
+            elapsed: started.elapsed(),
+        }
+    }
+
+    /// The diagnostics and the summary: what the terminal and the error page show.
+    pub(crate) fn report(&self) -> String {
+        format!("{}{}", self.diagnostics, self.summary)
+    }
+}
+
+/// Compiles the content folder `dir` as the macro does: pages, redirect table, public files,
+/// the compiler's assets and the sitemap, with the same checks. Nothing is compressed.
+pub(crate) fn build(dir: &Path) -> Build {
+    let started = Instant::now();
+    let (output, diagnostics) = match compile(dir) {
+        Ok(compiled) => compiled,
+        Err(error) => return Build::broken(&error.to_string(), started),
+    };
+    let mut build = Build {
+        diagnostics: diagnostics.iter().map(|d| format!("{d}\n\n")).collect(),
+        summary: format!(
+            "{} in {}",
+            summary(&diagnostics),
+            count(output.pages.len(), "page")
+        ),
+        failed: diagnostics.iter().any(|d| d.severity == Severity::Error),
+        output,
+        elapsed: Duration::ZERO,
+    };
+    if build.failed {
+        build.output.errors = Some(build.report());
+    }
+    build.elapsed = started.elapsed();
+    build
+}
+
+/// The output and the diagnostics of `dir`, sorted by file and position as the macro reports
+/// them; `Err` when a file cannot be read (maybe half-way through an editor's save).
+fn compile(dir: &Path) -> Result<(Output, Vec<Diagnostic>), site_compiler::Error> {
+    let options = Options::default();
+    let compiled = site_compiler::compile(dir, &options)?;
+    let bundle = compiled.value;
+    let mut table_diagnostics = Diagnostics::new(options.lenient);
+    let redirects = embed::redirect_table(dir, &bundle, &mut table_diagnostics)?;
+    let mut diagnostics = compiled.diagnostics;
+    diagnostics.extend(table_diagnostics.finish());
+    diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+
+    let mut assets = BTreeMap::new();
+    for asset in &bundle.assets {
+        let bytes = std::fs::read(&asset.path).map_err(|source| site_compiler::Error::Io {
+            path: asset.path.clone(),
+            source,
+        })?;
+        assets.insert(
+            asset.route.clone(),
+            DevAsset {
+                content_type: asset.content_type.clone(),
+                bytes: Bytes::from(bytes),
+                immutable: embed::is_hashed(&asset.route),
+            },
+        );
+    }
+    for asset in bundle.site_assets {
+        let immutable = embed::is_hashed(&asset.route);
+        assets.insert(
+            asset.route,
+            DevAsset {
+                content_type: asset.content_type.into(),
+                bytes: Bytes::from(asset.bytes),
+                immutable,
+            },
+        );
+    }
+    if !assets.contains_key(sitemap::ROUTE) {
+        // The pages are sorted by route, as the sitemap lists them.
+        let routes: Vec<&str> = bundle.pages.iter().map(|p| p.route.as_str()).collect();
+        let base_url =
+            std::env::var(BASE_URL_VAR).unwrap_or_else(|_| embed::DEFAULT_BASE_URL.into());
+        assets.insert(
+            sitemap::ROUTE.into(),
+            DevAsset {
+                content_type: "application/xml".into(),
+                bytes: Bytes::from(sitemap::render(&base_url, &routes)),
+                immutable: false,
+            },
+        );
+    }
+    let output = Output {
+        pages: bundle
+            .pages
+            .into_iter()
+            .map(|page| (page.route, Bytes::from(page.html)))
+            .collect(),
+        assets,
+        redirects: redirects.into_iter().map(|r| (r.from, r.to)).collect(),
+        not_found: Bytes::from(bundle.not_found),
+        errors: None,
+    };
+    Ok((output, diagnostics))
+}
+
+/// How many of the pages differ between `old` and `new` (added, removed or changed).
+pub(crate) fn changed_pages(old: &Output, new: &Output) -> usize {
+    let changed = new
+        .pages
+        .iter()
+        .filter(|(route, html)| old.pages.get(*route) != Some(html))
+        .count();
+    let removed = old
+        .pages
+        .keys()
+        .filter(|route| !new.pages.contains_key(*route))
+        .count();
+    changed + removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder(name: &str, files: &[(&str, &str)]) -> std::io::Result<std::path::PathBuf> {
+        let root = std::env::temp_dir()
+            .join(format!("site-dev-build-{name}-{}", std::process::id()))
+            .join("content");
+        let _ = std::fs::remove_dir_all(&root);
+        for (path, text) in files {
+            let path = root.join(path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, text)?;
+        }
+        Ok(root)
+    }
+
+    #[test]
+    fn a_clean_folder_builds_pages_assets_redirects_and_the_sitemap() -> std::io::Result<()> {
+        let root = folder(
+            "clean",
+            &[
+                ("1.guide/intro.md", "# Intro\n\nHello.\n"),
+                ("public/a.txt", "text"),
+                ("redirects.yml", "/old: /guide/intro\n"),
+            ],
+        )?;
+        let build = build(&root);
+        assert!(!build.failed, "{}", build.report());
+        assert_eq!(build.output.errors, None);
+        assert!(build.output.pages.contains_key("/guide/intro"));
+        assert!(build.output.pages.contains_key("/"));
+        assert_eq!(
+            build.output.redirects.get("/old").map(String::as_str),
+            Some("/guide/intro")
+        );
+        assert_eq!(
+            build.output.assets.get("/a.txt").map(|a| a.bytes.as_ref()),
+            Some(&b"text"[..])
+        );
+        assert!(build.output.assets.contains_key("/sitemap.xml"));
+        assert!(
+            build
+                .output
+                .assets
+                .iter()
+                .any(|(route, asset)| route.ends_with(".css") && asset.immutable)
+        );
+        assert_eq!(build.diagnostics, "");
+        assert!(build.summary.starts_with("0 errors, 0 warnings in "));
+        let again = super::build(&root);
+        assert_eq!(changed_pages(&build.output, &again.output), 0);
+        assert_eq!(build.output, again.output);
+        std::fs::remove_dir_all(root.parent().unwrap_or(&root))?;
+        Ok(())
+    }
+
+    #[test]
+    fn errors_are_reported_as_the_compiler_prints_them() -> std::io::Result<()> {
+        let root = folder(
+            "errors",
+            &[
+                ("a.md", "# A\n\n::NoSuchThing\n::\n"),
+                ("redirects.yml", "/old: /nowhere\n"),
+            ],
+        )?;
+        let build = build(&root);
+        let report = build.report();
+        assert!(build.failed);
+        assert!(
+            report.starts_with("content/a.md:3:1: error: unknown component `NoSuchThing`"),
+            "{report}"
+        );
+        assert!(
+            report.contains("content/redirects.yml:1:7: error: `/nowhere` is no page's route"),
+            "{report}"
+        );
+        assert_eq!(build.summary, "2 errors, 0 warnings in 2 pages");
+        assert_eq!(build.output.errors.as_deref(), Some(report.as_str()));
+        std::fs::remove_dir_all(root.parent().unwrap_or(&root))?;
+        Ok(())
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error_report() {
+        let build = build(Path::new("/no/such/content"));
+        assert!(build.failed);
+        assert!(
+            build
+                .diagnostics
+                .starts_with("error: cannot read `/no/such/content`"),
+            "{}",
+            build.diagnostics
+        );
+        assert!(build.output.pages.is_empty());
+    }
+}

@@ -1,0 +1,188 @@
+//! `site dev`: the content folder on disk, rendered at run time by the same compiler and with
+//! the same checks as the `include_site!` macro, and open browser tabs reloaded on each change.
+//!
+//! - `build`: one build of the whole folder, in memory, with its diagnostics;
+//! - `watch`: file events, batched;
+//! - `reload`: the event stream and the script that reloads open pages;
+//! - `overlay`: the page every route shows while the content has errors;
+//! - `respond`: routing, as the production server does, from the current build.
+//!
+//! Every change rebuilds the whole folder rather than the file that changed, so what depends
+//! on it (links checked across pages, menus, previous/next, the stylesheet made from the
+//! pages' classes) is always right. A page is the compiled page plus one `<script>` element
+//! before `</head>`; the response headers are the production ones (the Content-Security-Policy
+//! already allows the script and its same-origin event stream), but nothing is cached or
+//! compressed.
+
+mod build;
+mod overlay;
+mod reload;
+mod respond;
+mod watch;
+
+use std::future::Future;
+use std::io::{self, Write as _};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, PoisonError, RwLock};
+
+use axum::Router;
+use axum::extract::Request;
+use site_compiler::diagnostic::count;
+use tokio::net::TcpListener;
+
+use build::{Build, Output};
+
+/// Serves the content folder `dir` on `addr` until SIGINT or SIGTERM, rebuilding it on every
+/// change. Prints each build's diagnostics and summary, then the address.
+pub async fn serve(dir: &Path, addr: SocketAddr) -> io::Result<()> {
+    let listener = TcpListener::bind(addr).await?;
+    let signal = crate::serve::shutdown::signal()?;
+    run(dir, listener, signal).await
+}
+
+/// Serves the content folder `dir` on `listener` until `shutdown` resolves (open event
+/// streams are then dropped), rebuilding it on every change.
+pub async fn run(
+    dir: &Path,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()>,
+) -> io::Result<()> {
+    if !dir.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("`{}` is not a folder", dir.display()),
+        ));
+    }
+    // Watch first: a change made during the first build is not lost.
+    let mut changes = watch::watch(dir).map_err(io::Error::other)?;
+    let first = rebuild(dir.to_path_buf()).await;
+    let state = Arc::new(State::new(first.output));
+    say(&format!(
+        "{}{} ({} ms)",
+        first.diagnostics,
+        first.summary,
+        first.elapsed.as_millis()
+    ));
+    let addr = listener.local_addr()?;
+    say(&format!(
+        "Previewing {} on http://{addr}/ — pages reload when a file changes",
+        dir.display()
+    ));
+
+    let rebuilds = {
+        let (state, dir) = (state.clone(), dir.to_path_buf());
+        async move {
+            while changes.next_batch().await.is_some() {
+                let build = rebuild(dir.clone()).await;
+                let (diagnostics, summary, elapsed) =
+                    (build.diagnostics, build.summary, build.elapsed.as_millis());
+                let failed = build.failed;
+                // Nothing to say when nothing changed (a file saved as it was, a backup file).
+                if let Some(changed) = state.install(build.output) {
+                    say(&if failed {
+                        format!(
+                            "{diagnostics}{summary} ({elapsed} ms): every page shows the errors \
+                             until they are fixed"
+                        )
+                    } else {
+                        let changed = count(changed, "page");
+                        format!("{diagnostics}{changed} changed: {summary} ({elapsed} ms)")
+                    });
+                }
+            }
+        }
+    };
+    tokio::select! {
+        served = axum::serve(listener, app(state)) => served,
+        () = rebuilds => Err(io::Error::other("the content folder is no longer watched")),
+        () = shutdown => Ok(()),
+    }
+}
+
+/// Every request answered from `state`.
+fn app(state: Arc<State>) -> Router {
+    Router::new()
+        .fallback(move |request: Request| async move { respond::respond(&state, &request) })
+}
+
+/// Builds `dir` off the async threads; a compiler bug is reported as a failed build.
+async fn rebuild(dir: PathBuf) -> Build {
+    let started = std::time::Instant::now();
+    match tokio::task::spawn_blocking(move || build::build(&dir)).await {
+        Ok(build) => build,
+        Err(error) => build::Build::broken(&format!("the compiler failed: {error}"), started),
+    }
+}
+
+/// Prints `text` to the terminal; a closed terminal does not stop the server.
+fn say(text: &str) {
+    let _ = writeln!(io::stdout().lock(), "{text}");
+}
+
+/// What the dev server serves now, and who to tell when it changes.
+#[derive(Debug)]
+struct State {
+    current: RwLock<Arc<Snapshot>>,
+    hub: reload::Hub,
+    /// Tells this run's versions from another's, so that pages open across a restart reload.
+    run: u64,
+    builds: AtomicU64,
+}
+
+/// One build's output and its version.
+#[derive(Debug)]
+struct Snapshot {
+    version: String,
+    output: Output,
+}
+
+impl State {
+    fn new(output: Output) -> State {
+        let run = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |time| time.as_secs() ^ u64::from(time.subsec_nanos()));
+        let state = State {
+            current: RwLock::new(Arc::new(Snapshot {
+                version: String::new(),
+                output: Output::default(),
+            })),
+            hub: reload::Hub::default(),
+            run,
+            builds: AtomicU64::new(0),
+        };
+        state.install(output);
+        state
+    }
+
+    /// The current build.
+    fn current(&self) -> Arc<Snapshot> {
+        self.current
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Makes `output` the current build if it differs from it, and tells the open pages;
+    /// returns how many pages changed, or `None` when nothing did.
+    fn install(&self, output: Output) -> Option<usize> {
+        let current = self.current();
+        if current.output == output {
+            return None;
+        }
+        let changed = build::changed_pages(&current.output, &output);
+        let build = self.builds.fetch_add(1, Ordering::Relaxed) + 1;
+        let version = format!("{:x}.{build}", self.run);
+        let snapshot = Arc::new(Snapshot {
+            version: version.clone(),
+            output,
+        });
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = snapshot;
+        self.hub.reload(&version);
+        Some(changed)
+    }
+}
+
+#[cfg(test)]
+mod tests;
