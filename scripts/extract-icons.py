@@ -55,6 +55,17 @@ SITE_ICONS = [
     "heroicons-solid:rss",
     # header menu
     "heroicons:chevron-down-20-solid",
+    # ShAvatar's social links
+    "mdi:twitter",
+    "mdi:linkedin",
+    "mdi:facebook",
+    "mdi:instagram",
+    # ShActionCard's e-mail field
+    "heroicons:envelope",
+    # ShFaq's chevron
+    "heroicons:chevron-right-20-solid",
+    # ShAnnouncement's close button
+    "line-md:close-small",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -35,6 +35,17 @@ pub const SITE_ICONS: &[&str] = &[
     "heroicons-solid:rss",
     // header menu
     "heroicons:chevron-down-20-solid",
+    // ShAvatar's social links
+    "mdi:twitter",
+    "mdi:linkedin",
+    "mdi:facebook",
+    "mdi:instagram",
+    // ShActionCard's e-mail field
+    "heroicons:envelope",
+    // ShFaq's chevron
+    "heroicons:chevron-right-20-solid",
+    // ShAnnouncement's close button
+    "line-md:close-small",
 ];
 
 /// One icon's SVG data.

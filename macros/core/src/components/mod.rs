@@ -8,13 +8,24 @@ pub mod legacy;
 pub mod props;
 pub mod ui;
 
+mod sh_action_card;
 mod sh_alert;
+mod sh_announcement;
+mod sh_avatar;
+mod sh_badge;
+mod sh_button;
+mod sh_card;
 mod sh_column;
+mod sh_faq;
+mod sh_helper_component;
+mod sh_img_container;
 mod sh_micro_card;
 mod sh_multi_column;
 mod sh_segment;
+mod sh_social;
 mod sh_text_img;
 mod sh_two_columns;
+mod sh_video;
 
 use crate::parse::kebab_case;
 use crate::render::Renderer;
@@ -92,13 +103,24 @@ pub fn classes(parts: &[&str]) -> String {
 }
 
 static COMPONENTS: &[&ComponentSpec] = &[
+    &sh_action_card::SPEC,
     &sh_alert::SPEC,
+    &sh_announcement::SPEC,
+    &sh_avatar::SPEC,
+    &sh_badge::SPEC,
+    &sh_button::SPEC,
+    &sh_card::SPEC,
     &sh_column::SPEC,
+    &sh_faq::SPEC,
+    &sh_helper_component::SPEC,
+    &sh_img_container::SPEC,
     &sh_micro_card::SPEC,
     &sh_multi_column::SPEC,
     &sh_segment::SPEC,
+    &sh_social::SPEC,
     &sh_text_img::SPEC,
     &sh_two_columns::SPEC,
+    &sh_video::SPEC,
 ];
 
 /// Names match without regard to case or dashes: `ShTwoColumns`, `sh-two-columns`.

@@ -1,7 +1,10 @@
 //! The older site's `modules:` front matter: a list of row modules rendered above the body.
 
+mod row_image;
+mod row_image_text;
 mod row_multi_columns;
 mod row_separator;
+mod row_text;
 mod row_text_image;
 
 use super::props::Props;
@@ -12,8 +15,11 @@ use maud::{Markup, PreEscaped, html};
 use serde_json::{Map, Value};
 
 static MODULES: &[&ComponentSpec] = &[
+    &row_image::SPEC,
+    &row_image_text::SPEC,
     &row_multi_columns::SPEC,
     &row_separator::SPEC,
+    &row_text::SPEC,
     &row_text_image::SPEC,
 ];
 

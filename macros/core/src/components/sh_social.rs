@@ -1,0 +1,51 @@
+//! `::ShSocial`: an embedded Facebook or LinkedIn post, or a link to a post on X (no script).
+
+use super::props::{PropKind, prop, prop_or};
+use super::{ComponentSpec, UI, Use, non_empty};
+use crate::render::Renderer;
+use maud::{Markup, html};
+
+pub(super) static SPEC: ComponentSpec = ComponentSpec {
+    name: "ShSocial",
+    props: &[
+        prop("src", PropKind::Text),
+        prop_or("width", PropKind::Text, "500"),
+        // Declared by the OMA component and unused there too.
+        prop("height", PropKind::Text),
+        UI,
+    ],
+    ui: &[
+        ("wrapper", "flex p-4 justify-center"),
+        ("facebook", "bg-white dark:bg-white rounded-xl border"),
+        ("linkedin", ""),
+        ("twitter", "bg-white dark:bg-white"),
+    ],
+    render,
+};
+
+fn render(component: &Use<'_>, _renderer: &mut Renderer<'_>) -> Markup {
+    let props = &component.props;
+    let ui = &component.ui;
+    let src = props.text("src").unwrap_or_default();
+    let width = props.text("width");
+    let lower = src.to_ascii_lowercase();
+    let post = if lower.contains("facebook") {
+        html! {
+            iframe class=[non_empty(ui.get("facebook"))] src=(src) width=[width] height="410" title="Embedded post" style="overflow:hidden" scrolling="no" frameborder="0" allowfullscreen="true" allow="autoplay; clipboard-write; encrypted-media; picture-in-picture; web-share" {}
+        }
+    } else if lower.contains("linkedin") {
+        html! {
+            iframe class=[non_empty(ui.get("linkedin"))] src=(src) width=[width] height="650" frameborder="0" allowfullscreen="true" title="Embedded post" {}
+        }
+    } else if !src.is_empty() && src.chars().all(|c| c.is_ascii_digit()) {
+        let href = format!("https://x.com/i/status/{src}");
+        html! {
+            blockquote class=[non_empty(ui.get("twitter"))] {
+                p { a href=(href) target="_blank" rel="nofollow noopener noreferrer" { "View the post on X" } }
+            }
+        }
+    } else {
+        html! { "No supported social media found." }
+    };
+    html! { div class=[non_empty(ui.get("wrapper"))] { div { (post) } } }
+}

@@ -1,0 +1,50 @@
+//! `::ShVideo`: a YouTube video in an iframe, or any other video file in `<video>`.
+
+use super::props::{PropKind, prop};
+use super::{ComponentSpec, UI, Use, non_empty};
+use crate::render::Renderer;
+use maud::{Markup, PreEscaped, html};
+
+pub(super) static SPEC: ComponentSpec = ComponentSpec {
+    name: "ShVideo",
+    props: &[prop("src", PropKind::Text), UI],
+    ui: &[("wrapper", "mx-5 ring-4")],
+    render,
+};
+
+/// The 11-character video id of a YouTube URL (`watch?v=`, `/embed/`, `/v/`, `youtu.be/`).
+pub(super) fn youtube_id(src: &str) -> Option<&str> {
+    if !(src.contains("youtube.com") || src.contains("youtu.be")) {
+        return None;
+    }
+    ["v=", "/embed/", "/v/", "youtu.be/"]
+        .iter()
+        .filter_map(|marker| {
+            let start = src.find(marker)? + marker.len();
+            let rest = src.get(start..)?;
+            let id = rest.get(..11)?;
+            id.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                .then_some(id)
+        })
+        .next()
+}
+
+fn render(component: &Use<'_>, _renderer: &mut Renderer<'_>) -> Markup {
+    let Some(src) = component.props.text("src") else {
+        return PreEscaped(String::new());
+    };
+    let wrapper = non_empty(component.ui.get("wrapper"));
+    match youtube_id(&src) {
+        Some(id) => html! {
+            div class=[wrapper] {
+                iframe src=(format!("https://www.youtube.com/embed/{id}")) title="YouTube video player" frameborder="0" allowfullscreen width="100%" height="700" {}
+            }
+        },
+        None => html! {
+            div class=[wrapper] {
+                video controls { source src=(src) type="video/mp4"; "Your browser does not support the video tag." }
+            }
+        },
+    }
+}

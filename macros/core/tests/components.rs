@@ -1,0 +1,518 @@
+//! The OMA components one by one, through the public API: props, defaults, falsy values, `ui`
+//! overrides, one exact HTML string each, and the strict checks their declarations give.
+
+use site_compiler::{Options, Severity, compile_page};
+
+/// The body HTML of a page holding `text`, which must compile without diagnostics.
+fn body(text: &str) -> String {
+    let compiled = compile_page("a.md", text, &Options::default());
+    let messages: Vec<String> = compiled
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        messages.is_empty(),
+        "unexpected diagnostics:\n{}",
+        messages.join("\n")
+    );
+    compiled.value.body
+}
+
+/// The errors a page holding `text` gives.
+fn errors(text: &str) -> Vec<String> {
+    let compiled = compile_page("a.md", text, &Options::default());
+    compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// Asserts that `html` contains every one of `parts`.
+fn has(html: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(html.contains(part), "`{part}` not in:\n{html}");
+    }
+}
+
+/// Asserts that `html` contains none of `parts`.
+fn lacks(html: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(!html.contains(part), "`{part}` in:\n{html}");
+    }
+}
+
+// ShButton
+
+#[test]
+fn button_exact_html() {
+    assert_eq!(
+        body(
+            "::ShButton\n---\nurlButton: https://example.com\nlabelButton: Join **us**\n---\n::\n"
+        ),
+        "<a href=\"https://example.com\" target=\"_blank\" type=\"button\" rel=\"nofollow noopener noreferrer\" class=\"rounded-md px-3 py-3 inline-flex items-center text-base bg-primary-500 dark:bg-primary-400 text-white hover:text-white dark:hover:text-black dark:text-gray-900 no-underline align-middle m-1 hover:saturate-150\"><span class=\"text-center not-prose mx-auto\"><span>Join <strong>us</strong></span></span></a>"
+    );
+}
+
+#[test]
+fn button_inline_form_stays_in_its_paragraph() {
+    let html = body(
+        "Text :sh-button{url-button=\"/about\" label-button=\"About\" size=\"xl\" style-button=\"outline\" color-button=\"oma-blue\" target=\"_self\"} end.\n",
+    );
+    assert_eq!(
+        html,
+        "<p>Text <a href=\"/about\" target=\"_self\" type=\"button\" class=\"rounded-md px-8 py-7 inline-flex items-center text-xl text-oma-blue-500 dark:text-oma-blue-400 ring-1 ring-inset ring-oma-blue-500 dark:ring-oma-blue-400 no-underline align-middle m-1 hover:saturate-150\"><span class=\"text-center not-prose mx-auto\"><span>About</span></span></a> end.</p>"
+    );
+}
+
+#[test]
+fn button_sizes_styles_and_flags() {
+    let sizes = [
+        ("2xs", "px-1 py-1", "text-xs"),
+        ("xs", "px-1.5 py-1.5", "text-xs"),
+        ("sm", "px-2 py-2", "text-sm"),
+        ("md", "px-2.5 py-2.5", "text-md"),
+        ("base", "px-3 py-3", "text-base"),
+        ("lg", "px-7 py-6", "text-lg"),
+        ("xl", "px-8 py-7", "text-xl"),
+        ("2xl", "px-9 py-8", "text-2xl"),
+        ("3xl", "px-10 py-9", "text-3xl"),
+        ("4xl", "px-11 py-10", "text-4xl"),
+        ("5xl", "px-12 py-11", "text-5xl"),
+    ];
+    for (size, padding, text) in sizes {
+        let html = body(&format!(
+            ":sh-button{{size=\"{size}\" label-button=\"x\"}}\n"
+        ));
+        has(
+            &html,
+            &[&format!(
+                "rounded-md {padding} inline-flex items-center {text} "
+            )],
+        );
+    }
+    let link =
+        body(":sh-button{style-button=\"link\" color-button=\"oma-red\" label-button=\"x\"}\n");
+    has(
+        &link,
+        &[
+            "text-oma-red-500 hover:text-oma-red-600",
+            "hover:underline",
+            "focus-visible:ring-oma-red-500",
+        ],
+    );
+    lacks(&link, &["bg-"]);
+    let full = body(":sh-button{full-width label-button=\"x\"}\n");
+    has(
+        &full,
+        &["px-3 py-3 w-full flex justify-center items-center text-base"],
+    );
+    lacks(&full, &["inline-flex"]);
+    let disabled = body(":sh-button{url-button=\"/a\" disabled label-button=\"x\"}\n");
+    has(&disabled, &["aria-disabled=\"true\""]);
+    lacks(&disabled, &["href="]);
+    // Internal links get no rel; the default target is `_blank`.
+    let internal = body(":sh-button{url-button=\"/lwm2m\" label-button=\"x\"}\n");
+    has(
+        &internal,
+        &["href=\"/lwm2m\" target=\"_blank\" type=\"button\" class="],
+    );
+    lacks(&internal, &["rel="]);
+    let external =
+        body(":sh-button{url-button=\"https://x.org\" target=\"_self\" label-button=\"x\"}\n");
+    has(&external, &["rel=\"nofollow\""]);
+    // A colour that is not one class word falls back to `primary`.
+    let odd = body(":sh-button{color-button=\"red x\" label-button=\"x\"}\n");
+    has(&odd, &["bg-primary-500"]);
+}
+
+#[test]
+fn button_falsy_props_class_and_ui() {
+    // No label: the default slot, as it is; no URL: no href.
+    let html = body("::ShButton{label-button=\"\"}\nSlot text\n::\n");
+    has(
+        &html,
+        &["<span class=\"text-center not-prose mx-auto\"><p>Slot text</p></span>"],
+    );
+    lacks(&html, &["href="]);
+    // `class` is merged last, over the size and style classes.
+    let html = body(":sh-button{class=\"px-9 bg-oma-blue-500 m-0\" label-button=\"x\"}\n");
+    has(
+        &html,
+        &[
+            "class=\"rounded-md py-3 inline-flex items-center text-base dark:bg-primary-400 text-white hover:text-white dark:hover:text-black dark:text-gray-900 no-underline align-middle hover:saturate-150 px-9 bg-oma-blue-500 m-0\"",
+        ],
+    );
+    let html = body(
+        "::ShButton\n---\nlabelButton: x\nui:\n  rounded: rounded-none\n  inner: text-left\n---\n::\n",
+    );
+    has(
+        &html,
+        &[
+            "class=\"rounded-none px-3",
+            "<span class=\"not-prose mx-auto text-left\">",
+        ],
+    );
+}
+
+#[test]
+fn strict_checks_know_the_new_components() {
+    let found = errors("::ShButton\n---\nstyleButton: solod\nlabelButon: x\n---\n::\n");
+    let all = found.join("\n");
+    assert_eq!(found.len(), 2, "{all}");
+    has(
+        &all,
+        &[
+            "`solod` is not an allowed value of `styleButton`",
+            "did you mean `solid`?",
+            "unknown prop `labelButon` on `ShButton`",
+            "did you mean `labelButton`?",
+        ],
+    );
+    let size = errors(":sh-button{size=\"6xl\"}\n").join("\n");
+    has(&size, &["`6xl` is not an allowed value of `size`"]);
+    let faq = errors("::ShFaq\n---\nqas: nope\n---\n::\n").join("\n");
+    has(&faq, &["`qas` must be a list"]);
+    let badge = errors("::ShBadge{colour=\"red\"}\nx\n::\n").join("\n");
+    has(&badge, &["unknown prop `colour` on `ShBadge`"]);
+}
+
+// ShBadge
+
+#[test]
+fn badge_exact_html_and_ui() {
+    assert_eq!(
+        body("::ShBadge\nNew\n::\n"),
+        "<div class=\"bg-neutral-200 border-neutral-200 dark:border-gray-700 dark:bg-slate-800 dark:text-gray-300 text-gray-700 w-fit rounded-3xl px-2 py-1\"><p>New</p></div>"
+    );
+    let html =
+        body("::ShBadge\n---\nui:\n  wrapper: bg-oma-red-200 dark:bg-oma-red-900\n---\nHot\n::\n");
+    has(
+        &html,
+        &[
+            "class=\"border-neutral-200 dark:border-gray-700 dark:text-gray-300 text-gray-700 bg-oma-red-200 dark:bg-oma-red-900 w-fit rounded-3xl px-2 py-1\"",
+        ],
+    );
+    assert_eq!(
+        body("::ShBadge\n::\n"),
+        "<div class=\"bg-neutral-200 border-neutral-200 dark:border-gray-700 dark:bg-slate-800 dark:text-gray-300 text-gray-700 w-fit rounded-3xl px-2 py-1\"></div>"
+    );
+}
+
+// ShFaq
+
+const FAQ: &str = "::ShFaq\n---\nqas:\n  - q: What is *LwM2M*?\n    a: A protocol.\n  - q: Who?\n    a: OMA.\n---\n::\n";
+
+#[test]
+fn faq_exact_html() {
+    let chevron = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 20 20\" width=\"1em\" height=\"1em\" class=\"place-self-end self-center text-2xl rotate-0 transition-transform duration-300 group-open:rotate-90\" role=\"img\" aria-hidden=\"true\"><path fill=\"currentColor\" fill-rule=\"evenodd\" d=\"M8.22 5.22a.75.75 0 0 1 1.06 0l4.25 4.25a.75.75 0 0 1 0 1.06l-4.25 4.25a.75.75 0 0 1-1.06-1.06L11.94 10L8.22 6.28a.75.75 0 0 1 0-1.06\" clip-rule=\"evenodd\"/></svg>";
+    let item = |q: &str, a: &str| {
+        format!(
+            "<details class=\"group mx-3 cursor-pointer\"><summary class=\"grid grid-cols-2 flex-row font-bold list-none [&amp;::-webkit-details-marker]:hidden\"><div class=\"not-prose w-full hover:scale-105 duration-300 hover:text-primary dark:text-white mx-4\"><p>Q: {q}</p></div>{chevron}</summary><div class=\"ml-1\"><div class=\"mx-6 dark:text-white font-light\"><p>{a}</p></div></div></details>"
+        )
+    };
+    assert_eq!(
+        body(FAQ),
+        format!(
+            "<div class=\"mt-10\"><div class=\"text-2xl font-bold\"><p>FAQs</p></div></div><div class=\"border rounded-xl\">{}<div class=\"border-b\"></div>{}</div>",
+            item("What is <em>LwM2M</em>?", "A protocol."),
+            item("Who?", "OMA.")
+        )
+    );
+}
+
+#[test]
+fn faq_title_falsy_items_and_ui() {
+    let html = body("::ShFaq\n---\ntitle: Questions\nqas:\n  - q: One\n    a:\n---\n::\n");
+    has(
+        &html,
+        &[
+            "<p>Questions</p>",
+            "<p>Q: One</p>",
+            "<div class=\"mx-6 dark:text-white font-light\"></div>",
+        ],
+    );
+    lacks(&html, &["border-b", "FAQs"]);
+    let html = body("::ShFaq\n---\ntitle:\nqas: []\n---\n::\n");
+    assert_eq!(html, "<div class=\"border rounded-xl\"></div>");
+    let html = body(
+        "::ShFaq\n---\nqas:\n  - q: One\n    a: Two\nui:\n  header:\n    title: text-4xl\n  q: mx-0\n---\n::\n",
+    );
+    has(
+        &html,
+        &[
+            "<div class=\"font-bold text-4xl\">",
+            "hover:text-primary dark:text-white mx-0\"",
+        ],
+    );
+    let found = errors("::ShFaq\n---\nqas:\n  - just text\n---\n::\n").join("\n");
+    has(&found, &["each item of `qas` must be a mapping"]);
+}
+
+#[test]
+fn card_exact_html() {
+    assert_eq!(
+        body(
+            "::ShCard\n---\nurlUpperBase: https://example.com/a\nurlImage: /images/a.jpg\naltImage: A\ntitle: Title\nsubtitle: Sub\ntext: Body\nleftLabel: L\ncenterLabel: C\nrightLabel: R\n---\n::\n"
+        ),
+        "<div class=\"flex flex-col justify-between border-2 dark:border-neutral-700 hover:border-2 hover:border-primary dark:hover:border-2 dark:hover:border-primary rounded-xl mx-auto max-w-lg overflow-hidden bg-inherit shadow-2xl\"><div class=\"flex items-center justify-center rounded-t-xl\"><a class=\"not-prose\" href=\"https://example.com/a\" target=\"_blank\" rel=\"nofollow noopener noreferrer\"><div class=\"h-80 w-full flex justify-center items-center\"><img class=\"h-full w-screen rounded-b-xl overflow-hidden\" src=\"/images/a.jpg\" alt=\"A\"></div></a></div><div class=\"p-6 rounded-b-xl\"><div class=\"text-3xl font-extrabold text-primary\"><div><p>Title</p></div></div><div class=\"text-xl font-semibold text-primary-700 -mt-8\"><div><p>Sub</p></div></div><div class=\"text-base text-gray-800 dark:text-gray-200 not-prose\"><p>Body</p></div><div class=\"border-t mt-16\"><div class=\"grid grid-cols-3\"><div class=\"mt-3 text-lg text-gray-600 dark:text-gray-400 not-prose\"><p>L</p></div><div class=\"mt-3 text-lg text-gray-600 dark:text-gray-400 not-prose\"><p>C</p></div><div class=\"mt-3 text-lg text-gray-600 dark:text-gray-400 not-prose\"><p>R</p></div></div></div></div></div>"
+    );
+}
+
+#[test]
+fn avatar_exact_html() {
+    assert_eq!(
+        body(
+            "::ShAvatar\n---\nsrcAvatar: /images/p.jpg\naltAvatar: P\nname: Jane\nrole: Chair\ncompany: OMA\nlinkedin: https://linkedin.com/in/jane\n---\n::\n"
+        ),
+        "<div class=\"grid grid-cols-2 gap-4 p-4 mx-auto w-fit dark:bg-inherit rounded-md\"><img class=\"grayscale justify-self-end tracking-widest rounded-full size-48 dark:border dark:border-primary/[0.6]\" src=\"/images/p.jpg\" alt=\"P\"><div><div><div class=\"text-3xl font-bold grow text-primary bottom-0 dark:primary\"><p>Jane</p></div></div><div><div class=\"text-lg font-semibold text-black -mt-4 dark:text-gray-400\"><p>Chair</p></div></div><div><div class=\"text-lg text-gray-500 tracking-widest -mt-5 dark:text-gray-300\"><p>@OMA</p></div></div><div class=\"flex text-5xl -mx-1 -mt-4\"><a href=\"https://linkedin.com/in/jane\" rel=\"nofollow\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\" width=\"1em\" height=\"1em\" class=\"transition-transform transform hover:-translate-y-1 duration-400 dark:text-primary/[0.6] hover:text-primary dark:hover:text-primary-400\" role=\"img\" aria-label=\"LinkedIn\"><path fill=\"currentColor\" d=\"M19 3a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm-.5 15.5v-5.3a3.26 3.26 0 0 0-3.26-3.26c-.85 0-1.84.52-2.32 1.3v-1.11h-2.79v8.37h2.79v-4.93c0-.77.62-1.4 1.39-1.4a1.4 1.4 0 0 1 1.4 1.4v4.93zM6.88 8.56a1.68 1.68 0 0 0 1.68-1.68c0-.93-.75-1.69-1.68-1.69a1.69 1.69 0 0 0-1.69 1.69c0 .93.76 1.68 1.69 1.68m1.39 9.94v-8.37H5.5v8.37z\"/></svg></a></div></div></div>"
+    );
+}
+
+#[test]
+fn action_card_exact_html() {
+    assert_eq!(
+        body(
+            "::ShActionCard\n---\ntitle: Join\nurlButton: https://example.com/join\nlabelButton: Sign up\n---\n::\n"
+        ),
+        "<div class=\"mt-6 dark:bg-inherit border-2 border-neutral-300 dark:border-neutral-500 mx-auto p-4 rounded-xl bg-no-repeat bg-cover size-full max-w-4xl max-h-3xl\"><div class=\"grid grid-cols-5 gap-4\"><div class=\"col-start-2 col-span-3 flex-col\"><div class=\"text-2xl text-black dark:text-white text-center font-bold\"><p>Join</p></div><div class=\"pb-4 relative flex items-center\"><span class=\"absolute left-3 flex text-xl text-gray-400 dark:invert\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\" width=\"1em\" height=\"1em\" role=\"img\" aria-hidden=\"true\"><path fill=\"none\" stroke=\"currentColor\" stroke-linecap=\"round\" stroke-linejoin=\"round\" stroke-width=\"1.5\" d=\"M21.75 6.75v10.5a2.25 2.25 0 0 1-2.25 2.25h-15a2.25 2.25 0 0 1-2.25-2.25V6.75m19.5 0A2.25 2.25 0 0 0 19.5 4.5h-15a2.25 2.25 0 0 0-2.25 2.25m19.5 0v.243a2.25 2.25 0 0 1-1.07 1.916l-7.5 4.615a2.25 2.25 0 0 1-2.36 0L3.32 8.91a2.25 2.25 0 0 1-1.07-1.916V6.75\"/></svg></span><input type=\"email\" name=\"email\" autocomplete=\"email\" placeholder=\"you@example.com\" aria-label=\"E-mail address\" class=\"w-full rounded-md border border-gray-300 dark:border-neutral-600 bg-white dark:bg-neutral-900 py-2.5 pl-10 pr-3 text-xl\"></div></div><a href=\"https://example.com/join\" target=\"_blank\" rel=\"nofollow noopener noreferrer\" class=\"rounded-md px-3.5 py-2.5 inline-flex items-center text-base bg-primary-500 dark:bg-primary-400 text-white hover:text-white dark:hover:text-black dark:text-gray-900 no-underline hover:drop-shadow-xl hover:saturate-200 col-start-3 col-span-1 mx-auto mb-4 not-prose\">Sign up</a></div></div>"
+    );
+}
+
+#[test]
+fn video_youtube_exact_html() {
+    assert_eq!(
+        body("::ShVideo{src=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1\"}\n::\n"),
+        "<div class=\"mx-5 ring-4\"><iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" title=\"YouTube video player\" frameborder=\"0\" allowfullscreen width=\"100%\" height=\"700\"></iframe></div>"
+    );
+}
+
+#[test]
+fn video_file_exact_html() {
+    assert_eq!(
+        body("::ShVideo{src=\"/v.mp4\"}\n::\n"),
+        "<div class=\"mx-5 ring-4\"><video controls><source src=\"/v.mp4\" type=\"video/mp4\">Your browser does not support the video tag.</video></div>"
+    );
+}
+
+#[test]
+fn social_tweet_exact_html() {
+    assert_eq!(
+        body("::ShSocial{src=\"1234567890\"}\n::\n"),
+        "<div class=\"flex p-4 justify-center\"><div><blockquote class=\"bg-white dark:bg-white\"><p><a href=\"https://x.com/i/status/1234567890\" target=\"_blank\" rel=\"nofollow noopener noreferrer\">View the post on X</a></p></blockquote></div></div>"
+    );
+}
+
+#[test]
+fn social_facebook_exact_html() {
+    assert_eq!(
+        body("::ShSocial{src=\"https://www.facebook.com/plugins/post.php?x\"}\n::\n"),
+        "<div class=\"flex p-4 justify-center\"><div><iframe class=\"bg-white dark:bg-white rounded-xl border\" src=\"https://www.facebook.com/plugins/post.php?x\" width=\"500\" height=\"410\" title=\"Embedded post\" style=\"overflow:hidden\" scrolling=\"no\" frameborder=\"0\" allowfullscreen=\"true\" allow=\"autoplay; clipboard-write; encrypted-media; picture-in-picture; web-share\"></iframe></div></div>"
+    );
+}
+
+#[test]
+fn social_linkedin_exact_html() {
+    assert_eq!(
+        body("::ShSocial{src=\"https://www.linkedin.com/embed/feed/update/urn:li:share:1\"}\n::\n"),
+        "<div class=\"flex p-4 justify-center\"><div><iframe src=\"https://www.linkedin.com/embed/feed/update/urn:li:share:1\" width=\"500\" height=\"650\" frameborder=\"0\" allowfullscreen=\"true\" title=\"Embedded post\"></iframe></div></div>"
+    );
+}
+
+#[test]
+fn social_none_exact_html() {
+    assert_eq!(
+        body("::ShSocial\n::\n"),
+        "<div class=\"flex p-4 justify-center\"><div>No supported social media found.</div></div>"
+    );
+}
+
+#[test]
+fn img_container_exact_html() {
+    assert_eq!(
+        body(
+            "::ShImgContainer\n---\nurlImage: /images/a.jpg\naltImage: A\nfigcaption: Caption\n---\n::\n"
+        ),
+        "<div class=\"flex-row\"><div class=\"bg-white dark:bg-black pt-3 pb-3 mx-32 rounded-lg\"><figure class=\"dark:invert flex flex-col justify-center items-center m-4\"><img class=\"max-w-full h-auto\" src=\"/images/a.jpg\" alt=\"A\"><figcaption class=\"mt-2 text-sm text-center text-gray-600\"><p>Caption</p></figcaption></figure></div></div>"
+    );
+}
+
+#[test]
+fn announcement_exact_html() {
+    assert_eq!(
+        body("::ShAnnouncement\nNews\n::\n"),
+        "<div><input type=\"checkbox\" id=\"sh-announcement-0\" class=\"peer sr-only\" aria-label=\"Dismiss the announcement\"><div class=\"relative my-4 rounded-xl border border-oma-blue-200 bg-oma-blue-50 px-4 py-3 dark:border-neutral-600 dark:bg-neutral-800 peer-checked:hidden\" role=\"status\"><div class=\"flex items-center gap-4\"><div class=\"grow\"><p>News</p></div><label for=\"sh-announcement-0\" class=\"shrink-0 cursor-pointer rounded-md p-1 hover:bg-oma-blue-100 dark:hover:bg-neutral-700\" title=\"Dismiss\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\" width=\"1em\" height=\"1em\" class=\"size-6\" role=\"img\" aria-label=\"Dismiss\"><g fill=\"none\" stroke=\"currentColor\" stroke-dasharray=\"18\" stroke-linecap=\"round\" stroke-linejoin=\"round\" stroke-width=\"2\"><path d=\"M7 7l10 10\"><animate fill=\"freeze\" attributeName=\"stroke-dashoffset\" dur=\"0.5s\" values=\"18;0\"/></path><path stroke-dashoffset=\"18\" d=\"M17 7l-10 10\"><animate fill=\"freeze\" attributeName=\"stroke-dashoffset\" begin=\"0.5s\" dur=\"0.5s\" to=\"0\"/></path></g></svg></label></div></div></div>"
+    );
+}
+
+#[test]
+fn helper_exact_html() {
+    assert_eq!(
+        body("::ShHelperComponent\n::\n"),
+        "<div><div class=\"md:flex\"><div class=\"p-7\"><img src=\"/images/oma2.png\" alt=\"OMA SpecWorks\" class=\"w-full h-full md:h-44\"></div><div class=\"p-7\"><img src=\"/logo-light.png\" alt=\"OMA SpecWorks\" class=\"w-full h-full md:h-32 mt-20 dark:hidden\"><img src=\"/logo-dark.png\" alt=\"OMA SpecWorks\" class=\"w-full h-full md:h-32 mt-20 hidden dark:block\"></div></div></div>"
+    );
+}
+
+#[test]
+fn legacy_rows_exact_html() {
+    assert_eq!(
+        body(
+            "---\nmodules:\n  - name: RowText\n    text: Hello\n    status: second\n  - name: RowImageText\n    text: Hi\n    image: /images/a.jpg\n    cols: 4\n  - name: RowImage\n    image: /images/b.jpg\n    title: B\n    status: second\n---\n"
+        ),
+        "<div class=\"container\"><div class=\"row-text\"><div class=\"row second\"><div class=\"col text-col\"><div class=\"pt-3\"><p>Hello</p></div></div></div></div><div class=\"row-image-text\"><div class=\"row\"><div class=\"col-4 image-col\"><img src=\"/images/a.jpg\" alt=\"\"></div><div class=\"col text-col\"><div class=\"pt-3\"><p>Hi</p></div></div></div></div><div class=\"row-image second\"><div class=\"row\"><div class=\"col\"><img src=\"/images/b.jpg\" alt=\"B\"></div></div></div><div class=\"row-dowument\"><div class=\"row py-3\"><div class=\"col\"><div class=\"nuxt-content\"></div></div></div></div></div>"
+    );
+}
+
+#[test]
+fn card_falsy_props_excerpt_article_and_ui() {
+    let html = body(
+        "::ShCard\n---\nexcerpt: The *excerpt*\narticle: /news/a\nimageBackground: /images/bg.jpg\nui:\n  title: text-oma-blue-500\n---\n::\n",
+    );
+    has(
+        &html,
+        &[
+            "style=\"background-image:url('/images/bg.jpg')\"",
+            "<a class=\"not-prose\" target=\"_blank\"><div class=\"h-80",
+            "<div class=\"text-3xl font-extrabold text-oma-blue-500\"><div></div></div>",
+            "<p>The <em>excerpt</em></p>",
+            "<a class=\"not-prose\" href=\"/news/a\" target=\"_blank\">Read more...</a>",
+        ],
+    );
+    lacks(&html, &["<img", "rel="]);
+    // A background URL that could break out of the CSS value is dropped.
+    let html = body("::ShCard\n---\nimageBackground: \"x'); color: red\"\n---\n::\n");
+    lacks(&html, &["style="]);
+}
+
+#[test]
+fn avatar_falsy_props_socials_and_ui() {
+    let html = body(
+        "::ShAvatar\n---\ntwitter: https://x.com/a\nfacebook: https://facebook.com/a\ninstagram: /team\nui:\n  socials: flex text-3xl\n---\n::\n",
+    );
+    has(
+        &html,
+        &[
+            "aria-label=\"Twitter\"",
+            "aria-label=\"Facebook\"",
+            "aria-label=\"Instagram\"",
+            "<a href=\"/team\"><svg",
+            "<div class=\"-mx-1 -mt-4 flex text-3xl\">",
+        ],
+    );
+    lacks(&html, &["<img", "LinkedIn", "@"]);
+    let html = body("::ShAvatar\n::\n");
+    lacks(&html, &["<a ", "<img"]);
+}
+
+#[test]
+fn action_card_props_and_icon_check() {
+    let html = body(
+        "::ShActionCard\n---\nurlImage: /images/a.jpg\naltImage: A\nsubtitle: Sub\ntext: Text\nicon: heroicons:envelope\naltIcon: Mail\nstyleButton: outline\ncolorButton: oma-red\nlabelButton: Go\n---\n::\n",
+    );
+    has(
+        &html,
+        &[
+            "<img class=\"col-start-1",
+            "alt=\"A\"",
+            "<p>Sub</p>",
+            "<p>Text</p>",
+            "aria-label=\"Mail\"",
+            "text-oma-red-500 dark:text-oma-red-400 ring-1 ring-inset",
+            ">Go</a>",
+        ],
+    );
+    let found = errors("::ShActionCard\n---\nicon: nope:nothing\n---\n::\n").join("\n");
+    has(&found, &["icon `nope:nothing` is not available"]);
+}
+
+#[test]
+fn video_ids_from_every_url_form() {
+    for src in [
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://www.youtube.com/embed/dQw4w9WgXcQ?start=3",
+        "https://www.youtube.com/v/dQw4w9WgXcQ",
+        "https://youtu.be/dQw4w9WgXcQ",
+    ] {
+        let html = body(&format!("::ShVideo{{src=\"{src}\"}}\n::\n"));
+        has(
+            &html,
+            &["<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\""],
+        );
+    }
+    assert_eq!(body("::ShVideo\n::\n"), "");
+    let html = body("::ShVideo{src=\"/v.mp4\" :ui='{}'}\n::\n");
+    has(&html, &["<video controls>"]);
+    let html = body("::ShVideo\n---\nsrc: /v.mp4\nui:\n  wrapper: ring-2\n---\n::\n");
+    has(&html, &["<div class=\"mx-5 ring-2\">"]);
+}
+
+#[test]
+fn social_width_and_ui() {
+    let html = body(
+        "::ShSocial\n---\nsrc: https://www.linkedin.com/embed/x\nwidth: \"300\"\nui:\n  linkedin: rounded-xl\n---\n::\n",
+    );
+    has(
+        &html,
+        &[
+            "<iframe class=\"rounded-xl\"",
+            "width=\"300\" height=\"650\"",
+        ],
+    );
+    let html = body("::ShSocial{src=\"12ab\"}\n::\n");
+    has(&html, &["No supported social media found."]);
+}
+
+#[test]
+fn img_container_and_announcement_falsy_props_and_ui() {
+    assert_eq!(
+        body("::ShImgContainer\n::\n"),
+        "<div class=\"flex-row\"><div class=\"bg-white dark:bg-black pt-3 pb-3 mx-32 rounded-lg\"><figure class=\"dark:invert flex flex-col justify-center items-center m-4\"></figure></div></div>"
+    );
+    let html =
+        body("::ShImgContainer\n---\nurlImage: /images/a.jpg\nui:\n  inner: mx-4\n---\n::\n");
+    has(
+        &html,
+        &[
+            "class=\"bg-white dark:bg-black pt-3 pb-3 rounded-lg mx-4\"",
+            "alt=\"\"",
+        ],
+    );
+    let html = body(
+        "::ShAnnouncement\n---\nui:\n  wrapper: bg-oma-red-50\n---\nA\n::\n\n::ShAnnouncement\nB\n::\n",
+    );
+    has(
+        &html,
+        &["dark:bg-neutral-800 bg-oma-red-50 peer-checked:hidden"],
+    );
+    // Two uses, two ids.
+    let ids: Vec<&str> = html.matches("id=\"sh-announcement-").collect();
+    assert_eq!(ids.len(), 2);
+    lacks(&html, &["<script"]);
+}
+
+#[test]
+fn legacy_rows_defaults_and_falsy_fields() {
+    let html = body(
+        "---\nmodules:\n  - name: RowImageText\n    image: /images/a.jpg\n  - name: RowText\n  - name: RowImage\n---\n",
+    );
+    has(
+        &html,
+        &[
+            "<div class=\"row-image-text\"><div class=\"row\"><div class=\"col-6 image-col\"><img src=\"/images/a.jpg\" alt=\"\"></div><div class=\"col text-col\"><div class=\"pt-3\"></div></div></div></div>",
+            "<div class=\"row-text\"><div class=\"row\"><div class=\"col text-col\"><div class=\"pt-3\"></div></div></div></div>",
+            "<div class=\"row-image\"><div class=\"row\"><div class=\"col\"></div></div></div>",
+        ],
+    );
+    let html = body(
+        "---\nmodules:\n  - name: RowMultiColumns\n    modules:\n      - name: RowText\n        text: In\n      - name: RowImageText\n        text: Too\n---\n",
+    );
+    has(&html, &["<p>In</p>", "<p>Too</p>"]);
+    let found = errors("---\nmodules:\n  - name: RowImageText\n    cols: 13\n    colour: x\n---\n")
+        .join("\n");
+    has(
+        &found,
+        &["`cols` must be between 1 and 12", "unknown prop `colour`"],
+    );
+}
