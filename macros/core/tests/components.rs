@@ -377,10 +377,16 @@ fn card_falsy_props_excerpt_article_and_ui() {
             "<a class=\"not-prose\" target=\"_blank\"><div class=\"h-80",
             "<div class=\"text-3xl font-extrabold text-oma-blue-500\"><div></div></div>",
             "<p>The <em>excerpt</em></p>",
-            "<a class=\"not-prose\" href=\"/news/a\" target=\"_blank\">Read more...</a>",
         ],
     );
-    lacks(&html, &["<img", "rel="]);
+    lacks(&html, &["<img", "rel=", "Read more"]);
+    // The article link shows on `/news` only.
+    let news = compile_page(
+        "content/7.news/index.md",
+        "::ShCard\n---\narticle: /news/a\n---\n::\n",
+        &Options::default(),
+    );
+    has(&news.value.body, &["href=\"/news/a\""]);
     // A background URL that could break out of the CSS value is dropped.
     let html = body("::ShCard\n---\nimageBackground: \"x'); color: red\"\n---\n::\n");
     lacks(&html, &["style="]);
@@ -515,4 +521,21 @@ fn legacy_rows_defaults_and_falsy_fields() {
         &found,
         &["`cols` must be between 1 and 12", "unknown prop `colour`"],
     );
+}
+
+#[test]
+fn the_script_free_behaviour_classes_have_css() {
+    let html = body(&format!("{FAQ}\n::ShAnnouncement\nA\n::\n"));
+    let sheet = site_compiler::style::stylesheet([html.as_str()]);
+    for class in [
+        "peer-checked:hidden",
+        "group-open:rotate-90",
+        "sr-only",
+        "list-none",
+    ] {
+        assert!(
+            !sheet.unmatched.iter().any(|c| c == class),
+            "no CSS for `{class}`"
+        );
+    }
 }

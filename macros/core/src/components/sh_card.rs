@@ -71,6 +71,15 @@ pub(super) fn markdown(component: &Use<'_>, renderer: &mut Renderer<'_>, name: &
     }
 }
 
+/// Whether the page being rendered is `/news` (the only page where a card links its article).
+fn on_news_page(renderer: &Renderer<'_>) -> bool {
+    let path = renderer.file.display_path.replace('\\', "/");
+    let relative = path
+        .rsplit_once("content/")
+        .map_or(path.as_str(), |(_, relative)| relative);
+    crate::content::route_of(relative) == "/news"
+}
+
 fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let props = &component.props;
     let ui = &component.ui;
@@ -86,7 +95,7 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let rel = href
         .as_deref()
         .and_then(|href| link_rel(href, Some("_blank")));
-    let article = props.text("article");
+    let article = props.text("article").filter(|_| on_news_page(renderer));
     let article_rel = article
         .as_deref()
         .and_then(|href| link_rel(href, Some("_blank")));
