@@ -1,6 +1,6 @@
 // Colour mode: the visitor's choice (system, light or dark) is kept in localStorage and applied
 // as a `dark` or `light` class on <html> before the page paints. The header button cycles
-// system → light → dark, as on the OMA site.
+// system → light → dark, as on the OMA site; the footer button switches to the mode not shown.
 (function () {
   var KEY = "nuxt-color-mode";
   var NEXT = { system: "light", light: "dark", dark: "system" };
@@ -14,6 +14,13 @@
     } catch (e) {
       return "system";
     }
+  }
+
+  function choose(choice) {
+    try {
+      localStorage.setItem(KEY, choice);
+    } catch (e) {}
+    apply();
   }
 
   function apply() {
@@ -33,16 +40,25 @@
 
   apply();
   media.addEventListener("change", apply);
+  // A choice made in another tab.
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY) apply();
+  });
   document.addEventListener("DOMContentLoaded", function () {
     apply();
-    var button = document.getElementById("color-mode");
-    if (!button) return;
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      try {
-        localStorage.setItem(KEY, NEXT[preference()]);
-      } catch (e) {}
-      apply();
-    });
+    var cycle = document.getElementById("color-mode");
+    if (cycle) {
+      cycle.hidden = false;
+      cycle.addEventListener("click", function () {
+        choose(NEXT[preference()]);
+      });
+    }
+    var toggle = document.getElementById("theme-toggle");
+    if (toggle) {
+      toggle.hidden = false;
+      toggle.addEventListener("click", function () {
+        choose(root.classList.contains("dark") ? "light" : "dark");
+      });
+    }
   });
 })();

@@ -108,12 +108,16 @@ pub(super) fn document(page: &PageView<'_>, nav: &Navigation, assets: &AssetUrls
                 @if !page.description.is_empty() {
                     meta name="description" content=(page.description);
                 }
+                // No icon file yet: an empty one spares every page view a request that fails.
+                link rel="icon" href="data:,";
                 link rel="stylesheet" href=(assets.stylesheet);
                 // Blocking on purpose: the colour mode is applied before the first paint.
                 script src=(assets.script) {}
             }
+            // The page tint (golden at 20 %, #19191a in dark mode) is the body's, in site.css:
+            // painted once, and under the overscroll too.
             body {
-                div class="min-h-screen sm:w-full bg-golden/[0.2] dark:bg-[#19191a]" {
+                div class="min-h-screen sm:w-full" {
                     (header(page.route, nav))
                     div class="w-full pb-24 px-4 sm:px-6 lg:px-8" {
                         main {
@@ -140,13 +144,18 @@ fn header(route: &str, nav: &Navigation) -> Markup {
     html! {
         header class="flex flex-col -mb-px sticky top-0 z-50 backdrop-blur bg-gradient-to-b from-primary/[0.5] dark:from-primary/[0.25] py-4" {
             div class="px-8" {
-                div class="flex items-center justify-between gap-3 h-16" {
-                    a href="/" aria-label="OMA SpecWorks home" class="flex-shrink-0 flex items-end gap-1.5 not-prose" { (wordmark()) }
-                    div class="flex flex-col grow items-end" {
-                        div class="flex items-center justify-end gap-3 mb-2" {
-                            (color_mode_button())
-                            ul class="hidden sm:flex text-xl gap-1" {
-                                @for (name, icon_name, url) in SOCIAL { li { (social_link(name, icon_name, url)) } }
+                // At least 4rem high, and more when the menu wraps under the icons: never over the rule.
+                div class="flex items-center justify-between gap-3 min-h-16" {
+                    div class="lg:flex-1 flex items-center gap-1.5" {
+                        a href="/" aria-label="OMA SpecWorks home" class="flex-shrink-0 flex items-end gap-1.5 not-prose" { (wordmark()) }
+                    }
+                    div class="flex flex-col grow" {
+                        div class="flex justify-between items-start mb-2" {
+                            div class="flex items-center lg:justify-end lg:flex-1 gap-1.5" {
+                                (color_mode_button())
+                                ul class="hidden sm:flex text-xl" {
+                                    @for (name, icon_name, url) in SOCIAL { li { (social_link(name, icon_name, url)) } }
+                                }
                             }
                         }
                         nav aria-label="Sections" {
@@ -157,7 +166,7 @@ fn header(route: &str, nav: &Navigation) -> Markup {
                                     }
                                 }
                             }
-                            details class="2xl:hidden relative" {
+                            details class="2xl:hidden relative w-fit" {
                                 summary class="list-none cursor-pointer bg-inherit hover:bg-primary-200/[0.7] dark:hover:bg-primary-600 text-xl lg:text-2xl dark:text-golden p-2 rounded-2xl flex items-center gap-1" {
                                     "Menus" (icon("heroicons:chevron-down-20-solid", "", None))
                                 }
@@ -172,9 +181,9 @@ fn header(route: &str, nav: &Navigation) -> Markup {
                         }
                     }
                 }
-                hr class="mt-1 border-neutral-50/[0.5] dark:border-neutral-700";
-                (breadcrumbs(route))
             }
+            hr class="mt-1 border-neutral-50/[0.5] dark:border-neutral-700";
+            (breadcrumbs(route))
         }
     }
 }
@@ -205,10 +214,22 @@ fn color_mode_button() -> Markup {
     }
 }
 
+/// The footer's button: light when the page is dark and dark when it is light (the header's
+/// button cycles the stored choice instead). CSS picks the icon; hidden until the script runs.
+fn theme_toggle() -> Markup {
+    html! {
+        button id="theme-toggle" type="button" hidden aria-label="Theme" title="Switch between light and dark"
+            class="text-xl text-gray-500 dark:text-gray-400 hover:text-primary-600 dark:hover:text-primary-400 p-1.5 rounded-md" {
+            span class="dark:hidden" { (icon("heroicons:sun-20-solid", "", None)) }
+            span class="hidden dark:inline" { (icon("heroicons:moon-20-solid", "", None)) }
+        }
+    }
+}
+
 fn social_link(name: &str, icon_name: &str, url: &str) -> Markup {
     html! {
         a href=(url) target="_blank" rel=[link_rel(url, Some("_blank"))] title=(name) aria-label=(name)
-            class="hover:text-oma-blue-500 font-extralight text-slate-400 ml-1" { (icon(icon_name, "", None)) }
+            class="flex hover:text-oma-blue-500 font-extralight text-slate-400 ml-1" { (icon(icon_name, "", None)) }
     }
 }
 
@@ -218,15 +239,15 @@ fn breadcrumbs(route: &str) -> Markup {
     let link =
         "text-primary/[0.7] hover:text-primary contrast-125 dark:text-primary/[0.8] not-prose";
     html! {
-        nav aria-label="Breadcrumb" class="w-full text-xs italic flex items-center mx-auto mt-4" {
-            ol class="flex flex-wrap items-center" {
+        nav aria-label="Breadcrumb" class="w-full text-xs italic flex items-center" {
+            ol class="mx-auto mt-4 px-4 flex flex-wrap items-center justify-center" {
                 li {
                     @if segments.is_empty() { span class="text-primary contrast-125" aria-current="page" { "HOME" } }
                     @else { a href="/" class=(link) { "HOME" } }
                 }
                 @for (index, segment) in segments.iter().enumerate() {
                     li {
-                        span class="text-primary/[0.6] dark:text-primary/[0.8] font-bold" aria-hidden="true" { "\u{a0}>\u{a0}" }
+                        span class="text-primary/[0.6] dark:text-primary/[0.8] font-bold" aria-hidden="true" { "\u{a0}\u{a0}>\u{a0}\u{a0}" }
                         @if index + 1 == segments.len() {
                             span class="text-primary contrast-125" aria-current="page" { (segment.to_uppercase()) }
                         } @else {
@@ -252,14 +273,14 @@ fn doc_layout(page: &PageView<'_>, nav: &Navigation) -> Markup {
             }
             @if !toc.is_empty() {
                 nav class="col-start-12 col-span-1 hidden lg:block sticky top-48 h-screen overflow-auto sm:-ml-16 not-prose" aria-label="Table of contents" {
-                    p class="font-bold mb-4" { "Table of Contents" }
-                    ul {
+                    p class="text-sm leading-6 font-bold text-gray-700 dark:text-golden mb-4" { "Table of Contents" }
+                    ul class="space-y-1 -ml-2" {
                         @for (h2, h3s) in &toc {
-                            li {
-                                a href={ "#" (h2.id) } id={ "toc-" (h2.id) } class="hover:text-oma-blue-500" { (h2.text) }
+                            li class="w-full p-2 space-y-1" {
+                                a href={ "#" (h2.id) } id={ "toc-" (h2.id) } class=(TOC_LINK) { (h2.text) }
                                 @if !h3s.is_empty() {
-                                    ul class="pl-4" {
-                                        @for h3 in h3s { li { a href={ "#" (h3.id) } id={ "toc-" (h3.id) } class="hover:text-oma-blue-500" { (h3.text) } } }
+                                    ul class="pl-4 space-y-1" {
+                                        @for h3 in h3s { li { a href={ "#" (h3.id) } id={ "toc-" (h3.id) } class=(TOC_LINK) { (h3.text) } } }
                                     }
                                 }
                             }
@@ -270,6 +291,9 @@ fn doc_layout(page: &PageView<'_>, nav: &Navigation) -> Markup {
         }
     }
 }
+
+/// A table-of-contents entry: a grey pill, as on the OMA site.
+const TOC_LINK: &str = "block w-full rounded-md px-1 bg-primary-100 dark:bg-primary-500 text-black dark:text-golden hover:bg-primary-200/[0.7] dark:hover:bg-primary-600 hover:text-black dark:hover:text-oma-blue-100";
 
 /// `h2` entries with their `h3`s; `h3`s before the first `h2` stand on their own.
 fn table_of_contents(headings: &[TocEntry]) -> Vec<(&TocEntry, Vec<&TocEntry>)> {
@@ -336,6 +360,7 @@ fn footer() -> Markup {
         footer class="fixed py-4 bottom-0 z-50 w-full backdrop-blur bg-white/75 dark:bg-[#19191a]/75 border-t border-primary/[0.4]" {
             div class="mx-auto px-4 sm:px-6 lg:px-8 max-w-7xl sm:flex sm:items-center sm:justify-between" {
                 p class="text-sm text-gray-500 dark:text-gray-400" { "Copyright © OMA SpecWorks. All Rights Reserved." }
+                (theme_toggle())
                 ul class="flex mt-4 sm:justify-center sm:mt-0 text-xl" {
                     @for (name, icon_name, url) in SOCIAL { li { (social_link(name, icon_name, url)) } }
                 }

@@ -44,6 +44,26 @@ fn every_class_of_the_seed_pages_gets_a_rule() {
 }
 
 #[test]
+fn every_class_of_the_page_chrome_gets_a_rule() {
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let Ok(compiled) = crate::compile(&content, &crate::Options::default()) else {
+        panic!("the content folder compiles");
+    };
+    // Whole documents: header, menus, table of contents, footer and the colour-mode buttons.
+    let pages = &compiled.value.pages;
+    let sheet = stylesheet(pages.iter().map(|page| page.html.as_str()));
+    assert_eq!(sheet.unmatched, Vec::<String>::new());
+    for rule in [
+        ".min-h-16 {",
+        ".dark .dark\\:hidden {",
+        ".dark .dark\\:inline {",
+        ".\\32xl\\:hidden {",
+    ] {
+        assert!(sheet.css.contains(rule), "{rule}");
+    }
+}
+
+#[test]
 fn the_same_pages_give_the_same_bytes() {
     let a = "<p class=\"p-4 md:grid-cols-2 bg-golden/[0.2]\"></p>";
     let b = "<p class='size-7 dark:bg-primary-900'></p>";
