@@ -1,0 +1,978 @@
+//! The seed pages in a real browser: headless Chromium driven through chromedriver with
+//! fantoccini, for what only a browser shows.
+//!
+//! * Every seed page at 1280 and 390 px, light and dark, in one session: the colour mode's
+//!   class, body background and text colour; the page tint painted once; no sideways
+//!   scrolling; each ShTwoColumns' two children side by side from 768 px and stacked below;
+//!   ShMicroCards one, two and (at 1600 px) three to a row, each icon a visible SVG with path
+//!   data; every image loaded; no request (DevTools network log and resource timing) to
+//!   anything but the site's own 127.0.0.1 port; no error or warning in the console.
+//! * The header's colour-mode button cycles system → light → dark → system, stored under
+//!   `nuxt-color-mode`; the stored choice is on `<html>` before the first paint after a
+//!   reload and on another page; "system" follows the emulated OS setting live; the footer's
+//!   button switches to the other mode.
+//! * With JavaScript off, every page shows its text, images and working Menus, and hides the
+//!   buttons that need the script.
+//! * The Content-Security-Policy lets the colour-mode script run and logs nothing, and does
+//!   refuse an injected inline script (so the console check can see a violation).
+//!
+//! Chromium and chromedriver must be installed (Debian: `apt-get install chromium
+//! chromium-driver`; `.ci/run` does it): without them these tests fail, they never skip.
+//! `CHROMEDRIVER` and `CHROMIUM` name other binaries.
+
+use fantoccini::elements::Element;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use site::SITE;
+use site_tests::Server;
+use std::future::Future;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+type Error = Box<dyn std::error::Error>;
+type TestResult = Result<(), Error>;
+
+/// A failure whose message prints as it is (a test's `Err` is shown with `Debug`).
+struct Failed(String);
+
+impl std::fmt::Debug for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Failed {}
+
+fn fail(message: impl Into<String>) -> Error {
+    Box::new(Failed(message.into()))
+}
+
+/// The seed pages.
+const PAGES: [&str; 5] = [
+    "/lwm2m/about",
+    "/lwm2m/examples",
+    "/omaspecworks/collaborate/working-groups",
+    "/ipso",
+    "/omaspecworks/about",
+];
+
+/// The longest any one browser command may take.
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long chromedriver may take to listen.
+const DRIVER_START: Duration = Duration::from_secs(20);
+
+/// One browser at a time: the machine has two cores, and Chromium wants both.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+// ---- chromedriver and Chromium --------------------------------------------------------------
+
+/// A binary from `variable`, or the first of `names` on the `PATH`.
+fn find_binary(variable: &str, names: &[&str]) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(variable) {
+        return Some(PathBuf::from(path)).filter(|path| path.is_file());
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// A free port on 127.0.0.1 (free when asked; chromedriver binds it right after).
+fn free_port() -> std::io::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
+
+/// chromedriver on a port of its own, the profile folder of the Chromium it starts, and the
+/// session. Dropping it, also when a test panics, ends the session (chromedriver then quits
+/// Chromium), stops chromedriver and removes the folder.
+struct Driver {
+    process: Child,
+    url: String,
+    dir: PathBuf,
+    chromium: PathBuf,
+    session: Option<String>,
+}
+
+impl Driver {
+    fn start() -> Result<Driver, Error> {
+        let missing = "install Chromium and its driver (Debian: `apt-get install -y chromium \
+                       chromium-driver`, as .ci/run does), or name them in CHROMEDRIVER and CHROMIUM";
+        let chromedriver = find_binary("CHROMEDRIVER", &["chromedriver"])
+            .ok_or_else(|| fail(format!("chromedriver not found: {missing}")))?;
+        let chromium = find_binary(
+            "CHROMIUM",
+            &["chromium", "chromium-browser", "google-chrome"],
+        )
+        .ok_or_else(|| fail(format!("chromium not found: {missing}")))?;
+        static STARTED: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "site-browser-{}-{}",
+            std::process::id(),
+            STARTED.fetch_add(1, Ordering::Relaxed)
+        ));
+        // Left over from an earlier process of the same id, killed before it could clean up.
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir)?;
+        let port = free_port()?;
+        let log = dir.join("chromedriver.log");
+        let process = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .arg(format!("--log-path={}", log.display()))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| fail(format!("cannot run {}: {e}", chromedriver.display())))?;
+        let mut driver = Driver {
+            process,
+            url: format!("http://127.0.0.1:{port}/"),
+            dir,
+            chromium,
+            session: None,
+        };
+        let deadline = Instant::now() + DRIVER_START;
+        loop {
+            if let Ok(response) = agent().get(format!("{}status", driver.url)).call() {
+                if response.status() == 200 {
+                    return Ok(driver);
+                }
+            }
+            if let Some(status) = driver.process.try_wait()? {
+                return Err(fail(format!(
+                    "chromedriver exited ({status}):\n{}",
+                    tail(&std::fs::read_to_string(&log).unwrap_or_default())
+                )));
+            }
+            if Instant::now() > deadline {
+                return Err(fail(format!(
+                    "chromedriver did not listen within {DRIVER_START:?}"
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// A new session: headless Chromium with a fresh profile, its console and network logged.
+    async fn connect(&mut self, javascript: bool) -> Result<Client, Error> {
+        let profile = self.dir.join(format!("profile-{}", u8::from(javascript)));
+        let mut prefs = json!({});
+        if !javascript {
+            prefs = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
+        let capabilities = json!({
+            "browserName": "chrome",
+            "pageLoadStrategy": "normal",
+            "timeouts": { "pageLoad": 20_000, "script": 10_000 },
+            "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
+            "goog:chromeOptions": {
+                "binary": self.chromium,
+                "args": [
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--hide-scrollbars",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+                "prefs": prefs,
+            },
+        });
+        let Value::Object(capabilities) = capabilities else {
+            return Err(fail("capabilities are an object"));
+        };
+        let client = bounded(
+            "starting Chromium",
+            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(capabilities)
+                .connect(&self.url),
+        )
+        .await?
+        .map_err(|e| fail(format!("no browser session: {e}")))?;
+        self.session = client.session_id().await?;
+        Ok(client)
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        if let Some(session) = self.session.take() {
+            // Already gone when the test closed it; chromedriver quits Chromium otherwise.
+            let _ = agent()
+                .delete(format!("{}session/{session}", self.url))
+                .call();
+        }
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Blocking requests to chromedriver itself, bounded.
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .into()
+}
+
+fn tail(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(20)..].join("\n")
+}
+
+/// `future`, or an error naming `what` once [`COMMAND_TIMEOUT`] has passed.
+async fn bounded<T>(what: &str, future: impl Future<Output = T>) -> Result<T, Error> {
+    tokio::time::timeout(COMMAND_TIMEOUT, future)
+        .await
+        .map_err(|_| fail(format!("{what}: no answer within {COMMAND_TIMEOUT:?}")))
+}
+
+/// A chromedriver command fantoccini has no method for, on the current session.
+#[derive(Debug)]
+struct Extension {
+    path: &'static str,
+    body: Value,
+}
+
+impl WebDriverCompatibleCommand for Extension {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
+// ---- the browser as the tests use it --------------------------------------------------------
+
+/// A browser session on the served site.
+#[derive(Clone)]
+struct Browser {
+    client: Client,
+    base: String,
+}
+
+impl Browser {
+    async fn goto(&self, path: &str) -> TestResult {
+        let url = format!("{}{path}", self.base);
+        bounded(&format!("loading {path}"), self.client.goto(&url)).await??;
+        Ok(())
+    }
+
+    /// Runs `script` (a function body; `arguments` are `args`) in the page.
+    async fn js(&self, script: &str, args: Vec<Value>) -> Result<Value, Error> {
+        Ok(bounded("a script", self.client.execute(script, args)).await??)
+    }
+
+    /// A Chrome DevTools Protocol command.
+    async fn cdp(&self, cmd: &str, params: Value) -> Result<Value, Error> {
+        let command = Extension {
+            path: "goog/cdp/execute",
+            body: json!({ "cmd": cmd, "params": params }),
+        };
+        Ok(bounded(cmd, self.client.issue_cmd(command)).await??)
+    }
+
+    /// The entries of log `kind` (`browser`: the console; `performance`: DevTools events)
+    /// since the last call.
+    async fn log(&self, kind: &str) -> Result<Vec<Value>, Error> {
+        let command = Extension {
+            path: "se/log",
+            body: json!({ "type": kind }),
+        };
+        match bounded("reading a log", self.client.issue_cmd(command)).await?? {
+            Value::Array(entries) => Ok(entries),
+            other => Err(fail(format!("log {kind}: {other}"))),
+        }
+    }
+
+    /// Resizes the window so that the page is `width` CSS pixels wide.
+    async fn set_width(&self, width: u32) -> TestResult {
+        bounded("resizing", self.client.set_window_size(width, 900)).await??;
+        let inner = self.js("return window.innerWidth", vec![]).await?;
+        if inner.as_u64() != Some(u64::from(width)) {
+            return Err(fail(format!("asked for {width} px wide, got {inner}")));
+        }
+        Ok(())
+    }
+}
+
+/// Runs `body` against a fresh browser session on the served site, one test at a time.
+fn with_browser<F, Fut>(javascript: bool, body: F) -> TestResult
+where
+    F: FnOnce(Browser) -> Fut,
+    Fut: Future<Output = TestResult>,
+{
+    let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let server = Server::start(&SITE)?;
+    let mut driver = Driver::start()?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let client = driver.connect(javascript).await?;
+        let browser = Browser {
+            client: client.clone(),
+            base: server.base.clone(),
+        };
+        let result = body(browser).await;
+        let _ = bounded("closing the session", client.close()).await;
+        driver.session = None;
+        result
+    })
+}
+
+// ---- what the page shows ---------------------------------------------------------------------
+
+/// The seed pages with how many ShTwoColumns and ShMicroCards each has, so that no check
+/// passes for want of something to check.
+const EXPECTED: [(&str, usize, usize); 5] = [
+    (PAGES[0], 0, 0),
+    (PAGES[1], 2, 0),
+    (PAGES[2], 1, 3),
+    (PAGES[3], 0, 0),
+    (PAGES[4], 0, 0),
+];
+
+/// Reads the facts the layout checks need, in one round trip.
+const LAYOUT_FACTS: &str = r#"
+const box = (element) => {
+  const r = element.getBoundingClientRect();
+  return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height };
+};
+const main = document.querySelector("main");
+const painted = [];
+for (let e = main && main.parentElement; e && e !== document.body; e = e.parentElement) {
+  const background = getComputedStyle(e).backgroundColor;
+  if (background !== "rgba(0, 0, 0, 0)") painted.push(`<${e.tagName.toLowerCase()} class="${e.className}">: ${background}`);
+}
+const cards = [...document.querySelectorAll("article div.container.rounded-2xl")];
+const cardGrids = [...new Set(cards.map((card) => card.closest("div.grid")))].filter(Boolean);
+const body = document.querySelector("article .par");
+return {
+  classes: document.documentElement.className,
+  bodyBackground: getComputedStyle(document.body).backgroundColor,
+  painted,
+  textColour: body ? getComputedStyle(body).color : null,
+  scrollWidth: document.documentElement.scrollWidth,
+  clientWidth: document.documentElement.clientWidth,
+  twoColumns: [...document.querySelectorAll("article div.flex-col.md\\:grid")]
+    .map((grid) => [...grid.children].map(box)),
+  cards: cards.length,
+  cardRows: cardGrids.map((grid) => [...grid.children].map((child) => Math.round(child.getBoundingClientRect().top))),
+  icons: cards.map((card) => {
+    const svg = card.querySelector("svg");
+    if (!svg) return null;
+    const style = getComputedStyle(svg);
+    const shapes = [...svg.querySelectorAll("path, circle, rect, line, polyline, polygon, ellipse")];
+    return {
+      ...box(svg),
+      display: style.display, visibility: style.visibility, opacity: style.opacity, colour: style.color,
+      shapes: shapes.length,
+      pathData: shapes.filter((s) => s.tagName !== "path" || (s.getAttribute("d") || "").length > 0).length,
+    };
+  }),
+  brokenImages: [...document.images].filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.src),
+  resources: [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)],
+};
+"#;
+
+/// An `rgb()`/`rgba()` colour as red, green, blue (0-255) and alpha (0-1).
+fn colour(value: &Value) -> Option<[f64; 4]> {
+    let text = value.as_str()?;
+    let inner = text.split_once('(')?.1.strip_suffix(')')?;
+    let parts: Vec<f64> = inner
+        .split([',', ' ', '/'])
+        .filter(|part| !part.is_empty())
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    match parts[..] {
+        [r, g, b] => Some([r, g, b, 1.0]),
+        [r, g, b, a] => Some([r, g, b, a]),
+        _ => None,
+    }
+}
+
+/// Relative luminance (0 black, 1 white) of `rgba` painted over `under`.
+fn luminance(rgba: [f64; 4], under: [f64; 3]) -> f64 {
+    let [r, g, b, a] = rgba;
+    let mix = |top: f64, bottom: f64| (top * a + bottom * (1.0 - a)) / 255.0;
+    0.2126 * mix(r, under[0]) + 0.7152 * mix(g, under[1]) + 0.0722 * mix(b, under[2])
+}
+
+fn number(value: &Value, key: &str) -> f64 {
+    value[key].as_f64().unwrap_or(f64::NAN)
+}
+
+/// The URLs the browser requested, from the DevTools events of the performance log.
+fn requested_urls(entries: &[Value]) -> Vec<String> {
+    entries
+        .iter()
+        .filter_map(|entry| serde_json::from_str::<Value>(entry["message"].as_str()?).ok())
+        .filter(|event| {
+            matches!(
+                event["message"]["method"].as_str(),
+                Some("Network.requestWillBeSent" | "Network.webSocketCreated")
+            )
+        })
+        .filter_map(|event| {
+            let params = &event["message"]["params"];
+            params["request"]["url"]
+                .as_str()
+                .or_else(|| params["url"].as_str())
+                .map(str::to_string)
+        })
+        .collect()
+}
+
+/// Failed checks, gathered so that one run reports all of them.
+#[derive(Default)]
+struct Failures(Vec<String>);
+
+impl Failures {
+    fn check(&mut self, ok: bool, message: impl FnOnce() -> String) {
+        if !ok {
+            self.0.push(message());
+        }
+    }
+
+    fn into_result(self) -> TestResult {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        Err(fail(format!(
+            "{} failed checks:\n  {}",
+            self.0.len(),
+            self.0.join("\n  ")
+        )))
+    }
+}
+
+impl Browser {
+    /// Stores the visitor's colour-mode choice, as the header button does.
+    async fn choose_theme(&self, choice: &str) -> TestResult {
+        self.js(
+            "localStorage.setItem('nuxt-color-mode', arguments[0])",
+            vec![json!(choice)],
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Loads `path` and checks what every page must show at this width and theme.
+    async fn check_page(
+        &self,
+        path: &str,
+        width: u32,
+        theme: &str,
+        failures: &mut Failures,
+    ) -> TestResult {
+        let (_, two_columns, cards) = EXPECTED
+            .iter()
+            .copied()
+            .find(|(page, ..)| *page == path)
+            .unwrap_or((path, 0, 0));
+        let case = format!("{path} at {width} px, {theme}");
+        // Whatever earlier pages logged is not this page's.
+        self.log("performance").await?;
+        self.log("browser").await?;
+        self.goto(path).await?;
+        let facts = self.js(LAYOUT_FACTS, vec![]).await?;
+
+        // The colour mode, and the page's colours in it.
+        let classes = facts["classes"].as_str().unwrap_or_default();
+        failures.check(
+            classes.split_whitespace().any(|class| class == theme),
+            || format!("{case}: <html class=\"{classes}\">, expected `{theme}`"),
+        );
+        let background = colour(&facts["bodyBackground"]);
+        let text = colour(&facts["textColour"]);
+        match theme {
+            "dark" => {
+                failures.check(
+                    background.is_some_and(|c| c[3] == 1.0 && luminance(c, [0.0; 3]) < 0.15),
+                    || {
+                        format!(
+                            "{case}: body background {} is not dark",
+                            facts["bodyBackground"]
+                        )
+                    },
+                );
+                failures.check(text.is_some_and(|c| luminance(c, [0.0; 3]) > 0.6), || {
+                    format!("{case}: body text {} is not light", facts["textColour"])
+                });
+            }
+            _ => {
+                // The golden tint, 20 % over the white canvas.
+                failures.check(
+                    background.is_some_and(|[r, g, b, a]| {
+                        (r, g, b) == (231.0, 214.0, 194.0) && (a - 0.2).abs() < 0.01
+                    }),
+                    || format!("{case}: body background {}, expected the golden tint rgba(231, 214, 194, 0.2)", facts["bodyBackground"]),
+                );
+                failures.check(text.is_some_and(|c| luminance(c, [255.0; 3]) < 0.3), || {
+                    format!("{case}: body text {} is not dark", facts["textColour"])
+                });
+            }
+        }
+        failures.check(
+            facts["painted"].as_array().is_some_and(Vec::is_empty),
+            || {
+                format!(
+                    "{case}: the page tint is painted again between <body> and <main>: {}",
+                    facts["painted"]
+                )
+            },
+        );
+
+        // Nothing wider than the window.
+        let (scroll, client) = (number(&facts, "scrollWidth"), number(&facts, "clientWidth"));
+        failures.check(scroll <= client, || {
+            format!("{case}: the page scrolls sideways: {scroll} px wide in a {client} px window")
+        });
+
+        // ShTwoColumns: side by side from `md` (768 px), stacked below.
+        let grids = facts["twoColumns"].as_array().cloned().unwrap_or_default();
+        failures.check(grids.len() == two_columns, || {
+            format!(
+                "{case}: {} ShTwoColumns, expected {two_columns}",
+                grids.len()
+            )
+        });
+        for (index, grid) in grids.iter().enumerate() {
+            let (Some(a), Some(b)) = (grid.get(0), grid.get(1)) else {
+                failures.check(false, || {
+                    format!("{case}: ShTwoColumns {index} has fewer than two children")
+                });
+                continue;
+            };
+            let overlaps_vertically =
+                number(a, "top") < number(b, "bottom") && number(b, "top") < number(a, "bottom");
+            let overlaps_horizontally =
+                number(a, "left") < number(b, "right") && number(b, "left") < number(a, "right");
+            let sized = number(a, "width") > 0.0 && number(b, "width") > 0.0;
+            if width >= 768 {
+                failures.check(sized && number(b, "left") >= number(a, "right") - 0.5 && overlaps_vertically, || {
+                    format!("{case}: ShTwoColumns {index}: the children are not side by side: {a} {b}")
+                });
+            } else {
+                failures.check(
+                    sized && number(b, "top") >= number(a, "bottom") - 0.5 && overlaps_horizontally,
+                    || {
+                        format!(
+                            "{case}: ShTwoColumns {index}: the children are not stacked: {a} {b}"
+                        )
+                    },
+                );
+            }
+        }
+
+        // ShMicroCards: a grid of one, two (md) then three (2xl) a row, each with its icon.
+        failures.check(number(&facts, "cards") == cards as f64, || {
+            format!("{case}: {} ShMicroCards, expected {cards}", facts["cards"])
+        });
+        let per_row = match width {
+            ..768 => 1,
+            768..1536 => 2,
+            _ => 3,
+        };
+        for row in facts["cardRows"].as_array().into_iter().flatten() {
+            let tops: Vec<i64> = row
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_i64)
+                .collect();
+            let first_row = tops.iter().filter(|top| Some(*top) == tops.first()).count();
+            failures.check(first_row == per_row.min(tops.len()), || {
+                format!("{case}: {first_row} micro cards in the first row, expected {per_row} (tops {tops:?})")
+            });
+        }
+        for (index, icon) in facts["icons"].as_array().into_iter().flatten().enumerate() {
+            let visible = number(icon, "width") > 0.0
+                && number(icon, "height") > 0.0
+                && icon["display"] != "none"
+                && icon["visibility"] == "visible"
+                && icon["opacity"]
+                    .as_str()
+                    .and_then(|o| o.parse::<f64>().ok())
+                    .is_some_and(|o| o > 0.0)
+                && colour(&icon["colour"]).is_some_and(|c| c[3] > 0.0)
+                && number(icon, "shapes") > 0.0
+                && number(icon, "pathData") == number(icon, "shapes");
+            failures.check(visible, || {
+                format!("{case}: micro card {index}: the icon is not a visible SVG: {icon}")
+            });
+        }
+
+        // Every image loaded, and nothing was asked of anyone but this server.
+        failures.check(
+            facts["brokenImages"].as_array().is_some_and(Vec::is_empty),
+            || {
+                format!(
+                    "{case}: images that did not load: {}",
+                    facts["brokenImages"]
+                )
+            },
+        );
+        let own = format!("{}/", self.base);
+        let mut urls: Vec<String> = requested_urls(&self.log("performance").await?);
+        failures.check(
+            urls.iter()
+                .any(|url| url.starts_with(&own) && url.ends_with(".css")),
+            || format!("{case}: the performance log shows no request for the stylesheet: {urls:?}"),
+        );
+        urls.extend(
+            facts["resources"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .map(str::to_string),
+        );
+        for url in urls {
+            failures.check(url.starts_with(&own) || url.starts_with("data:"), || {
+                format!("{case}: a request leaves 127.0.0.1: {url}")
+            });
+        }
+        // A quiet console: no CSP violation, no failed load, no script error.
+        for entry in self.log("browser").await? {
+            failures.check(
+                !matches!(entry["level"].as_str(), Some("SEVERE" | "WARNING")),
+                || format!("{case}: console: {}", entry["message"]),
+            );
+        }
+        Ok(())
+    }
+}
+
+#[test]
+fn seed_pages_at_1280_and_390_px_light_and_dark() -> TestResult {
+    with_browser(true, |browser| async move {
+        let mut failures = Failures::default();
+        for theme in ["light", "dark"] {
+            browser.goto(PAGES[0]).await?;
+            browser.choose_theme(theme).await?;
+            for width in [1280, 390] {
+                browser.set_width(width).await?;
+                for path in PAGES {
+                    browser
+                        .check_page(path, width, theme, &mut failures)
+                        .await?;
+                }
+            }
+        }
+        // Three micro cards a row from 2xl (1536 px) up.
+        browser.set_width(1600).await?;
+        browser
+            .check_page(PAGES[2], 1600, "dark", &mut failures)
+            .await?;
+        failures.into_result()
+    })
+}
+
+/// Runs in every new document before its own scripts: notes `<html>`'s classes when `<body>`
+/// is inserted (the head, with its blocking colour-mode script, is done by then, and nothing
+/// has painted) and at the first animation frame (just before the first paint).
+const FIRST_PAINT_PROBE: &str = r#"
+(function () {
+  var seen = {};
+  window.__firstPaint = seen;
+  function note(when) {
+    if (!(when in seen)) seen[when] = document.documentElement ? document.documentElement.className : "";
+  }
+  new MutationObserver(function (records, observer) {
+    if (document.body) { note("body"); observer.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+  requestAnimationFrame(function () { note("frame"); });
+})();
+"#;
+
+impl Browser {
+    /// The operating system's colour scheme, as the page's media queries see it.
+    async fn emulate_scheme(&self, scheme: &str) -> TestResult {
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// What the colour mode looks like now: `<html>`'s classes, the header button's label,
+    /// which of its icons shows, the stored choice and what the probe saw before painting.
+    async fn colour_mode(&self) -> Result<Value, Error> {
+        self.js(
+            r#"
+            const button = document.getElementById("color-mode");
+            const shown = [...button.querySelectorAll("[data-mode]")]
+              .filter((icon) => getComputedStyle(icon).display !== "none")
+              .map((icon) => icon.dataset.mode);
+            return {
+              classes: document.documentElement.className,
+              label: button.getAttribute("aria-label"),
+              shown,
+              stored: localStorage.getItem("nuxt-color-mode"),
+              firstPaint: window.__firstPaint || null,
+              background: getComputedStyle(document.body).backgroundColor,
+            };
+            "#,
+            vec![],
+        )
+        .await
+    }
+
+    /// Waits, [`COMMAND_TIMEOUT`] at most, until `script` returns true.
+    async fn until(&self, what: &str, script: &str) -> TestResult {
+        let deadline = Instant::now() + COMMAND_TIMEOUT;
+        while self.js(script, vec![]).await? != Value::Bool(true) {
+            if Instant::now() > deadline {
+                return Err(fail(format!("{what}: not within {COMMAND_TIMEOUT:?}")));
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        Ok(())
+    }
+
+    /// The first element `css` selects.
+    async fn find(&self, css: &str) -> Result<Element, Error> {
+        Ok(bounded(css, self.client.find(Locator::Css(css))).await??)
+    }
+
+    /// Whether the first element `css` selects is displayed.
+    async fn shown(&self, css: &str) -> Result<bool, Error> {
+        let element = self.find(css).await?;
+        Ok(bounded(css, element.is_displayed()).await??)
+    }
+
+    async fn click(&self, css: &str) -> TestResult {
+        let element = self.find(css).await?;
+        bounded(css, element.click()).await??;
+        Ok(())
+    }
+}
+
+/// `<html>`'s classes in `state` (a [`Browser::colour_mode`] or its `firstPaint` member).
+fn has_class(state: &Value, key: &str, class: &str) -> bool {
+    state[key]
+        .as_str()
+        .is_some_and(|classes| classes.split_whitespace().any(|c| c == class))
+}
+
+#[test]
+fn colour_mode_button_cycles_and_the_choice_applies_before_the_first_paint() -> TestResult {
+    with_browser(true, |browser| async move {
+        browser.emulate_scheme("light").await?;
+        browser
+            .cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({ "source": FIRST_PAINT_PROBE }),
+            )
+            .await?;
+        browser.goto(PAGES[0]).await?;
+        browser.js("localStorage.clear()", vec![]).await?;
+        browser.goto(PAGES[0]).await?;
+
+        // A first visit follows the system.
+        let state = browser.colour_mode().await?;
+        assert!(has_class(&state, "classes", "light"), "{state}");
+        assert_eq!(state["label"], "Colour mode: system", "{state}");
+        assert_eq!(state["shown"], json!(["system"]), "{state}");
+        // The system's change applies without a reload (its event comes a moment later).
+        browser.emulate_scheme("dark").await?;
+        browser
+            .until(
+                "a system change to dark",
+                "return document.documentElement.classList.contains('dark')",
+            )
+            .await?;
+        browser.emulate_scheme("light").await?;
+        browser
+            .until(
+                "a system change to light",
+                "return document.documentElement.classList.contains('light')",
+            )
+            .await?;
+
+        // system → light → dark, each applied at once and stored.
+        for choice in ["light", "dark"] {
+            browser.click("#color-mode").await?;
+            let state = browser.colour_mode().await?;
+            assert!(has_class(&state, "classes", choice), "{choice}: {state}");
+            assert_eq!(state["label"], format!("Colour mode: {choice}"), "{state}");
+            assert_eq!(state["shown"], json!([choice]), "{state}");
+            assert_eq!(state["stored"], choice, "{state}");
+        }
+        let dark = colour(&browser.colour_mode().await?["background"]);
+        assert!(
+            dark.is_some_and(|c| luminance(c, [0.0; 3]) < 0.15),
+            "{dark:?}"
+        );
+
+        // Dark survives a reload and a new page, and is on <html> before anything paints
+        // (the system says light).
+        for path in [PAGES[0], PAGES[2]] {
+            browser.goto(path).await?;
+            let state = browser.colour_mode().await?;
+            assert!(has_class(&state, "classes", "dark"), "{path}: {state}");
+            assert!(
+                has_class(&state["firstPaint"], "body", "dark")
+                    && has_class(&state["firstPaint"], "frame", "dark"),
+                "{path}: no `dark` before the first paint: {state}"
+            );
+            assert_eq!(state["label"], "Colour mode: dark", "{path}: {state}");
+        }
+
+        // dark → system: the system's scheme again.
+        browser.click("#color-mode").await?;
+        let state = browser.colour_mode().await?;
+        assert!(has_class(&state, "classes", "light"), "{state}");
+        assert_eq!(state["stored"], "system", "{state}");
+        assert_eq!(state["shown"], json!(["system"]), "{state}");
+
+        // The footer's button switches to the other mode and stores it.
+        browser.click("#theme-toggle").await?;
+        let state = browser.colour_mode().await?;
+        assert!(has_class(&state, "classes", "dark"), "{state}");
+        assert_eq!(state["stored"], "dark", "{state}");
+        browser.click("#theme-toggle").await?;
+        let state = browser.colour_mode().await?;
+        assert!(has_class(&state, "classes", "light"), "{state}");
+        assert_eq!(state["stored"], "light", "{state}");
+        browser.goto(PAGES[1]).await?;
+        let state = browser.colour_mode().await?;
+        assert!(
+            has_class(&state["firstPaint"], "body", "light"),
+            "light chosen, dark system: {state}"
+        );
+        Ok(())
+    })
+}
+
+#[test]
+fn every_page_reads_without_javascript() -> TestResult {
+    with_browser(false, |browser| async move {
+        let mut failures = Failures::default();
+        for width in [1280, 390] {
+            bounded("resizing", browser.client.set_window_size(width, 900)).await??;
+            for path in PAGES {
+                let case = format!("{path} at {width} px without JavaScript");
+                browser.goto(path).await?;
+                // The colour-mode script did not run: JavaScript is really off.
+                let html = browser.find("html").await?;
+                let classes = bounded("class", html.attr("class")).await??;
+                failures.check(classes.is_none(), || {
+                    format!("{case}: the script ran (<html class=\"{classes:?}\">)")
+                });
+                let article = browser.find("article").await?;
+                let text = bounded("text", article.text()).await??;
+                let shown = browser.shown("article").await?;
+                failures.check(shown && text.len() > 300, || {
+                    format!("{case}: the article shows {} characters", text.len())
+                });
+                for image in bounded("images", article.find_all(Locator::Css("img"))).await?? {
+                    let (_, _, w, h) = bounded("image", image.rectangle()).await??;
+                    failures.check(w > 0.0 && h > 0.0, || {
+                        format!("{case}: an image is {w}x{h}")
+                    });
+                }
+                // The buttons that need the script stay hidden; the menu needs none.
+                for id in ["#color-mode", "#theme-toggle"] {
+                    let shown = browser.shown(id).await?;
+                    failures.check(!shown, || format!("{case}: {id} shows"));
+                }
+                browser.click("details > summary").await?;
+                let open = browser.shown("details li a").await?;
+                failures.check(open, || format!("{case}: the Menus list does not open"));
+            }
+        }
+        failures.into_result()
+    })
+}
+
+#[test]
+fn the_content_security_policy_lets_the_theme_script_run() -> TestResult {
+    let server = Server::start(&SITE)?;
+    let csp = server.get(PAGES[0])?;
+    let policy = csp
+        .header("content-security-policy")
+        .unwrap_or_default()
+        .to_string();
+    assert!(policy.contains("script-src 'self'"), "{policy}");
+    with_browser(true, |browser| async move {
+        for path in PAGES {
+            browser.log("browser").await?;
+            browser.goto(path).await?;
+            let state = browser.colour_mode().await?;
+            assert!(
+                has_class(&state, "classes", "light") || has_class(&state, "classes", "dark"),
+                "{path}: the colour-mode script did not run: {state}"
+            );
+            assert!(
+                browser.shown("#color-mode").await?,
+                "{path}: the script did not show its button"
+            );
+            let blocked: Vec<Value> = browser
+                .log("browser")
+                .await?
+                .into_iter()
+                .filter(|entry| {
+                    entry["message"]
+                        .as_str()
+                        .is_some_and(|m| m.contains("Content Security Policy"))
+                })
+                .collect();
+            assert!(blocked.is_empty(), "{path}: {blocked:?}");
+        }
+        // The check can see a violation: an inline script is refused and logged.
+        browser
+            .js(
+                "const s = document.createElement('script'); s.textContent = 'window.inline = 1'; document.head.appendChild(s); return window.inline || null",
+                vec![],
+            )
+            .await?;
+        let inline = browser.js("return window.inline || null", vec![]).await?;
+        assert_eq!(
+            inline,
+            Value::Null,
+            "an inline script ran despite the policy ({policy})"
+        );
+        let log = browser.log("browser").await?;
+        assert!(
+            log.iter().any(|entry| entry["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("Content Security Policy"))),
+            "the refused inline script is not in the console log: {log:?}"
+        );
+        Ok(())
+    })
+}
