@@ -702,7 +702,8 @@ fn seed_pages_at_1280_and_390_px_light_and_dark() -> TestResult {
 
 /// Runs in every new document before its own scripts: notes `<html>`'s classes when `<body>`
 /// is inserted (the head, with its blocking colour-mode script, is done by then, and nothing
-/// has painted) and at the first animation frame (just before the first paint).
+/// has painted) and at the first animation frame with a body to paint (just before the first
+/// paint of any content).
 const FIRST_PAINT_PROBE: &str = r#"
 (function () {
   var seen = {};
@@ -713,7 +714,10 @@ const FIRST_PAINT_PROBE: &str = r#"
   new MutationObserver(function (records, observer) {
     if (document.body) { note("body"); observer.disconnect(); }
   }).observe(document, { childList: true, subtree: true });
-  requestAnimationFrame(function () { note("frame"); });
+  function frame() {
+    if (document.body) note("frame"); else requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
 })();
 "#;
 
@@ -842,6 +846,12 @@ fn colour_mode_button_cycles_and_the_choice_applies_before_the_first_paint() -> 
         // (the system says light).
         for path in [PAGES[0], PAGES[2]] {
             browser.goto(path).await?;
+            browser
+                .until(
+                    "the first frame",
+                    "return Boolean(window.__firstPaint && 'frame' in window.__firstPaint)",
+                )
+                .await?;
             let state = browser.colour_mode().await?;
             assert!(has_class(&state, "classes", "dark"), "{path}: {state}");
             assert!(
