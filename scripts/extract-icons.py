@@ -66,6 +66,14 @@ SITE_ICONS = [
     "heroicons:chevron-right-20-solid",
     # ShAnnouncement's close button
     "line-md:close-small",
+    # ShDynamicTable's CSV button and quick filters
+    "carbon:download",
+    "heroicons:eye-dropper",
+    # ShCarousel's arrows
+    "mdi:chevron-left-circle",
+    "mdi:chevron-right-circle",
+    # ShListCards' clear button
+    "line-md:close-circle",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,6 +6,7 @@
 
 pub mod components;
 pub mod content;
+pub mod data;
 pub mod diagnostic;
 pub mod embed;
 pub mod parse;
@@ -92,7 +93,15 @@ pub fn analyse(root: &Path, options: &Options) -> Result<Compiled<Analysis>, Err
         .file_name()
         .map_or_else(|| "content".into(), |n| n.to_string_lossy().into_owned());
     let mut sources = Vec::with_capacity(files.pages.len() + files.folder_metas.len());
-    let pages = render_files(&root_name, &files.pages, &mut sources, &mut diagnostics)?;
+    let site = data::SiteData::new(root);
+    let pages = render_files(
+        &root_name,
+        &files.pages,
+        &site,
+        &mut sources,
+        &mut diagnostics,
+    )?;
+    sources.extend(site.files_read());
     let mut folders = BTreeMap::new();
     for path in &files.folder_metas {
         let display_path = format!("{root_name}/{}", content::relative_path(root, path));
@@ -184,6 +193,7 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
 fn render_files(
     root_name: &str,
     files: &[content::PageFile],
+    site: &data::SiteData,
     sources: &mut Vec<PathBuf>,
     diagnostics: &mut Diagnostics,
 ) -> Result<Vec<(SourceFile, RenderedPage)>, Error> {
@@ -206,7 +216,7 @@ fn render_files(
                 .help = Some("rename or move one of the two files".into());
             continue;
         }
-        let rendered = render_file(page, &file, diagnostics);
+        let rendered = render_file(page, &file, Some(site), diagnostics);
         pages.push((file, rendered));
     }
     Ok(pages)
@@ -269,7 +279,7 @@ pub fn compile_page(relative: &str, text: &str, options: &Options) -> Compiled<R
     };
     let file = SourceFile::new(relative, page.path.clone(), text);
     let mut diagnostics = Diagnostics::new(options.lenient);
-    let value = render_file(&page, &file, &mut diagnostics);
+    let value = render_file(&page, &file, None, &mut diagnostics);
     Compiled {
         value,
         diagnostics: diagnostics.finish(),
@@ -279,8 +289,9 @@ pub fn compile_page(relative: &str, text: &str, options: &Options) -> Compiled<R
 fn render_file(
     page: &content::PageFile,
     file: &SourceFile,
+    site: Option<&data::SiteData>,
     diagnostics: &mut Diagnostics,
 ) -> RenderedPage {
     let document = parse::parse_document(file, diagnostics);
-    render::render_page(page, file, &document, diagnostics)
+    render::render_page_in(site, page, file, &document, diagnostics)
 }

@@ -46,6 +46,14 @@ pub const SITE_ICONS: &[&str] = &[
     "heroicons:chevron-right-20-solid",
     // ShAnnouncement's close button
     "line-md:close-small",
+    // ShDynamicTable's CSV button and quick filters
+    "carbon:download",
+    "heroicons:eye-dropper",
+    // ShCarousel's arrows
+    "mdi:chevron-left-circle",
+    "mdi:chevron-right-circle",
+    // ShListCards' clear button
+    "line-md:close-circle",
 ];
 
 /// One icon's SVG data.

@@ -16,6 +16,7 @@ mod sh_badge;
 mod sh_button;
 mod sh_card;
 mod sh_column;
+mod sh_dynamic_table;
 mod sh_faq;
 mod sh_helper_component;
 mod sh_img_container;
@@ -111,6 +112,7 @@ static COMPONENTS: &[&ComponentSpec] = &[
     &sh_button::SPEC,
     &sh_card::SPEC,
     &sh_column::SPEC,
+    &sh_dynamic_table::SPEC,
     &sh_faq::SPEC,
     &sh_helper_component::SPEC,
     &sh_img_container::SPEC,

@@ -146,6 +146,15 @@ impl Props {
         Span::new(start, start)
     }
 
+    /// Where `needle` (`name: title`) is first written within the component, if anywhere;
+    /// for diagnostics about one item of a list prop.
+    pub fn span_of_text(&self, file: &SourceFile, needle: &str) -> Option<Span> {
+        let start = self.span.start as usize;
+        let text = file.text.get(start..self.span.end as usize)?;
+        let found = text.find(needle)?;
+        Some(Span::new(start + found, start + found + needle.len()))
+    }
+
     fn check(&self, spec: &ComponentSpec, renderer: &mut Renderer<'_>) {
         for (name, value) in &self.values {
             let span = self.span_of(renderer.file, name);

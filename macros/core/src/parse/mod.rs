@@ -44,6 +44,14 @@ pub fn parse_document(file: &SourceFile, diagnostics: &mut Diagnostics) -> Docum
     }
 }
 
+/// A file's front matter alone, and the byte offset where its body starts.
+pub(crate) fn front_matter(
+    file: &SourceFile,
+    diagnostics: &mut Diagnostics,
+) -> (Option<serde_json::Map<String, serde_json::Value>>, usize) {
+    front_matter::split(file, diagnostics)
+}
+
 /// Parses markdown that is not a file of its own (a prop's value): every node and diagnostic
 /// is placed at `origin`, the prop's place in `file`.
 pub fn parse_fragment(

@@ -20,6 +20,10 @@ pub(crate) const STYLESHEET_PLACEHOLDER: &str = "/_site/style.__pending__.css";
 
 const THEME_SCRIPT: &str = include_str!("../../assets/theme.js");
 
+/// The progressive enhancement of data tables, carousels and HubSpot forms, loaded only by
+/// the pages that have one.
+const ENHANCE_SCRIPT: &str = include_str!("../../assets/enhance.js");
+
 /// DM Sans, OFL (see `assets/fonts/OFL.txt`): weight and file.
 const FONTS: &[(u16, &[u8])] = &[
     (
@@ -49,11 +53,17 @@ pub(crate) fn fixed_assets() -> (Vec<SiteAsset>, AssetUrls) {
         content_type: "text/javascript; charset=utf-8",
         bytes: THEME_SCRIPT.as_bytes().to_vec(),
     };
+    let enhance = SiteAsset {
+        route: hashed_route("enhance", "js", ENHANCE_SCRIPT.as_bytes()),
+        content_type: "text/javascript; charset=utf-8",
+        bytes: ENHANCE_SCRIPT.as_bytes().to_vec(),
+    };
     let urls = AssetUrls {
         stylesheet: STYLESHEET_PLACEHOLDER.into(),
         script: script.route.clone(),
+        enhance: enhance.route.clone(),
     };
-    let mut assets = vec![script];
+    let mut assets = vec![script, enhance];
     for (weight, bytes) in FONTS {
         assets.push(SiteAsset {
             route: hashed_route(&format!("fonts/dm-sans-{weight}"), "woff2", bytes),
@@ -103,8 +113,9 @@ mod tests {
     #[test]
     fn routes_carry_a_content_hash() {
         let (assets, urls) = fixed_assets();
-        assert_eq!(assets.len(), 4);
+        assert_eq!(assets.len(), 5);
         assert!(urls.script.starts_with("/_site/theme.") && urls.script.ends_with(".js"));
+        assert!(urls.enhance.starts_with("/_site/enhance.") && urls.enhance.ends_with(".js"));
         assert_eq!(
             hashed_route("a", "css", b"x"),
             hashed_route("a", "css", b"x")

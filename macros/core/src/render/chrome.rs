@@ -14,6 +14,8 @@ pub struct AssetUrls {
     pub stylesheet: String,
     /// The colour-mode script.
     pub script: String,
+    /// The enhancement script of tables, carousels and forms.
+    pub enhance: String,
 }
 
 /// How a page lays out its content.
@@ -40,6 +42,8 @@ pub(super) struct PageView<'a> {
     pub headings: &'a [TocEntry],
     /// Its rendered body.
     pub body: &'a str,
+    /// Whether it loads the enhancement script.
+    pub enhanced: bool,
     /// The pages before and after it in menu order.
     pub neighbours: Neighbours<'a>,
 }
@@ -113,6 +117,10 @@ pub(super) fn document(page: &PageView<'_>, nav: &Navigation, assets: &AssetUrls
                 link rel="stylesheet" href=(assets.stylesheet);
                 // Blocking on purpose: the colour mode is applied before the first paint.
                 script src=(assets.script) {}
+                @if page.enhanced {
+                    // Deferred: tables, carousels and forms work without it; it only adds to them.
+                    script src=(assets.enhance) defer {}
+                }
             }
             // The page tint (golden at 20 %, #19191a in dark mode) is the body's, in site.css:
             // painted once, and under the overscroll too.

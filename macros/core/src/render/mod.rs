@@ -2,15 +2,17 @@
 
 pub mod assets;
 mod chrome;
+pub mod csp;
 pub mod html;
 pub mod nav;
 pub mod page;
 pub mod slug;
 
 pub use chrome::{AssetUrls, Layout};
-pub use page::{RenderedPage, TocEntry, render_page};
+pub use page::{RenderedPage, TocEntry, render_page, render_page_in};
 
 use crate::components;
+use crate::data::SiteData;
 use crate::diagnostic::Diagnostics;
 use crate::parse::parse_fragment;
 use crate::source::{SourceFile, Span};
@@ -19,6 +21,7 @@ use html::{escape_into, link_rel, open_tag};
 use maud::{Markup, PreEscaped};
 use serde_json::{Map, Value};
 use slug::Slugger;
+use std::collections::BTreeSet;
 
 /// State of rendering one page: its file, front matter, heading ids and diagnostics.
 #[derive(Debug)]
@@ -32,6 +35,12 @@ pub struct Renderer<'a> {
     slugger: Slugger,
     /// Headings in page order, for the table of contents and anchor checks.
     pub headings: Vec<TocEntry>,
+    /// The content folder's data files and pages; `None` for a page compiled on its own.
+    pub site: Option<&'a SiteData>,
+    /// Third-party sources the page's embeds need, for its Content-Security-Policy.
+    pub third_party: BTreeSet<csp::ThirdParty>,
+    /// Whether the page needs the enhancement script (tables, carousels, forms).
+    pub enhanced: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -47,7 +56,21 @@ impl<'a> Renderer<'a> {
             diagnostics,
             slugger: Slugger::default(),
             headings: Vec::new(),
+            site: None,
+            third_party: BTreeSet::new(),
+            enhanced: false,
         }
+    }
+
+    /// The same renderer, reading data files and other pages from `site`.
+    pub fn with_site(mut self, site: Option<&'a SiteData>) -> Renderer<'a> {
+        self.site = site;
+        self
+    }
+
+    /// Records third-party sources the page needs.
+    pub fn needs(&mut self, third_party: impl IntoIterator<Item = csp::ThirdParty>) {
+        self.third_party.extend(third_party);
     }
 
     /// Renders a list of blocks or inlines.

@@ -2,15 +2,17 @@
 
 use super::Renderer;
 use super::chrome::{self, AssetUrls, Layout, Neighbours, PageView};
+use super::csp::{ThirdParty, content_security_policy};
 use super::nav::{NavItem, Navigation};
 use crate::components::legacy;
 use crate::content::{PageFile, title_from_path};
+use crate::data::SiteData;
 use crate::diagnostic::Diagnostics;
 use crate::source::SourceFile;
 use crate::tree::{Document, NodeKind};
 use maud::html;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// The site name, appended to every page title.
 pub const SITE_NAME: &str = "OMA SpecWorks";
@@ -49,6 +51,19 @@ pub struct RenderedPage {
     pub source: Option<String>,
     /// Whether menus list it (not a partial, no `navigation: false`).
     pub listed: bool,
+    /// Third-party sources its embeds need (YouTube, social posts, HubSpot forms); empty for
+    /// most pages. [`RenderedPage::content_security_policy`] makes its policy of them.
+    pub third_party: BTreeSet<ThirdParty>,
+    /// Whether it loads the enhancement script (data tables, carousels, forms).
+    pub enhanced: bool,
+}
+
+impl RenderedPage {
+    /// The `Content-Security-Policy` this page is served with: the strict policy, widened by
+    /// exactly the hosts of its third-party embeds.
+    pub fn content_security_policy(&self) -> String {
+        content_security_policy(&self.third_party)
+    }
 }
 
 /// Renders a parsed page's body; its document is made by [`assemble`].
@@ -58,9 +73,21 @@ pub fn render_page(
     document: &Document,
     diagnostics: &mut Diagnostics,
 ) -> RenderedPage {
+    render_page_in(None, page, file, document, diagnostics)
+}
+
+/// [`render_page`] for a page of a content folder: its components read data files and
+/// other pages from `site`.
+pub fn render_page_in(
+    site: Option<&SiteData>,
+    page: &PageFile,
+    file: &SourceFile,
+    document: &Document,
+    diagnostics: &mut Diagnostics,
+) -> RenderedPage {
     let empty = Map::new();
     let front_matter = document.front_matter.as_ref().unwrap_or(&empty);
-    let mut renderer = Renderer::new(file, front_matter, diagnostics);
+    let mut renderer = Renderer::new(file, front_matter, diagnostics).with_site(site);
     let body = match front_matter.get("modules") {
         Some(modules) => {
             let modules = legacy::render_modules(&mut renderer, modules);
@@ -70,6 +97,8 @@ pub fn render_page(
         None => renderer.nodes(&document.children),
     };
     let headings = std::mem::take(&mut renderer.headings);
+    let third_party = std::mem::take(&mut renderer.third_party);
+    let enhanced = renderer.enhanced;
     let title = text_value(front_matter, "title")
         .or_else(|| first_h1(document))
         .unwrap_or_else(|| title_from_path(&page.relative));
@@ -93,6 +122,8 @@ pub fn render_page(
         layout,
         source: Some(page.relative.clone()),
         listed,
+        third_party,
+        enhanced,
     }
 }
 
@@ -139,6 +170,7 @@ pub fn assemble(pages: &mut [RenderedPage], nav: &Navigation, assets: &AssetUrls
             layout: page.layout,
             headings: &page.headings,
             body: &page.body,
+            enhanced: page.enhanced,
             neighbours,
         };
         page.html = chrome::document(&view, nav, assets);
@@ -188,6 +220,7 @@ pub fn not_found_page(nav: &Navigation, assets: &AssetUrls) -> String {
         layout: Layout::Default,
         headings: &[],
         body: &body,
+        enhanced: false,
         neighbours: Neighbours::default(),
     };
     chrome::document(&view, nav, assets)
@@ -205,5 +238,7 @@ fn generated_page(route: &str, title: &str, body: String, layout: Layout) -> Ren
         layout,
         source: None,
         listed: true,
+        third_party: BTreeSet::new(),
+        enhanced: false,
     }
 }

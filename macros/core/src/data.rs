@@ -1,0 +1,215 @@
+//! What components read at compile time besides their own props: data files (JSON or YAML)
+//! under the content folder, and the front matter of the other pages.
+//!
+//! The OMA site fetched its tables' data and queried its articles in the browser; here both
+//! are read while compiling, so a missing file or field is a content error and every row is
+//! in the HTML.
+
+use crate::content;
+use crate::diagnostic::Diagnostics;
+use crate::source::SourceFile;
+use serde_json::{Map, Value};
+use std::cell::{OnceCell, RefCell};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+/// The content folder as the components see it while one site compiles.
+#[derive(Debug)]
+pub struct SiteData {
+    root: PathBuf,
+    files: RefCell<BTreeMap<String, Result<Rc<Value>, DataError>>>,
+    read: RefCell<Vec<PathBuf>>,
+    pages: OnceCell<Vec<PageMeta>>,
+}
+
+/// Another page of the site, as data.
+#[derive(Debug, Clone)]
+pub struct PageMeta {
+    /// Its path in the content folder (`news/articles/1.sample.md`).
+    pub relative: String,
+    /// Its route (`/news/articles/sample`).
+    pub route: String,
+    /// Its front matter.
+    pub front_matter: Map<String, Value>,
+    /// Its body up to `<!--more-->`, when it has that marker.
+    pub excerpt: Option<String>,
+}
+
+impl PageMeta {
+    /// Front-matter field `key` as text (numbers too), `None` when absent, null or empty.
+    pub fn text(&self, key: &str) -> Option<String> {
+        value_text(self.front_matter.get(key)?)
+    }
+}
+
+/// Why a data file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    /// What went wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: String,
+}
+
+/// `value` as cell text: strings as they are, numbers and booleans written out, `None` for
+/// null, empty strings, lists and mappings.
+pub fn value_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) if !text.is_empty() => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        Value::Bool(flag) => Some(flag.to_string()),
+        _ => None,
+    }
+}
+
+impl SiteData {
+    /// The data of the content folder at `root`.
+    pub fn new(root: &Path) -> SiteData {
+        SiteData {
+            root: root.to_path_buf(),
+            files: RefCell::default(),
+            read: RefCell::default(),
+            pages: OnceCell::new(),
+        }
+    }
+
+    /// The data file `reference` names: a path inside the content folder (`data/x.json`, or
+    /// `/data/x.json` as the OMA site wrote URLs of `public/data/`), looked for in the content
+    /// folder, then in `public/`. JSON, or YAML for `.yml` and `.yaml`.
+    pub fn load(&self, reference: &str) -> Result<Rc<Value>, DataError> {
+        if let Some(found) = self.files.borrow().get(reference) {
+            return found.clone();
+        }
+        let loaded = self.read_file(reference);
+        self.files
+            .borrow_mut()
+            .insert(reference.to_string(), loaded.clone());
+        loaded
+    }
+
+    fn read_file(&self, reference: &str) -> Result<Rc<Value>, DataError> {
+        let relative = data_path(reference)?;
+        let candidates = [
+            self.root.join(&relative),
+            self.root.join(content::PUBLIC_DIR).join(&relative),
+        ];
+        let Some(path) = candidates.iter().find(|path| path.is_file()) else {
+            return Err(DataError {
+                message: format!("no data file `{reference}` in the content folder"),
+                help: format!(
+                    "looked for `{relative}` and `{}/{relative}` in the content folder",
+                    content::PUBLIC_DIR
+                ),
+            });
+        };
+        let text = std::fs::read_to_string(path).map_err(|error| DataError {
+            message: format!("cannot read the data file `{reference}`: {error}"),
+            help: "data files are UTF-8 JSON or YAML".into(),
+        })?;
+        self.read.borrow_mut().push(path.clone());
+        let yaml = relative.ends_with(".yml") || relative.ends_with(".yaml");
+        let parsed = if yaml {
+            serde_yaml::from_str::<Value>(&text).map_err(|error| error.to_string())
+        } else {
+            serde_json::from_str::<Value>(&text).map_err(|error| error.to_string())
+        };
+        parsed.map(Rc::new).map_err(|error| DataError {
+            message: format!("invalid data in `{reference}`: {error}"),
+            help: if yaml {
+                "fix the YAML of the data file".into()
+            } else {
+                "fix the JSON of the data file".into()
+            },
+        })
+    }
+
+    /// Every data file read so far, so that the build can track them.
+    pub fn files_read(&self) -> Vec<PathBuf> {
+        self.read.borrow().clone()
+    }
+
+    /// Every page of the content folder with its front matter, in route order (read once,
+    /// on first use; a page that cannot be read is left out, its own compilation reports it).
+    pub fn pages(&self) -> &[PageMeta] {
+        self.pages.get_or_init(|| read_pages(&self.root))
+    }
+}
+
+/// `reference` as a relative path inside the content folder, refusing URLs and `..`.
+fn data_path(reference: &str) -> Result<String, DataError> {
+    let trimmed = reference.trim();
+    if trimmed.contains("://") || trimmed.starts_with("//") {
+        return Err(DataError {
+            message: format!("`{trimmed}` is a remote URL: data is read when the site compiles"),
+            help: "save a copy of the data under `content/data/` and name that file".into(),
+        });
+    }
+    let path = trimmed.split(['?', '#']).next().unwrap_or("");
+    let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+    if parts.is_empty() || parts.iter().any(|part| *part == ".." || *part == ".") {
+        return Err(DataError {
+            message: format!("`{trimmed}` is not a data file path"),
+            help: "name a file inside the content folder, such as `data/publications.json`".into(),
+        });
+    }
+    let relative = parts.join("/");
+    let known = [".json", ".yml", ".yaml"];
+    if !known.iter().any(|extension| relative.ends_with(extension)) {
+        return Err(DataError {
+            message: format!("`{trimmed}` is neither JSON nor YAML"),
+            help: "data files end in `.json`, `.yml` or `.yaml`".into(),
+        });
+    }
+    Ok(relative)
+}
+
+fn read_pages(root: &Path) -> Vec<PageMeta> {
+    let Ok(files) = content::scan(root) else {
+        return Vec::new();
+    };
+    let mut pages = Vec::with_capacity(files.pages.len());
+    for page in files.pages {
+        let Ok(text) = std::fs::read_to_string(&page.path) else {
+            continue;
+        };
+        let file = SourceFile::new(page.relative.clone(), page.path.clone(), &text);
+        // Problems in the other page are reported when that page compiles.
+        let mut ignored = Diagnostics::new(true);
+        let (front_matter, body_start) = crate::parse::front_matter(&file, &mut ignored);
+        let _ = ignored.finish();
+        let excerpt = file
+            .text
+            .get(body_start..)
+            .and_then(|body| body.split_once("<!--more-->"))
+            .map(|(excerpt, _)| excerpt.trim().to_string());
+        pages.push(PageMeta {
+            relative: page.relative,
+            route: page.route,
+            front_matter: front_matter.unwrap_or_default(),
+            excerpt,
+        });
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_paths_stay_inside_the_content_folder() {
+        assert_eq!(
+            data_path("/data/a.json").map_err(|e| e.message),
+            Ok("data/a.json".into())
+        );
+        assert_eq!(
+            data_path("data/b.yml?x=1").map_err(|e| e.message),
+            Ok("data/b.yml".into())
+        );
+        assert!(data_path("../secret.json").is_err());
+        assert!(data_path("https://example.com/a.json").is_err());
+        assert!(data_path("/data/a.xml").is_err());
+        assert!(data_path("").is_err());
+    }
+}
