@@ -15,9 +15,12 @@ mod sh_avatar;
 mod sh_badge;
 mod sh_button;
 mod sh_card;
+mod sh_carousel;
 mod sh_column;
 mod sh_dynamic_table;
 mod sh_faq;
+mod sh_form_contact_us;
+mod sh_form_newsletter;
 mod sh_helper_component;
 mod sh_img_container;
 mod sh_micro_card;
@@ -111,9 +114,12 @@ static COMPONENTS: &[&ComponentSpec] = &[
     &sh_badge::SPEC,
     &sh_button::SPEC,
     &sh_card::SPEC,
+    &sh_carousel::SPEC,
     &sh_column::SPEC,
     &sh_dynamic_table::SPEC,
     &sh_faq::SPEC,
+    &sh_form_contact_us::SPEC,
+    &sh_form_newsletter::SPEC,
     &sh_helper_component::SPEC,
     &sh_img_container::SPEC,
     &sh_micro_card::SPEC,

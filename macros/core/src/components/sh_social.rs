@@ -3,6 +3,7 @@
 use super::props::{PropKind, prop, prop_or};
 use super::{ComponentSpec, UI, Use, non_empty};
 use crate::render::Renderer;
+use crate::render::csp::{Directive, ThirdParty, origin_of};
 use maud::{Markup, html};
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
@@ -23,12 +24,16 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
     render,
 };
 
-fn render(component: &Use<'_>, _renderer: &mut Renderer<'_>) -> Markup {
+fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let props = &component.props;
     let ui = &component.ui;
     let src = props.text("src").unwrap_or_default();
     let width = props.text("width");
     let lower = src.to_ascii_lowercase();
+    // An embedded post is a frame from its site: the page's policy allows that origin.
+    if lower.contains("facebook") || lower.contains("linkedin") {
+        renderer.needs(origin_of(&src).map(|origin| ThirdParty::new(Directive::Frame, origin)));
+    }
     let post = if lower.contains("facebook") {
         html! {
             iframe class=[non_empty(ui.get("facebook"))] src=(src) width=[width] height="410" title="Embedded post" style="overflow:hidden" scrolling="no" frameborder="0" allowfullscreen="true" allow="autoplay; clipboard-write; encrypted-media; picture-in-picture; web-share" {}

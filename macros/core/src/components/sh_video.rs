@@ -3,6 +3,7 @@
 use super::props::{PropKind, prop};
 use super::{ComponentSpec, UI, Use, non_empty};
 use crate::render::Renderer;
+use crate::render::csp::{self, Directive, ThirdParty};
 use maud::{Markup, PreEscaped, html};
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
@@ -30,11 +31,17 @@ pub(super) fn youtube_id(src: &str) -> Option<&str> {
         .next()
 }
 
-fn render(component: &Use<'_>, _renderer: &mut Renderer<'_>) -> Markup {
+fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let Some(src) = component.props.text("src") else {
         return PreEscaped(String::new());
     };
     let wrapper = non_empty(component.ui.get("wrapper"));
+    // The page's Content-Security-Policy allows the player's host, or the video's.
+    match youtube_id(&src) {
+        Some(_) => renderer.needs(csp::youtube()),
+        None => renderer
+            .needs(csp::origin_of(&src).map(|origin| ThirdParty::new(Directive::Media, origin))),
+    }
     match youtube_id(&src) {
         Some(id) => html! {
             div class=[wrapper] {
