@@ -267,7 +267,7 @@ fn avatar_exact_html() {
         body(
             "::ShAvatar\n---\nsrcAvatar: /images/p.jpg\naltAvatar: P\nname: Jane\nrole: Chair\ncompany: OMA\nlinkedin: https://linkedin.com/in/jane\n---\n::\n"
         ),
-        "<div class=\"grid grid-cols-2 gap-4 p-4 mx-auto w-fit dark:bg-inherit rounded-md\"><img class=\"grayscale justify-self-end tracking-widest rounded-full size-48 dark:border dark:border-primary/[0.6]\" src=\"/images/p.jpg\" alt=\"P\"><div><div><div class=\"text-3xl font-bold grow text-primary bottom-0 dark:primary\"><p>Jane</p></div></div><div><div class=\"text-lg font-semibold text-black -mt-4 dark:text-gray-400\"><p>Chair</p></div></div><div><div class=\"text-lg text-gray-500 tracking-widest -mt-5 dark:text-gray-300\"><p>@OMA</p></div></div><div class=\"flex text-5xl -mx-1 -mt-4\"><a href=\"https://linkedin.com/in/jane\" rel=\"nofollow\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\" width=\"1em\" height=\"1em\" class=\"transition-transform transform hover:-translate-y-1 duration-400 dark:text-primary/[0.6] hover:text-primary dark:hover:text-primary-400\" role=\"img\" aria-label=\"LinkedIn\"><path fill=\"currentColor\" d=\"M19 3a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm-.5 15.5v-5.3a3.26 3.26 0 0 0-3.26-3.26c-.85 0-1.84.52-2.32 1.3v-1.11h-2.79v8.37h2.79v-4.93c0-.77.62-1.4 1.39-1.4a1.4 1.4 0 0 1 1.4 1.4v4.93zM6.88 8.56a1.68 1.68 0 0 0 1.68-1.68c0-.93-.75-1.69-1.68-1.69a1.69 1.69 0 0 0-1.69 1.69c0 .93.76 1.68 1.69 1.68m1.39 9.94v-8.37H5.5v8.37z\"/></svg></a></div></div></div>"
+        "<div class=\"grid grid-cols-2 gap-4 p-4 mx-auto w-fit dark:bg-inherit rounded-md\"><img class=\"grayscale justify-self-end tracking-widest rounded-full size-48 object-cover dark:border dark:border-primary/[0.6]\" src=\"/images/p.jpg\" alt=\"P\"><div><div><div class=\"text-3xl font-bold grow text-primary bottom-0 dark:primary\"><p>Jane</p></div></div><div><div class=\"text-lg font-semibold text-black -mt-4 dark:text-gray-400\"><p>Chair</p></div></div><div><div class=\"text-lg text-gray-500 tracking-widest -mt-5 dark:text-gray-300\"><p>@OMA</p></div></div><div class=\"flex flex-wrap text-5xl -mx-1 -mt-4\"><a href=\"https://linkedin.com/in/jane\" rel=\"nofollow\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\" width=\"1em\" height=\"1em\" class=\"transition-transform transform hover:-translate-y-1 duration-400 dark:text-primary/[0.6] hover:text-primary dark:hover:text-primary-400\" role=\"img\" aria-label=\"LinkedIn\"><path fill=\"currentColor\" d=\"M19 3a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm-.5 15.5v-5.3a3.26 3.26 0 0 0-3.26-3.26c-.85 0-1.84.52-2.32 1.3v-1.11h-2.79v8.37h2.79v-4.93c0-.77.62-1.4 1.39-1.4a1.4 1.4 0 0 1 1.4 1.4v4.93zM6.88 8.56a1.68 1.68 0 0 0 1.68-1.68c0-.93-.75-1.69-1.68-1.69a1.69 1.69 0 0 0-1.69 1.69c0 .93.76 1.68 1.69 1.68m1.39 9.94v-8.37H5.5v8.37z\"/></svg></a></div></div></div>"
     );
 }
 
@@ -301,7 +301,7 @@ fn video_file_exact_html() {
 fn social_tweet_exact_html() {
     assert_eq!(
         body("::ShSocial{src=\"1234567890\"}\n::\n"),
-        "<div class=\"flex p-4 justify-center\"><div><blockquote class=\"bg-white dark:bg-white\"><p><a href=\"https://x.com/i/status/1234567890\" target=\"_blank\" rel=\"nofollow noopener noreferrer\">View the post on X</a></p></blockquote></div></div>"
+        "<div class=\"flex p-4 justify-center\"><div class=\"max-w-full\"><blockquote class=\"bg-white dark:bg-white\"><p><a href=\"https://x.com/i/status/1234567890\" target=\"_blank\" rel=\"nofollow noopener noreferrer\">View the post on X</a></p></blockquote></div></div>"
     );
 }
 
@@ -309,7 +309,7 @@ fn social_tweet_exact_html() {
 fn social_facebook_exact_html() {
     assert_eq!(
         body("::ShSocial{src=\"https://www.facebook.com/plugins/post.php?x\"}\n::\n"),
-        "<div class=\"flex p-4 justify-center\"><div><iframe class=\"bg-white dark:bg-white rounded-xl border\" src=\"https://www.facebook.com/plugins/post.php?x\" width=\"500\" height=\"410\" title=\"Embedded post\" style=\"overflow:hidden\" scrolling=\"no\" frameborder=\"0\" allowfullscreen=\"true\" allow=\"autoplay; clipboard-write; encrypted-media; picture-in-picture; web-share\"></iframe></div></div>"
+        "<div class=\"flex p-4 justify-center\"><div class=\"max-w-full\"><iframe class=\"bg-white dark:bg-white rounded-xl border max-w-full\" src=\"https://www.facebook.com/plugins/post.php?x\" width=\"500\" height=\"410\" title=\"Embedded post\" style=\"overflow:hidden\" scrolling=\"no\" frameborder=\"0\" allowfullscreen=\"true\" allow=\"autoplay; clipboard-write; encrypted-media; picture-in-picture; web-share\"></iframe></div></div>"
     );
 }
 
@@ -317,7 +317,7 @@ fn social_facebook_exact_html() {
 fn social_linkedin_exact_html() {
     assert_eq!(
         body("::ShSocial{src=\"https://www.linkedin.com/embed/feed/update/urn:li:share:1\"}\n::\n"),
-        "<div class=\"flex p-4 justify-center\"><div><iframe src=\"https://www.linkedin.com/embed/feed/update/urn:li:share:1\" width=\"500\" height=\"650\" frameborder=\"0\" allowfullscreen=\"true\" title=\"Embedded post\"></iframe></div></div>"
+        "<div class=\"flex p-4 justify-center\"><div class=\"max-w-full\"><iframe class=\"max-w-full\" src=\"https://www.linkedin.com/embed/feed/update/urn:li:share:1\" width=\"500\" height=\"650\" frameborder=\"0\" allowfullscreen=\"true\" title=\"Embedded post\"></iframe></div></div>"
     );
 }
 
@@ -325,7 +325,7 @@ fn social_linkedin_exact_html() {
 fn social_none_exact_html() {
     assert_eq!(
         body("::ShSocial\n::\n"),
-        "<div class=\"flex p-4 justify-center\"><div>No supported social media found.</div></div>"
+        "<div class=\"flex p-4 justify-center\"><div class=\"max-w-full\">No supported social media found.</div></div>"
     );
 }
 
@@ -335,7 +335,7 @@ fn img_container_exact_html() {
         body(
             "::ShImgContainer\n---\nurlImage: /images/a.jpg\naltImage: A\nfigcaption: Caption\n---\n::\n"
         ),
-        "<div class=\"flex-row\"><div class=\"bg-white dark:bg-black pt-3 pb-3 mx-32 rounded-lg\"><figure class=\"dark:invert flex flex-col justify-center items-center m-4\"><img class=\"max-w-full h-auto\" src=\"/images/a.jpg\" alt=\"A\"><figcaption class=\"mt-2 text-sm text-center text-gray-600\"><p>Caption</p></figcaption></figure></div></div>"
+        "<div class=\"flex-row\"><div class=\"bg-white dark:bg-black pt-3 pb-3 mx-4 md:mx-32 rounded-lg\"><figure class=\"dark:invert flex flex-col justify-center items-center m-4\"><img class=\"max-w-full h-auto\" src=\"/images/a.jpg\" alt=\"A\"><figcaption class=\"mt-2 text-sm text-center text-gray-600\"><p>Caption</p></figcaption></figure></div></div>"
     );
 }
 
@@ -404,7 +404,7 @@ fn avatar_falsy_props_socials_and_ui() {
             "aria-label=\"Facebook\"",
             "aria-label=\"Instagram\"",
             "<a href=\"/team\"><svg",
-            "<div class=\"-mx-1 -mt-4 flex text-3xl\">",
+            "<div class=\"flex-wrap -mx-1 -mt-4 flex text-3xl\">",
         ],
     );
     lacks(&html, &["<img", "LinkedIn", "@"]);
@@ -462,7 +462,7 @@ fn social_width_and_ui() {
     has(
         &html,
         &[
-            "<iframe class=\"rounded-xl\"",
+            "<iframe class=\"rounded-xl max-w-full\"",
             "width=\"300\" height=\"650\"",
         ],
     );
@@ -474,14 +474,14 @@ fn social_width_and_ui() {
 fn img_container_and_announcement_falsy_props_and_ui() {
     assert_eq!(
         body("::ShImgContainer\n::\n"),
-        "<div class=\"flex-row\"><div class=\"bg-white dark:bg-black pt-3 pb-3 mx-32 rounded-lg\"><figure class=\"dark:invert flex flex-col justify-center items-center m-4\"></figure></div></div>"
+        "<div class=\"flex-row\"><div class=\"bg-white dark:bg-black pt-3 pb-3 mx-4 md:mx-32 rounded-lg\"><figure class=\"dark:invert flex flex-col justify-center items-center m-4\"></figure></div></div>"
     );
     let html =
         body("::ShImgContainer\n---\nurlImage: /images/a.jpg\nui:\n  inner: mx-4\n---\n::\n");
     has(
         &html,
         &[
-            "class=\"bg-white dark:bg-black pt-3 pb-3 rounded-lg mx-4\"",
+            "class=\"bg-white dark:bg-black pt-3 pb-3 md:mx-32 rounded-lg mx-4\"",
             "alt=\"\"",
         ],
     );

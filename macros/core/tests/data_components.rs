@@ -267,3 +267,203 @@ fn table_data_errors_point_at_the_prop() {
         ],
     );
 }
+
+// ShListCards and the news modules: other pages' front matter
+
+/// Two sample articles and a news index.
+const ARTICLES: &[(&str, &str)] = &[
+    (
+        "news/articles/first.md",
+        "---\ntitle: Sample article 1\nsubtitle: Sample subtitle 1\ncardID: 7\ntags: [alpha, beta]\ndate: \"2020-01-02\"\nby: Sample author\nhomepage: 2\nleftLabel: Left 1\n---\nSample excerpt 1.\n\n<!--more-->\n\nThe rest.\n",
+    ),
+    (
+        "news/articles/second.md",
+        "---\ntitle: Sample article 2\ncardID: 3\ntags: gamma\ndate: \"2021-05-06\"\ndescription: Sample description 2\nhomepage: 1\n---\nNo marker here.\n",
+    ),
+];
+
+fn with_articles(name: &str, text: &str) -> (Bundle, Vec<String>, Content) {
+    let mut files: Vec<(&str, &str)> = ARTICLES.to_vec();
+    files.push(("page.md", text));
+    let content = Content::new(name, &files);
+    let (bundle, errors) = content.compile();
+    (bundle, errors, content)
+}
+
+#[test]
+fn list_cards_in_the_order_of_card_id() {
+    let (bundle, errors, _content) = with_articles(
+        "list-cards",
+        "::ShListCards\n---\ntitle: Sample **news**\ncols: 4\ncardID: [3, 7]\n---\n::\n",
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let page = page(&bundle, "/page");
+    let html = &page.body;
+    assert!(page.enhanced);
+    has(
+        html,
+        &[
+            "<div class=\"pl-4 pr-4 pb-10 shadow-xl bg-neutral-100 dark:bg-neutral-900/[0.6] rounded-2xl\" data-tag-filter>",
+            "<h3 class=\"flex flex-wrap justify-center\">Tags</h3>",
+            "data-tag=\"gamma\">gamma</span>",
+            "data-tag=\"alpha\">alpha</span>",
+            "data-tags-clear hidden>Clear All <svg",
+            "<div class=\"pt-6 text-3xl font-extrabold text-center dark:text-gray-200\"><p>Sample <strong>news</strong></p></div>",
+            "<div class=\"justify-between flex flex-wrap gap-0 grid grid-cols-1 sm:grid-cols-2 lg:grid-cols-3 min-[1300px]:grid-cols-4\">",
+            "<div data-card-tags=\"[&quot;gamma&quot;]\">",
+            "<div data-card-tags=\"[&quot;alpha&quot;,&quot;beta&quot;]\">",
+            // The excerpt is the body up to the marker, else the description.
+            "<p>Sample excerpt 1.</p>",
+            "<p>Sample description 2</p>",
+            "href=\"/news/articles/first\"",
+            "<div class=\"mt-3 text-lg text-gray-600 dark:text-gray-400 not-prose\"><p>Left 1</p></div>",
+        ],
+    );
+    lacks(html, &["The rest."]);
+    // Article 3 comes before article 7, as listed.
+    let second = html.find("Sample article 2").unwrap_or(usize::MAX);
+    let first = html.find("Sample article 1").unwrap_or(0);
+    assert!(second < first, "{html}");
+    assert_eq!(unstyled(html), Vec::<String>::new());
+}
+
+#[test]
+fn list_cards_defaults_ui_and_unknown_card_id() {
+    let (bundle, errors, _content) = with_articles(
+        "list-cards-ui",
+        "::ShListCards{class=\"pb-2\"}\n---\ncardID: [3]\nui:\n  title: pt-2\n---\n::\n",
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let html = &page(&bundle, "/page").body;
+    has(
+        html,
+        &[
+            "<div class=\"pl-4 pr-4 shadow-xl bg-neutral-100 dark:bg-neutral-900/[0.6] rounded-2xl pb-2\" data-tag-filter>",
+            // Title, subtitle and text render even when empty.
+            "<div class=\"text-3xl font-extrabold text-center dark:text-gray-200 pt-2\"></div>",
+            "<div class=\"justify-between flex flex-wrap gap-0 grid grid-cols-1 sm:grid-cols-2 lg:grid-cols-3\">",
+        ],
+    );
+    let (_, errors, _content) = with_articles(
+        "list-cards-missing",
+        "# T\n\n::ShListCards\n---\ncardID: [3, 99]\n---\n::\n",
+    );
+    assert_eq!(
+        errors,
+        vec![
+            "content/page.md:5:1: no article has `cardID: 99` help: the articles' ids are 7, 3"
+                .to_string()
+        ]
+    );
+    // No tags, no tag filter script.
+    let (bundle, _, _content) = with_articles("list-cards-none", "::ShListCards\n::\n");
+    let page = page(&bundle, "/page");
+    assert!(!page.enhanced);
+    assert!(!page.body.contains("Tags</h3>"));
+}
+
+#[test]
+fn news_modules_list_the_news_pages() {
+    let (bundle, errors, _content) = with_articles(
+        "news-modules",
+        "---\nmodules:\n  - name: RowNewsCards\n  - name: RowMultiColumns\n    widths: [12]\n    modules:\n      - name: RowNewsList\n        title: Sample news\n        subtitle: Latest\n---\n",
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let html = &page(&bundle, "/page").body;
+    has(
+        html,
+        &[
+            "<div class=\"row-news-cards\"><div class=\"row row-eq-height\"><div class=\"col-md-6 col-lg-4\" data-card-tags=\"[&quot;gamma&quot;]\"><article class=\"card mb-2 h-full\"><div class=\"card-body\"><h4 class=\"card-title\"><a class=\"stretched-link\" href=\"/news/articles/second\">Sample article 2</a></h4><p class=\"card-text pt-3\">Sample description 2</p></div><div class=\"card-footer\"><div class=\"row\"><div class=\"col\">2021-05-06</div><div class=\"col\"></div></div></div></article></div>",
+            "<h6 class=\"card-subtitle text-muted\"><span class=\"font-italic\">Sample subtitle 1</span></h6>",
+            // RowNewsList: by `homepage`, colours cycling.
+            "<p class=\"h5 mb-0\">Sample news</p><p class=\"col-title-subtitle font-italic\">Latest</p>",
+            "<div class=\"card mb-3 p-0 first\"><div class=\"card-body\"><h5 class=\"card-title\"><a class=\"stretched-link\" href=\"/news/articles/second\">Sample article 2</a></h5></div><div class=\"card-footer\">2021-05-06 | </div></div>",
+            "<div class=\"card mb-3 p-0 second\">",
+            "2020-01-02 | Sample author",
+        ],
+    );
+    // Newest first in the cards.
+    assert!(html.find("Sample article 2") < html.find("Sample article 1"));
+    assert_eq!(unstyled(html), Vec::<String>::new());
+}
+
+#[test]
+fn page_part_modules() {
+    let (bundle, errors, _content) = with_articles(
+        "page-parts",
+        "---\ntitle: Sample document\nsubtitle: Sample document subtitle\nby: Sample author\ndate: \"2022-03-04\"\nmodules:\n  - name: RowDocumentHeader\n  - name: RowTags\n    folder: /news\n  - name: RowBlogListItems\n    folder: /news/articles\n---\n",
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let page = page(&bundle, "/page");
+    let html = &page.body;
+    has(
+        html,
+        &[
+            "<div class=\"row-document-header\"><div class=\"row\"><div class=\"col text-center\"><h1 class=\"display-5\">Sample document</h1><h2 class=\"lead\"><span class=\"font-italic\">Sample document subtitle</span></h2><p class=\"document-header-by\">By: Sample author | 2022-03-04</p></div></div></div>",
+            "<div class=\"row-tags\"><div class=\"row\"><div class=\"col\"><h5 class=\"tags-title\">Tags</h5><ul class=\"tags-list\"><li><a href=\"?tag=gamma\">#gamma</a></li><li><a href=\"?tag=alpha\">#alpha</a></li><li><a href=\"?tag=beta\">#beta</a></li><li><a href=\"?\">Clear</a></li></ul></div></div></div>",
+            "<div class=\"card mb-3\" data-card-tags=\"[&quot;alpha&quot;,&quot;beta&quot;]\"><div class=\"card-body\"><h4 class=\"card-title\"><a class=\"stretched-link\" href=\"/news/articles/first\">Sample article 1</a></h4><h6 class=\"card-subtitle text-muted\"><span class=\"font-italic\">Sample subtitle 1</span></h6><p class=\"card-text pt-3\">Sample excerpt 1.</p><p class=\"blog-meta\">By: Sample author Date: 2020-01-02</p><a href=\"/news/articles/first\">Read more ...</a></div></div>",
+        ],
+    );
+    assert!(page.enhanced);
+    assert_eq!(unstyled(html), Vec::<String>::new());
+}
+
+// RowDynamicTable and RowButtonGrid
+
+#[test]
+fn legacy_table_inline_and_from_a_file() {
+    let html = body(
+        "legacy-table",
+        "---\nmodules:\n  - name: RowDynamicTable\n    filter: [name]\n    pagination: 2\n    columns:\n      - key: name\n        label: Name\n        sortable: true\n      - key: published\n        label: Published\n      - key: doc\n        label: Document\n    items:\n      - name: {title: \"Sample **B**\"}\n        published: {title: \"2020\"}\n        doc: {url: \"https://example.com/b.pdf\", title: Sample B, target: _blank}\n      - name: {title: Sample A}\n        published: {title: \"2019\"}\n        doc: {image: \"https://example.com/a.png\", title: Sample A}\n  - name: RowDynamicTable\n    dataUrl: data/sample-registry.yaml\n    dataField: items\n    columns: [name, owner]\n---\n",
+    );
+    has(
+        &html,
+        &[
+            "<div class=\"row-dynamic-table\" data-table data-per-page=\"2\"><div class=\"row mb-3\" data-table-controls hidden><div class=\"col\"><label class=\"table-filter\">Filter<input type=\"search\" class=\"form-control\" placeholder=\"Type to Search\" data-table-search></label></div></div>",
+            "<th scope=\"col\" data-sortable data-query>Name</th><th scope=\"col\">Published</th>",
+            // Sorted by `published` first: 2019 before 2020.
+            "<tbody><tr><td><p>Sample A</p></td><td><p>2019</p></td><td><img src=\"https://example.com/a.png\" alt=\"Sample A\"></td></tr><tr><td><p>Sample <strong>B</strong></p></td><td><p>2020</p></td><td><a href=\"https://example.com/b.pdf\" target=\"_blank\" rel=\"nofollow noopener noreferrer\">Sample B</a></td></tr></tbody>",
+            "<p data-table-status>Showing 1 to 2 out of 2 items</p>",
+            "<div class=\"row-dynamic-table\" data-table data-per-page=\"0\"><div class=\"table-responsive\">",
+            "<td>Sample object B</td><td>Sample owner 2</td>",
+        ],
+    );
+    assert_eq!(unstyled(&html), Vec::<String>::new());
+    let found = errors(
+        "legacy-table-errors",
+        "---\nmodules:\n  - name: RowDynamicTable\n    dataUrl: data/nothing.json\n  - name: RowDynamicTable\n    columns: [nam]\n    items:\n      - name: x\n---\n",
+    );
+    has(
+        &found.join("\n"),
+        &[
+            "no data file `data/nothing.json`",
+            "no row of the table has the field `nam`",
+        ],
+    );
+}
+
+#[test]
+fn button_grid_statuses_and_events_palette() {
+    let html = body(
+        "button-grid",
+        "---\nmodules:\n  - name: RowButtonGrid\n    id: events\n    cols:\n      - title: Sample column\n        subtitle: Sample subtitle\n        items:\n          - title: Sample button\n            subtitle: Sample detail\n            url: https://example.com/\n            target: _blank\n            status: highlight\n          - title: Closed\n            status: deactive\n          - title: Plain\n---\n",
+    );
+    assert_eq!(
+        html.split("<div class=\"row-dowument\">")
+            .next()
+            .unwrap_or(""),
+        "<div class=\"container\"><div id=\"events\" class=\"row-button-grid\"><div class=\"row\"><div class=\"col\"><div class=\"text-center text-primary col-title mb-3\"><p class=\"h5 mb-0\">Sample column</p><p class=\"col-title-subtitle font-italic\">Sample subtitle</p></div><a role=\"button\" class=\"btn btn-block button highlight\" href=\"https://example.com/\" target=\"_blank\" rel=\"nofollow noopener noreferrer\"><p class=\"button-title\">Sample button</p><p class=\"button-subtitle\">Sample detail</p></a><a role=\"button\" class=\"btn btn-block button deactive\" aria-disabled=\"true\"><p class=\"button-title\">Closed</p></a><a role=\"button\" class=\"btn btn-block button\"><p class=\"button-title\">Plain</p></a></div></div></div>"
+    );
+    assert_eq!(unstyled(&html), Vec::<String>::new());
+    let found = errors(
+        "button-grid-errors",
+        "---\nmodules:\n  - name: RowButtonGrid\n    cols:\n      - image: fas no-such-icon\n        items:\n          - title: x\n            status: pendin\n---\n",
+    );
+    has(
+        &found.join("\n"),
+        &[
+            "icon `fa6-solid:no-such-icon` is not available",
+            "`pendin` is not a button status help: did you mean `pending`?",
+        ],
+    );
+}

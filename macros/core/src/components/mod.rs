@@ -23,6 +23,7 @@ mod sh_form_contact_us;
 mod sh_form_newsletter;
 mod sh_helper_component;
 mod sh_img_container;
+mod sh_list_cards;
 mod sh_micro_card;
 mod sh_multi_column;
 mod sh_segment;
@@ -122,6 +123,7 @@ static COMPONENTS: &[&ComponentSpec] = &[
     &sh_form_newsletter::SPEC,
     &sh_helper_component::SPEC,
     &sh_img_container::SPEC,
+    &sh_list_cards::SPEC,
     &sh_micro_card::SPEC,
     &sh_multi_column::SPEC,
     &sh_segment::SPEC,

@@ -26,6 +26,8 @@ pub enum PropKind {
     Ui,
     /// A list.
     List,
+    /// Any value (a list of names, or `true`).
+    Any,
 }
 
 /// One declared prop.
@@ -337,6 +339,7 @@ fn type_error(declared: &PropSpec, value: &Value) -> Option<(String, Option<Stri
         PropKind::List => {
             (!value.is_array()).then(|| (format!("`{name}` must be a list, found `{shown}`"), None))
         }
+        PropKind::Any => None,
         PropKind::Text | PropKind::Markdown => (value.is_object() || value.is_array())
             .then(|| (format!("`{name}` must be text, found `{shown}`"), None)),
     }

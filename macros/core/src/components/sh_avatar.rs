@@ -29,7 +29,7 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
         ),
         (
             "avatar",
-            "grayscale justify-self-end tracking-widest rounded-full size-48 dark:border dark:border-primary/[0.6]",
+            "grayscale justify-self-end tracking-widest rounded-full size-48 object-cover dark:border dark:border-primary/[0.6]",
         ),
         ("base", ""),
         (
@@ -44,7 +44,7 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
             "company",
             "text-lg text-gray-500 tracking-widest -mt-5 dark:text-gray-300",
         ),
-        ("socials", "flex text-5xl -mx-1 -mt-4"),
+        ("socials", "flex flex-wrap text-5xl -mx-1 -mt-4"),
         (
             "icon",
             "transition-transform transform hover:-translate-y-1 duration-400 dark:text-primary/[0.6] hover:text-primary dark:hover:text-primary-400",

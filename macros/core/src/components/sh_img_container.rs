@@ -15,7 +15,10 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
     ],
     ui: &[
         ("wrapper", "flex-row"),
-        ("inner", "bg-white dark:bg-black pt-3 pb-3 mx-32 rounded-lg"),
+        (
+            "inner",
+            "bg-white dark:bg-black pt-3 pb-3 mx-4 md:mx-32 rounded-lg",
+        ),
         (
             "base",
             "dark:invert flex flex-col justify-center items-center m-4",

@@ -1,7 +1,7 @@
 //! `::ShSocial`: an embedded Facebook or LinkedIn post, or a link to a post on X (no script).
 
 use super::props::{PropKind, prop, prop_or};
-use super::{ComponentSpec, UI, Use, non_empty};
+use super::{ComponentSpec, UI, Use, classes, non_empty};
 use crate::render::Renderer;
 use crate::render::csp::{Directive, ThirdParty, origin_of};
 use maud::{Markup, html};
@@ -36,11 +36,11 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     }
     let post = if lower.contains("facebook") {
         html! {
-            iframe class=[non_empty(ui.get("facebook"))] src=(src) width=[width] height="410" title="Embedded post" style="overflow:hidden" scrolling="no" frameborder="0" allowfullscreen="true" allow="autoplay; clipboard-write; encrypted-media; picture-in-picture; web-share" {}
+            iframe class=(classes(&[ui.get("facebook"), "max-w-full"])) src=(src) width=[width] height="410" title="Embedded post" style="overflow:hidden" scrolling="no" frameborder="0" allowfullscreen="true" allow="autoplay; clipboard-write; encrypted-media; picture-in-picture; web-share" {}
         }
     } else if lower.contains("linkedin") {
         html! {
-            iframe class=[non_empty(ui.get("linkedin"))] src=(src) width=[width] height="650" frameborder="0" allowfullscreen="true" title="Embedded post" {}
+            iframe class=(classes(&[ui.get("linkedin"), "max-w-full"])) src=(src) width=[width] height="650" frameborder="0" allowfullscreen="true" title="Embedded post" {}
         }
     } else if !src.is_empty() && src.chars().all(|c| c.is_ascii_digit()) {
         let href = format!("https://x.com/i/status/{src}");
@@ -52,5 +52,6 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     } else {
         html! { "No supported social media found." }
     };
-    html! { div class=[non_empty(ui.get("wrapper"))] { div { (post) } } }
+    // Never wider than the page: a frame narrows to fit (its `width` is a maximum).
+    html! { div class=[non_empty(ui.get("wrapper"))] { div class="max-w-full" { (post) } } }
 }

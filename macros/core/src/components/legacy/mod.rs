@@ -1,24 +1,40 @@
 //! The older site's `modules:` front matter: a list of row modules rendered above the body.
 
+mod row_blog_list_items;
+mod row_button_grid;
+mod row_document_header;
+mod row_dynamic_table;
 mod row_image;
 mod row_image_text;
 mod row_multi_columns;
+mod row_news_cards;
+mod row_news_list;
 mod row_separator;
+mod row_tags;
 mod row_text;
 mod row_text_image;
 
 use super::props::Props;
+use super::sh_dynamic_table::data_error;
 use super::{ComponentSpec, Use, closest};
+use crate::data::PageMeta;
 use crate::render::Renderer;
 use crate::source::Span;
 use maud::{Markup, PreEscaped, html};
 use serde_json::{Map, Value};
 
 static MODULES: &[&ComponentSpec] = &[
+    &row_blog_list_items::SPEC,
+    &row_button_grid::SPEC,
+    &row_document_header::SPEC,
+    &row_dynamic_table::SPEC,
     &row_image::SPEC,
     &row_image_text::SPEC,
     &row_multi_columns::SPEC,
+    &row_news_cards::SPEC,
+    &row_news_list::SPEC,
     &row_separator::SPEC,
+    &row_tags::SPEC,
     &row_text::SPEC,
     &row_text_image::SPEC,
 ];
@@ -112,6 +128,65 @@ fn render_module(
         });
     }
     (spec.render)(&component, renderer)
+}
+
+/// The pages below route `folder` (not the folder's own page), newest `date` first; reported
+/// at the module when the content folder is not at hand.
+fn folder_pages(renderer: &mut Renderer<'_>, props: &Props, folder: &str) -> Vec<PageMeta> {
+    let Some(site) = renderer.site else {
+        data_error(
+            renderer,
+            props.span,
+            "this module lists other pages: it works when a content folder compiles".into(),
+            "compile the whole content folder".into(),
+        );
+        return Vec::new();
+    };
+    let prefix = format!("{}/", folder.trim_end_matches('/'));
+    let mut pages: Vec<PageMeta> = site
+        .pages()
+        .iter()
+        .filter(|page| page.route.starts_with(&prefix))
+        .cloned()
+        .collect();
+    pages.sort_by(|a, b| {
+        b.text("date")
+            .cmp(&a.text("date"))
+            .then_with(|| a.route.cmp(&b.route))
+    });
+    pages
+}
+
+/// A link to `page` labelled with its title.
+fn page_link(page: &PageMeta) -> Markup {
+    let title = page.text("title").unwrap_or_else(|| page.route.clone());
+    html! { a class="stretched-link" href=(page.route) { (title) } }
+}
+
+/// The route of the page being rendered.
+fn current_route(renderer: &Renderer<'_>) -> String {
+    let path = renderer.file.display_path.replace('\\', "/");
+    let relative = path
+        .split_once('/')
+        .map_or(path.as_str(), |(_, relative)| relative);
+    crate::content::route_of(relative)
+}
+
+/// The Iconify name of the older site's FontAwesome icons (`fas calendar` is
+/// `fa6-solid:calendar`); an Iconify name stays as it is.
+fn fa_icon(spec: &str) -> String {
+    let mut parts = spec.split_whitespace();
+    match (parts.next(), parts.next()) {
+        (Some(prefix), Some(name)) => {
+            let set = match prefix {
+                "fab" => "fa6-brands",
+                "far" => "fa6-regular",
+                _ => "fa6-solid",
+            };
+            format!("{set}:{}", name.trim_start_matches("fa-"))
+        }
+        _ => spec.trim().to_string(),
+    }
 }
 
 /// The span of the next occurrence of `needle` in the file (for diagnostics about front matter).

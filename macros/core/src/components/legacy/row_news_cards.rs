@@ -1,0 +1,60 @@
+//! `RowNewsCards`: the news articles (pages under `/news/`) as Bootstrap cards, newest first.
+
+use super::{folder_pages, page_link};
+use crate::components::props::{PropKind, prop, prop_or};
+use crate::components::sh_list_cards::{excerpt_of, tags_of};
+use crate::components::{ComponentSpec, Use};
+use crate::render::Renderer;
+use maud::{Markup, html};
+use serde_json::Value;
+
+pub(super) static SPEC: ComponentSpec = ComponentSpec {
+    name: "RowNewsCards",
+    props: &[
+        // The folder whose pages are the news (the older site's `content/news/`).
+        prop_or("folder", PropKind::Text, "/news"),
+        // At most this many cards.
+        prop("limit", PropKind::Number(1, 1000)),
+    ],
+    ui: &[],
+    render,
+};
+
+fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let props = &module.props;
+    let folder = props.text("folder").unwrap_or_default();
+    let mut items = folder_pages(renderer, props, &folder);
+    if let Some(limit) = props.number("limit") {
+        items.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    }
+    html! {
+        div class="row-news-cards" {
+            div class="row row-eq-height" {
+                @for item in &items {
+                    div class="col-md-6 col-lg-4" data-card-tags=(Value::from(tags_of(item)).to_string()) {
+                        article class="card mb-2 h-full" {
+                            @if let Some(image) = item.text("image") {
+                                img class="card-img news-card-image" src=(image) alt="";
+                            }
+                            div class="card-body" {
+                                h4 class="card-title" { (page_link(item)) }
+                                @if let Some(subtitle) = item.text("subtitle") {
+                                    h6 class="card-subtitle text-muted" { span class="font-italic" { (subtitle) } }
+                                }
+                                @if let Some(excerpt) = excerpt_of(item) {
+                                    p class="card-text pt-3" { (excerpt) }
+                                }
+                            }
+                            div class="card-footer" {
+                                div class="row" {
+                                    div class="col" { (item.text("date").unwrap_or_default()) }
+                                    div class="col" { (item.text("by").unwrap_or_default()) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! `RowTags`: the tags of a folder's pages (the news or blog index) as `?tag=` links, and a
+//! link that clears the choice; the enhancement script filters the page's cards by the tag.
+
+use super::folder_pages;
+use crate::components::props::{PropKind, prop};
+use crate::components::sh_list_cards::tags_of;
+use crate::components::{ComponentSpec, Use};
+use crate::data::value_text;
+use crate::render::Renderer;
+use maud::{Markup, html};
+use serde_json::Value;
+
+pub(super) static SPEC: ComponentSpec = ComponentSpec {
+    name: "RowTags",
+    props: &[
+        // The folder whose pages' tags are listed; the page's own route when absent.
+        prop("folder", PropKind::Text),
+        // The tags, when given instead.
+        prop("tags", PropKind::List),
+    ],
+    ui: &[],
+    render,
+};
+
+fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let props = &module.props;
+    let mut tags: Vec<String> = match props.get("tags") {
+        Some(Value::Array(list)) => list.iter().filter_map(value_text).collect(),
+        _ => Vec::new(),
+    };
+    if tags.is_empty() {
+        let folder = props
+            .text("folder")
+            .unwrap_or_else(|| super::current_route(renderer));
+        for page in folder_pages(renderer, props, &folder) {
+            for tag in tags_of(&page) {
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
+        }
+    }
+    if !tags.is_empty() {
+        renderer.enhanced = true;
+    }
+    html! {
+        div class="row-tags" {
+            div class="row" {
+                div class="col" {
+                    h5 class="tags-title" { "Tags" }
+                    ul class="tags-list" {
+                        @for tag in &tags {
+                            li { a href=(format!("?tag={}", percent(tag))) { "#" (tag) } }
+                        }
+                        li { a href="?" { "Clear" } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `tag` for a query string.
+fn percent(tag: &str) -> String {
+    percent_encoding::utf8_percent_encode(tag, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
