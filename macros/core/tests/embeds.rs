@@ -207,3 +207,49 @@ fn carousel_interval_single_slide_ui_and_errors() {
         ],
     );
 }
+
+// Strict checks know the new components and modules
+
+#[test]
+fn strict_checks_know_the_new_components_and_modules() {
+    for (text, expected) in [
+        (
+            "::ShDynamicTable{per-pag=\"10\"}\n::\n",
+            "did you mean `perPage`?",
+        ),
+        (
+            "::ShCarousel{intervall=\"1\"}\n::\n",
+            "did you mean `interval`?",
+        ),
+        (
+            "::ShListCards{cardId=\"1\"}\n::\n",
+            "did you mean `cardID`?",
+        ),
+        (
+            "::ShFormContactUs{portal=\"1\"}\n::\n",
+            "did you mean `portalId`?",
+        ),
+        ("::ShCarousal\n::\n", "did you mean `ShCarousel`?"),
+        ("::ShDynamicTabel\n::\n", "did you mean `ShDynamicTable`?"),
+        (
+            "---\nmodules:\n  - name: RowNewsCard\n---\n",
+            "did you mean `RowNewsCards`?",
+        ),
+        (
+            "---\nmodules:\n  - name: RowButtonGrid\n    colls: []\n---\n",
+            "did you mean `cols`?",
+        ),
+        (
+            "---\nmodules:\n  - name: RowDynamicTable\n    pagination: lots\n---\n",
+            "`pagination` must be a number",
+        ),
+    ] {
+        let found = errors(text).join("\n");
+        assert!(found.contains(expected), "{text}: {found}");
+    }
+    // Pages compiled on their own have no content folder: data components say so.
+    has(
+        &errors("::ShDynamicTable\n---\ndataUrl: data/x.json\n---\n::\n").join("\n"),
+        &["data files are read when a content folder compiles"],
+    );
+}
