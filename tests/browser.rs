@@ -18,7 +18,9 @@
 //! * Every page of the authors' guide (`/guide/…`, from the page table) at 1280 and 390 px,
 //!   light and dark, with the same checks, and nothing wider than the content column; only
 //!   the pages that embed third-party content may request other hosts, and none may have a
-//!   frame refused by its policy. ShFaq's answer opens on a click and closes on the next.
+//!   frame refused by its policy. ShFaq's answer opens on a click and closes on the next;
+//!   ShCarousel's track scrolls to the next slide by its arrow; with JavaScript off,
+//!   ShDynamicTable shows every row.
 //!
 //! Chromium and chromedriver must be installed (Debian: `apt-get install chromium
 //! chromium-driver`; `.ci/run` does it): without them these tests fail, they never skip.
@@ -72,7 +74,12 @@ const PAGES: [&str; 5] = [
 
 /// The pages that embed third-party content (ShVideo's YouTube player, ShSocial's posts, the
 /// HubSpot forms): only these may make requests off 127.0.0.1.
-const THIRD_PARTY: &[&str] = &["/guide/components/sh-video", "/guide/components/sh-social"];
+const THIRD_PARTY: &[&str] = &[
+    "/guide/components/sh-video",
+    "/guide/components/sh-social",
+    "/guide/components/sh-form-contact-us",
+    "/guide/components/sh-form-newsletter",
+];
 
 /// Every page of the authors' guide, from the site's page table.
 fn guide_pages() -> Vec<&'static str> {
@@ -418,14 +425,20 @@ return {
     };
   }),
   brokenImages: [...document.images].filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.src),
-  // Wider than the content column, which would scroll sideways within it (code blocks scroll on
-  // purpose; what is inside them does not count).
+  // Wider than the content column, which would scroll sideways within it (what scrolls on
+  // purpose, code blocks and a carousel's track, does not count).
   overflowing: (() => {
     const column = document.querySelector("article section") || document.querySelector("article");
     if (!column) return [];
     const right = column.getBoundingClientRect().right + 1;
+    const scrolled = (e) => {
+      for (let a = e.parentElement; a && a !== column; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== "visible") return true;
+      }
+      return false;
+    };
     return [...column.querySelectorAll("*")]
-      .filter((e) => !e.closest("pre") && e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > right)
+      .filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > right && !scrolled(e))
       .slice(0, 5)
       .map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") || ""}"> ends at ${Math.round(e.getBoundingClientRect().right)} px, the column at ${Math.round(right - 1)} px`);
   })(),
@@ -772,6 +785,34 @@ fn guide_pages_at_1280_and_390_px_light_and_dark() -> TestResult {
             }
         }
         browser.check_faq(&mut failures).await?;
+        browser.check_carousel(&mut failures).await?;
+        failures.into_result()
+    })
+}
+
+#[test]
+fn guide_tables_show_every_row_without_javascript() -> TestResult {
+    let server = Server::start(&SITE)?;
+    let path = "/guide/components/sh-dynamic-table";
+    let html = server.get(path)?.text();
+    // Every row of every table is in the HTML, as the compiler wrote it.
+    let rows = html.matches("<tr class=").count();
+    assert!(rows > 20, "{path}: {rows} rows in the HTML");
+    with_browser(false, |browser| async move {
+        let mut failures = Failures::default();
+        for width in [1280, 390] {
+            bounded("resizing", browser.client.set_window_size(width, 900)).await??;
+            browser.goto(path).await?;
+            let shown = browser
+                .js(
+                    "return [...document.querySelectorAll('article [data-table] tbody tr')].filter((r) => r.checkVisibility()).length",
+                    vec![],
+                )
+                .await?;
+            failures.check(shown.as_u64() == Some(rows as u64), || {
+                format!("{path} at {width} px without JavaScript: {shown} of {rows} rows show")
+            });
+        }
         failures.into_result()
     })
 }
@@ -812,6 +853,36 @@ impl Browser {
             self.js(&state(false), vec![]).await? == Value::Bool(true),
             || format!("{path}: a second click does not close the answer"),
         );
+        Ok(())
+    }
+
+    /// ShCarousel: the script's arrow scrolls the track sideways to the next slide.
+    async fn check_carousel(&self, failures: &mut Failures) -> TestResult {
+        let path = "/guide/components/sh-carousel";
+        self.goto(path).await?;
+        let track = "article [data-carousel] [data-carousel-track]";
+        let position =
+            format!("const t = document.querySelector('{track}'); return t ? t.scrollLeft : -1");
+        let start = self.js(&position, vec![]).await?.as_f64().unwrap_or(-1.0);
+        failures.check(start >= 0.0, || format!("{path}: no carousel track"));
+        self.js(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center', behavior: 'instant' })",
+            vec![json!("article [data-carousel]")],
+        )
+        .await?;
+        self.click("article [data-carousel] [data-carousel-next]")
+            .await?;
+        let moved = self
+            .until(
+                "the carousel's next arrow",
+                &format!(
+                    "const t = document.querySelector('{track}'); return t.scrollLeft > {start} + t.clientWidth / 2"
+                ),
+            )
+            .await;
+        failures.check(moved.is_ok(), || {
+            format!("{path}: the next arrow does not scroll to the next slide")
+        });
         Ok(())
     }
 }
