@@ -2,7 +2,7 @@
 //!
 //! [`stylesheet`] collects the classes of the given pages, has [encre-css] (a Tailwind
 //! generator) write the utilities they name, configured as the OMA site's Tailwind was
-//! ([`palette`], typography, dark mode by class, and [`plugins`] for what encre-css lacks),
+//! (`palette`, typography, dark mode by class, and `plugins` for what encre-css lacks),
 //! and appends the hand-written `site.css`: the global styles and the legacy pages' Bootstrap
 //! grid. A class that gets no rule from either is reported in [`Stylesheet::unmatched`].
 //!
@@ -28,7 +28,21 @@ pub const MARKERS: &[&str] = &[
     "not-prose",
     "nuxt-content",
     "row-multi-columns",
+    // RowImage's root: the older site gave that module no styles of its own.
+    "row-image",
 ];
+
+/// Prefixes of marker classes: a fenced code block's `language-*` names its language for
+/// highlighters and needs no CSS.
+pub const MARKER_PREFIXES: &[&str] = &["language-"];
+
+/// Classes of the OMA components' default class lists that were never utilities, not in
+/// Tailwind 3 nor in Nuxt UI, and that got no CSS on the OMA site either: kept in the markup
+/// as the OMA site had them, and listed here so that they are known rather than unmatched.
+///
+/// * `dark:primary` (ShAvatar's name): `primary` alone names no utility; the text colour
+///   comes from `text-primary` beside it.
+pub const NO_OP_CLASSES: &[&str] = &["dark:primary"];
 
 /// A generated stylesheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,11 +115,20 @@ pub fn stylesheet<'a>(pages_html: impl IntoIterator<Item = &'a str>) -> Styleshe
         }
     }
     let hand_written = &*HAND_WRITTEN;
-    unmatched.retain(|class| !hand_written.contains(class) && !MARKERS.contains(&class.as_str()));
+    unmatched.retain(|class| !hand_written.contains(class) && !is_known_without_rule(class));
     Stylesheet {
         css,
         unmatched: unmatched.into_iter().collect(),
     }
+}
+
+/// Whether `class` deliberately has no rule: a marker or a known no-op of the OMA defaults.
+fn is_known_without_rule(class: &str) -> bool {
+    MARKERS.contains(&class)
+        || NO_OP_CLASSES.contains(&class)
+        || MARKER_PREFIXES
+            .iter()
+            .any(|prefix| class.starts_with(prefix))
 }
 
 /// The classes of every `class` attribute in `html`, entities decoded
@@ -124,7 +147,9 @@ pub fn html_classes(html: &str) -> BTreeSet<String> {
 /// The raw values of the `class` attributes in `html`, entities not yet decoded.
 ///
 /// Walks the `=` signs (found fast) and looks back for an attribute named `class` in any
-/// letter case, which is far quicker than testing every byte on large sites.
+/// letter case, which is far quicker than testing every byte on large sites. Only an attribute
+/// inside a start tag counts: text such as a code block showing `class=&quot;x&quot;` does
+/// not.
 fn class_values(html: &str) -> impl Iterator<Item = &str> {
     let bytes = html.as_bytes();
     let mut from = 0;
@@ -143,6 +168,15 @@ fn class_values(html: &str) -> impl Iterator<Item = &str> {
                     .and_then(|i| bytes.get(i))
                     .is_some_and(u8::is_ascii_whitespace);
             if !named_class {
+                continue;
+            }
+            // Inside a start tag: the nearest `<` or `>` before the name is a `<` (text has
+            // its `<` escaped, and the renderer escapes `>` in attribute values). Only `class`
+            // names are looked back from, so this stays rare and cheap.
+            let in_tag = html[..name_start]
+                .rfind(['<', '>'])
+                .is_some_and(|at| bytes[at] == b'<');
+            if !in_tag {
                 continue;
             }
             let rest = html[from..].trim_start();

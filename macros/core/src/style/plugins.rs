@@ -4,7 +4,14 @@
 //!   `text-oma-blue-900/[0.7]`, and arbitrary colours with one, `bg-[#19191a]/75` (encre-css
 //!   only knows `/50` after a named colour);
 //! * `size-*`, width and height at once (`size-7`);
-//! * Tailwind 3 names that Tailwind 4 renamed: `flex-shrink-0`, `flex-grow`, `backdrop-blur`.
+//! * Tailwind 3 names that Tailwind 4 renamed: `flex-shrink-0`, `flex-grow`, `backdrop-blur`;
+//! * Tailwind 3's `ring-inset`, which Tailwind 4 dropped;
+//! * two sizes the OMA components' defaults use that are not Tailwind's: `text-md` and
+//!   `max-h-3xl`.
+//!
+//! The single classes are written as a namespace and a value (`text` and `md`) rather than as
+//! whole names: a whole name would add a path to encre-css's lookup tree on which a shorter
+//! class ending inside it (`max-h-3`) would then find no plugin.
 
 use encre_css::Config;
 use encre_css::prelude::build_plugin::*;
@@ -122,6 +129,40 @@ static BACKDROP_BLUR: StaticPlugin = Plugin::ListValues(ListValues {
     ..ListValues::default()
 });
 
+/// Tailwind 3's `ring-inset`: the ring drawn inside the element's border. encre-css's
+/// `ring-1` writes its ring to `--en-ring-shadow` without Tailwind 3's `--tw-ring-inset`
+/// slot, so this puts `inset` before that shadow in the combined `box-shadow` (the same list
+/// as encre-css's ring rules). `!important`: encre-css writes plugins' rules before its own,
+/// so `ring-1`'s `box-shadow` would otherwise win; the list keeps every other shadow.
+static RING_INSET: StaticPlugin = Plugin::ListProperties(ListProperties {
+    props: map! {
+        "inset" => &["box-shadow: var(--en-inset-shadow, 0 0 #0000), var(--en-inset-ring-shadow, 0 0 #0000), var(--en-ring-offset-shadow, 0 0 #0000), inset var(--en-ring-shadow, 0 0 #0000), var(--en-shadow, 0 0 #0000) !important;"],
+    },
+    namespace: Some("ring"),
+    ..ListProperties::default()
+});
+
+/// `text-md`, in ShButton's sizes and other OMA defaults: Nuxt UI's name for the base size,
+/// 1rem on 1.5rem (Tailwind's `text-base`).
+static TEXT_MD: StaticPlugin = Plugin::ListProperties(ListProperties {
+    props: map! {
+        "md" => &["font-size: 1rem;", "line-height: 1.5rem;"],
+    },
+    namespace: Some("text"),
+    ..ListProperties::default()
+});
+
+/// `max-h-3xl`, in ShActionCard's wrapper beside `max-w-4xl`: the height of the `3xl`
+/// container size, 48rem.
+static MAX_H_3XL: StaticPlugin = Plugin::ListValues(ListValues {
+    prop: SingleProp("max-height"),
+    values: map! {
+        "3xl" => "48rem",
+    },
+    namespace: Some("max-h"),
+    ..ListValues::default()
+});
+
 /// Adds the plugins to `config`.
 pub(super) fn register(config: &mut Config) {
     for plugin in &ALPHA_PLUGINS {
@@ -134,6 +175,9 @@ pub(super) fn register(config: &mut Config) {
         &FLEX_SHRINK,
         &FLEX_GROW,
         &BACKDROP_BLUR,
+        &RING_INSET,
+        &TEXT_MD,
+        &MAX_H_3XL,
     ] {
         config.register_plugin(plugin);
     }

@@ -187,6 +187,8 @@ fn legacy_classes_come_from_the_hand_written_file() {
         "par",
         "row-dowument",
         "row-text-image",
+        "row-image-text",
+        "row-text",
     ] {
         assert!(HAND_WRITTEN.contains(class), "{class}");
     }
@@ -221,6 +223,43 @@ fn classes_are_read_from_class_attributes_only() {
         let _ = html_classes(html);
         let _ = decode_entities(html);
     }
+}
+
+#[test]
+fn class_attributes_shown_as_text_are_not_read() {
+    // The authors' guide shows MDC source in code blocks: `class=` there is text.
+    let html = "<pre><code class=\"language-mdc\">![](a.png){ class=&quot;border rounded-xl&quot;}\n\
+                <span>:button{ :ui=\"x\" class=&quot;mt-4&quot;}</span> a class=b</code></pre>\
+                <img alt=\"a\" \n class=\"c\">";
+    let classes: Vec<String> = html_classes(html).into_iter().collect();
+    assert_eq!(classes, ["c", "language-mdc"]);
+}
+
+#[test]
+fn code_languages_and_known_no_ops_are_not_reported() {
+    let sheet = sheet("language-mdc language-yaml dark:primary row-image primary");
+    assert_eq!(sheet.unmatched, ["primary"]);
+}
+
+#[test]
+fn ring_inset_draws_the_ring_inside() {
+    let generated = css("ring-1 ring-inset focus-visible:ring-2 focus-visible:ring-inset");
+    assert!(generated.contains(
+        ".ring-inset {\n  box-shadow: var(--en-inset-shadow, 0 0 #0000), var(--en-inset-ring-shadow, 0 0 #0000), var(--en-ring-offset-shadow, 0 0 #0000), inset var(--en-ring-shadow, 0 0 #0000), var(--en-shadow, 0 0 #0000) !important;\n}"
+    ), "{generated}");
+    assert!(generated.contains(".focus-visible\\:ring-inset:focus-visible {\n  box-shadow:"));
+    // The ring's width is still encre-css's.
+    assert!(generated.contains("--en-ring-shadow: 0 0 0 calc(1px + var(--en-ring-offset-width))"));
+}
+
+#[test]
+fn the_oma_defaults_own_sizes_get_their_intended_values() {
+    assert!(css("text-md").contains(".text-md {\n  font-size: 1rem;\n  line-height: 1.5rem;\n}"));
+    assert!(css("sm:text-md").contains("font-size: 1rem;"));
+    assert!(css("max-h-3xl").contains(".max-h-3xl {\n  max-height: 48rem;\n}"));
+    // Tailwind's own neighbours still resolve.
+    assert!(css("max-h-3").contains("max-height: 0.75rem;"));
+    assert!(css("text-base ring-2 ring-offset-2").contains("font-size: 1rem;"));
 }
 
 #[test]
