@@ -1,6 +1,7 @@
-//! The macro's arguments: `include_site!("path/to/content")` or
-//! `include_site!("path/to/content", lenient)`.
+//! The macro's arguments:
+//! `include_site!("path/to/content" [, base = "/docs"] [, strict | lenient] [, documents | fragments])`.
 
+use site_compiler::Output;
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Token};
 
@@ -10,6 +11,10 @@ pub(crate) struct Args {
     pub(crate) path: LitStr,
     /// Report content problems as warnings instead of errors.
     pub(crate) lenient: bool,
+    /// The path the site is mounted under, empty at the root.
+    pub(crate) base_path: String,
+    /// Complete documents or content fragments.
+    pub(crate) output: Output,
 }
 
 impl Parse for Args {
@@ -18,6 +23,8 @@ impl Parse for Args {
         let mut args = Args {
             path,
             lenient: false,
+            base_path: String::new(),
+            output: Output::Documents,
         };
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
@@ -28,13 +35,81 @@ impl Parse for Args {
             match option.to_string().as_str() {
                 "lenient" => args.lenient = true,
                 "strict" => args.lenient = false,
+                "documents" => args.output = Output::Documents,
+                "fragments" => args.output = Output::Fragments,
+                "base" => {
+                    input.parse::<Token![=]>()?;
+                    let base: LitStr = input.parse()?;
+                    args.base_path = base_path(&base.value())
+                        .map_err(|message| syn::Error::new(base.span(), message))?;
+                }
                 other => {
-                    let message =
-                        format!("unknown option `{other}`: expected `strict` or `lenient`");
+                    let message = format!(
+                        "unknown option `{other}`: expected `base = \"/path\"`, `strict`, \
+                         `lenient`, `documents` or `fragments`"
+                    );
                     return Err(syn::Error::new(option.span(), message));
                 }
             }
         }
         Ok(args)
+    }
+}
+
+/// The base path as the compiler wants it: `/docs` (or empty for the root), checked.
+fn base_path(base: &str) -> Result<String, String> {
+    let trimmed = base.trim_end_matches('/');
+    let valid_segment = |segment: &str| {
+        !segment.is_empty()
+            && segment != "."
+            && segment != ".."
+            && segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
+    };
+    if !base.starts_with('/') {
+        return Err(format!("the base path `{base}` must start with `/`"));
+    }
+    if !trimmed.is_empty() && !trimmed[1..].split('/').all(valid_segment) {
+        return Err(format!(
+            "the base path `{base}` must be `/` or segments of letters, digits, `-`, `.`, `_` \
+             and `~` (`/docs`, `/oma/site`)"
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_option() -> syn::Result<()> {
+        let args: Args = syn::parse_str(r#""content", base = "/docs/", lenient, fragments"#)?;
+        assert_eq!(args.path.value(), "content");
+        assert_eq!(args.base_path, "/docs");
+        assert!(args.lenient);
+        assert_eq!(args.output, Output::Fragments);
+        let args: Args = syn::parse_str(r#""content","#)?;
+        assert_eq!(args.base_path, "");
+        assert!(!args.lenient);
+        assert_eq!(args.output, Output::Documents);
+        Ok(())
+    }
+
+    #[test]
+    fn rejects_bad_options_and_base_paths() {
+        for bad in [
+            r#""content", quick"#,
+            r#""content", base = "docs""#,
+            r#""content", base = "/a b""#,
+            r#""content", base = "/a/../b""#,
+            r#""content", base = "/a?x""#,
+            r#""content", base"#,
+        ] {
+            assert!(syn::parse_str::<Args>(bad).is_err(), "{bad}");
+        }
+        assert_eq!(base_path("/").ok().as_deref(), Some(""));
+        assert_eq!(base_path("/oma/site").ok().as_deref(), Some("/oma/site"));
     }
 }

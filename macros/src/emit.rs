@@ -10,13 +10,19 @@ use site_compiler::embed::redirects::Redirect;
 use site_compiler::embed::{
     self as embed, AssetSource, DEFAULT_BASE_URL, EmbedOptions, Embedded, Encoded, Variants,
 };
-use site_compiler::{Bundle, Diagnostic, Options, Severity};
+use site_compiler::render::nav::NavItem;
+use site_compiler::{Bundle, Diagnostic, Options, RenderedPage, Severity};
 use std::path::{Path, PathBuf};
 use syn::LitStr;
 
 /// Expands `include_site!("path/to/content")`.
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
-    let Args { path, lenient } = match syn::parse2(input) {
+    let Args {
+        path,
+        lenient,
+        base_path,
+        output,
+    } = match syn::parse2(input) {
         Ok(args) => args,
         Err(error) => return error.to_compile_error(),
     };
@@ -24,14 +30,19 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         .map(PathBuf::from)
         .unwrap_or_default();
     let content_dir = manifest_dir.join(path.value());
-    let options = Options { lenient };
+    let options = Options {
+        lenient,
+        base_path,
+        output,
+    };
     let compiled = match site_compiler::compile(&content_dir, &options) {
         Ok(compiled) => compiled,
         Err(error) => return compile_error(&path, &error),
     };
+    let site_url = std::env::var(BASE_URL_VAR).unwrap_or_else(|_| DEFAULT_BASE_URL.into());
     let embed_options = EmbedOptions {
         lenient: options.lenient,
-        base_url: std::env::var(BASE_URL_VAR).unwrap_or_else(|_| DEFAULT_BASE_URL.into()),
+        base_url: format!("{}{}", site_url.trim_end_matches('/'), options.base_path),
     };
     let embedded = match embed::embed(&content_dir, &compiled.value, &embed_options) {
         Ok(embedded) => embedded,
@@ -41,7 +52,7 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     diagnostics.extend(embedded.diagnostics.iter().cloned());
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     let report = report(&path, &diagnostics);
-    let site = site_literal(&compiled.value, &embedded.value);
+    let site = site_literal(&compiled.value, &embedded.value, &options.base_path);
     quote! {
         {
             #report
@@ -87,33 +98,23 @@ fn compile_error(path: &LitStr, error: &site_compiler::Error) -> TokenStream {
     quote::quote_spanned! { path.span() => compile_error!(#message) }
 }
 
-fn site_literal(bundle: &Bundle, embedded: &Embedded) -> TokenStream {
+fn site_literal(bundle: &Bundle, embedded: &Embedded, base_path: &str) -> TokenStream {
     let pages = bundle
         .pages
         .iter()
         .zip(&embedded.pages)
-        .map(|(page, variants)| {
-            let route = &page.route;
-            let title = &page.title;
-            let description = &page.description;
-            let front_matter = &page.front_matter;
-            let body = Literal::string(&page.body);
-            let html = Literal::string(&page.html);
-            let (etag, br, gzip) = variants_literals(variants);
-            quote! {
-                ::site::Page {
-                    route: #route,
-                    title: #title,
-                    description: #description,
-                    front_matter: #front_matter,
-                    body: ::site::__private::PreEscaped(#body),
-                    html: #html,
-                    etag: #etag,
-                    br: #br,
-                    gzip: #gzip,
-                }
-            }
-        });
+        .map(|(page, variants)| page_literal(page, variants, base_path));
+    let routes: Vec<&str> = bundle
+        .pages
+        .iter()
+        .map(|page| page.route.as_str())
+        .collect();
+    let order = bundle
+        .nav
+        .order(&routes)
+        .into_iter()
+        .map(|index| Literal::u32_unsuffixed(u32::try_from(index).unwrap_or(u32::MAX)));
+    let nav = nav_literals(&bundle.nav.items, base_path);
     let assets = embedded.assets.iter().map(|asset| {
         let route = &asset.route;
         let content_type = &asset.content_type;
@@ -151,30 +152,123 @@ fn site_literal(bundle: &Bundle, embedded: &Embedded) -> TokenStream {
             let path = path_literal(source);
             quote! { const _: &[u8] = include_bytes!(#path); }
         });
-    let not_found = Literal::string(&bundle.not_found);
-    let (not_found_etag, not_found_br, not_found_gzip) = variants_literals(&embedded.not_found);
+    let not_found = page_literal(&bundle.not_found, &embedded.not_found, base_path);
+    let stylesheet = &bundle.stylesheet;
     quote! {
         {
             #(#sources)*
             const _: Option<&str> = option_env!(#BASE_URL_VAR);
             ::site::Site {
+                base_path: #base_path,
+                stylesheet: #stylesheet,
                 pages: &[#(#pages),*],
+                order: &[#(#order),*],
+                nav: &[#(#nav),*],
                 assets: &[#(#assets),*],
                 redirects: &[#(#redirects),*],
-                not_found: ::site::Page {
-                    route: "/404",
-                    title: "Page not found",
-                    description: "",
-                    front_matter: "{}",
-                    body: ::site::__private::PreEscaped(""),
-                    html: #not_found,
-                    etag: #not_found_etag,
-                    br: #not_found_br,
-                    gzip: #not_found_gzip,
-                },
+                not_found: #not_found,
             }
         }
     }
+}
+
+/// A `::site::Page` literal.
+fn page_literal(page: &RenderedPage, variants: &Variants, base_path: &str) -> TokenStream {
+    let route = &page.route;
+    let url = format!("{base_path}{route}");
+    let title = &page.title;
+    let description = &page.description;
+    // The compiler wrote this JSON from a mapping: it parses back into one.
+    let front_matter = serde_json::from_str(&page.front_matter)
+        .unwrap_or_else(|_| serde_json::Value::Object(serde_json::Map::new()));
+    let layout = front_matter
+        .get("layout")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default();
+    let front_matter = value_literal(&front_matter);
+    let listed = page.listed;
+    let headings = page.headings.iter().map(|heading| {
+        let (depth, id, text) = (heading.depth, &heading.id, &heading.text);
+        quote! { ::site::Heading { depth: #depth, id: #id, text: #text } }
+    });
+    let body = Literal::string(&page.body);
+    // In fragments mode the document is the body: one literal serves both.
+    let html = if page.html == page.body {
+        quote! { #body }
+    } else {
+        Literal::string(&page.html).into_token_stream()
+    };
+    let (etag, br, gzip) = variants_literals(variants);
+    // The compiler writes policies of ASCII host names only, as a header value must be.
+    let policy = (!page.third_party.is_empty()).then(|| page.content_security_policy());
+    let content_security_policy =
+        match policy.filter(|p| p.bytes().all(|b| (b' '..=b'~').contains(&b))) {
+            Some(policy) => quote! { ::core::option::Option::Some(#policy) },
+            None => quote! { ::core::option::Option::None },
+        };
+    quote! {
+        ::site::Page {
+            route: #route,
+            url: #url,
+            title: #title,
+            description: #description,
+            layout: #layout,
+            listed: #listed,
+            front_matter: #front_matter,
+            headings: &[#(#headings),*],
+            body: ::site::__private::PreEscaped(#body),
+            html: #html,
+            etag: #etag,
+            br: #br,
+            gzip: #gzip,
+            content_security_policy: #content_security_policy,
+        }
+    }
+}
+
+/// A `::site::Value` literal of front-matter JSON.
+fn value_literal(value: &serde_json::Value) -> TokenStream {
+    use serde_json::Value as Json;
+    match value {
+        Json::Null => quote! { ::site::Value::Null },
+        Json::Bool(flag) => quote! { ::site::Value::Bool(#flag) },
+        Json::Number(number) => {
+            let number = Literal::f64_suffixed(number.as_f64().unwrap_or_default());
+            quote! { ::site::Value::Number(#number) }
+        }
+        Json::String(text) => quote! { ::site::Value::String(#text) },
+        Json::Array(items) => {
+            let items = items.iter().map(value_literal);
+            quote! { ::site::Value::Array(&[#(#items),*]) }
+        }
+        Json::Object(entries) => {
+            let entries = entries.iter().map(|(key, value)| {
+                let value = value_literal(value);
+                quote! { (#key, #value) }
+            });
+            quote! { ::site::Value::Object(&[#(#entries),*]) }
+        }
+    }
+}
+
+/// `::site::NavItem` literals of `items` and, nested, their children.
+fn nav_literals(items: &[NavItem], base_path: &str) -> Vec<TokenStream> {
+    items
+        .iter()
+        .map(|item| {
+            let (title, route) = (&item.title, &item.route);
+            let url = format!("{base_path}{route}");
+            let children = nav_literals(&item.children, base_path);
+            quote! {
+                ::site::NavItem {
+                    title: #title,
+                    route: #route,
+                    url: #url,
+                    children: &[#(#children),*],
+                }
+            }
+        })
+        .collect()
 }
 
 /// The entity tag, brotli and gzip `::site::Encoded` literals of `variants`: one literal per

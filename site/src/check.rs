@@ -9,7 +9,14 @@ use std::path::Path;
 /// Checks the content folder `dir`, writes every diagnostic and a summary to `out`, and tells
 /// whether it is free of errors (warnings do not fail a check).
 pub fn check(dir: &Path, lenient: bool, out: &mut impl Write) -> io::Result<bool> {
-    let compiled = site_compiler::analyse(dir, &Options { lenient }).map_err(io::Error::other)?;
+    let compiled = site_compiler::analyse(
+        dir,
+        &Options {
+            lenient,
+            ..Options::default()
+        },
+    )
+    .map_err(io::Error::other)?;
     for diagnostic in &compiled.diagnostics {
         writeln!(out, "{diagnostic}\n")?;
     }

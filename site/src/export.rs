@@ -57,7 +57,10 @@ pub fn files(site: &'static Site) -> Vec<(String, &'static [u8])> {
 pub fn redirects_file(site: &Site) -> String {
     site.redirects
         .iter()
-        .map(|redirect| format!("{} {} 308\n", redirect.from, redirect.to))
+        .map(|redirect| {
+            let base = site.base_path;
+            format!("{base}{} {base}{} 308\n", redirect.from, redirect.to)
+        })
         .collect()
 }
 
@@ -166,49 +169,7 @@ impl<'a> Progress<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Asset, Page, Redirect};
-    use maud::PreEscaped;
-
-    static PAGES: [Page; 2] = [page("/"), page("/lwm2m/about")];
-    static ASSETS: [Asset; 1] = [Asset {
-        route: "/images/x.png",
-        content_type: "image/png",
-        bytes: b"\x89PNG",
-        etag: "\"1\"",
-        br: Encoded::NONE,
-        gzip: Encoded::NONE,
-        immutable: false,
-    }];
-    static REDIRECTS: [Redirect; 1] = [Redirect {
-        from: "/lwm2m",
-        to: "/lwm2m/about#x",
-    }];
-    static SITE: Site = Site {
-        pages: &PAGES,
-        assets: &ASSETS,
-        redirects: &REDIRECTS,
-        not_found: page("/404"),
-    };
-
-    const fn page(route: &'static str) -> Page {
-        Page {
-            route,
-            title: "",
-            description: "",
-            front_matter: "{}",
-            body: PreEscaped(""),
-            html: route,
-            etag: "\"0\"",
-            br: Encoded {
-                bytes: b"br",
-                etag: "\"b\"",
-            },
-            gzip: Encoded {
-                bytes: b"gz",
-                etag: "\"g\"",
-            },
-        }
-    }
+    use crate::test_site::{MOUNTED, SITE};
 
     #[test]
     fn pages_become_index_files_with_their_variants() {
@@ -217,15 +178,17 @@ mod tests {
             .map(|(path, bytes)| (path, String::from_utf8_lossy(bytes).into_owned()))
             .collect();
         let expected = [
-            ("index.html.br", "br"),
-            ("index.html.gz", "gz"),
-            ("index.html", "/"),
-            ("lwm2m/about/index.html.br", "br"),
-            ("lwm2m/about/index.html.gz", "gz"),
-            ("lwm2m/about/index.html", "/lwm2m/about"),
-            ("404.html.br", "br"),
-            ("404.html.gz", "gz"),
-            ("404.html", "/404"),
+            ("index.html.br", "BROTLI"),
+            ("index.html.gz", "GZIP"),
+            ("index.html", "<h1>Home</h1>"),
+            ("lwm2m/about/index.html.br", "BROTLI"),
+            ("lwm2m/about/index.html.gz", "GZIP"),
+            ("lwm2m/about/index.html", "<h1>About</h1>"),
+            ("404.html.br", "BROTLI"),
+            ("404.html.gz", "GZIP"),
+            ("404.html", "<h1>Not found</h1>"),
+            ("_nuxt/app.3f2a9c1b.js.br", "JS-BR"),
+            ("_nuxt/app.3f2a9c1b.js", "console.log(1)"),
             ("images/x.png", "\u{fffd}PNG"),
         ];
         let expected: Vec<_> = expected
@@ -233,7 +196,14 @@ mod tests {
             .map(|(path, text)| (path.to_string(), text.to_string()))
             .collect();
         assert_eq!(files, expected);
-        assert_eq!(redirects_file(&SITE), "/lwm2m /lwm2m/about#x 308\n");
+        assert_eq!(
+            redirects_file(&SITE),
+            "/caf\u{e9} /lwm2m/about 308\n/lwm2m /lwm2m/about#dmso 308\n"
+        );
+        assert_eq!(
+            redirects_file(&MOUNTED),
+            "/docs/caf\u{e9} /docs/lwm2m/about 308\n/docs/lwm2m /docs/lwm2m/about#dmso 308\n"
+        );
     }
 
     #[test]

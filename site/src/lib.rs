@@ -1,22 +1,67 @@
-//! The OMA SpecWorks site: every page of `content/` compiled into this crate at build time.
+//! The OMA SpecWorks site as a library: MDC content compiled into static pages at build time.
 //!
-//! [`SITE`] is the page table the [`include_site!`] macro produced from the content folder.
-//! Each page's HTML is a `&'static str` in the binary, so serving it copies nothing.
+//! [`include_site!`] reads a content folder while your crate compiles, checks every page (a
+//! content error is a compile error naming `file:line:col`) and renders it to HTML; what it
+//! returns is a [`Site`]: a static table of [`Page`]s, assets and redirects, every body
+//! precompressed (brotli, gzip) with its `ETag`, all in the binary. Reading a page copies
+//! nothing. [`SITE`] is the OMA site itself, compiled from the repository's `content/`.
+//!
+//! ```
+//! // Mounted under `/docs`: links, images and assets in the pages point below it.
+//! static DOCS: site::Site = site::include_site!("../content", base = "/docs");
+//!
+//! let about = DOCS.get("/lwm2m/about").expect("the seed page");
+//! assert_eq!(about.url, "/docs/lwm2m/about");
+//! assert!(about.html.contains(DOCS.stylesheet));
+//! for page in DOCS.pages() {
+//!     println!("{} {} ({} bytes, {} with brotli)", page.url, page.title, page.html.len(), page.br.bytes.len());
+//! }
+//! ```
+//!
+//! With the `axum` feature, [`serve::router`] serves a [`Site`] inside an axum app with every
+//! behaviour of the `site` binary (which uses that same router): content negotiation of the
+//! precompressed bodies, `304`, `HEAD`, redirects, security headers.
 #![doc(html_no_source)]
 
 extern crate self as site;
 
+mod nav;
 mod table;
-pub use table::{Asset, Encoded, Page, Redirect, Site};
+mod value;
+pub use nav::NavItem;
+pub use table::{Asset, Encoded, Heading, Page, Redirect, Site};
+pub use value::Value;
 
-/// Compiles a content folder (path relative to the calling crate's `Cargo.toml`) into a [`Site`].
+/// Compiles a content folder into a [`Site`], at compile time.
 ///
-/// A content error (bad YAML, unknown component, …) is a compile error naming `file:line:col`.
+/// ```text
+/// include_site!("path/to/content" [, base = "/docs"] [, strict | lenient] [, documents | fragments])
+/// ```
+///
+/// - The path is relative to the calling crate's `Cargo.toml`.
+/// - `base = "/docs"` mounts the site under a path: every root-relative URL in the pages
+///   (links, images, the stylesheet, fonts) gets it in front, [`Page::url`] includes it and
+///   [`serve::router`] answers below it. Default: the site is at the root.
+/// - `strict` (the default) makes every content problem a compile error; `lenient` makes them
+///   warnings (shown by `cargo build` as deprecation notes), renders what can be rendered and
+///   turns unknown components into custom elements (`::MyWidget` becomes `<my-widget>`).
+/// - `documents` (the default) makes [`Page::html`] a complete document with the OMA chrome;
+///   `fragments` makes it the content alone, for your own layout (link [`Site::stylesheet`]).
+///
 /// Pair it with a build script printing `cargo::rerun-if-changed=<folder>` so that new and
-/// removed files rebuild the pages too.
+/// removed files rebuild the pages too; edited files are tracked by rustc itself.
+///
+/// ```
+/// static PARTS: site::Site = site::include_site!("../content", fragments, lenient);
+///
+/// let about = PARTS.get("/lwm2m/about").expect("the seed page");
+/// assert!(!about.html.contains("<html"));
+/// assert_eq!(about.html, about.body.0);
+/// ```
 pub use site_macros::include_site;
 
-/// The site's own pages, compiled from the repository's `content/` folder.
+/// The OMA site's own pages, compiled from the repository's `content/` folder.
+#[cfg(feature = "content")]
 pub static SITE: Site = include_site!("../content");
 
 /// Paths the macro's expansion names; not part of the API.
@@ -26,7 +71,7 @@ pub mod __private {
 }
 
 pub mod export;
-#[cfg(feature = "server")]
+#[cfg(feature = "axum")]
 pub mod serve;
 
 #[cfg(feature = "server")]
@@ -34,3 +79,6 @@ pub mod check;
 
 #[cfg(feature = "dev")]
 pub mod dev;
+
+#[cfg(test)]
+mod test_site;

@@ -1,6 +1,7 @@
 //! The types the content macro fills in: a static, sorted table of pages, assets and redirects,
 //! each body with its precompressed variants and entity tags.
 
+use crate::{NavItem, Value};
 use maud::PreEscaped;
 
 /// A compressed variant of a body, made at compile time, and its strong entity tag.
@@ -26,19 +27,33 @@ impl Encoded {
 }
 
 /// One page compiled from a markdown file.
-#[derive(Debug)]
+///
+/// Every field is static data in the binary: reading one copies nothing.
+#[derive(Debug, Clone)]
 pub struct Page {
-    /// Canonical route, without trailing slash (`/lwm2m/about`); the home page is `/`.
+    /// Canonical route within the site, without trailing slash (`/lwm2m/about`); the home
+    /// page is `/`.
     pub route: &'static str,
+    /// Where to link to it: the route under the site's base path (`/docs/lwm2m/about`).
+    pub url: &'static str,
     /// The page title: front matter `title`, else its first `#` heading, else its file name.
     pub title: &'static str,
     /// Front matter `description`, empty when absent.
     pub description: &'static str,
-    /// The whole front matter as JSON text (`{}` when the page has none).
-    pub front_matter: &'static str,
-    /// The rendered content (components, legacy modules and markdown), without page chrome.
+    /// Front matter `layout` (`doc` has a table of contents), empty when absent.
+    pub layout: &'static str,
+    /// Whether the menus list it: not a partial (`_` file or folder) and no
+    /// `navigation: false` in its front matter.
+    pub listed: bool,
+    /// The whole front matter, a [`Value::Object`] (empty when the page has none).
+    pub front_matter: Value,
+    /// Its `h2`…`h6` headings in order, for a table of contents.
+    pub headings: &'static [Heading],
+    /// The rendered content (components, legacy modules and markdown), without page chrome,
+    /// ready to drop into a Maud template.
     pub body: PreEscaped<&'static str>,
-    /// The complete HTML document served for this route.
+    /// The HTML served for this route: the complete document with the site's chrome, or the
+    /// content alone when the site was compiled with `fragments`.
     pub html: &'static str,
     /// The strong entity tag of `html`, quoted.
     pub etag: &'static str,
@@ -46,6 +61,21 @@ pub struct Page {
     pub br: Encoded,
     /// `html` compressed with gzip.
     pub gzip: Encoded,
+    /// The `Content-Security-Policy` of a page that embeds third-party content (a video, a
+    /// post, a form): the site's strict policy plus exactly the hosts it needs. `None` for
+    /// every other page, which gets the strict policy.
+    pub content_security_policy: Option<&'static str>,
+}
+
+/// A heading of a page, for a table of contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Heading {
+    /// 2 for `##`, up to 6.
+    pub depth: u8,
+    /// Its `id`: link to `#id`.
+    pub id: &'static str,
+    /// Its text, without markup.
+    pub text: &'static str,
 }
 
 /// A static file (image, font, …) served at its route.
@@ -78,10 +108,23 @@ pub struct Redirect {
 }
 
 /// Every page, asset and redirect of a content folder, each table sorted by its key.
-#[derive(Debug)]
+///
+/// Made by [`include_site!`](crate::include_site); see the crate documentation.
+#[derive(Debug, Clone)]
 pub struct Site {
+    /// The path the site is mounted under (`/docs`), empty at the root. Every URL in the
+    /// pages starts with it; routes do not.
+    pub base_path: &'static str,
+    /// The URL of the stylesheet the pages need (base path included): link it from your own
+    /// layout when the site was compiled with `fragments`.
+    pub stylesheet: &'static str,
     /// Pages sorted by route.
     pub pages: &'static [Page],
+    /// Indices into `pages` in navigation order: the menus' order, then the pages no menu
+    /// lists, by route.
+    pub order: &'static [u32],
+    /// The navigation tree: top-level entries in menu order.
+    pub nav: &'static [NavItem],
     /// Assets sorted by route, the generated `/sitemap.xml` among them.
     pub assets: &'static [Asset],
     /// Redirects sorted by old path, from the content folder's `redirects.yml`.
@@ -91,7 +134,31 @@ pub struct Site {
 }
 
 impl Site {
-    /// The page at exactly `route` (no trailing slash but for `/`). Allocates nothing.
+    /// Every page in navigation order (see [`Site::order`]).
+    pub fn pages(&self) -> impl Iterator<Item = &'static Page> + use<> {
+        let pages = self.pages;
+        self.order
+            .iter()
+            .filter_map(move |&index| pages.get(index as usize))
+    }
+
+    /// The page at `route`, written as a visitor or an author might: with or without the base
+    /// path, a trailing slash, a query or a fragment (`/docs/lwm2m/about/#intro`).
+    pub fn get(&self, route: &str) -> Option<&'static Page> {
+        let route = route.split(['?', '#']).next().unwrap_or_default();
+        let route = route
+            .strip_prefix(self.base_path)
+            .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+            .unwrap_or(route);
+        let route = match route.trim_end_matches('/') {
+            "" => "/",
+            trimmed => trimmed,
+        };
+        self.page(route)
+    }
+
+    /// The page at exactly `route` (no base path, no trailing slash but for `/`). Allocates
+    /// nothing.
     pub fn page(&self, route: &str) -> Option<&'static Page> {
         find(self.pages, route, |page| page.route)
     }
@@ -118,41 +185,7 @@ fn find<T>(table: &'static [T], key: &str, key_of: impl Fn(&T) -> &str) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    static PAGES: [Page; 2] = [page("/"), page("/lwm2m/about")];
-    static ASSETS: [Asset; 1] = [Asset {
-        route: "/images/x.png",
-        content_type: "image/png",
-        bytes: b"\x89PNG",
-        etag: "\"1\"",
-        br: Encoded::NONE,
-        gzip: Encoded::NONE,
-        immutable: false,
-    }];
-    static REDIRECTS: [Redirect; 1] = [Redirect {
-        from: "/lwm2m",
-        to: "/lwm2m/about",
-    }];
-    static SITE: Site = Site {
-        pages: &PAGES,
-        assets: &ASSETS,
-        redirects: &REDIRECTS,
-        not_found: page("/404"),
-    };
-
-    const fn page(route: &'static str) -> Page {
-        Page {
-            route,
-            title: "",
-            description: "",
-            front_matter: "{}",
-            body: PreEscaped(""),
-            html: route,
-            etag: "\"0\"",
-            br: Encoded::NONE,
-            gzip: Encoded::NONE,
-        }
-    }
+    use crate::test_site::{MOUNTED, SITE};
 
     #[test]
     fn lookups_are_exact() {
@@ -165,8 +198,33 @@ mod tests {
         assert!(SITE.page("/lwm2m").is_none());
         assert!(SITE.asset("/images/x.png").is_some());
         assert!(SITE.asset("/images/x.png/").is_none());
-        assert_eq!(SITE.redirect("/lwm2m").map(|r| r.to), Some("/lwm2m/about"));
+        assert_eq!(
+            SITE.redirect("/lwm2m").map(|r| r.to),
+            Some("/lwm2m/about#dmso")
+        );
         assert!(SITE.redirect("/lwm2m/").is_none());
+    }
+
+    #[test]
+    fn get_accepts_what_visitors_and_authors_write() {
+        let route = |site: &Site, path: &str| site.get(path).map(|page| page.route);
+        for path in ["/lwm2m/about", "/lwm2m/about/", "/lwm2m/about?x=1#top"] {
+            assert_eq!(route(&SITE, path), Some("/lwm2m/about"), "{path}");
+        }
+        assert_eq!(route(&SITE, ""), Some("/"));
+        assert_eq!(route(&SITE, "/docs/lwm2m/about"), None);
+        for path in ["/docs/lwm2m/about/", "/lwm2m/about", "/docs/lwm2m/about#x"] {
+            assert_eq!(route(&MOUNTED, path), Some("/lwm2m/about"), "{path}");
+        }
+        assert_eq!(route(&MOUNTED, "/docs"), Some("/"));
+        assert_eq!(route(&MOUNTED, "/docs/"), Some("/"));
+        assert_eq!(route(&MOUNTED, "/docsx/lwm2m/about"), None);
+    }
+
+    #[test]
+    fn pages_follow_the_navigation_order() {
+        let routes: Vec<&str> = SITE.pages().map(|page| page.route).collect();
+        assert_eq!(routes, ["/lwm2m/about", "/"]);
     }
 
     #[test]

@@ -298,25 +298,11 @@ fn big_site() -> &'static Site {
         immutable: false,
     }]));
     Box::leak(Box::new(Site {
-        pages: site::SITE.pages,
         assets,
         redirects: &[],
-        not_found: copy_page(&site::SITE.not_found),
+        not_found: site::SITE.not_found.clone(),
+        ..site::SITE.clone()
     }))
-}
-
-fn copy_page(page: &site::Page) -> site::Page {
-    site::Page {
-        route: page.route,
-        title: page.title,
-        description: page.description,
-        front_matter: page.front_matter,
-        body: site::__private::PreEscaped(page.body.0),
-        html: page.html,
-        etag: page.etag,
-        br: page.br,
-        gzip: page.gzip,
-    }
 }
 
 #[test]

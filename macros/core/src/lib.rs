@@ -30,10 +30,25 @@ use std::path::{Path, PathBuf};
 pub struct Options {
     /// Report content errors as warnings and render what can be rendered.
     pub lenient: bool,
+    /// The path the site is mounted under (`/docs`), put before every root-relative URL of
+    /// the output; empty for a site at the root.
+    pub base_path: String,
+    /// What each page's served HTML is.
+    pub output: Output,
+}
+
+/// What each page's served HTML is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Output {
+    /// A complete document with the OMA chrome: header, menus, footer.
+    #[default]
+    Documents,
+    /// The page's content alone, for a layout of the embedding service's own.
+    Fragments,
 }
 
 /// Everything the site serves, compiled from one content folder.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Bundle {
     /// Pages sorted by route.
     pub pages: Vec<RenderedPage>,
@@ -41,8 +56,12 @@ pub struct Bundle {
     pub assets: Vec<AssetFile>,
     /// The compiler's own assets: stylesheet, script, fonts.
     pub site_assets: Vec<render::assets::SiteAsset>,
-    /// The 404 document.
-    pub not_found: String,
+    /// The 404 page (route `/404`).
+    pub not_found: RenderedPage,
+    /// The navigation tree.
+    pub nav: Navigation,
+    /// The URL of the stylesheet the pages need, base path included.
+    pub stylesheet: String,
     /// Classes the pages use that no stylesheet rule styles (expected to be empty).
     pub unstyled_classes: Vec<String>,
     /// Every file read, so the build can track them.
@@ -159,19 +178,27 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
     let (mut site_assets, urls) = render::assets::fixed_assets();
     render::page::assemble(&mut pages, &nav, &urls);
     let mut not_found = render::page::not_found_page(&nav, &urls);
-    // The stylesheet holds exactly the rules the finished pages use; its hashed URL then
-    // replaces the placeholder they link to.
+    // The stylesheet holds exactly the rules the finished documents use (also in fragments
+    // mode: the chrome's prose classes style the content); its hashed URL then replaces the
+    // placeholder they link to.
     let documents = pages
         .iter()
-        .map(|page| page.html.as_str())
-        .chain([not_found.as_str()]);
-    let (stylesheet, unstyled_classes) = render::assets::stylesheet(documents, &site_assets);
-    for html in pages
-        .iter_mut()
-        .map(|page| &mut page.html)
-        .chain([&mut not_found])
-    {
-        *html = html.replace(render::assets::STYLESHEET_PLACEHOLDER, &stylesheet.route);
+        .chain([&not_found])
+        .map(|page| page.html.as_str());
+    let (stylesheet, unstyled_classes) =
+        render::assets::stylesheet(documents, &site_assets, &options.base_path);
+    let stylesheet_url = format!("{}{}", options.base_path, stylesheet.route);
+    for page in pages.iter_mut().chain([&mut not_found]) {
+        page.html = page
+            .html
+            .replace(render::assets::STYLESHEET_PLACEHOLDER, &stylesheet.route);
+        if !options.base_path.is_empty() {
+            page.body = render::base_path::prefix_root_urls(&page.body, &options.base_path);
+            page.html = render::base_path::prefix_root_urls(&page.html, &options.base_path);
+        }
+        if options.output == Output::Fragments {
+            page.html.clone_from(&page.body);
+        }
     }
     site_assets.push(stylesheet);
     let bundle = Bundle {
@@ -179,6 +206,8 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
         assets,
         site_assets,
         not_found,
+        nav,
+        stylesheet: stylesheet_url,
         sources,
         unstyled_classes,
     };

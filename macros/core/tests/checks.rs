@@ -27,9 +27,15 @@ impl Content {
 
     /// The first line of each diagnostic, and its help.
     fn diagnostics(&self, lenient: bool) -> Vec<String> {
-        let compiled = compile(&self.0, &Options { lenient })
-            .map(|c| c.diagnostics)
-            .unwrap_or_default();
+        let compiled = compile(
+            &self.0,
+            &Options {
+                lenient,
+                ..Options::default()
+            },
+        )
+        .map(|c| c.diagnostics)
+        .unwrap_or_default();
         compiled
             .iter()
             .map(|d| match &d.help {
@@ -76,7 +82,7 @@ fn check(name: &str, files: &[(&str, &str)]) -> Vec<String> {
 }
 
 #[test]
-fn the_seed_pages_pass_strict_mode_without_warnings() -> Result<(), site_compiler::Error> {
+fn the_content_passes_strict_mode_without_warnings() -> Result<(), site_compiler::Error> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     let compiled = compile(&root, &Options::default())?;
     let messages: Vec<String> = compiled
@@ -95,8 +101,10 @@ fn the_seed_pages_pass_strict_mode_without_warnings() -> Result<(), site_compile
         .pages
         .iter()
         .map(|page| page.route.as_str())
+        .filter(|route| !route.starts_with("/guide"))
         .collect();
-    // Five seed pages, the home page, and a section page for each folder without `index.md`.
+    // Besides the authors' guide: five seed pages, the home page, and a section page for each
+    // folder without `index.md`.
     assert_eq!(
         routes,
         [

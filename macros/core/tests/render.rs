@@ -209,7 +209,10 @@ fn lenient_mode_renders_unknown_components_as_custom_elements() {
     let compiled = compile_page(
         "a.md",
         "::MyWidget{color=\"red\"}\n---\nitems: [1, 2]\n---\nBody\n#footer\nFoot\n::\n",
-        &Options { lenient: true },
+        &Options {
+            lenient: true,
+            ..Options::default()
+        },
     );
     assert!(
         compiled

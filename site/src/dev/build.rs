@@ -37,6 +37,8 @@ pub(crate) struct Output {
     pub(crate) redirects: BTreeMap<String, String>,
     /// The 404 document.
     pub(crate) not_found: Bytes,
+    /// The `Content-Security-Policy` of each page embedding third-party content, by route.
+    pub(crate) policies: BTreeMap<String, String>,
     /// When the content has errors: the report the terminal prints, which every page shows
     /// instead of itself until the errors are fixed.
     pub(crate) errors: Option<String>,
@@ -157,7 +159,14 @@ fn compile(dir: &Path) -> Result<(Output, Vec<Diagnostic>), site_compiler::Error
             },
         );
     }
+    let policies = bundle
+        .pages
+        .iter()
+        .filter(|page| !page.third_party.is_empty())
+        .map(|page| (page.route.clone(), page.content_security_policy()))
+        .collect();
     let output = Output {
+        policies,
         pages: bundle
             .pages
             .into_iter()
@@ -165,7 +174,7 @@ fn compile(dir: &Path) -> Result<(Output, Vec<Diagnostic>), site_compiler::Error
             .collect(),
         assets,
         redirects: redirects.into_iter().map(|r| (r.from, r.to)).collect(),
-        not_found: Bytes::from(bundle.not_found),
+        not_found: Bytes::from(bundle.not_found.html),
         errors: None,
     };
     Ok((output, diagnostics))

@@ -3,7 +3,9 @@
 //! compression and entity tags, plus the reload script in every page and the event stream.
 
 use axum::body::{Body, Bytes};
-use axum::http::header::{ALLOW, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE};
+use axum::http::header::{
+    ALLOW, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
+};
 use axum::http::{HeaderMap, HeaderValue, Method, Request, Response, StatusCode};
 
 use super::reload::{self, EVENTS, SCRIPT, SCRIPT_SOURCE};
@@ -41,7 +43,14 @@ pub(crate) fn respond<B>(state: &State, request: &Request<B>) -> Response<Body> 
     let snapshot = state.current();
     let output = &snapshot.output;
     if let Some(html) = output.pages.get(path.as_ref()) {
-        return page(&snapshot, html, StatusCode::OK, head);
+        let mut response = page(&snapshot, html, StatusCode::OK, head);
+        let policy = output.policies.get(path.as_ref());
+        if let Some(policy) = policy.and_then(|p| HeaderValue::from_str(p).ok()) {
+            response
+                .headers_mut()
+                .insert(CONTENT_SECURITY_POLICY, policy);
+        }
+        return response;
     }
     if let Some(asset) = output.assets.get(path.as_ref()) {
         let cache = if asset.immutable { IMMUTABLE } else { NO_STORE };
@@ -49,7 +58,7 @@ pub(crate) fn respond<B>(state: &State, request: &Request<B>) -> Response<Body> 
         return send(StatusCode::OK, content, asset.bytes.clone(), head);
     }
     if let Some(to) = output.redirects.get(path.as_ref()) {
-        return redirect_to(to, uri.query()).map(Body::new);
+        return redirect_to("", to, uri.query()).map(Body::new);
     }
     // The other form of a URL: with a trailing slash. Straight to where it ends up.
     if let Some(stripped) = path.strip_suffix('/').filter(|s| !s.is_empty()) {
@@ -60,7 +69,7 @@ pub(crate) fn respond<B>(state: &State, request: &Request<B>) -> Response<Body> 
             output.redirects.get(stripped).map(String::as_str)
         };
         if let Some(target) = target {
-            return redirect_to(target, uri.query()).map(Body::new);
+            return redirect_to("", target, uri.query()).map(Body::new);
         }
     }
     page(&snapshot, &output.not_found, StatusCode::NOT_FOUND, head)

@@ -5,9 +5,11 @@ use axum::http::header::{
     CONTENT_SECURITY_POLICY, HeaderValue, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 
-/// The pages load nothing but their own images and styles: no script runs, no other origin is
-/// contacted, and no other site may frame them. `'unsafe-inline'` styles are needed by the
-/// `style="…"` attributes the components write.
+/// The pages load nothing but their own scripts, images and styles, and no other site may
+/// frame them; a page embedding third-party content gets this plus exactly its hosts
+/// ([`crate::Page::content_security_policy`]). `'unsafe-inline'` styles are needed by the
+/// `style="…"` attributes the components write. The compiler extends the same policy (a test
+/// checks they agree); it is not a dependency of this feature.
 pub const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'self'; img-src 'self' data:; \
      style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; \
      form-action 'self'; frame-ancestors 'none'";

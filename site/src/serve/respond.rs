@@ -7,7 +7,8 @@ use std::borrow::Cow;
 
 use axum::body::Bytes;
 use axum::http::header::{
-    ALLOW, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, ETAG, LOCATION, VARY,
+    ALLOW, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
+    ETAG, LOCATION, VARY,
 };
 use axum::http::{HeaderMap, HeaderValue, Method, Response, StatusCode, Uri};
 use http_body_util::Full;
@@ -32,6 +33,8 @@ struct Representation {
     br: Encoded,
     gzip: Encoded,
     cache_control: &'static str,
+    /// A page's own policy, replacing the strict one.
+    content_security_policy: Option<&'static str>,
 }
 
 impl Representation {
@@ -44,6 +47,7 @@ impl Representation {
             br: page.br,
             gzip: page.gzip,
             cache_control: REVALIDATE,
+            content_security_policy: page.content_security_policy,
         }
     }
 }
@@ -63,14 +67,27 @@ pub fn respond(
         return response;
     }
     // `Uri::path` excludes the query string, which no page depends on.
-    let Some(path) = decode(uri.path()) else {
+    let Some(decoded) = decode(uri.path()) else {
         return empty(StatusCode::BAD_REQUEST);
     };
     let head = method == Method::HEAD;
-    if let Some(page) = site.page(&path) {
+    let not_found = || {
+        send(
+            Representation::page(&site.not_found, StatusCode::NOT_FOUND),
+            headers,
+            head,
+        )
+    };
+    // A site mounted under a base path answers below it only; its home is `BASE/`.
+    let path = match decoded.strip_prefix(site.base_path) {
+        Some("") => return redirect_to(site.base_path, "/", uri.query()),
+        Some(path) if path.starts_with('/') => path,
+        _ => return not_found(),
+    };
+    if let Some(page) = site.page(path) {
         return send(Representation::page(page, StatusCode::OK), headers, head);
     }
-    if let Some(asset) = site.asset(&path) {
+    if let Some(asset) = site.asset(path) {
         let representation = Representation {
             status: StatusCode::OK,
             content_type: asset.content_type,
@@ -83,11 +100,12 @@ pub fn respond(
             } else {
                 REVALIDATE
             },
+            content_security_policy: None,
         };
         return send(representation, headers, head);
     }
-    if let Some(redirect) = site.redirect(&path) {
-        return redirect_to(redirect.to, uri.query());
+    if let Some(redirect) = site.redirect(path) {
+        return redirect_to(site.base_path, redirect.to, uri.query());
     }
     // The other form of a URL: with a trailing slash. Straight to where it ends up.
     if let Some(stripped) = path.strip_suffix('/').filter(|s| !s.is_empty()) {
@@ -97,14 +115,10 @@ pub fn respond(
             .or_else(|| site.asset(stripped).map(|asset| asset.route))
             .or_else(|| site.redirect(stripped).map(|redirect| redirect.to));
         if let Some(target) = target {
-            return redirect_to(target, uri.query());
+            return redirect_to(site.base_path, target, uri.query());
         }
     }
-    send(
-        Representation::page(&site.not_found, StatusCode::NOT_FOUND),
-        headers,
-        head,
-    )
+    not_found()
 }
 
 /// `path` with its `%XX` escapes decoded, or `None` when an escape is malformed or the result
@@ -134,6 +148,7 @@ fn send(representation: Representation, request: &HeaderMap, head: bool) -> Resp
         br,
         gzip,
         cache_control,
+        content_security_policy,
     } = representation;
     let (bytes, etag, encoding) = match negotiate::coding(request, br.is_some(), gzip.is_some()) {
         Coding::Br => (br.bytes, br.etag, Some("br")),
@@ -151,6 +166,10 @@ fn send(representation: Representation, request: &HeaderMap, head: bool) -> Resp
         with_body(bytes, status)
     };
     let headers = response.headers_mut();
+    if let Some(policy) = content_security_policy {
+        // Checked by the macro: printable ASCII, a valid header value.
+        headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
+    }
     if status == StatusCode::OK {
         headers.insert(ETAG, HeaderValue::from_static(etag));
     }
@@ -186,14 +205,16 @@ const LOCATION_PATH: &AsciiSet = &CONTROLS
     .add(b'|')
     .add(b'}');
 
-/// `308 Permanent Redirect` to the site path `target` (maybe with an `#anchor`), keeping the
-/// request's query string. The method and body are kept on the way, unlike with `301`.
-pub(crate) fn redirect_to(target: &str, query: Option<&str>) -> Response<Body> {
+/// `308 Permanent Redirect` to the site path `target` (maybe with an `#anchor`) under
+/// `base_path`, keeping the request's query string. The method and body are kept on the way,
+/// unlike with `301`.
+pub(crate) fn redirect_to(base_path: &str, target: &str, query: Option<&str>) -> Response<Body> {
     let (path, fragment) = match target.split_once('#') {
         Some((path, fragment)) => (path, Some(fragment)),
         None => (target, None),
     };
-    let mut location = utf8_percent_encode(path, LOCATION_PATH).to_string();
+    let mut location = utf8_percent_encode(base_path, LOCATION_PATH).to_string();
+    location.extend(utf8_percent_encode(path, LOCATION_PATH));
     if let Some(query) = query {
         location.push('?');
         location.push_str(query);

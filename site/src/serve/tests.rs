@@ -2,75 +2,10 @@
 
 use axum::body::{Body, Bytes, to_bytes};
 use axum::http::{HeaderName, Method, Request, Response, StatusCode, header};
-use maud::PreEscaped;
 use tower::ServiceExt as _;
 
 use super::router;
-use crate::{Asset, Encoded, Page, Redirect, Site};
-
-static PAGES: [Page; 2] = [
-    page("/", "<h1>Home</h1>"),
-    page("/lwm2m/about", "<h1>About</h1>"),
-];
-static ASSETS: [Asset; 2] = [
-    Asset {
-        route: "/_nuxt/app.3f2a9c1b.js",
-        content_type: "application/javascript",
-        bytes: b"console.log(1)",
-        etag: "\"js\"",
-        br: Encoded {
-            bytes: b"JS-BR",
-            etag: "\"js-br\"",
-        },
-        gzip: Encoded::NONE,
-        immutable: true,
-    },
-    Asset {
-        route: "/images/x.png",
-        content_type: "image/png",
-        bytes: b"\x89PNG",
-        etag: "\"png\"",
-        br: Encoded::NONE,
-        gzip: Encoded::NONE,
-        immutable: false,
-    },
-];
-static REDIRECTS: [Redirect; 2] = [
-    Redirect {
-        from: "/caf\u{e9}",
-        to: "/lwm2m/about",
-    },
-    Redirect {
-        from: "/lwm2m",
-        to: "/lwm2m/about#dmso",
-    },
-];
-static SITE: Site = Site {
-    pages: &PAGES,
-    assets: &ASSETS,
-    redirects: &REDIRECTS,
-    not_found: page("/404", "<h1>Not found</h1>"),
-};
-
-const fn page(route: &'static str, html: &'static str) -> Page {
-    Page {
-        route,
-        title: "",
-        description: "",
-        front_matter: "{}",
-        body: PreEscaped(html),
-        html,
-        etag: "\"identity\"",
-        br: Encoded {
-            bytes: b"BROTLI",
-            etag: "\"br\"",
-        },
-        gzip: Encoded {
-            bytes: b"GZIP",
-            etag: "\"gz\"",
-        },
-    }
-}
+use crate::test_site::{ASSETS, MOUNTED, PAGES, SITE};
 
 type TestResult = Result<(), axum::Error>;
 
@@ -80,12 +15,22 @@ async fn send(
     uri: &str,
     headers: &[(HeaderName, &str)],
 ) -> Result<Response<Bytes>, axum::Error> {
+    send_to(&SITE, method, uri, headers).await
+}
+
+/// The response of `site`'s router to `method uri` with `headers`, its body collected.
+async fn send_to(
+    site: &'static crate::Site,
+    method: Method,
+    uri: &str,
+    headers: &[(HeaderName, &str)],
+) -> Result<Response<Bytes>, axum::Error> {
     let mut request = Request::builder().method(method).uri(uri);
     for (name, value) in headers {
         request = request.header(name, *value);
     }
     let request = request.body(Body::empty()).map_err(axum::Error::new)?;
-    let Ok(response) = router(&SITE).oneshot(request).await;
+    let Ok(response) = router(site).oneshot(request).await;
     let (parts, body) = response.into_parts();
     Ok(Response::from_parts(
         parts,
@@ -420,5 +365,70 @@ async fn bad_percent_encoding_is_400() -> TestResult {
         let response = get(uri).await?;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{uri}");
     }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_mounted_site_answers_below_its_base_path_only() -> TestResult {
+    let get = |uri| send_to(&MOUNTED, Method::GET, uri, &[]);
+    let response = get("/docs/lwm2m/about").await?;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.body(), PAGES[1].html);
+    assert_eq!(get("/docs/").await?.body(), PAGES[0].html);
+    assert_eq!(get("/docs/images/x.png").await?.body(), ASSETS[1].bytes);
+    for (uri, location) in [
+        ("/docs", "/docs/"),
+        ("/docs/lwm2m/about/", "/docs/lwm2m/about"),
+        ("/docs/lwm2m", "/docs/lwm2m/about#dmso"),
+        ("/docs/lwm2m/?q=1", "/docs/lwm2m/about?q=1#dmso"),
+    ] {
+        let response = get(uri).await?;
+        assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT, "{uri}");
+        assert_eq!(header(&response, header::LOCATION), Some(location), "{uri}");
+    }
+    assert_eq!(get("/docs/nothing").await?.body(), "<h1>Not found</h1>");
+    // Paths outside the base are the embedding app's: the router has no route for them.
+    for uri in ["/lwm2m/about", "/docsx", "/"] {
+        let response = get(uri).await?;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{uri}");
+        assert!(response.body().is_empty(), "{uri}");
+    }
+    Ok(())
+}
+
+#[cfg(feature = "server")]
+#[test]
+fn the_strict_policy_is_the_one_the_compiler_extends() {
+    assert_eq!(
+        super::headers::CONTENT_SECURITY_POLICY_VALUE,
+        site_compiler::render::csp::STRICT_POLICY
+    );
+}
+
+#[tokio::test]
+async fn a_page_with_embeds_gets_its_own_policy() -> TestResult {
+    static EMBEDDING: crate::Site = crate::Site {
+        pages: &EMBED_PAGES,
+        ..crate::test_site::site("")
+    };
+    static EMBED_PAGES: [crate::Page; 1] = [crate::Page {
+        content_security_policy: Some(
+            "default-src 'self'; frame-src https://www.youtube-nocookie.com",
+        ),
+        ..crate::test_site::page("/video", "<iframe></iframe>")
+    }];
+    let policy = |response: &Response<Bytes>| {
+        header(response, header::CONTENT_SECURITY_POLICY).map(str::to_string)
+    };
+    let video = send_to(&EMBEDDING, Method::GET, "/video", &[]).await?;
+    assert_eq!(
+        policy(&video).as_deref(),
+        Some("default-src 'self'; frame-src https://www.youtube-nocookie.com")
+    );
+    let missing = send_to(&EMBEDDING, Method::GET, "/nothing", &[]).await?;
+    assert_eq!(
+        policy(&missing).as_deref(),
+        Some(super::headers::CONTENT_SECURITY_POLICY_VALUE)
+    );
     Ok(())
 }

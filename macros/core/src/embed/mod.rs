@@ -171,7 +171,7 @@ pub fn embed(
         .iter()
         .map(|page| (page.html.as_bytes(), html_type))
         .collect();
-    bodies.push((bundle.not_found.as_bytes(), html_type));
+    bodies.push((bundle.not_found.html.as_bytes(), html_type));
     bodies.extend(
         assets
             .iter()

@@ -74,11 +74,12 @@ pub(crate) fn fixed_assets() -> (Vec<SiteAsset>, AssetUrls) {
     (assets, urls)
 }
 
-/// The stylesheet for `documents`, with the `@font-face` rules of the fonts among `assets`;
-/// classes that produced no CSS are returned too.
+/// The stylesheet for `documents`, with the `@font-face` rules of the fonts among `assets`,
+/// its URLs under `base_path`; classes that produced no CSS are returned too.
 pub(crate) fn stylesheet<'a>(
     documents: impl IntoIterator<Item = &'a str>,
     assets: &[SiteAsset],
+    base_path: &str,
 ) -> (SiteAsset, Vec<String>) {
     let generated = style::stylesheet(documents);
     let mut css = String::new();
@@ -98,6 +99,9 @@ pub(crate) fn stylesheet<'a>(
         ));
     }
     css.push_str(&generated.css);
+    if !base_path.is_empty() {
+        css = super::base_path::prefix_css_urls(&css, base_path);
+    }
     let asset = SiteAsset {
         route: hashed_route("style", "css", css.as_bytes()),
         content_type: "text/css; charset=utf-8",
@@ -124,10 +128,15 @@ mod tests {
             hashed_route("a", "css", b"x"),
             hashed_route("a", "css", b"y")
         );
-        let (style, _) = stylesheet(["<p class=\"mt-4\">"], &assets);
+        let (style, _) = stylesheet(["<p class=\"mt-4\">"], &assets, "");
         assert!(style.route.starts_with("/_site/style.") && style.route.ends_with(".css"));
         let css = String::from_utf8_lossy(&style.bytes);
         assert!(css.contains("font-weight:700"), "{css}");
         assert!(css.contains(".mt-4"), "{css}");
+        assert!(css.contains("url(/_site/fonts/dm-sans-700."), "{css}");
+        let (mounted, _) = stylesheet(["<p class=\"mt-4\">"], &assets, "/docs");
+        let css = String::from_utf8_lossy(&mounted.bytes);
+        assert!(css.contains("url(/docs/_site/fonts/dm-sans-700."), "{css}");
+        assert_ne!(mounted.route, style.route);
     }
 }

@@ -1,6 +1,7 @@
 //! Tree → HTML. Markdown nodes are written here; components by `crate::components`.
 
 pub mod assets;
+pub mod base_path;
 mod chrome;
 pub mod csp;
 pub mod html;

@@ -103,6 +103,29 @@ impl Navigation {
             .find(|item| is_within(route, &item.route) && item.route != "/")
     }
 
+    /// The positions in `routes` in menu order: the routes the menus lead to, depth first,
+    /// then the others (unlisted pages, partials) in the order given. Each position once.
+    pub fn order(&self, routes: &[&str]) -> Vec<usize> {
+        let position: BTreeMap<&str, usize> = routes
+            .iter()
+            .enumerate()
+            .map(|(index, route)| (*route, index))
+            .collect();
+        let mut taken = vec![false; routes.len()];
+        let mut order = Vec::with_capacity(routes.len());
+        let menus = self
+            .flatten()
+            .into_iter()
+            .filter_map(|item| position.get(item.route.as_str()).copied());
+        for index in menus.chain(0..routes.len()) {
+            if let Some(slot) = taken.get_mut(index).filter(|taken| !**taken) {
+                *slot = true;
+                order.push(index);
+            }
+        }
+        order
+    }
+
     /// Folders without a page of their own: they get a generated section page.
     pub fn folders_without_page(&self) -> Vec<&NavItem> {
         self.flatten()
@@ -281,5 +304,33 @@ mod tests {
             Some("/omaspecworks")
         );
         assert!(nav.section("/omaspecworksx").is_none());
+        let routes = [
+            "/",
+            "/hidden/x",
+            "/ipso",
+            "/lwm2m",
+            "/lwm2m/about",
+            "/lwm2m/examples",
+            "/omaspecworks",
+            "/omaspecworks/about",
+            "/omaspecworks/collaborate",
+            "/omaspecworks/collaborate/working-groups",
+        ];
+        let ordered: Vec<&str> = nav.order(&routes).iter().map(|&i| routes[i]).collect();
+        assert_eq!(
+            ordered,
+            [
+                "/omaspecworks",
+                "/omaspecworks/about",
+                "/omaspecworks/collaborate",
+                "/omaspecworks/collaborate/working-groups",
+                "/ipso",
+                "/lwm2m",
+                "/lwm2m/about",
+                "/lwm2m/examples",
+                "/",
+                "/hidden/x"
+            ]
+        );
     }
 }

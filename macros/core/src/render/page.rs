@@ -207,23 +207,30 @@ fn nav_list(items: &[NavItem]) -> maud::Markup {
 }
 
 /// The page answered with status 404, in the site's chrome.
-pub fn not_found_page(nav: &Navigation, assets: &AssetUrls) -> String {
+pub fn not_found_page(nav: &Navigation, assets: &AssetUrls) -> RenderedPage {
     let body = html! {
         h1 { "Page not found" }
         p { "The requested page does not exist. " a href="/" { "Go to the home page" } "." }
     };
-    let body = body.into_string();
+    let mut page = generated_page(
+        "/404",
+        "Page not found",
+        body.into_string(),
+        Layout::Default,
+    );
+    page.listed = false;
     let view = PageView {
         route: "",
-        title: "Page not found",
+        title: &page.title,
         description: "",
         layout: Layout::Default,
         headings: &[],
-        body: &body,
+        body: &page.body,
         enhanced: false,
         neighbours: Neighbours::default(),
     };
-    chrome::document(&view, nav, assets)
+    page.html = chrome::document(&view, nav, assets);
+    page
 }
 
 fn generated_page(route: &str, title: &str, body: String, layout: Layout) -> RenderedPage {

@@ -4,6 +4,8 @@
 //! component props and authors' raw HTML alike. Hand-written: a linear scan of start tags is
 //! all that is needed, and the HTML is our own output plus small raw snippets.
 
+use std::ops::Range;
+
 /// A URL attribute found in a start tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct UrlAttribute {
@@ -16,7 +18,7 @@ pub(crate) struct UrlAttribute {
 }
 
 /// Attributes that hold a URL.
-const URL_ATTRIBUTES: &[&str] = &[
+pub(crate) const URL_ATTRIBUTES: &[&str] = &[
     "href",
     "src",
     "action",
@@ -31,6 +33,25 @@ const URL_ATTRIBUTES: &[&str] = &[
 pub(crate) fn scan(html: &str) -> (Vec<UrlAttribute>, Vec<String>) {
     let mut urls = Vec::new();
     let mut ids = Vec::new();
+    for_each_attribute(html, |tag, name, value| {
+        let value = crate::parse::decode_entities(&html[value]);
+        if name == "id" {
+            ids.push(value);
+        } else if URL_ATTRIBUTES.contains(&name.as_str()) {
+            urls.push(UrlAttribute {
+                tag: tag.to_string(),
+                attribute: name,
+                value,
+            });
+        }
+    });
+    (urls, ids)
+}
+
+/// Calls `visit` with the lower-case tag name, the lower-case attribute name and the byte range
+/// of the raw value (without quotes) of every attribute of every start tag of `html`.
+pub(crate) fn for_each_attribute(html: &str, mut visit: impl FnMut(&str, String, Range<usize>)) {
+    let offset = |rest: &str| html.len() - rest.len();
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         rest = &rest[open + 1..];
@@ -47,59 +68,45 @@ pub(crate) fn scan(html: &str) -> (Vec<UrlAttribute>, Vec<String>) {
         }
         let tag = rest[..name_len].to_ascii_lowercase();
         rest = &rest[name_len..];
-        for (name, value) in attributes(&mut rest) {
-            if name == "id" {
-                ids.push(value);
-            } else if URL_ATTRIBUTES.contains(&name.as_str()) {
-                urls.push(UrlAttribute {
-                    tag: tag.clone(),
-                    attribute: name,
-                    value,
-                });
-            }
-        }
-    }
-    (urls, ids)
-}
-
-/// Reads the attributes of a start tag up to its `>`, advancing `rest` past it.
-fn attributes(rest: &mut &str) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    loop {
-        *rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
-        let Some(first) = rest.chars().next() else {
-            return found;
-        };
-        if first == '>' {
-            *rest = &rest[1..];
-            return found;
-        }
-        let name_len = rest
-            .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
-            .unwrap_or(rest.len())
-            .max(1);
-        let name = rest[..name_len].to_ascii_lowercase();
-        *rest = rest[name_len..].trim_start();
-        let mut value = String::new();
-        if let Some(after) = rest.strip_prefix('=') {
-            let after = after.trim_start();
-            let (raw, remaining) = match after.chars().next() {
-                Some(quote @ ('"' | '\'')) => {
-                    let body = &after[1..];
-                    let end = body.find(quote).unwrap_or(body.len());
-                    (&body[..end], body.get(end + 1..).unwrap_or(""))
-                }
-                _ => {
-                    let end = after
-                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                        .unwrap_or(after.len());
-                    (&after[..end], &after[end..])
-                }
+        loop {
+            rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
+            let Some(first) = rest.chars().next() else {
+                return;
             };
-            value = crate::parse::decode_entities(raw);
-            *rest = remaining;
+            if first == '>' {
+                rest = &rest[1..];
+                break;
+            }
+            let name_len = rest
+                .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
+                .unwrap_or(rest.len())
+                .max(1);
+            let name = rest[..name_len].to_ascii_lowercase();
+            rest = rest[name_len..].trim_start();
+            let start = offset(rest);
+            let mut value = start..start;
+            if let Some(after) = rest.strip_prefix('=') {
+                let after = after.trim_start();
+                let (raw, remaining) = match after.chars().next() {
+                    Some(quote @ ('"' | '\'')) => {
+                        let body = &after[1..];
+                        let end = body.find(quote).unwrap_or(body.len());
+                        (&body[..end], body.get(end + 1..).unwrap_or(""))
+                    }
+                    _ => {
+                        let end = after
+                            .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                            .unwrap_or(after.len());
+                        (&after[..end], &after[end..])
+                    }
+                };
+                // `raw` is a slice of `html`: its distance from the start is its offset.
+                let start = raw.as_ptr() as usize - html.as_ptr() as usize;
+                value = start..start + raw.len();
+                rest = remaining;
+            }
+            visit(&tag, name, value);
         }
-        found.push((name, value));
     }
 }
 

@@ -2,7 +2,7 @@
 //! URL may run a script. Per-page checks (YAML, components, props) happen while parsing and
 //! rendering; these need every page first.
 
-mod html_scan;
+pub(crate) mod html_scan;
 mod links;
 
 use crate::content::AssetFile;

@@ -1,0 +1,99 @@
+//! Mounting a site under a path (`/docs`): every root-relative URL of the output gets the
+//! path in front, so the compiled pages link to each other and to their assets where they are
+//! served.
+
+use crate::validate::html_scan::{URL_ATTRIBUTES, for_each_attribute};
+
+/// `html` with `base` (`/docs`) put before every root-relative URL: in URL attributes, in
+/// `srcset` candidates and in `url(…)` of `style` attributes. Protocol-relative URLs (`//host`)
+/// are left alone.
+pub fn prefix_root_urls(html: &str, base: &str) -> String {
+    let mut insertions = Vec::new();
+    for_each_attribute(html, |_, name, value| {
+        let raw = &html[value.clone()];
+        let at = |offset: usize| value.start + offset;
+        if URL_ATTRIBUTES.contains(&name.as_str()) {
+            if is_root_relative(raw) {
+                insertions.push(at(0));
+            }
+        } else if name == "srcset" {
+            let mut offset = 0;
+            for candidate in raw.split(',') {
+                let leading = candidate.len() - candidate.trim_start().len();
+                if is_root_relative(candidate.trim_start()) {
+                    insertions.push(at(offset + leading));
+                }
+                offset += candidate.len() + 1;
+            }
+        } else if name == "style" {
+            insertions.extend(css_root_urls(raw).into_iter().map(at));
+        }
+    });
+    insert_at(html, &insertions, base)
+}
+
+/// `css` with `base` put before every root-relative `url(…)`.
+pub(crate) fn prefix_css_urls(css: &str, base: &str) -> String {
+    insert_at(css, &css_root_urls(css), base)
+}
+
+/// `text` with `insertion` at each of the ascending byte offsets `at`.
+fn insert_at(text: &str, at: &[usize], insertion: &str) -> String {
+    let mut out = String::with_capacity(text.len() + at.len() * insertion.len());
+    let mut copied = 0;
+    for &offset in at {
+        out.push_str(&text[copied..offset]);
+        out.push_str(insertion);
+        copied = offset;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The offsets in `css` where a root-relative `url(…)` starts (after any quote).
+fn css_root_urls(css: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(open) = css[from..].find("url(") {
+        let mut start = from + open + "url(".len();
+        let rest = &css[start..];
+        let trimmed = rest.trim_start_matches([' ', '\'', '"']);
+        start += rest.len() - trimmed.len();
+        if is_root_relative(trimmed) {
+            found.push(start);
+        }
+        from = start;
+    }
+    found
+}
+
+/// Whether `url` is a path on this site's host: `/x`, but not `//host/x`.
+fn is_root_relative(url: &str) -> bool {
+    url.starts_with('/') && !url.starts_with("//")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_root_relative_urls_only() {
+        let html = r#"<a href="/a#x">a</a> <a href='//cdn/x'>b</a> <a href=https://x/y>c</a> <a href=#top>d</a>
+<img src=/i.png srcset="/i-2x.png 2x, /i-3x.png 3x, https://x/4.png 4x"><p data-x="/no" style="background:url('/bg.jpg')">/text</p>"#;
+        assert_eq!(
+            prefix_root_urls(html, "/docs"),
+            r#"<a href="/docs/a#x">a</a> <a href='//cdn/x'>b</a> <a href=https://x/y>c</a> <a href=#top>d</a>
+<img src=/docs/i.png srcset="/docs/i-2x.png 2x, /docs/i-3x.png 3x, https://x/4.png 4x"><p data-x="/no" style="background:url('/docs/bg.jpg')">/text</p>"#
+        );
+    }
+
+    #[test]
+    fn finds_root_urls_in_css() {
+        let css = r#"a{src:url(/f.woff2)} b{background:url( "/b.png")} c{background:url(data:x)}"#;
+        let starts: Vec<&str> = css_root_urls(css)
+            .iter()
+            .map(|&at| &css[at..at + 2])
+            .collect();
+        assert_eq!(starts, ["/f", "/b"]);
+    }
+}

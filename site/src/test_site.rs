@@ -1,0 +1,94 @@
+//! A small hand-made [`Site`] the unit tests share: two pages, two assets, two redirects.
+
+use crate::{Asset, Encoded, NavItem, Page, Redirect, Site, Value};
+use maud::PreEscaped;
+
+pub(crate) static PAGES: [Page; 2] = [
+    page("/", "<h1>Home</h1>"),
+    page("/lwm2m/about", "<h1>About</h1>"),
+];
+pub(crate) static ASSETS: [Asset; 2] = [
+    Asset {
+        route: "/_nuxt/app.3f2a9c1b.js",
+        content_type: "application/javascript",
+        bytes: b"console.log(1)",
+        etag: "\"js\"",
+        br: Encoded {
+            bytes: b"JS-BR",
+            etag: "\"js-br\"",
+        },
+        gzip: Encoded::NONE,
+        immutable: true,
+    },
+    Asset {
+        route: "/images/x.png",
+        content_type: "image/png",
+        bytes: b"\x89PNG",
+        etag: "\"png\"",
+        br: Encoded::NONE,
+        gzip: Encoded::NONE,
+        immutable: false,
+    },
+];
+static REDIRECTS: [Redirect; 2] = [
+    Redirect {
+        from: "/caf\u{e9}",
+        to: "/lwm2m/about",
+    },
+    Redirect {
+        from: "/lwm2m",
+        to: "/lwm2m/about#dmso",
+    },
+];
+static NAV: [NavItem; 1] = [NavItem {
+    title: "About",
+    route: "/lwm2m/about",
+    url: "/lwm2m/about",
+    children: &[],
+}];
+
+/// The test site, at the root.
+pub(crate) static SITE: Site = site("");
+
+/// The test site mounted under `/docs`.
+pub(crate) static MOUNTED: Site = site("/docs");
+
+/// The test site under `base_path`.
+pub(crate) const fn site(base_path: &'static str) -> Site {
+    Site {
+        base_path,
+        stylesheet: "/_site/style.0.css",
+        pages: &PAGES,
+        order: &[1, 0],
+        nav: &NAV,
+        assets: &ASSETS,
+        redirects: &REDIRECTS,
+        not_found: page("/404", "<h1>Not found</h1>"),
+    }
+}
+
+/// A page whose document is `html`, with made-up compressed variants and entity tags.
+pub(crate) const fn page(route: &'static str, html: &'static str) -> Page {
+    Page {
+        route,
+        url: route,
+        title: "",
+        description: "",
+        layout: "",
+        listed: true,
+        front_matter: Value::Object(&[]),
+        headings: &[],
+        body: PreEscaped(html),
+        html,
+        etag: "\"identity\"",
+        br: Encoded {
+            bytes: b"BROTLI",
+            etag: "\"br\"",
+        },
+        gzip: Encoded {
+            bytes: b"GZIP",
+            etag: "\"gz\"",
+        },
+        content_security_policy: None,
+    }
+}
