@@ -1,12 +1,21 @@
-//! Brotli and gzip at their highest settings, deterministic: the same input gives the same
-//! bytes on every machine and every build (no timestamps, no file names, fixed parameters).
+//! Brotli and gzip, deterministic: the same input gives the same bytes on every machine and
+//! every build of one profile (no timestamps, no file names, fixed parameters).
+//!
+//! Release builds use the highest settings: the output is served many times. Debug builds use
+//! the fastest ones, since brotli at quality 11 is by far the slowest step of the macro (a
+//! 1,000-page site: about 3 minutes at 11, about 1 second at 1; see BENCHMARKS.md, "Compile
+//! time"). The macro is compiled with the profile's debug assertions, so `cargo build` gets the
+//! fast levels and `cargo build --release` the best ones; `debug-assertions = false` under
+//! `[profile.dev.build-override]` gives debug builds the release bytes.
 
 use std::io::Write as _;
 
-/// Brotli quality: 11 is the highest (and slowest); the output is served many times.
-pub const BROTLI_QUALITY: i32 = 11;
+/// Brotli quality: 11, the highest (and slowest), in release builds; 1 in debug builds.
+pub const BROTLI_QUALITY: i32 = if cfg!(debug_assertions) { 1 } else { 11 };
 /// Brotli window: 2^22 bytes, the encoder's default and what every browser accepts.
 pub const BROTLI_WINDOW: i32 = 22;
+/// Gzip level: 9, the highest, in release builds; 1 in debug builds.
+pub const GZIP_LEVEL: u32 = if cfg!(debug_assertions) { 1 } else { 9 };
 
 /// `bytes` compressed with brotli at [`BROTLI_QUALITY`].
 pub fn brotli(bytes: &[u8]) -> Vec<u8> {
@@ -23,12 +32,12 @@ pub fn brotli(bytes: &[u8]) -> Vec<u8> {
     output
 }
 
-/// `bytes` compressed with gzip at level 9. The header has no file name and a zero mtime.
+/// `bytes` compressed with gzip at [`GZIP_LEVEL`]. The header has no file name and a zero mtime.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     let output = Vec::with_capacity(bytes.len() / 3);
     let mut encoder = flate2::GzBuilder::new()
         .mtime(0)
-        .write(output, flate2::Compression::best());
+        .write(output, flate2::Compression::new(GZIP_LEVEL));
     // Writing to a `Vec` cannot fail.
     let _ = encoder.write_all(bytes);
     encoder.finish().unwrap_or_default()
@@ -69,21 +78,25 @@ mod tests {
 
     #[test]
     fn brotli_round_trips() -> std::io::Result<()> {
-        let compressed = brotli(TEXT);
-        assert!(compressed.len() < TEXT.len());
+        // Long enough for quality 1 (debug builds) to gain something too.
+        let text = TEXT.repeat(4);
+        let compressed = brotli(&text);
+        assert!(compressed.len() < text.len());
         let mut decompressed = Vec::new();
         brotli::Decompressor::new(&compressed[..], 4096).read_to_end(&mut decompressed)?;
-        assert_eq!(decompressed, TEXT);
+        assert_eq!(decompressed, text);
         Ok(())
     }
 
     #[test]
     fn gzip_round_trips_with_a_fixed_header() -> std::io::Result<()> {
         let compressed = gzip(TEXT);
-        // Magic, deflate, no flags, mtime 0, maximum compression, OS "unknown".
+        // Magic, deflate, no flags, mtime 0, maximum (2) or fastest (4) compression, OS
+        // "unknown".
+        let xfl = if GZIP_LEVEL == 9 { 2 } else { 4 };
         assert_eq!(
             &compressed[..10],
-            b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+            &[0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, xfl, 0xff]
         );
         let mut decompressed = Vec::new();
         flate2::read::GzDecoder::new(&compressed[..]).read_to_end(&mut decompressed)?;
