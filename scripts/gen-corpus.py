@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Write a synthetic content folder of N pages for benchmarks.
 
-Usage: python3 scripts/gen-corpus.py N OUT_DIR [--plain]
+Usage: python3 scripts/gen-corpus.py N OUT_DIR [--plain | --hugo]
 
 Pages are spread over folders of 50, each with front matter, headings, paragraphs with
 emphasis and links to other pages' anchors, a list, a table, and (unless --plain) nested MDC
 components (ShTwoColumns > ShSegment, ShAlert, ShMultiColumn > ShColumn > ShMicroCard) and an
 image. --plain writes the same text without components, for generators that do not know MDC.
-Output is deterministic.
+--hugo writes those plain pages as a Hugo site (OUT_DIR/content, a minimal layout that puts
+the menu of the page's section, a table of contents and previous/next links around each page,
+the image under static/), with the folders named as the routes of the MDC corpus so the links
+match. Output is deterministic.
 """
 
 import pathlib
@@ -60,7 +63,44 @@ cols: 3
 """
 
 
-def page(n: int, total: int, plain: bool) -> str:
+HUGO_CONFIG = """baseURL = "https://example.org/"
+title = "Generated corpus"
+disableKinds = ["taxonomy", "term", "RSS"]
+"""
+
+HUGO_LAYOUTS = {
+    "baseof.html": """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{{ .Title }} | {{ .Site.Title }}</title>
+<meta name="description" content="{{ .Description }}">
+</head>
+<body>
+<nav><ul>
+{{ range .CurrentSection.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}</ul></nav>
+<main>{{ block "main" . }}{{ end }}</main>
+</body>
+</html>
+""",
+    "single.html": """{{ define "main" }}<article>
+<h1>{{ .Title }}</h1>
+{{ .TableOfContents }}
+{{ .Content }}
+</article>
+<nav>{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>
+{{ end }}
+""",
+    "list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+{{ end }}
+""",
+}
+
+
+def page(n: int, total: int, plain: bool, hugo: bool = False) -> str:
     t, p = (n * 7 + 3) % total, (n - 1) % total
     folder = lambda i: f"{i // 50 + 1}.section-{i // 50}"
     strip = lambda f: f.split(".", 1)[1]
@@ -69,7 +109,7 @@ def page(n: int, total: int, plain: bool) -> str:
         "---",
         f"title: Generated page {n}",
         f"description: Page {n} of the benchmark corpus",
-        "layout: doc" if n % 2 else "",
+        "layout: doc" if n % 2 and not hugo else "",
         "---",
         "",
         "## Overview",
@@ -98,14 +138,26 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     total, out = int(sys.argv[1]), pathlib.Path(sys.argv[2])
-    plain = "--plain" in sys.argv
+    hugo = "--hugo" in sys.argv
+    plain = hugo or "--plain" in sys.argv
     if out.exists():
         shutil.rmtree(out)
+    pages, public = out, out / "public"
+    if hugo:
+        pages, public = out / "content", out / "static"
+        (out / "config.toml").parent.mkdir(parents=True)
+        (out / "config.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+        for name, text in HUGO_LAYOUTS.items():
+            path = out / "layouts" / "_default" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
     for n in range(total):
-        path = out / f"{n // 50 + 1}.section-{n // 50}" / f"page-{n}.md"
+        # Hugo has no numeric prefixes: its folders are named as the routes.
+        folder = f"section-{n // 50}" if hugo else f"{n // 50 + 1}.section-{n // 50}"
+        path = pages / folder / f"page-{n}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page(n, total, plain), encoding="utf-8")
-    image = out / "public" / "images" / "bench.png"
+        path.write_text(page(n, total, plain, hugo), encoding="utf-8")
+    image = public / "images" / "bench.png"
     image.parent.mkdir(parents=True, exist_ok=True)
     # The smallest valid PNG: 1x1 transparent pixel.
     image.write_bytes(bytes.fromhex(
