@@ -47,7 +47,8 @@ pub struct Page {
     pub listed: bool,
     /// The whole front matter, a [`Value::Object`] (empty when the page has none).
     pub front_matter: Value,
-    /// Its `h2`…`h6` headings in order, for a table of contents.
+    /// Its markdown headings (`#` to `######`) in order, for a table of contents (the site's
+    /// own lists depths 2 and 3).
     pub headings: &'static [Heading],
     /// The rendered content (components, legacy modules and markdown), without page chrome,
     /// ready to drop into a Maud template.
@@ -70,7 +71,7 @@ pub struct Page {
 /// A heading of a page, for a table of contents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Heading {
-    /// 2 for `##`, up to 6.
+    /// 1 for `#`, 2 for `##`, up to 6.
     pub depth: u8,
     /// Its `id`: link to `#id`.
     pub id: &'static str,

@@ -1,0 +1,112 @@
+//! The seed content as another service embeds it: mounted under a base path, as fragments, and
+//! read through the typed page table.
+
+use site::{Site, Value};
+
+static DOCS: Site = site::include_site!("../content", base = "/docs");
+static PARTS: Site = site::include_site!("../content", fragments);
+
+/// Every root-relative URL in `html` (`href="/…"`, `src="/…"`).
+fn root_urls(html: &str) -> Vec<&str> {
+    let mut urls = Vec::new();
+    for attribute in ["href=\"/", "src=\"/"] {
+        let mut rest = html;
+        while let Some(at) = rest.find(attribute) {
+            let value = &rest[at + attribute.len() - 1..];
+            let end = value.find('"').unwrap_or(value.len());
+            urls.push(&value[..end]);
+            rest = &value[end..];
+        }
+    }
+    urls
+}
+
+#[test]
+fn a_mounted_site_links_below_its_base_path_only() {
+    let pages = DOCS.pages.iter().chain([&DOCS.not_found]);
+    for page in pages {
+        let urls = root_urls(page.html);
+        assert!(!urls.is_empty(), "{}", page.route);
+        for url in urls {
+            assert!(url.starts_with("/docs/"), "{}: {url}", page.route);
+        }
+        assert_eq!(page.url, format!("/docs{}", page.route));
+    }
+    assert!(DOCS.stylesheet.starts_with("/docs/_site/style."));
+    let stylesheet = DOCS.asset(&DOCS.stylesheet["/docs".len()..]);
+    let css = String::from_utf8_lossy(stylesheet.map_or(&[][..], |asset| asset.bytes));
+    assert!(
+        css.contains("url(/docs/_site/fonts/"),
+        "font URLs under the base"
+    );
+    assert!(!css.contains("url(/_site/"));
+    // Every link of the mounted pages leads to one of them or to one of their assets.
+    for page in DOCS.pages {
+        for url in root_urls(page.html) {
+            let path = url.split(['#', '?']).next().unwrap_or(url);
+            let route = &path["/docs".len()..];
+            assert!(
+                DOCS.get(path).is_some() || DOCS.asset(route).is_some(),
+                "{}: {url}",
+                page.route
+            );
+        }
+    }
+}
+
+#[test]
+fn fragments_are_the_bodies_without_chrome() {
+    for page in PARTS.pages {
+        assert_eq!(page.html, page.body.0, "{}", page.route);
+        assert!(!page.html.contains("<html"), "{}", page.route);
+        assert!(!page.html.contains("<header"), "{}", page.route);
+    }
+    let about = PARTS.get("/lwm2m/about").map(|page| page.html);
+    assert!(about.is_some_and(|html| html.contains("<h2")));
+}
+
+#[test]
+fn pages_carry_typed_front_matter_and_headings() {
+    let Some(about) = site::SITE.get("/lwm2m/about/") else {
+        panic!("the seed page /lwm2m/about");
+    };
+    assert_eq!(about.title, "About Page");
+    assert_eq!(
+        about
+            .front_matter
+            .get("description")
+            .and_then(Value::as_str),
+        Some(about.description)
+    );
+    assert!(matches!(about.front_matter, Value::Object(_)));
+    let Some(ipso) = site::SITE.get("/ipso") else {
+        panic!("the seed page /ipso");
+    };
+    let modules = ipso.front_matter.get("modules").and_then(Value::as_array);
+    assert!(modules.is_some_and(|modules| !modules.is_empty()));
+    let Some(working_groups) = site::SITE.get("/omaspecworks/collaborate/working-groups") else {
+        panic!("the seed page working-groups");
+    };
+    assert!(
+        working_groups
+            .headings
+            .iter()
+            .any(|heading| heading.id == "dmso" && heading.depth == 3),
+        "{:?}",
+        working_groups.headings
+    );
+}
+
+#[test]
+fn pages_follow_the_menus() {
+    let order: Vec<&str> = site::SITE.pages().map(|page| page.route).collect();
+    assert_eq!(order.len(), site::SITE.pages.len());
+    let menus: Vec<&str> = site::SITE
+        .nav
+        .iter()
+        .flat_map(|item| item.walk())
+        .map(|item| item.route)
+        .collect();
+    assert_eq!(&order[..menus.len()], &menus[..]);
+    assert_eq!(menus.first(), Some(&"/omaspecworks"));
+}
