@@ -175,6 +175,10 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
         assets,
         sources,
     } = analysis;
+    // Checked as written, served canonical: `/a/b/#x` links to `/a/b#x`.
+    for page in &mut pages {
+        page.body = render::root_urls::canonical_page_links(&page.body);
+    }
     let (mut site_assets, urls) = render::assets::fixed_assets();
     render::page::assemble(&mut pages, &nav, &urls);
     let mut not_found = render::page::not_found_page(&nav, &urls);
@@ -193,8 +197,8 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
             .html
             .replace(render::assets::STYLESHEET_PLACEHOLDER, &stylesheet.route);
         if !options.base_path.is_empty() {
-            page.body = render::base_path::prefix_root_urls(&page.body, &options.base_path);
-            page.html = render::base_path::prefix_root_urls(&page.html, &options.base_path);
+            page.body = render::root_urls::prefix_root_urls(&page.body, &options.base_path);
+            page.html = render::root_urls::prefix_root_urls(&page.html, &options.base_path);
         }
         if options.output == Output::Fragments {
             page.html.clone_from(&page.body);

@@ -100,7 +100,7 @@ pub(crate) fn stylesheet<'a>(
     }
     css.push_str(&generated.css);
     if !base_path.is_empty() {
-        css = super::base_path::prefix_css_urls(&css, base_path);
+        css = super::root_urls::prefix_css_urls(&css, base_path);
     }
     let asset = SiteAsset {
         route: hashed_route("style", "css", css.as_bytes()),

@@ -1,12 +1,12 @@
 //! Tree → HTML. Markdown nodes are written here; components by `crate::components`.
 
 pub mod assets;
-pub mod base_path;
 mod chrome;
 pub mod csp;
 pub mod html;
 pub mod nav;
 pub mod page;
+pub mod root_urls;
 pub mod slug;
 
 pub use chrome::{AssetUrls, Layout};

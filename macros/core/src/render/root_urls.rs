@@ -1,6 +1,6 @@
-//! Mounting a site under a path (`/docs`): every root-relative URL of the output gets the
-//! path in front, so the compiled pages link to each other and to their assets where they are
-//! served.
+//! Root-relative URLs of the output, rewritten: page links in their canonical form (no
+//! trailing slash, which would cost visitors a redirect), and everything under the path a site
+//! is mounted at (`/docs`), so the pages link to each other and to their assets where served.
 
 use crate::validate::html_scan::{URL_ATTRIBUTES, for_each_attribute};
 
@@ -30,6 +30,30 @@ pub fn prefix_root_urls(html: &str, base: &str) -> String {
         }
     });
     insert_at(html, &insertions, base)
+}
+
+/// `html` with the trailing slash of every root-relative link (`<a href="/a/b/#x">`) removed:
+/// the canonical URL of the page, which the server answers without a `308`.
+pub fn canonical_page_links(html: &str) -> String {
+    let mut slashes = Vec::new();
+    for_each_attribute(html, |tag, name, value| {
+        let raw = &html[value.clone()];
+        if tag != "a" || name != "href" || !is_root_relative(raw) {
+            return;
+        }
+        let path = raw.split(['?', '#']).next().unwrap_or(raw);
+        if path.len() > 1 && path.ends_with('/') {
+            slashes.push(value.start + path.len() - 1);
+        }
+    });
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for at in slashes {
+        out.push_str(&html[copied..at]);
+        copied = at + 1;
+    }
+    out.push_str(&html[copied..]);
+    out
 }
 
 /// `css` with `base` put before every root-relative `url(…)`.
@@ -84,6 +108,15 @@ mod tests {
             prefix_root_urls(html, "/docs"),
             r#"<a href="/docs/a#x">a</a> <a href='//cdn/x'>b</a> <a href=https://x/y>c</a> <a href=#top>d</a>
 <img src=/docs/i.png srcset="/docs/i-2x.png 2x, /docs/i-3x.png 3x, https://x/4.png 4x"><p data-x="/no" style="background:url('/docs/bg.jpg')">/text</p>"#
+        );
+    }
+
+    #[test]
+    fn page_links_lose_their_trailing_slash() {
+        let html = r#"<a href="/a/b/#x">1</a> <a href='/a/'>2</a> <a href="/">3</a> <a href="/a/?q=1">4</a> <a href="https://x/y/">5</a> <img src="/i/"> <a href="/a">6</a>"#;
+        assert_eq!(
+            canonical_page_links(html),
+            r#"<a href="/a/b#x">1</a> <a href='/a'>2</a> <a href="/">3</a> <a href="/a?q=1">4</a> <a href="https://x/y/">5</a> <img src="/i/"> <a href="/a">6</a>"#
         );
     }
 
