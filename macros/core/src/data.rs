@@ -9,18 +9,17 @@ use crate::content;
 use crate::diagnostic::Diagnostics;
 use crate::source::SourceFile;
 use serde_json::{Map, Value};
-use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// The content folder as the components see it while one site compiles.
 #[derive(Debug)]
 pub struct SiteData {
     root: PathBuf,
-    files: RefCell<BTreeMap<String, Result<Rc<Value>, DataError>>>,
-    read: RefCell<Vec<PathBuf>>,
-    pages: OnceCell<Vec<PageMeta>>,
+    files: Mutex<BTreeMap<String, Result<Arc<Value>, DataError>>>,
+    read: Mutex<Vec<PathBuf>>,
+    pages: OnceLock<Vec<PageMeta>>,
 }
 
 /// Another page of the site, as data.
@@ -68,27 +67,26 @@ impl SiteData {
     pub fn new(root: &Path) -> SiteData {
         SiteData {
             root: root.to_path_buf(),
-            files: RefCell::default(),
-            read: RefCell::default(),
-            pages: OnceCell::new(),
+            files: Mutex::default(),
+            read: Mutex::default(),
+            pages: OnceLock::new(),
         }
     }
 
     /// The data file `reference` names: a path inside the content folder (`data/x.json`, or
     /// `/data/x.json` as the OMA site wrote URLs of `public/data/`), looked for in the content
     /// folder, then in `public/`. JSON, or YAML for `.yml` and `.yaml`.
-    pub fn load(&self, reference: &str) -> Result<Rc<Value>, DataError> {
-        if let Some(found) = self.files.borrow().get(reference) {
+    pub fn load(&self, reference: &str) -> Result<Arc<Value>, DataError> {
+        if let Some(found) = lock(&self.files).get(reference) {
             return found.clone();
         }
+        // Two pages may read the same file at once: both get the same data.
         let loaded = self.read_file(reference);
-        self.files
-            .borrow_mut()
-            .insert(reference.to_string(), loaded.clone());
+        lock(&self.files).insert(reference.to_string(), loaded.clone());
         loaded
     }
 
-    fn read_file(&self, reference: &str) -> Result<Rc<Value>, DataError> {
+    fn read_file(&self, reference: &str) -> Result<Arc<Value>, DataError> {
         let relative = data_path(reference)?;
         let candidates = [
             self.root.join(&relative),
@@ -107,14 +105,14 @@ impl SiteData {
             message: format!("cannot read the data file `{reference}`: {error}"),
             help: "data files are UTF-8 JSON or YAML".into(),
         })?;
-        self.read.borrow_mut().push(path.clone());
+        lock(&self.read).push(path.clone());
         let yaml = relative.ends_with(".yml") || relative.ends_with(".yaml");
         let parsed = if yaml {
             serde_yaml::from_str::<Value>(&text).map_err(|error| error.to_string())
         } else {
             serde_json::from_str::<Value>(&text).map_err(|error| error.to_string())
         };
-        parsed.map(Rc::new).map_err(|error| DataError {
+        parsed.map(Arc::new).map_err(|error| DataError {
             message: format!("invalid data in `{reference}`: {error}"),
             help: if yaml {
                 "fix the YAML of the data file".into()
@@ -126,7 +124,11 @@ impl SiteData {
 
     /// Every data file read so far, so that the build can track them.
     pub fn files_read(&self) -> Vec<PathBuf> {
-        self.read.borrow().clone()
+        let mut read = lock(&self.read).clone();
+        // Pages render in parallel: the order of first reads varies.
+        read.sort();
+        read.dedup();
+        read
     }
 
     /// Every page of the content folder with its front matter, in route order (read once,
@@ -134,6 +136,12 @@ impl SiteData {
     pub fn pages(&self) -> &[PageMeta] {
         self.pages.get_or_init(|| read_pages(&self.root))
     }
+}
+
+/// The data behind `mutex`; a panic elsewhere cannot leave it half-written (every update is
+/// one insert or push), so a poisoned lock is used as it is.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// `reference` as a relative path inside the content folder, refusing URLs and `..`.

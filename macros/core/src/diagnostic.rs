@@ -154,6 +154,11 @@ impl Diagnostics {
         &mut self.list[last]
     }
 
+    /// Takes over what `other` found.
+    pub fn absorb(&mut self, other: Diagnostics) {
+        self.list.extend(other.list);
+    }
+
     /// Whether lenient mode is on.
     pub fn is_lenient(&self) -> bool {
         self.lenient

@@ -9,6 +9,7 @@ pub mod content;
 pub mod data;
 pub mod diagnostic;
 pub mod embed;
+mod parallel;
 pub mod parse;
 pub mod render;
 pub mod source;
@@ -231,7 +232,7 @@ fn render_files(
     diagnostics: &mut Diagnostics,
 ) -> Result<Vec<(SourceFile, RenderedPage)>, Error> {
     let mut routes: BTreeMap<&str, String> = BTreeMap::new();
-    let mut pages = Vec::with_capacity(files.len());
+    let mut read = Vec::with_capacity(files.len());
     for page in files {
         let file = read_source(
             format!("{root_name}/{}", page.relative),
@@ -249,7 +250,19 @@ fn render_files(
                 .help = Some("rename or move one of the two files".into());
             continue;
         }
-        let rendered = render_file(page, &file, Some(site), diagnostics);
+        read.push((page, file));
+    }
+    // Parsing and rendering, the bulk of the work, page by page on every core; each page's
+    // diagnostics are then taken in page order, as if rendered one after the other.
+    let lenient = diagnostics.is_lenient();
+    let rendered = parallel::map(&read, |(page, file)| {
+        let mut found = Diagnostics::new(lenient);
+        let rendered = render_file(page, file, Some(site), &mut found);
+        (rendered, found)
+    });
+    let mut pages = Vec::with_capacity(read.len());
+    for ((_, file), (rendered, found)) in read.into_iter().zip(rendered) {
+        diagnostics.absorb(found);
         pages.push((file, rendered));
     }
     Ok(pages)

@@ -11,7 +11,7 @@ use crate::source::Span;
 use maud::{Markup, PreEscaped, html};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// The page sizes offered; `0` is "All".
 pub(super) const PAGE_SIZES: &[i64] = &[10, 25, 50, 100, 0];
@@ -158,7 +158,7 @@ pub(super) fn data_error(
     span: Span,
     message: String,
     help: String,
-) -> Option<Rc<Value>> {
+) -> Option<Arc<Value>> {
     renderer
         .diagnostics
         .error(renderer.file, span, "data", message)
@@ -171,7 +171,7 @@ pub(super) fn load(
     component: &Use<'_>,
     renderer: &mut Renderer<'_>,
     prop: &str,
-) -> Option<Rc<Value>> {
+) -> Option<Arc<Value>> {
     let reference = component.props.text(prop)?;
     let span = component.props.span_of(renderer.file, prop);
     let Some(site) = renderer.site else {

@@ -177,7 +177,7 @@ pub fn embed(
             .iter()
             .map(|a| (a.bytes.as_slice(), a.content_type.as_str())),
     );
-    let mut variants = parallel_map(&bodies, |(bytes, content_type)| {
+    let mut variants = crate::parallel::map(&bodies, |(bytes, content_type)| {
         Variants::of(bytes, compress::compressible(content_type))
     })
     .into_iter();
@@ -248,40 +248,6 @@ fn read(path: &Path) -> Result<Vec<u8>, Error> {
     })
 }
 
-/// `f` applied to every item, on as many threads as there are cores; results in item order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    if threads == 1 || items.len() < 2 {
-        return items.iter().map(f).collect();
-    }
-    // Interleaved, so that the big pages of one folder do not all land on one thread.
-    let f = &f;
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|worker| {
-                scope.spawn(move || {
-                    items
-                        .iter()
-                        .enumerate()
-                        .skip(worker)
-                        .step_by(threads)
-                        .map(|(index, item)| (index, f(item)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        let mut results: Vec<(usize, R)> = Vec::with_capacity(items.len());
-        for worker in workers {
-            match worker.join() {
-                Ok(part) => results.extend(part),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        results.sort_by_key(|(index, _)| *index);
-        results.into_iter().map(|(_, result)| result).collect()
-    })
-}
-
 /// Whether the file name of `route` carries a content hash, as bundlers write them
 /// (`app.3f2a9c1b.js`, `chunk-3f2a9c1b.css`): a part of at least 8 hexadecimal digits with
 /// both digits and letters among them, between `.`, `-` or `_`. Such a file never changes, so
@@ -349,14 +315,5 @@ mod tests {
         // Not compressible: no variant at all.
         let image = Variants::of(html.as_bytes(), false);
         assert_eq!((image.br, image.gzip), (None, None));
-    }
-
-    #[test]
-    fn parallel_map_keeps_the_order() {
-        let items: Vec<u32> = (0..101).collect();
-        assert_eq!(
-            parallel_map(&items, |x| x * 2),
-            items.iter().map(|x| x * 2).collect::<Vec<_>>()
-        );
     }
 }

@@ -155,7 +155,8 @@ pub fn assemble(pages: &mut [RenderedPage], nav: &Navigation, assets: &AssetUrls
         .enumerate()
         .map(|(index, item)| (item.route.as_str(), index))
         .collect();
-    for page in pages.iter_mut() {
+    // Each document is independent of the others: made on every core.
+    let documents = crate::parallel::map(pages, |page| {
         let neighbours =
             positions
                 .get(page.route.as_str())
@@ -173,7 +174,10 @@ pub fn assemble(pages: &mut [RenderedPage], nav: &Navigation, assets: &AssetUrls
             enhanced: page.enhanced,
             neighbours,
         };
-        page.html = chrome::document(&view, nav, assets);
+        chrome::document(&view, nav, assets)
+    });
+    for (page, html) in pages.iter_mut().zip(documents) {
+        page.html = html;
     }
 }
 
