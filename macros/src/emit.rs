@@ -201,11 +201,21 @@ fn page_literal(page: &RenderedPage, variants: &Variants, base_path: &str) -> To
     let (etag, br, gzip) = variants_literals(variants);
     // The compiler writes policies of ASCII host names only, as a header value must be.
     let policy = (!page.third_party.is_empty()).then(|| page.content_security_policy());
-    let content_security_policy =
-        match policy.filter(|p| p.bytes().all(|b| (b' '..=b'~').contains(&b))) {
-            Some(policy) => quote! { ::core::option::Option::Some(#policy) },
-            None => quote! { ::core::option::Option::None },
-        };
+    let content_security_policy = match policy {
+        // The server sends it as it is: it must be a valid header value.
+        Some(policy) if policy.bytes().all(|b| (b' '..=b'~').contains(&b)) => {
+            quote! { ::core::option::Option::Some(#policy) }
+        }
+        Some(policy) => {
+            let message = format!(
+                "the Content-Security-Policy of `{}` is not printable ASCII (an embed's host \
+                 name?): {policy}",
+                page.route
+            );
+            quote! { compile_error!(#message) }
+        }
+        None => quote! { ::core::option::Option::None },
+    };
     quote! {
         ::site::Page {
             route: #route,
