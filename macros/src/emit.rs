@@ -178,14 +178,12 @@ fn page_literal(page: &RenderedPage, variants: &Variants, base_path: &str) -> To
     let url = format!("{base_path}{route}");
     let title = &page.title;
     let description = &page.description;
-    // The compiler wrote this JSON from a mapping: it parses back into one.
-    let front_matter = serde_json::from_str(&page.front_matter)
-        .unwrap_or_else(|_| serde_json::Value::Object(serde_json::Map::new()));
-    let layout = front_matter
+    let layout = page
+        .front_matter
         .get("layout")
         .and_then(serde_json::Value::as_str)
         .unwrap_or_default();
-    let front_matter = value_literal(&front_matter);
+    let front_matter = object_literal(&page.front_matter);
     let listed = page.listed;
     let headings = page.headings.iter().map(|heading| {
         let (depth, id, text) = (heading.depth, &heading.id, &heading.text);
@@ -251,14 +249,17 @@ fn value_literal(value: &serde_json::Value) -> TokenStream {
             let items = items.iter().map(value_literal);
             quote! { ::site::Value::Array(&[#(#items),*]) }
         }
-        Json::Object(entries) => {
-            let entries = entries.iter().map(|(key, value)| {
-                let value = value_literal(value);
-                quote! { (#key, #value) }
-            });
-            quote! { ::site::Value::Object(&[#(#entries),*]) }
-        }
+        Json::Object(entries) => object_literal(entries),
     }
+}
+
+/// A `::site::Value::Object` literal of a JSON mapping.
+fn object_literal(entries: &serde_json::Map<String, serde_json::Value>) -> TokenStream {
+    let entries = entries.iter().map(|(key, value)| {
+        let value = value_literal(value);
+        quote! { (#key, #value) }
+    });
+    quote! { ::site::Value::Object(&[#(#entries),*]) }
 }
 
 /// `::site::NavItem` literals of `items` and, nested, their children.

@@ -37,8 +37,8 @@ pub struct RenderedPage {
     pub title: String,
     /// Meta description (front matter `description`, or empty).
     pub description: String,
-    /// The front matter as JSON text.
-    pub front_matter: String,
+    /// The front matter (empty when the page has none).
+    pub front_matter: Map<String, Value>,
     /// Rendered content without chrome.
     pub body: String,
     /// The complete HTML document (filled in once every page is rendered, see [`assemble`]).
@@ -115,7 +115,7 @@ pub fn render_page_in(
         route: page.route.clone(),
         title,
         description: text_value(front_matter, "description").unwrap_or_default(),
-        front_matter: Value::Object(front_matter.clone()).to_string(),
+        front_matter: front_matter.clone(),
         body: body.into_string(),
         html: String::new(),
         headings,
@@ -242,7 +242,7 @@ fn generated_page(route: &str, title: &str, body: String, layout: Layout) -> Ren
         route: route.into(),
         title: title.into(),
         description: String::new(),
-        front_matter: "{}".into(),
+        front_matter: Map::new(),
         body,
         html: String::new(),
         headings: Vec::new(),
