@@ -3,7 +3,7 @@
 //! Content-Security-Policy allows HubSpot's hosts; without JavaScript a note (and, with
 //! `fallbackUrl`, a link) stands in its place.
 
-use super::props::{PropKind, prop, prop_or};
+use super::props::{PropKind, PropSpec, prop, prop_or};
 use super::{ComponentSpec, UI, Use, non_empty};
 use crate::render::Renderer;
 use crate::render::csp;
@@ -12,22 +12,24 @@ use maud::{Markup, html};
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShFormContactUs",
-    props: &[
-        // The OMA site's HubSpot portal and contact form.
+    // The OMA site's contact form.
+    props: &hubspot_props("c9bf8828-7520-4e8c-987b-70fe763e77eb"),
+    ui: UI_DEFAULTS,
+    render,
+};
+
+/// The props of both HubSpot forms: the OMA site's portal and region, and `form_id` as the
+/// default form.
+pub(super) const fn hubspot_props(form_id: &'static str) -> [PropSpec; 5] {
+    [
         prop_or("portalId", PropKind::Text, "21247113"),
-        prop_or(
-            "formId",
-            PropKind::Text,
-            "c9bf8828-7520-4e8c-987b-70fe763e77eb",
-        ),
+        prop_or("formId", PropKind::Text, form_id),
         prop_or("region", PropKind::Text, "na1"),
         // Where the form can be filled in without JavaScript.
         prop("fallbackUrl", PropKind::Text),
         UI,
-    ],
-    ui: UI_DEFAULTS,
-    render,
-};
+    ]
+}
 
 /// The classes of both HubSpot forms.
 pub(super) const UI_DEFAULTS: super::ui::UiDefaults = &[
