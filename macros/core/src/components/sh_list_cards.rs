@@ -65,6 +65,11 @@ pub(super) fn tags_of(page: &PageMeta) -> Vec<String> {
     }
 }
 
+/// An article's tags as the JSON list its card's `data-card-tags` holds, for the tag filter.
+pub(super) fn tags_attribute(page: &PageMeta) -> String {
+    Value::from(tags_of(page)).to_string()
+}
+
 /// An article's excerpt: its body up to `<!--more-->`, else its `description`.
 pub(super) fn excerpt_of(page: &PageMeta) -> Option<String> {
     page.excerpt
@@ -178,7 +183,7 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let cards: Vec<(String, Markup)> = articles
         .iter()
         .map(|article| {
-            let tags = Value::from(tags_of(article)).to_string();
+            let tags = tags_attribute(article);
             (tags, card(article, props, renderer))
         })
         .collect();

@@ -157,6 +157,19 @@ fn folder_pages(renderer: &mut Renderer<'_>, props: &Props, folder: &str) -> Vec
     pages
 }
 
+/// A news or blog card's title (linking to its page), subtitle and excerpt.
+fn card_heading(page: &PageMeta) -> Markup {
+    html! {
+        h4 class="card-title" { (page_link(page)) }
+        @if let Some(subtitle) = page.text("subtitle") {
+            h6 class="card-subtitle text-muted" { span class="font-italic" { (subtitle) } }
+        }
+        @if let Some(excerpt) = crate::components::sh_list_cards::excerpt_of(page) {
+            p class="card-text pt-3" { (excerpt) }
+        }
+    }
+}
+
 /// A link to `page` labelled with its title.
 fn page_link(page: &PageMeta) -> Markup {
     let title = page.text("title").unwrap_or_else(|| page.route.clone());

@@ -1,12 +1,11 @@
 //! `RowBlogListItems`: the pages of a folder (the blog) as cards with author, date and a link.
 
-use super::{folder_pages, page_link};
+use super::{card_heading, folder_pages};
 use crate::components::props::{PropKind, prop};
-use crate::components::sh_list_cards::{excerpt_of, tags_of};
+use crate::components::sh_list_cards::tags_attribute;
 use crate::components::{ComponentSpec, Use};
 use crate::render::Renderer;
 use maud::{Markup, html};
-use serde_json::Value;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "RowBlogListItems",
@@ -27,15 +26,9 @@ fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     html! {
         div class="row-blog-list-items" {
             @for item in &items {
-                div class="card mb-3" data-card-tags=(Value::from(tags_of(item)).to_string()) {
+                div class="card mb-3" data-card-tags=(tags_attribute(item)) {
                     div class="card-body" {
-                        h4 class="card-title" { (page_link(item)) }
-                        @if let Some(subtitle) = item.text("subtitle") {
-                            h6 class="card-subtitle text-muted" { span class="font-italic" { (subtitle) } }
-                        }
-                        @if let Some(excerpt) = excerpt_of(item) {
-                            p class="card-text pt-3" { (excerpt) }
-                        }
+                        (card_heading(item))
                         p class="blog-meta" {
                             @if let Some(by) = item.text("by") { "By: " (by) " " }
                             @if let Some(author) = item.text("author") { "Author: " (author) " " }

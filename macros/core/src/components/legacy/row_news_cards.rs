@@ -1,12 +1,11 @@
 //! `RowNewsCards`: the news articles (pages under `/news/`) as Bootstrap cards, newest first.
 
-use super::{folder_pages, page_link};
+use super::{card_heading, folder_pages};
 use crate::components::props::{PropKind, prop, prop_or};
-use crate::components::sh_list_cards::{excerpt_of, tags_of};
+use crate::components::sh_list_cards::tags_attribute;
 use crate::components::{ComponentSpec, Use};
 use crate::render::Renderer;
 use maud::{Markup, html};
-use serde_json::Value;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "RowNewsCards",
@@ -31,19 +30,13 @@ fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
         div class="row-news-cards" {
             div class="row row-eq-height" {
                 @for item in &items {
-                    div class="col-md-6 col-lg-4" data-card-tags=(Value::from(tags_of(item)).to_string()) {
+                    div class="col-md-6 col-lg-4" data-card-tags=(tags_attribute(item)) {
                         article class="card mb-2 h-full" {
                             @if let Some(image) = item.text("image") {
                                 img class="card-img news-card-image" src=(image) alt="";
                             }
                             div class="card-body" {
-                                h4 class="card-title" { (page_link(item)) }
-                                @if let Some(subtitle) = item.text("subtitle") {
-                                    h6 class="card-subtitle text-muted" { span class="font-italic" { (subtitle) } }
-                                }
-                                @if let Some(excerpt) = excerpt_of(item) {
-                                    p class="card-text pt-3" { (excerpt) }
-                                }
+                                (card_heading(item))
                             }
                             div class="card-footer" {
                                 div class="row" {
