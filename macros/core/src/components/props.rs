@@ -110,6 +110,19 @@ impl Props {
         props
     }
 
+    /// Reports that the value of prop `name` is wrong, at the line it is written on.
+    pub fn value_error<'r>(
+        &self,
+        renderer: &'r mut Renderer<'_>,
+        name: &str,
+        message: impl Into<String>,
+    ) -> &'r mut crate::Diagnostic {
+        let span = self.span_of(renderer.file, name);
+        renderer
+            .diagnostics
+            .error(renderer.file, span, "prop-value", message)
+    }
+
     /// Where prop `name` is written: its YAML key or inline attribute within the component,
     /// else the component's opening line.
     pub fn span_of(&self, file: &SourceFile, name: &str) -> Span {
@@ -180,10 +193,7 @@ impl Props {
                 continue;
             };
             if let Some((message, help)) = type_error(declared, value) {
-                renderer
-                    .diagnostics
-                    .error(renderer.file, span, "prop-value", message)
-                    .help = help;
+                self.value_error(renderer, name, message).help = help;
             }
         }
     }

@@ -80,13 +80,10 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
         match slide(item, component, renderer) {
             Some(markup) => slides.push(markup),
             None => {
-                let span = props.span_of(renderer.file, "items");
-                renderer
-                    .diagnostics
-                    .error(
-                        renderer.file,
-                        span,
-                        "prop-value",
+                props
+                    .value_error(
+                        renderer,
+                        "items",
                         "each item of `items` needs `urlImage` or `component`",
                     )
                     .help = Some(

@@ -53,13 +53,10 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let mut rendered = Vec::with_capacity(items.len());
     for item in &items {
         if !item.is_object() {
-            let span = props.span_of(renderer.file, "qas");
-            renderer
-                .diagnostics
-                .error(
-                    renderer.file,
-                    span,
-                    "prop-value",
+            props
+                .value_error(
+                    renderer,
+                    "qas",
                     "each item of `qas` must be a mapping with `q` and `a`",
                 )
                 .help = Some("write `- q: Question?` and `a: Answer.` for each item".into());
