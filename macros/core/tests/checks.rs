@@ -1,63 +1,43 @@
 //! Every content check through the library API: the message, the place, and no false alarms.
 
+mod support;
+
 use site_compiler::{Options, Severity, compile};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use support::Content;
 
-/// A content folder in a temporary directory, removed afterwards.
-struct Content(PathBuf);
-
-impl Content {
-    fn new(name: &str, files: &[(&str, &str)]) -> std::io::Result<Content> {
-        let root = std::env::temp_dir()
-            .join(format!("site-checks-{name}-{}", std::process::id()))
-            .join("content");
-        if root.exists() {
-            std::fs::remove_dir_all(&root)?;
-        }
-        for (path, text) in files {
-            let path = root.join(path);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(path, text)?;
-        }
-        std::fs::create_dir_all(&root)?;
-        Ok(Content(root))
-    }
-
-    /// The first line of each diagnostic, and its help.
-    fn diagnostics(&self, lenient: bool) -> Vec<String> {
-        let compiled = compile(
-            &self.0,
-            &Options {
-                lenient,
-                ..Options::default()
-            },
-        )
-        .map(|c| c.diagnostics)
-        .unwrap_or_default();
-        compiled
-            .iter()
-            .map(|d| match &d.help {
-                Some(help) => format!(
-                    "{}:{}:{}: {} [{}] help: {help}",
-                    d.path,
-                    d.line,
-                    d.column,
-                    d.message,
-                    severity(d.severity)
-                ),
-                None => format!(
-                    "{}:{}:{}: {} [{}]",
-                    d.path,
-                    d.line,
-                    d.column,
-                    d.message,
-                    severity(d.severity)
-                ),
-            })
-            .collect()
-    }
+/// The first line of each diagnostic of `content`, and its help.
+fn diagnostics(content: &Content, lenient: bool) -> Vec<String> {
+    let compiled = compile(
+        content.root(),
+        &Options {
+            lenient,
+            ..Options::default()
+        },
+    )
+    .map(|c| c.diagnostics)
+    .unwrap_or_default();
+    compiled
+        .iter()
+        .map(|d| match &d.help {
+            Some(help) => format!(
+                "{}:{}:{}: {} [{}] help: {help}",
+                d.path,
+                d.line,
+                d.column,
+                d.message,
+                severity(d.severity)
+            ),
+            None => format!(
+                "{}:{}:{}: {} [{}]",
+                d.path,
+                d.line,
+                d.column,
+                d.message,
+                severity(d.severity)
+            ),
+        })
+        .collect()
 }
 
 fn severity(severity: Severity) -> &'static str {
@@ -67,17 +47,9 @@ fn severity(severity: Severity) -> &'static str {
     }
 }
 
-impl Drop for Content {
-    fn drop(&mut self) {
-        if let Some(parent) = self.0.parent() {
-            let _ = std::fs::remove_dir_all(parent);
-        }
-    }
-}
-
 fn check(name: &str, files: &[(&str, &str)]) -> Vec<String> {
     Content::new(name, files)
-        .map(|content| content.diagnostics(false))
+        .map(|content| diagnostics(&content, false))
         .unwrap_or_else(|e| vec![e.to_string()])
 }
 
@@ -301,8 +273,8 @@ fn javascript_urls_anywhere() {
 #[test]
 fn lenient_mode_reports_the_same_problems_as_warnings() -> std::io::Result<()> {
     let content = Content::new("lenient", &[("a.md", "::ShAlrt\n::\n\n[x](/nowhere)\n")])?;
-    let strict = content.diagnostics(false);
-    let lenient = content.diagnostics(true);
+    let strict = diagnostics(&content, false);
+    let lenient = diagnostics(&content, true);
     assert_eq!(strict.len(), 2);
     assert_eq!(
         lenient,

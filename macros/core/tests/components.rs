@@ -1,50 +1,10 @@
 //! The OMA components one by one, through the public API: props, defaults, falsy values, `ui`
 //! overrides, one exact HTML string each, and the strict checks their declarations give.
 
-use site_compiler::{Options, Severity, compile_page};
+mod support;
 
-/// The body HTML of a page holding `text`, which must compile without diagnostics.
-fn body(text: &str) -> String {
-    let compiled = compile_page("a.md", text, &Options::default());
-    let messages: Vec<String> = compiled
-        .diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        messages.is_empty(),
-        "unexpected diagnostics:\n{}",
-        messages.join("\n")
-    );
-    compiled.value.body
-}
-
-/// The errors a page holding `text` gives.
-fn errors(text: &str) -> Vec<String> {
-    let compiled = compile_page("a.md", text, &Options::default());
-    compiled
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(ToString::to_string)
-        .collect()
-}
-
-/// Asserts that `html` contains every one of `parts`.
-fn has(html: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(html.contains(part), "`{part}` not in:\n{html}");
-    }
-}
-
-/// Asserts that `html` contains none of `parts`.
-fn lacks(html: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(!html.contains(part), "`{part}` in:\n{html}");
-    }
-}
-
-// ShButton
+use site_compiler::{Options, compile_page};
+use support::{body, errors, has, lacks};
 
 #[test]
 fn button_exact_html() {

@@ -2,64 +2,56 @@
 //! those that need the enhancement script or third-party hosts, through `compile` on a
 //! content folder holding the sample data sets of `content/data/`.
 
+mod support;
+
 use site_compiler::render::csp::STRICT_POLICY;
-
 use site_compiler::{Bundle, Options, RenderedPage, Severity, compile};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use support::{Content, has, lacks, unstyled};
 
-/// A content folder in a temporary directory with the sample data, removed afterwards.
-struct Content(PathBuf);
-
-impl Content {
-    fn new(name: &str, files: &[(&str, &str)]) -> Content {
-        let root = std::env::temp_dir()
-            .join(format!("site-data-{name}-{}", std::process::id()))
-            .join("content");
-        if root.exists() {
-            std::fs::remove_dir_all(&root).unwrap_or_default();
-        }
-        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/data");
-        let copies =
-            std::fs::read_dir(&data).map_or_else(|_| Vec::new(), |d| d.flatten().collect());
-        for entry in copies {
-            let to = root.join("data").join(entry.file_name());
-            std::fs::create_dir_all(to.parent().unwrap_or(&root)).unwrap_or_default();
-            std::fs::copy(entry.path(), to).unwrap_or_default();
-        }
-        for (path, text) in files {
-            let path = root.join(path);
-            std::fs::create_dir_all(path.parent().unwrap_or(&root)).unwrap_or_default();
-            std::fs::write(path, text).unwrap_or_default();
-        }
-        Content(root)
-    }
-
-    fn compile(&self) -> (Bundle, Vec<String>) {
-        let Ok(compiled) = compile(&self.0, &Options::default()) else {
-            panic!("the content folder compiles");
-        };
-        let errors = compiled
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .map(|d| match &d.help {
-                Some(help) => format!(
-                    "{}:{}:{}: {} help: {help}",
-                    d.path, d.line, d.column, d.message
-                ),
-                None => format!("{}:{}:{}: {}", d.path, d.line, d.column, d.message),
-            })
-            .collect();
-        (compiled.value, errors)
+/// A content folder holding `files` and the sample data sets of `content/data/`.
+fn content(name: &str, files: &[(&str, &str)]) -> Content {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/data");
+    let samples: Vec<(String, String)> = std::fs::read_dir(&data)
+        .map_or_else(|_| Vec::new(), |dir| dir.flatten().collect())
+        .into_iter()
+        .filter_map(|entry| {
+            let text = std::fs::read_to_string(entry.path()).ok()?;
+            Some((
+                format!("data/{}", entry.file_name().to_string_lossy()),
+                text,
+            ))
+        })
+        .collect();
+    let all: Vec<(&str, &str)> = samples
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_str()))
+        .chain(files.iter().copied())
+        .collect();
+    match Content::new(name, &all) {
+        Ok(content) => content,
+        Err(error) => panic!("cannot write the content folder: {error}"),
     }
 }
 
-impl Drop for Content {
-    fn drop(&mut self) {
-        if let Some(parent) = self.0.parent() {
-            let _ = std::fs::remove_dir_all(parent);
-        }
-    }
+/// The compiled `content` and its errors, each with its place and help.
+fn compile_errors(content: &Content) -> (Bundle, Vec<String>) {
+    let Ok(compiled) = compile(content.root(), &Options::default()) else {
+        panic!("the content folder compiles");
+    };
+    let errors = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| match &d.help {
+            Some(help) => format!(
+                "{}:{}:{}: {} help: {help}",
+                d.path, d.line, d.column, d.message
+            ),
+            None => format!("{}:{}:{}: {}", d.path, d.line, d.column, d.message),
+        })
+        .collect();
+    (compiled.value, errors)
 }
 
 fn page<'a>(bundle: &'a Bundle, route: &str) -> &'a RenderedPage {
@@ -71,8 +63,8 @@ fn page<'a>(bundle: &'a Bundle, route: &str) -> &'a RenderedPage {
 
 /// The body of page `page.md` holding `text`, which must compile without errors.
 fn body(name: &str, text: &str) -> String {
-    let content = Content::new(name, &[("page.md", text)]);
-    let (bundle, errors) = content.compile();
+    let content = content(name, &[("page.md", text)]);
+    let (bundle, errors) = compile_errors(&content);
     assert!(
         errors.is_empty(),
         "unexpected errors:\n{}",
@@ -83,24 +75,7 @@ fn body(name: &str, text: &str) -> String {
 
 /// The errors of page `page.md` holding `text`.
 fn errors(name: &str, text: &str) -> Vec<String> {
-    Content::new(name, &[("page.md", text)]).compile().1
-}
-
-fn has(html: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(html.contains(part), "`{part}` not in:\n{html}");
-    }
-}
-
-fn lacks(html: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(!html.contains(part), "`{part}` in:\n{html}");
-    }
-}
-
-/// Classes of `html` that get no CSS.
-fn unstyled(html: &str) -> Vec<String> {
-    site_compiler::style::stylesheet([html]).unmatched
+    compile_errors(&content(name, &[("page.md", text)])).1
 }
 
 // ShDynamicTable
@@ -163,11 +138,11 @@ fn table_has_every_row_in_the_html() {
 
 #[test]
 fn table_page_loads_the_enhancement_script_and_others_do_not() {
-    let content = Content::new(
+    let content = content(
         "table-script",
         &[("page.md", TABLE), ("plain.md", "# Plain\n")],
     );
-    let (bundle, errors) = content.compile();
+    let (bundle, errors) = compile_errors(&content);
     assert!(errors.is_empty(), "{errors:?}");
     let table = page(&bundle, "/page");
     assert!(table.enhanced);
@@ -285,8 +260,8 @@ const ARTICLES: &[(&str, &str)] = &[
 fn with_articles(name: &str, text: &str) -> (Bundle, Vec<String>, Content) {
     let mut files: Vec<(&str, &str)> = ARTICLES.to_vec();
     files.push(("page.md", text));
-    let content = Content::new(name, &files);
-    let (bundle, errors) = content.compile();
+    let content = content(name, &files);
+    let (bundle, errors) = compile_errors(&content);
     (bundle, errors, content)
 }
 

@@ -1,45 +1,10 @@
 //! Components that embed third-party content or need the enhancement script: the HubSpot
 //! forms, ShCarousel, and the hosts ShVideo and ShSocial add to their page's policy.
 
+mod support;
+
 use site_compiler::render::csp::{Directive, STRICT_POLICY, ThirdParty};
-use site_compiler::{Options, RenderedPage, Severity, compile_page};
-
-/// The page holding `text`, which must compile without diagnostics.
-fn page(text: &str) -> RenderedPage {
-    let compiled = compile_page("a.md", text, &Options::default());
-    let messages: Vec<String> = compiled
-        .diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        messages.is_empty(),
-        "unexpected diagnostics:\n{}",
-        messages.join("\n")
-    );
-    compiled.value
-}
-
-fn errors(text: &str) -> Vec<String> {
-    compile_page("a.md", text, &Options::default())
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(ToString::to_string)
-        .collect()
-}
-
-fn has(html: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(html.contains(part), "`{part}` not in:\n{html}");
-    }
-}
-
-fn unstyled(html: &str) -> Vec<String> {
-    site_compiler::style::stylesheet([html]).unmatched
-}
-
-// HubSpot forms
+use support::{errors, has, page, unstyled};
 
 #[test]
 fn contact_form_exact_html_and_policy() {

@@ -1,32 +1,9 @@
 //! Each MDC construct the seed pages use, from markdown text to HTML, through the public API.
 
+mod support;
+
 use site_compiler::{Options, Severity, compile_page};
-
-/// The body HTML of a page `a.md` holding `text`, which must compile without diagnostics.
-fn body(text: &str) -> String {
-    let compiled = compile_page("a.md", text, &Options::default());
-    let messages: Vec<String> = compiled
-        .diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        messages.is_empty(),
-        "unexpected diagnostics:\n{}",
-        messages.join("\n")
-    );
-    compiled.value.body
-}
-
-fn errors(text: &str) -> Vec<String> {
-    let compiled = compile_page("a.md", text, &Options::default());
-    compiled
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(ToString::to_string)
-        .collect()
-}
+use support::{body, errors};
 
 #[test]
 fn indented_components_are_components_not_code() {
