@@ -164,9 +164,20 @@ impl Fixture {
 
     /// `cargo build` of the fixture.
     pub fn build(&self) -> std::io::Result<std::process::Output> {
+        self.cargo_build("--quiet")
+    }
+
+    /// Whether `cargo build` finds the fixture up to date, with nothing to recompile.
+    pub fn is_fresh(&self) -> std::io::Result<bool> {
+        let build = self.cargo_build("--verbose")?;
+        let stderr = String::from_utf8_lossy(&build.stderr);
+        Ok(build.status.success() && stderr.contains("Fresh content_fixture"))
+    }
+
+    fn cargo_build(&self, verbosity: &str) -> std::io::Result<std::process::Output> {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         std::process::Command::new(cargo)
-            .args(["build", "--quiet", "--color", "never"])
+            .args(["build", verbosity, "--color", "never"])
             .current_dir(&self.dir)
             .env("CARGO_TARGET_DIR", fixtures().join("target"))
             .output()

@@ -1,10 +1,11 @@
 //! Arguments in, tokens out: `Bundle` → one `::site::Site` literal.
 
 use crate::args::Args;
+use crate::spill::Spill;
 use proc_macro2::Ident;
 use proc_macro2::{Literal, Span, TokenStream};
+use quote::quote;
 use quote::quote_spanned;
-use quote::{ToTokens as _, quote};
 use site_compiler::diagnostic::summary;
 use site_compiler::embed::redirects::Redirect;
 use site_compiler::embed::{
@@ -52,7 +53,8 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     diagnostics.extend(embedded.diagnostics.iter().cloned());
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     let report = report(&path, &diagnostics);
-    let site = site_literal(&compiled.value, &embedded.value, &options.base_path);
+    let spill = Spill::new();
+    let site = site_literal(&spill, &compiled.value, &embedded.value, &options.base_path);
     quote! {
         {
             #report
@@ -98,12 +100,17 @@ fn compile_error(path: &LitStr, error: &site_compiler::Error) -> TokenStream {
     quote::quote_spanned! { path.span() => compile_error!(#message) }
 }
 
-fn site_literal(bundle: &Bundle, embedded: &Embedded, base_path: &str) -> TokenStream {
+fn site_literal(
+    spill: &Spill,
+    bundle: &Bundle,
+    embedded: &Embedded,
+    base_path: &str,
+) -> TokenStream {
     let pages = bundle
         .pages
         .iter()
         .zip(&embedded.pages)
-        .map(|(page, variants)| page_literal(page, variants, base_path));
+        .map(|(page, variants)| page_literal(spill, page, variants, base_path));
     let routes: Vec<&str> = bundle
         .pages
         .iter()
@@ -123,10 +130,10 @@ fn site_literal(bundle: &Bundle, embedded: &Embedded, base_path: &str) -> TokenS
                 let path = path_literal(path);
                 quote! { include_bytes!(#path) }
             }
-            AssetSource::Generated(bytes) => Literal::byte_string(bytes).into_token_stream(),
+            AssetSource::Generated(bytes) => spill.bytes(bytes),
         };
         let immutable = asset.immutable;
-        let (etag, br, gzip) = variants_literals(&asset.variants);
+        let (etag, br, gzip) = variants_literals(spill, &asset.variants);
         quote! {
             ::site::Asset {
                 route: #route,
@@ -152,7 +159,7 @@ fn site_literal(bundle: &Bundle, embedded: &Embedded, base_path: &str) -> TokenS
             let path = path_literal(source);
             quote! { const _: &[u8] = include_bytes!(#path); }
         });
-    let not_found = page_literal(&bundle.not_found, &embedded.not_found, base_path);
+    let not_found = page_literal(spill, &bundle.not_found, &embedded.not_found, base_path);
     let stylesheet = &bundle.stylesheet;
     quote! {
         {
@@ -173,7 +180,12 @@ fn site_literal(bundle: &Bundle, embedded: &Embedded, base_path: &str) -> TokenS
 }
 
 /// A `::site::Page` literal.
-fn page_literal(page: &RenderedPage, variants: &Variants, base_path: &str) -> TokenStream {
+fn page_literal(
+    spill: &Spill,
+    page: &RenderedPage,
+    variants: &Variants,
+    base_path: &str,
+) -> TokenStream {
     let route = &page.route;
     let url = format!("{base_path}{route}");
     let title = &page.title;
@@ -189,14 +201,14 @@ fn page_literal(page: &RenderedPage, variants: &Variants, base_path: &str) -> To
         let (depth, id, text) = (heading.depth, &heading.id, &heading.text);
         quote! { ::site::Heading { depth: #depth, id: #id, text: #text } }
     });
-    let body = Literal::string(&page.body);
+    let body = spill.str(&page.body);
     // In fragments mode the document is the body: one literal serves both.
     let html = if page.html == page.body {
-        quote! { #body }
+        body.clone()
     } else {
-        Literal::string(&page.html).into_token_stream()
+        spill.str(&page.html)
     };
-    let (etag, br, gzip) = variants_literals(variants);
+    let (etag, br, gzip) = variants_literals(spill, variants);
     // The compiler writes policies of ASCII host names only, as a header value must be.
     let policy = (!page.third_party.is_empty()).then(|| page.content_security_policy());
     let content_security_policy = match policy {
@@ -284,10 +296,10 @@ fn nav_literals(items: &[NavItem], base_path: &str) -> Vec<TokenStream> {
 
 /// The entity tag, brotli and gzip `::site::Encoded` literals of `variants`: one literal per
 /// encoding.
-fn variants_literals(variants: &Variants) -> (LitStr, TokenStream, TokenStream) {
+fn variants_literals(spill: &Spill, variants: &Variants) -> (LitStr, TokenStream, TokenStream) {
     let encoded = |encoded: &Option<Encoded>| match encoded {
         Some(Encoded { bytes, etag }) => {
-            let bytes = Literal::byte_string(bytes);
+            let bytes = spill.bytes(bytes);
             quote! { ::site::Encoded { bytes: #bytes, etag: #etag } }
         }
         None => quote! { ::site::Encoded::NONE },

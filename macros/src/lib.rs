@@ -5,6 +5,7 @@
 
 mod args;
 mod emit;
+mod spill;
 
 use proc_macro::TokenStream;
 
