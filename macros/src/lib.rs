@@ -1,7 +1,8 @@
 //! Internal proc-macro crate of `site`: use `site::include_site!` instead.
 //!
 //! The macro is a thin shell: it reads its arguments, runs [`site_compiler::compile`] and
-//! turns the result into one static table of string and byte literals.
+//! turns the result into one static table; the large strings and bytes in it are files the
+//! expansion includes (see `spill`).
 
 mod args;
 mod emit;

@@ -51,6 +51,11 @@ pub use value::Value;
 /// Pair it with a build script printing `cargo::rerun-if-changed=<folder>` so that new and
 /// removed files rebuild the pages too; edited files are tracked by rustc itself.
 ///
+/// The documents and their compressed variants reach rustc as files it includes rather than
+/// as literal tokens, which rustc reads far faster: the macro writes them, named by a hash
+/// of their bytes, to `site-pages/` in the build script's `OUT_DIR` when your crate has
+/// one, else in `target/<profile>/` (`cargo clean` removes them).
+///
 /// ```
 /// static PARTS: site::Site = site::include_site!("../content", fragments, lenient);
 ///
