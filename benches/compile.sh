@@ -12,12 +12,14 @@
 #     the corpus, minus the same build with a one-page content folder (cargo, rustc start-up,
 #     linking): what the macro adds to a build, from expansion to the linked binary;
 #   - Hugo: `hugo` on the Hugo tree, output to a fresh folder.
-# Then the one-page edit: the debug build of the EDIT_PAGES corpus, one page edited, rebuilt with
-# `cargo build -v`, EDITS times; it prints what cargo recompiled and the median.
+# Then the one-page edit: the EDIT_PROFILE build of the EDIT_PAGES corpus, one page edited,
+# rebuilt with `cargo build -v`, EDITS times; it prints what cargo recompiled and the median.
+# The timed full builds start without the macro's files in the target folder (the documents it
+# leaves for rustc to include and the compressed variants it keeps); the edits keep them.
 #
 # Environment: RUNS (rounds per corpus, 3), PROFILES ("dev release"), RELEASE_MAX (largest
 # corpus built in release: brotli at quality 11 takes minutes per thousand pages; 1000),
-# EDITS (5), EDIT_PAGES (1000), PASSES=1 (also print rustc's slowest passes for each corpus,
+# EDITS (5), EDIT_PAGES (1000), EDIT_PROFILE (dev), PASSES=1 (also print rustc's slowest passes for each corpus,
 # with `-Z time-passes`, through RUSTC_BOOTSTRAP, in a target folder of its own), BENCH_DIR (kept between runs so the
 # dependencies build once; default /tmp/site-compile-bench).
 # Installs Hugo (Debian package) when missing. Not run by CI or the tests.
@@ -29,6 +31,7 @@ PROFILES=${PROFILES:-dev release}
 RELEASE_MAX=${RELEASE_MAX:-1000}
 EDITS=${EDITS:-5}
 EDIT_PAGES=${EDIT_PAGES:-1000}
+EDIT_PROFILE=${EDIT_PROFILE:-dev}
 BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/site-compile-bench}
 CORPORA=("${@:-100 1000 10000}")
 # shellcheck disable=SC2206
@@ -118,6 +121,9 @@ for profile in $PROFILES; do
             (cd "$crate" && CARGO_TARGET_DIR=$target timed cargo build $(profile_flag "$profile") && echo "$ms" >"$BENCH_DIR/ms")
             base+=("$(cat "$BENCH_DIR/ms")")
             set_content "content-$pages"
+            # From scratch: without the files an earlier build left for rustc to include and
+            # the compressed variants it kept (the one-page edit below keeps them).
+            rm -rf "$target"/*/site-pages
             (cd "$crate" && CARGO_TARGET_DIR=$target timed cargo build $(profile_flag "$profile") && echo "$ms $rss" >"$BENCH_DIR/ms")
             read -r ms rss <"$BENCH_DIR/ms"
             full+=("$ms")
@@ -138,6 +144,7 @@ for profile in $PROFILES; do
         echo "   ($profile, $brotli; baseline build $(secs "$b") s, full build $(secs "$f") s; medians of $RUNS; load average $(cut -d' ' -f1-3 /proc/loadavg))"
         if [ "${PASSES:-0}" = 1 ]; then
             set_content "content-$pages"
+            rm -rf "$target-passes"/*/site-pages
             # A target folder of its own: cargo rebuilds everything when RUSTC_BOOTSTRAP changes.
             (cd "$crate" && RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$target-passes cargo rustc --quiet $(profile_flag "$profile") -- -Z time-passes 2>&1) |
                 awk '/^time:/ && $NF ~ /^(expand_crate|type_check_crate|codegen_crate|LLVM_passes|finish_ongoing_codegen|serialize_dep_graph|link|total)$/ {
@@ -147,20 +154,20 @@ for profile in $PROFILES; do
 done
 
 echo
-echo "== one-page edit: debug build of the $EDIT_PAGES-page corpus =="
+echo "== one-page edit: $EDIT_PROFILE build of the $EDIT_PAGES-page corpus =="
 [ -f "$crate/content-$EDIT_PAGES/1.section-0/page-1.md" ] ||
     python3 "$repo/scripts/gen-corpus.py" "$EDIT_PAGES" "$crate/content-$EDIT_PAGES" >/dev/null
 page=$crate/content-$EDIT_PAGES/1.section-0/page-1.md
 set_content "content-$EDIT_PAGES"
-(cd "$crate" && CARGO_TARGET_DIR=$target cargo build --quiet)
+(cd "$crate" && CARGO_TARGET_DIR=$target cargo build --quiet $(profile_flag "$EDIT_PROFILE"))
 edits=()
 for edit in $(seq "$EDITS"); do
     printf '\nEdit %s: one more paragraph.\n' "$edit" >>"$page"
-    (cd "$crate" && CARGO_TARGET_DIR=$target timed cargo build -v && echo "$ms" >"$BENCH_DIR/ms")
+    (cd "$crate" && CARGO_TARGET_DIR=$target timed cargo build -v $(profile_flag "$EDIT_PROFILE") && echo "$ms" >"$BENCH_DIR/ms")
     edits+=("$(cat "$BENCH_DIR/ms")")
     rebuilt=$(sed -nE 's/^ *Compiling ([^ ]+) .*/\1/p' "$BENCH_DIR/out" | paste -sd' ')
     fresh=$(grep -c '^ *Fresh ' "$BENCH_DIR/out" || true)
     echo "edit $edit: $(secs "${edits[-1]}") s; recompiled: ${rebuilt:-nothing}; $fresh crates fresh"
 done
-echo "one-page edit, $EDIT_PAGES pages, debug: median $(secs "$(median "${edits[@]}")") s over $EDITS edits" \
+echo "one-page edit, $EDIT_PAGES pages, $EDIT_PROFILE: median $(secs "$(median "${edits[@]}")") s over $EDITS edits" \
     "(min $(secs "$(printf '%s\n' "${edits[@]}" | sort -n | head -1)") s); load average $(cut -d' ' -f1-3 /proc/loadavg)"

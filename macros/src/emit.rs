@@ -41,9 +41,11 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         Err(error) => return compile_error(&path, &error),
     };
     let site_url = std::env::var(BASE_URL_VAR).unwrap_or_else(|_| DEFAULT_BASE_URL.into());
+    let spill = Spill::new();
     let embed_options = EmbedOptions {
         lenient: options.lenient,
         base_url: format!("{}{}", site_url.trim_end_matches('/'), options.base_path),
+        cache_dir: spill.dir().map(|dir| dir.join("compressed")),
     };
     let embedded = match embed::embed(&content_dir, &compiled.value, &embed_options) {
         Ok(embedded) => embedded,
@@ -53,7 +55,6 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     diagnostics.extend(embedded.diagnostics.iter().cloned());
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     let report = report(&path, &diagnostics);
-    let spill = Spill::new();
     let site = site_literal(&spill, &compiled.value, &embedded.value, &options.base_path);
     quote! {
         {

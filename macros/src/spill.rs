@@ -43,6 +43,11 @@ impl Spill {
         }
     }
 
+    /// The folder, if it could be created.
+    pub(crate) fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
     /// A `&'static str` expression of `text`.
     pub(crate) fn str(&self, text: &str) -> TokenStream {
         match self.file(text.as_bytes(), "html") {

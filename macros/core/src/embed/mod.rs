@@ -5,6 +5,7 @@
 //! sitemap is generated ([`sitemap`]). The macro turns the result into literals and the server
 //! only picks one of them per request.
 
+pub mod cache;
 pub mod compress;
 pub mod etag;
 pub mod redirects;
@@ -13,6 +14,7 @@ pub mod sitemap;
 use crate::diagnostic::Diagnostics;
 use crate::source::SourceFile;
 use crate::{Bundle, Compiled, Error};
+use cache::{Codec, CompressionCache};
 use redirects::Redirect;
 use std::path::{Path, PathBuf};
 
@@ -27,6 +29,9 @@ pub struct EmbedOptions {
     pub lenient: bool,
     /// The public URL of the site, for the sitemap (`https://omaspecworks.org`).
     pub base_url: String,
+    /// A folder where compressed variants are kept between builds ([`cache`]); `None`
+    /// compresses everything every time.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Default for EmbedOptions {
@@ -34,6 +39,7 @@ impl Default for EmbedOptions {
         EmbedOptions {
             lenient: false,
             base_url: DEFAULT_BASE_URL.into(),
+            cache_dir: None,
         }
     }
 }
@@ -60,10 +66,14 @@ pub struct Variants {
 }
 
 impl Variants {
-    /// The variants of `bytes`; compressed ones only when `compressible`.
-    pub fn of(bytes: &[u8], compressible: bool) -> Variants {
-        let encode = |compress: fn(&[u8]) -> Vec<u8>| {
-            let compressed = compress(bytes);
+    /// The variants of `bytes`; compressed ones only when `compressible`, taken from `cache`
+    /// when it has them.
+    pub fn of(bytes: &[u8], compressible: bool, cache: Option<&CompressionCache>) -> Variants {
+        let encode = |codec: Codec| {
+            let compressed = match cache {
+                Some(cache) => cache.compress(codec, bytes),
+                None => codec.compress(bytes),
+            };
             (compressed.len() < bytes.len()).then(|| Encoded {
                 etag: etag::etag(&compressed),
                 bytes: compressed,
@@ -71,8 +81,8 @@ impl Variants {
         };
         Variants {
             etag: etag::etag(bytes),
-            br: compressible.then(|| encode(compress::brotli)).flatten(),
-            gzip: compressible.then(|| encode(compress::gzip)).flatten(),
+            br: compressible.then(|| encode(Codec::Brotli)).flatten(),
+            gzip: compressible.then(|| encode(Codec::Gzip)).flatten(),
         }
     }
 }
@@ -177,13 +187,16 @@ pub fn embed(
             .iter()
             .map(|a| (a.bytes.as_slice(), a.content_type.as_str())),
     );
+    let cache = options.cache_dir.as_deref().and_then(CompressionCache::new);
     let mut variants = crate::parallel::map(&bodies, |(bytes, content_type)| {
-        Variants::of(bytes, compress::compressible(content_type))
+        Variants::of(bytes, compress::compressible(content_type), cache.as_ref())
     })
     .into_iter();
 
     let pages = variants.by_ref().take(bundle.pages.len()).collect();
-    let not_found = variants.next().unwrap_or_else(|| Variants::of(&[], false));
+    let not_found = variants
+        .next()
+        .unwrap_or_else(|| Variants::of(&[], false, None));
     let assets = assets
         .into_iter()
         .zip(variants)
@@ -290,7 +303,7 @@ mod tests {
     #[test]
     fn variants_are_kept_only_when_smaller() {
         let html = "<p>OMA SpecWorks</p>".repeat(20);
-        let variants = Variants::of(html.as_bytes(), true);
+        let variants = Variants::of(html.as_bytes(), true, None);
         assert!(
             variants
                 .br
@@ -310,10 +323,10 @@ mod tests {
         ];
         assert!(tags[0] != tags[1] && tags[1] != tags[2] && tags[0] != tags[2]);
         // Too short to gain anything.
-        let tiny = Variants::of(b"<p>", true);
+        let tiny = Variants::of(b"<p>", true, None);
         assert_eq!((tiny.br, tiny.gzip), (None, None));
         // Not compressible: no variant at all.
-        let image = Variants::of(html.as_bytes(), false);
+        let image = Variants::of(html.as_bytes(), false, None);
         assert_eq!((image.br, image.gzip), (None, None));
     }
 }
