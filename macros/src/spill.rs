@@ -11,14 +11,13 @@
 //! its dep-info is newer than the build, and these are written during it. A deleted file is
 //! missing from the dep-info, so cargo reruns the macro, which writes it again.
 
-use std::fs::{self, File, FileTimes};
-use std::io::Write as _;
+use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens as _, quote};
+use site_compiler::embed::cache::write_atomically;
 
 /// Below this many bytes a literal costs less than a file.
 const MIN_SPILLED_BYTES: usize = 2048;
@@ -74,26 +73,10 @@ impl Spill {
         let hash = xxhash_rust::xxh3::xxh3_128(bytes);
         let path = dir.join(format!("{hash:032x}.{extension}"));
         if !path.exists() {
-            write_dated(&path, bytes).ok()?;
+            write_atomically(&path, bytes, Some(SystemTime::UNIX_EPOCH)).ok()?;
         }
         path.to_str().map(str::to_owned)
     }
-}
-
-/// Writes `bytes` to `path` atomically, dated at the epoch.
-fn write_dated(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    static UNIQUE: AtomicU64 = AtomicU64::new(0);
-    let unique = UNIQUE.fetch_add(1, Ordering::Relaxed);
-    let temporary = path.with_extension(format!("{}-{unique}.tmp", std::process::id()));
-    let written = File::create(&temporary).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.set_times(FileTimes::new().set_modified(SystemTime::UNIX_EPOCH))
-    });
-    let renamed = written.and_then(|()| fs::rename(&temporary, path));
-    if renamed.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    renamed
 }
 
 /// The parent of rustc's `--out-dir` (cargo passes `target/PROFILE/deps`), read from the

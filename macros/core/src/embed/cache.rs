@@ -7,10 +7,12 @@
 //! gives the bytes a fresh build would. Entries are written under a temporary name and then
 //! renamed: a reader never sees half a file.
 
-use std::fs;
+use std::fs::{self, File, FileTimes};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::SystemTime;
 
 use super::compress;
 
@@ -81,20 +83,33 @@ impl CompressionCache {
             }
         }
         let compressed = codec.compress(bytes);
-        let _ = store(&path, &compressed);
+        let _ = write_atomically(&path, &compressed, None);
         compressed
     }
 }
 
-fn store(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `bytes` to `path` under a temporary name, dated `modified` if given, then renames
+/// it: concurrent builds writing the same file, and readers, only ever see it whole.
+pub fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    modified: Option<SystemTime>,
+) -> std::io::Result<()> {
     static UNIQUE: AtomicU64 = AtomicU64::new(0);
     let unique = UNIQUE.fetch_add(1, Ordering::Relaxed);
     let temporary = path.with_extension(format!("{}-{unique}.tmp", std::process::id()));
-    let stored = fs::write(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
-    if stored.is_err() {
+    let written = File::create(&temporary).and_then(|mut file| {
+        file.write_all(bytes)?;
+        match modified {
+            Some(time) => file.set_times(FileTimes::new().set_modified(time)),
+            None => Ok(()),
+        }
+    });
+    let renamed = written.and_then(|()| fs::rename(&temporary, path));
+    if renamed.is_err() {
         let _ = fs::remove_file(&temporary);
     }
-    stored
+    renamed
 }
 
 #[cfg(test)]
