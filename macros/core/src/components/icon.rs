@@ -8,6 +8,7 @@
 use super::Use;
 use crate::render::Renderer;
 use maud::{Markup, PreEscaped, html};
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
@@ -160,6 +161,59 @@ pub fn icon(name: &str, class: &str, alt: Option<&str>) -> Markup {
     }
 }
 
+/// A `<span>` that shows icon `name` in the text colour through a CSS mask, as the OMA site's
+/// header and footer show theirs (`<span class="i-fa6-brands-linkedin">`): the SVG is in the
+/// stylesheet once ([`class_rule`]) instead of in every page's chrome. Decoration, hidden
+/// from assistive technology; an unknown icon renders as nothing.
+pub fn class_icon(name: &str) -> Markup {
+    let icons = &*ICONS;
+    let Some(key) = canonical_name(name, icons.collections.iter().map(String::as_str))
+        .filter(|key| icons.icons.contains_key(key))
+    else {
+        return PreEscaped(String::new());
+    };
+    let class = format!("i-{}", key.replace(':', "-"));
+    html! { span class=(class) aria-hidden="true" {} }
+}
+
+/// Characters escaped in an SVG `data:` URL inside a double-quoted CSS `url("…")`.
+const DATA_URL: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'\\');
+
+/// The CSS rule of `class` when it names an icon ([`class_icon`]'s `i-fa6-brands-linkedin`):
+/// a 1em box painted in `currentColor` through the icon's SVG as a mask, which scales it like
+/// an inline `<svg>` (centred, aspect kept), and a block box as the preflight makes every
+/// `<svg>`, so that it takes the same room as the `<svg>` it stands for. The selector weighs nothing (`:where`), so any
+/// utility beside it (`hidden`, `size-7`) wins wherever the rules are.
+pub fn class_rule(class: &str) -> Option<String> {
+    let name = class.strip_prefix("i-")?;
+    // Iconify names are lower-case letters, digits and dashes: nothing to escape in a selector.
+    if !name
+        .bytes()
+        .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+    {
+        return None;
+    }
+    let icon = lookup(name)?;
+    let [left, top, width, height] = icon.view_box;
+    let svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left} {top} {width} {height}">{}</svg>"#,
+        icon.body
+    );
+    let url = utf8_percent_encode(&svg, DATA_URL);
+    Some(format!(
+        ":where(.{class}){{--icon:url(\"data:image/svg+xml,{url}\");display:block;width:1em;\
+         height:1em;background-color:currentColor;-webkit-mask:var(--icon) no-repeat 50% 50%/100% 100%;\
+         mask:var(--icon) no-repeat 50% 50%/100% 100%}}"
+    ))
+}
+
 /// Renders the icon named by prop `prop` of `component`, or nothing when the prop is absent.
 /// An icon the site does not have is a content error (`missing-icon`) and renders as nothing.
 pub(super) fn prop_icon(
@@ -282,6 +336,37 @@ mod tests {
             .map(|line| line.trim_end_matches(',').trim_matches('"'))
             .collect();
         assert_eq!(names, SITE_ICONS);
+    }
+
+    #[test]
+    fn a_class_icon_is_an_empty_span_whose_class_has_the_svg_as_a_mask() {
+        assert_eq!(
+            class_icon("fa6-brands:linkedin").0,
+            r#"<span class="i-fa6-brands-linkedin" aria-hidden="true"></span>"#
+        );
+        assert_eq!(class_icon("heroicons:no-such-icon").0, "");
+        let Some(rule) = class_rule("i-fa6-brands-linkedin") else {
+            panic!("the class of a known icon has a rule");
+        };
+        assert!(rule.starts_with(":where(.i-fa6-brands-linkedin){--icon:url(\"data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%20viewBox=%220%200%20448%20512%22%3E"), "{rule}");
+        assert!(
+            rule.contains("background-color:currentColor") && rule.contains("mask:var(--icon)"),
+            "{rule}"
+        );
+        // Nothing in the URL that would end it or the string early.
+        let url = rule
+            .split("url(\"")
+            .nth(1)
+            .and_then(|rest| rest.split("\")").next())
+            .unwrap_or_default();
+        assert!(!url.contains(['"', '#', '<', '>', ' ']), "{url}");
+        assert_eq!(class_rule("i-no-such-icon"), None);
+        assert_eq!(class_rule("flex"), None);
+        assert_eq!(
+            class_rule("i-fa6-brands:linkedin"),
+            None,
+            "not a class the chrome writes"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::html::link_rel;
 use super::nav::{NavItem, Navigation, is_within};
 use super::page::{SITE_NAME, TocEntry};
-use crate::components::icon::icon;
+use crate::components::icon::class_icon;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// URLs of the site's own assets, named by content hash.
@@ -176,7 +176,7 @@ fn header(route: &str, nav: &Navigation) -> Markup {
                             }
                             details class="2xl:hidden relative w-fit" {
                                 summary class="list-none cursor-pointer bg-inherit hover:bg-primary-200/[0.7] dark:hover:bg-primary-600 text-xl lg:text-2xl dark:text-golden p-2 rounded-2xl flex items-center gap-1" {
-                                    "Menus" (icon("heroicons:chevron-down-20-solid", "", None))
+                                    "Menus" (class_icon("heroicons:chevron-down-20-solid"))
                                 }
                                 ul class="absolute right-0 mt-2 flex flex-col gap-1.5 bg-gray-100 dark:bg-neutral-700 p-5 rounded-xl shadow-md z-10 min-w-max" {
                                     @for item in &sections {
@@ -215,9 +215,9 @@ fn color_mode_button() -> Markup {
     let class = "text-2xl hover:text-primary-600 dark:hover:text-primary-400 dark:text-golden";
     html! {
         button id="color-mode" type="button" hidden aria-label="Colour mode: system" title="Colour mode: system" class=(class) {
-            span data-mode="system" { (icon("grommet-icons:system", "", None)) }
-            span data-mode="light" class="hidden" { (icon("heroicons:sun-20-solid", "", None)) }
-            span data-mode="dark" class="hidden" { (icon("heroicons:moon-20-solid", "", None)) }
+            span data-mode="system" { (class_icon("grommet-icons:system")) }
+            span data-mode="light" class="hidden" { (class_icon("heroicons:sun-20-solid")) }
+            span data-mode="dark" class="hidden" { (class_icon("heroicons:moon-20-solid")) }
         }
     }
 }
@@ -228,8 +228,8 @@ fn theme_toggle() -> Markup {
     html! {
         button id="theme-toggle" type="button" hidden aria-label="Theme" title="Switch between light and dark"
             class="text-xl text-gray-500 dark:text-gray-400 hover:text-primary-600 dark:hover:text-primary-400 p-1.5 rounded-md" {
-            span class="dark:hidden" { (icon("heroicons:sun-20-solid", "", None)) }
-            span class="hidden dark:inline" { (icon("heroicons:moon-20-solid", "", None)) }
+            span class="dark:hidden" { (class_icon("heroicons:sun-20-solid")) }
+            span class="hidden dark:inline" { (class_icon("heroicons:moon-20-solid")) }
         }
     }
 }
@@ -237,7 +237,7 @@ fn theme_toggle() -> Markup {
 fn social_link(name: &str, icon_name: &str, url: &str) -> Markup {
     html! {
         a href=(url) target="_blank" rel=[link_rel(url, Some("_blank"))] title=(name) aria-label=(name)
-            class="flex hover:text-oma-blue-500 font-extralight text-slate-400 ml-1" { (icon(icon_name, "", None)) }
+            class="flex hover:text-oma-blue-500 font-extralight text-slate-400 ml-1" { (class_icon(icon_name)) }
     }
 }
 

@@ -11,6 +11,7 @@
 mod palette;
 mod plugins;
 
+use crate::components::icon::class_rule;
 use encre_css::config::DarkMode;
 use encre_css::{Config, Preflight, Scanner};
 use std::collections::{BTreeSet, HashSet};
@@ -95,6 +96,12 @@ pub fn stylesheet<'a>(pages_html: impl IntoIterator<Item = &'a str>) -> Styleshe
     let joined = tailwind.join(" ");
     let config = &*CONFIG;
     let mut css = encre_css::generate([joined.as_str()], config);
+    // The rules of the icon classes the pages use (`class_icon`).
+    let icon_rules: Vec<String> = classes.iter().filter_map(|c| class_rule(c)).collect();
+    for rule in &icon_rules {
+        css.push('\n');
+        css.push_str(rule);
+    }
     css.push_str("\n\n");
     css.push_str(SITE_CSS);
     if !css.ends_with('\n') {
@@ -115,7 +122,11 @@ pub fn stylesheet<'a>(pages_html: impl IntoIterator<Item = &'a str>) -> Styleshe
         }
     }
     let hand_written = &*HAND_WRITTEN;
-    unmatched.retain(|class| !hand_written.contains(class) && !is_known_without_rule(class));
+    unmatched.retain(|class| {
+        !hand_written.contains(class)
+            && !is_known_without_rule(class)
+            && class_rule(class).is_none()
+    });
     Stylesheet {
         css,
         unmatched: unmatched.into_iter().collect(),
