@@ -299,8 +299,12 @@ fn nav_literals(items: &[NavItem], base_path: &str) -> Vec<TokenStream> {
 /// encoding.
 fn variants_literals(spill: &Spill, variants: &Variants) -> (LitStr, TokenStream, TokenStream) {
     let encoded = |encoded: &Option<Encoded>| match encoded {
-        Some(Encoded { bytes, etag }) => {
-            let bytes = spill.bytes(bytes);
+        Some(Encoded { bytes, etag, file }) => {
+            let bytes = match file.as_deref().and_then(Path::to_str) {
+                // The compression cache's file: dated 1970 as the spilled ones are.
+                Some(path) => quote! { include_bytes!(#path) },
+                None => spill.bytes(bytes),
+            };
             quote! { ::site::Encoded { bytes: #bytes, etag: #etag } }
         }
         None => quote! { ::site::Encoded::NONE },

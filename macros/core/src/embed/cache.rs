@@ -5,7 +5,8 @@
 //! by a hash of its input, the codec and its settings, and a fingerprint of the encoder's
 //! output (a new encoder version that compresses differently gets new entries), so a hit
 //! gives the bytes a fresh build would. Entries are written under a temporary name and then
-//! renamed: a reader never sees half a file.
+//! renamed, so a reader never sees half a file, and dated 1970, so that the macro can have
+//! rustc include them (see `site_macros`' `spill`): the variants are written once, here.
 
 use std::fs::{self, File, FileTimes};
 use std::io::Write as _;
@@ -72,19 +73,20 @@ impl CompressionCache {
         })
     }
 
-    /// `codec.compress(bytes)`, read from the cache when an earlier build stored it; stored
-    /// otherwise. A cache that cannot be read or written only costs the compression.
-    pub fn compress(&self, codec: Codec, bytes: &[u8]) -> Vec<u8> {
+    /// `codec.compress(bytes)` and the file holding it: read from the cache when an earlier
+    /// build stored it, stored otherwise. A cache that cannot be read or written only costs
+    /// the compression (and gives no file).
+    pub fn compress(&self, codec: Codec, bytes: &[u8]) -> (Vec<u8>, Option<PathBuf>) {
         let hash = xxhash_rust::xxh3::xxh3_128(bytes);
         let path = self.dir.join(format!("{hash:032x}.{}", codec.suffix()));
         if let Ok(cached) = fs::read(&path) {
             if !cached.is_empty() {
-                return cached;
+                return (cached, Some(path));
             }
         }
         let compressed = codec.compress(bytes);
-        let _ = write_atomically(&path, &compressed, None);
-        compressed
+        let stored = write_atomically(&path, &compressed, Some(SystemTime::UNIX_EPOCH));
+        (compressed, stored.is_ok().then_some(path))
     }
 }
 
@@ -124,8 +126,18 @@ mod tests {
         let page = "<main><h1>LwM2M</h1><p>Device management.</p></main>".repeat(50);
         for codec in [Codec::Brotli, Codec::Gzip] {
             let fresh = codec.compress(page.as_bytes());
-            assert_eq!(cache.compress(codec, page.as_bytes()), fresh, "miss");
-            assert_eq!(cache.compress(codec, page.as_bytes()), fresh, "hit");
+            let (missed, file) = cache.compress(codec, page.as_bytes());
+            assert_eq!(missed, fresh, "miss");
+            let Some(file) = file else {
+                panic!("a stored entry gives its file");
+            };
+            assert_eq!(fs::read(&file)?, fresh, "the file holds the bytes");
+            assert_eq!(fs::metadata(&file)?.modified()?, SystemTime::UNIX_EPOCH);
+            assert_eq!(
+                cache.compress(codec, page.as_bytes()),
+                (fresh, Some(file)),
+                "hit"
+            );
         }
         let entries: Vec<PathBuf> = fs::read_dir(&dir)?
             .map(|entry| entry.map(|entry| entry.path()))
@@ -141,8 +153,8 @@ mod tests {
             .find(|path| path.to_string_lossy().contains(".br-q"))
             .ok_or(std::io::ErrorKind::NotFound)?;
         fs::write(brotli, b"stored")?;
-        assert_eq!(cache.compress(Codec::Brotli, page.as_bytes()), b"stored");
-        assert_ne!(cache.compress(Codec::Brotli, b"other input"), b"stored");
+        assert_eq!(cache.compress(Codec::Brotli, page.as_bytes()).0, b"stored");
+        assert_ne!(cache.compress(Codec::Brotli, b"other input").0, b"stored");
         fs::remove_dir_all(dir)
     }
 }

@@ -51,6 +51,9 @@ pub struct Encoded {
     pub bytes: Vec<u8>,
     /// The strong entity tag of these bytes, quoted.
     pub etag: String,
+    /// The compression cache's file holding these bytes, if there is a cache: the macro
+    /// includes it rather than writing the bytes again.
+    pub file: Option<PathBuf>,
 }
 
 /// What the server can send for one body: its entity tag, and the compressed variants that
@@ -70,13 +73,14 @@ impl Variants {
     /// when it has them.
     pub fn of(bytes: &[u8], compressible: bool, cache: Option<&CompressionCache>) -> Variants {
         let encode = |codec: Codec| {
-            let compressed = match cache {
+            let (compressed, file) = match cache {
                 Some(cache) => cache.compress(codec, bytes),
-                None => codec.compress(bytes),
+                None => (codec.compress(bytes), None),
             };
             (compressed.len() < bytes.len()).then(|| Encoded {
                 etag: etag::etag(&compressed),
                 bytes: compressed,
+                file,
             })
         };
         Variants {
