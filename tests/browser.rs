@@ -5,7 +5,8 @@
 //!   class, body background and text colour; the page tint painted once; no sideways
 //!   scrolling; each ShTwoColumns' two children side by side from 768 px and stacked below;
 //!   ShMicroCards one, two and (at 1600 px) three to a row, each icon a visible SVG with path
-//!   data; every image loaded; no request (DevTools network log and resource timing) to
+//!   data; the header's section menu closed under "Menus" below 1536 px and a row without it
+//!   from there on; every image loaded; no request (DevTools network log and resource timing) to
 //!   anything but the site's own 127.0.0.1 port; no error or warning in the console.
 //! * The header's colour-mode button cycles system → light → dark → system, stored under
 //!   `nuxt-color-mode`; the stored choice is on `<html>` before the first paint after a
@@ -443,6 +444,18 @@ return {
       .map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") || ""}"> ends at ${Math.round(e.getBoundingClientRect().right)} px, the column at ${Math.round(right - 1)} px`);
   })(),
   resources: [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)],
+  // The header's section menu: "Menus" and the tops of the entries that show.
+  sectionMenu: (() => {
+    const menu = document.querySelector('header nav[aria-label="Sections"]');
+    if (!menu) return null;
+    const summary = menu.querySelector("summary");
+    const links = [...menu.querySelectorAll("li a")];
+    return {
+      menus: !!summary && summary.checkVisibility(),
+      links: links.length,
+      shownTops: links.filter((a) => a.checkVisibility()).map((a) => Math.round(a.getBoundingClientRect().top)),
+    };
+  })(),
 };
 "#;
 
@@ -648,6 +661,36 @@ impl Browser {
                 );
             }
         }
+
+        // The section menu: closed under "Menus" below 2xl (1536 px), a row from 2xl on.
+        let menu = &facts["sectionMenu"];
+        let links = number(menu, "links");
+        let tops: Vec<f64> = menu["shownTops"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_f64)
+            .collect();
+        let row = width >= 1536;
+        failures.check(
+            links > 0.0
+                && menu["menus"].as_bool() == Some(!row)
+                && if row {
+                    tops.len() as f64 == links && tops.iter().all(|top| *top == tops[0])
+                } else {
+                    tops.is_empty()
+                },
+            || {
+                format!(
+                    "{case}: the section menu is not {}: {menu}",
+                    if row {
+                        "a row without \"Menus\""
+                    } else {
+                        "closed under \"Menus\""
+                    }
+                )
+            },
+        );
 
         // ShMicroCards: a grid of one, two (md) then three (2xl) a row, each with its icon.
         if let Some((_, cards)) = expected {

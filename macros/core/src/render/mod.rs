@@ -9,6 +9,7 @@ pub mod page;
 pub mod root_urls;
 pub mod slug;
 
+pub(crate) use chrome::CLASS_SHORTCUTS;
 pub use chrome::{AssetUrls, Layout};
 pub use page::{RenderedPage, TocEntry, render_page, render_page_in};
 

@@ -12,6 +12,7 @@ mod palette;
 mod plugins;
 
 use crate::components::icon::class_rule;
+use crate::render::CLASS_SHORTCUTS;
 use encre_css::config::DarkMode;
 use encre_css::{Config, Preflight, Scanner};
 use std::collections::{BTreeSet, HashSet};
@@ -70,6 +71,9 @@ fn config() -> Config {
     palette::register(&mut config.theme.colors);
     encre_css_typography::register(&mut config);
     plugins::register(&mut config);
+    for (name, utilities) in CLASS_SHORTCUTS {
+        config.shortcuts.add(*name, *utilities);
+    }
     config
 }
 
@@ -126,11 +130,18 @@ pub fn stylesheet<'a>(pages_html: impl IntoIterator<Item = &'a str>) -> Styleshe
         !hand_written.contains(class)
             && !is_known_without_rule(class)
             && class_rule(class).is_none()
+            && !is_shortcut(class)
     });
     Stylesheet {
         css,
         unmatched: unmatched.into_iter().collect(),
     }
+}
+
+/// Whether `class` is one of the chrome's shortcuts (`check_selectors` does not know them; a
+/// test checks their utilities instead).
+fn is_shortcut(class: &str) -> bool {
+    CLASS_SHORTCUTS.iter().any(|(name, _)| *name == class)
 }
 
 /// Whether `class` deliberately has no rule: a marker or a known no-op of the OMA defaults.

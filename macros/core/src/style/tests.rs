@@ -57,9 +57,26 @@ fn every_class_of_the_page_chrome_gets_a_rule() {
         ".min-h-16 {",
         ".dark .dark\\:hidden {",
         ".dark .dark\\:inline {",
-        ".\\32xl\\:hidden {",
+        ".oma-section-link:hover {",
+        ".dark .oma-side-link-current {",
     ] {
         assert!(sheet.css.contains(rule), "{rule}");
+    }
+}
+
+#[test]
+fn the_chrome_shortcuts_stand_for_known_utilities() {
+    for (name, utilities) in crate::render::CLASS_SHORTCUTS {
+        let expanded = css(utilities);
+        let shortcut = sheet(name);
+        assert!(shortcut.unmatched.is_empty(), "{:?}", shortcut.unmatched);
+        assert!(
+            css_classes(&shortcut.css).contains(*name),
+            "{name} has no rule"
+        );
+        // One rule for each of its utilities (both sheets have the same preflight and site.css).
+        let rules = |css: &str| css.matches('{').count();
+        assert_eq!(rules(&shortcut.css), rules(&expanded), "{name}");
     }
 }
 
