@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Serving benchmark: the `site` server against nginx serving `site export`'s files (with
-# gzip_static and brotli_static), and against a floor (benches/floor.rs: minimal hyper, one
-# static byte string), side by side on 127.0.0.1 with wrk, alternating A B C A B C.
+# gzip_static and brotli_static), and against a floor (benches/floor.rs: minimal hyper answering
+# one precomputed response, the server's own head and body for the page), side by side on
+# 127.0.0.1 with wrk, alternating A B C A B C.
 #
 #   benches/serve.sh [SECONDS_PER_RUN] [ROUNDS]        (defaults: 10 s, 3 rounds)
 #   CONNECTIONS=64 PAGE=/lwm2m/about benches/serve.sh
@@ -141,6 +142,11 @@ run_wrk() { # $1: port, $2: Accept-Encoding (empty for none)
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
+head_of() { # $1: port, $2: Accept-Encoding; the response head but its Date, sorted
+    curl -s -D - -o /dev/null ${2:+-H "Accept-Encoding: $2"} "http://127.0.0.1:$1$PAGE" |
+        tr -d '\r' | grep -vi '^date:' | sort
+}
+
 body_length() { # $1: port, $2: Accept-Encoding
     curl -s -o /dev/null -w '%{size_download}' ${2:+-H "Accept-Encoding: $2"} "http://127.0.0.1:$1$PAGE"
 }
@@ -159,6 +165,11 @@ for encoding in identity gzip br; do
     IFS=/ read -r site_size nginx_size floor_size <<<"$sizes"
     if [ "$site_size" != "$nginx_size" ] || [ "$site_size" != "$floor_size" ]; then
         echo "bodies differ in size ($encoding): site $site_size, nginx $nginx_size, floor $floor_size" >&2
+        exit 1
+    fi
+    if [ "$(head_of $SITE_PORT "$accept")" != "$(head_of $FLOOR_PORT "$accept")" ]; then
+        echo "the floor's head differs from the site's ($encoding):" >&2
+        diff <(head_of $SITE_PORT "$accept") <(head_of $FLOOR_PORT "$accept") >&2 || true
         exit 1
     fi
     : >"$WORK/site" && : >"$WORK/nginx" && : >"$WORK/floor"
