@@ -202,12 +202,15 @@ fn page_literal(
         let (depth, id, text) = (heading.depth, &heading.id, &heading.text);
         quote! { ::site::Heading { depth: #depth, id: #id, text: #text } }
     });
-    let body = spill.str(&page.body);
-    // In fragments mode the document is the body: one literal serves both.
-    let html = if page.html == page.body {
-        body.clone()
-    } else {
-        spill.str(&page.html)
+    let html = spill.str(&page.html);
+    // The body is within the document (the whole of it in fragments mode): the binary holds
+    // those bytes once, and the macro writes one file less per page.
+    let body = match page.html.find(&page.body) {
+        Some(start) => {
+            let len = page.body.len();
+            quote! { ::site::__private::substring(HTML, #start, #len) }
+        }
+        None => spill.str(&page.body),
     };
     let (etag, br, gzip) = variants_literals(spill, variants);
     // The compiler writes policies of ASCII host names only, as a header value must be.
@@ -228,6 +231,8 @@ fn page_literal(
         None => quote! { ::core::option::Option::None },
     };
     quote! {
+        {
+        const HTML: &str = #html;
         ::site::Page {
             route: #route,
             url: #url,
@@ -238,11 +243,12 @@ fn page_literal(
             front_matter: #front_matter,
             headings: &[#(#headings),*],
             body: ::site::__private::PreEscaped(#body),
-            html: #html,
+            html: HTML,
             etag: #etag,
             br: #br,
             gzip: #gzip,
             content_security_policy: #content_security_policy,
+        }
         }
     }
 }

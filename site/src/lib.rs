@@ -73,6 +73,13 @@ pub static SITE: Site = include_site!("../content");
 #[doc(hidden)]
 pub mod __private {
     pub use maud::PreEscaped;
+
+    /// The `len` bytes of `text` from byte `start` on, at compile time: a page's body within
+    /// its document, so that the binary holds them once. The macro gives the bounds of a
+    /// substring it found, which lie on character boundaries.
+    pub const fn substring(text: &'static str, start: usize, len: usize) -> &'static str {
+        text.split_at(start).1.split_at(len).0
+    }
 }
 
 pub mod export;
