@@ -5,8 +5,8 @@
 //!   class, body background and text colour; the page tint painted once; no sideways
 //!   scrolling; each ShTwoColumns' two children side by side from 768 px and stacked below;
 //!   ShMicroCards one, two and (at 1600 px) three to a row, each icon a visible SVG with path
-//!   data; the header's section menu closed under "Menus" below 1536 px and a row without it
-//!   from there on; every image loaded; no request (DevTools network log and resource timing) to
+//!   data; the header's section menu closed under "Menus" below 1536 px (its links taking no
+//!   focus) and a row of focusable links without it from there on; every image loaded; no request (DevTools network log and resource timing) to
 //!   anything but the site's own 127.0.0.1 port; no error or warning in the console.
 //! * The header's colour-mode button cycles system → light → dark → system, stored under
 //!   `nuxt-color-mode`; the stored choice is on `<html>` before the first paint after a
@@ -450,10 +450,15 @@ return {
     if (!menu) return null;
     const summary = menu.querySelector("summary");
     const links = [...menu.querySelectorAll("li a")];
+    // Whether the first entry takes the keyboard focus: where it shows, and only there.
+    const first = links[0];
+    const focused = !!first && (first.focus(), document.activeElement === first);
+    if (first) first.blur();
     return {
       menus: !!summary && summary.checkVisibility(),
       links: links.length,
       shownTops: links.filter((a) => a.checkVisibility()).map((a) => Math.round(a.getBoundingClientRect().top)),
+      focusable: focused,
     };
   })(),
 };
@@ -676,9 +681,12 @@ impl Browser {
             links > 0.0
                 && menu["menus"].as_bool() == Some(!row)
                 && if row {
-                    tops.len() as f64 == links && tops.iter().all(|top| *top == tops[0])
+                    tops.len() as f64 == links
+                        && tops.iter().all(|top| *top == tops[0])
+                        && menu["focusable"].as_bool() == Some(true)
                 } else {
-                    tops.is_empty()
+                    // Closed, the entries show nothing and take no focus.
+                    tops.is_empty() && menu["focusable"].as_bool() == Some(false)
                 },
             || {
                 format!(
