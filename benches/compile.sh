@@ -20,7 +20,8 @@
 # Environment: RUNS (rounds per corpus, 3), PROFILES ("dev release"), RELEASE_MAX (largest
 # corpus built in release: brotli at quality 11 takes minutes per thousand pages; 1000),
 # EDITS (5), EDIT_PAGES (1000), EDIT_PROFILE (dev), PASSES=1 (also print rustc's slowest passes for each corpus,
-# with `-Z time-passes`, through RUSTC_BOOTSTRAP, in a target folder of its own), BENCH_DIR (kept between runs so the
+# with `-Z time-passes`, through RUSTC_BOOTSTRAP, in a target folder of its own: from scratch, then
+# rebuilt with the macro's files kept; `expand_crate` is the macro's time), BENCH_DIR (kept between runs so the
 # dependencies build once; default /tmp/site-compile-bench).
 # Installs Hugo (Debian package) when missing. Not run by CI or the tests.
 set -euo pipefail
@@ -145,10 +146,15 @@ for profile in $PROFILES; do
         if [ "${PASSES:-0}" = 1 ]; then
             set_content "content-$pages"
             rm -rf "$target-passes"/*/site-pages
-            # A target folder of its own: cargo rebuilds everything when RUSTC_BOOTSTRAP changes.
-            (cd "$crate" && RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$target-passes cargo rustc --quiet $(profile_flag "$profile") -- -Z time-passes 2>&1) |
-                awk '/^time:/ && $NF ~ /^(expand_crate|type_check_crate|codegen_crate|LLVM_passes|finish_ongoing_codegen|serialize_dep_graph|link|total)$/ {
-                    sub(";", "", $2); printf "%s%s %s s", (n++ ? ", " : "   rustc -Z time-passes: "), $NF, $2 } END { print "" }'
+            # From scratch (no included file, no kept variant yet), then rebuilt with them, as
+            # after an edit of the content: `expand_crate` is the macro's time.
+            for pass in "from scratch" "rebuilt"; do
+                touch "$crate/src/main.rs"
+                # A target folder of its own: cargo rebuilds everything when RUSTC_BOOTSTRAP changes.
+                (cd "$crate" && RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$target-passes cargo rustc --quiet $(profile_flag "$profile") -- -Z time-passes 2>&1) |
+                    awk -v pass="$pass" '/^time:/ && $NF ~ /^(expand_crate|type_check_crate|codegen_crate|LLVM_passes|finish_ongoing_codegen|serialize_dep_graph|link|total)$/ {
+                        sub(";", "", $2); printf "%s%s %s s", (n++ ? ", " : "   rustc -Z time-passes, " pass ": "), $NF, $2 } END { print "" }'
+            done
         fi
     done
 done
