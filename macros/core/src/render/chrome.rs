@@ -93,8 +93,8 @@ const SOCIAL: &[(&str, &str, &str)] = &[
 
 /// Class names for the entries of the chrome's menus, each standing for the utilities after it
 /// (encre-css shortcuts, registered by `crate::style`). The section menu is on every page and
-/// the side menu on every page of its section: with one short class per entry instead of the
-/// utilities themselves, a site of 10,000 pages weighs a quarter as much.
+/// the side menu on every page of its section, so their entries carry one short class each
+/// rather than the utilities themselves: a large site's pages grow with their menus.
 pub(crate) const CLASS_SHORTCUTS: &[(&str, &str)] = &[
     // The section menu: a dropdown entry, and from 2xl on an entry of the row.
     ("oma-section-item", "p-3 2xl:p-0 2xl:ml-4 2xl:text-[22px]"),
