@@ -96,6 +96,7 @@ set_aside() {
     done
 }
 drop_aside() { [ ${#aside[@]} -eq 0 ] || rm -rf "${aside[@]}"; aside=(); }
+trap drop_aside EXIT
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 secs() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
