@@ -11,7 +11,7 @@
 use std::convert::Infallible;
 use std::net::SocketAddr;
 
-use axum::http::{HeaderMap, HeaderValue, Method, Request, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Method, Request, header};
 use http_body_util::Full;
 use hyper::Response;
 use hyper::body::Bytes;
@@ -63,8 +63,8 @@ fn server_head(accept: &'static str) -> Result<HeaderMap, Box<dyn std::error::Er
         .uri(PAGE)
         .header(header::ACCEPT_ENCODING, HeaderValue::from_static(accept))
         .body(())?;
-    let uri: &Uri = request.uri();
-    let response = site::serve::respond::respond(&site::SITE, &Method::GET, uri, request.headers());
+    let response =
+        site::serve::respond::respond(&site::SITE, &Method::GET, request.uri(), request.headers());
     if !response.status().is_success() {
         return Err(format!("{PAGE}: {}", response.status()).into());
     }

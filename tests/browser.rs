@@ -6,8 +6,9 @@
 //!   scrolling; each ShTwoColumns' two children side by side from 768 px and stacked below;
 //!   ShMicroCards one, two and (at 1600 px) three to a row, each icon a visible SVG with path
 //!   data; the header's section menu closed under "Menus" below 1536 px (its links taking no
-//!   focus) and a row of focusable links without it from there on; every image loaded; no request (DevTools network log and resource timing) to
-//!   anything but the site's own 127.0.0.1 port; no error or warning in the console.
+//!   focus) and a row of focusable links without it from there on; every image loaded; no
+//!   request (DevTools network log and resource timing) to anything but the site's own
+//!   127.0.0.1 port; no error or warning in the console.
 //! * The header's colour-mode button cycles system → light → dark → system, stored under
 //!   `nuxt-color-mode`; the stored choice is on `<html>` before the first paint after a
 //!   reload and on another page; "system" follows the emulated OS setting live; the footer's

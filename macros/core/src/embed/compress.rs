@@ -46,19 +46,8 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
         static DEFLATE: RefCell<Compress> =
             RefCell::new(Compress::new(Compression::new(GZIP_LEVEL), false));
     }
-    let mut output = Vec::with_capacity(bytes.len() / 3 + GZIP_FRAME);
-    output.extend([
-        0x1f,
-        0x8b,
-        8,
-        0,
-        0,
-        0,
-        0,
-        0,
-        GZIP_EXTRA_FLAGS,
-        GZIP_OS_UNKNOWN,
-    ]);
+    let mut output = Vec::with_capacity(GZIP_HEADER.len() + bytes.len() / 3 + GZIP_TRAILER);
+    output.extend(GZIP_HEADER);
     if DEFLATE
         .with_borrow_mut(|deflate| deflate_into(deflate, bytes, &mut output))
         .is_err()
@@ -73,16 +62,17 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     output
 }
 
-/// Header and trailer bytes of a gzip member.
-const GZIP_FRAME: usize = 18;
-/// The header's XFL byte: 2 for the slowest compression, 4 for the fastest, as flate2 writes it.
+/// A gzip member's header as flate2 writes it: magic, deflate, no flags, mtime 0, XFL (2 for
+/// the slowest compression, 4 for the fastest), OS unknown.
+const GZIP_HEADER: [u8; 10] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, GZIP_EXTRA_FLAGS, 255];
+/// The header's XFL byte.
 const GZIP_EXTRA_FLAGS: u8 = match GZIP_LEVEL {
     9.. => 2,
     0..=1 => 4,
     _ => 0,
 };
-/// The header's OS byte: unknown, as flate2 writes it.
-const GZIP_OS_UNKNOWN: u8 = 255;
+/// The trailer's bytes: CRC-32 and size.
+const GZIP_TRAILER: usize = 8;
 
 /// Appends `bytes` deflated by `deflate`, reset first, to `output`.
 fn deflate_into(
