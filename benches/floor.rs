@@ -28,8 +28,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let addr: SocketAddr = args.next().unwrap_or("127.0.0.1:8090".into()).parse()?;
     let page = site::SITE.page(PAGE).ok_or("no seed page")?;
     let (bytes, accept): (&'static [u8], _) = match args.next().as_deref() {
-        Some("br") => (page.br.bytes, "br"),
-        Some("gzip") => (page.gzip.bytes, "gzip"),
+        Some("br") => (page.br.bytes.get(), "br"),
+        Some("gzip") => (page.gzip.bytes.get(), "gzip"),
         _ => (page.html.as_bytes(), "identity"),
     };
     let head = server_head(accept)?;

@@ -44,7 +44,7 @@ fn layout(page: &Page) -> Markup {
                             }
                         }
                     }
-                    // No copy: the body is a `PreEscaped<&'static str>` in the binary.
+                    // No copy: the body is a `PreEscaped<site::Text>`, static data in the binary.
                     article class="prose dark:prose-invert max-w-none" { (page.body) }
                 }
             }

@@ -25,7 +25,7 @@ fn root_urls(html: &str) -> Vec<&str> {
 fn a_mounted_site_links_below_its_base_path_only() {
     let pages = DOCS.pages.iter().chain([&DOCS.not_found]);
     for page in pages {
-        let urls = root_urls(page.html);
+        let urls = root_urls(&page.html);
         assert!(!urls.is_empty(), "{}", page.route);
         for url in urls {
             assert!(url.starts_with("/docs/"), "{}: {url}", page.route);
@@ -34,7 +34,7 @@ fn a_mounted_site_links_below_its_base_path_only() {
     }
     assert!(DOCS.stylesheet.starts_with("/docs/_site/style."));
     let stylesheet = DOCS.asset(&DOCS.stylesheet["/docs".len()..]);
-    let css = String::from_utf8_lossy(stylesheet.map_or(&[][..], |asset| asset.bytes));
+    let css = String::from_utf8_lossy(stylesheet.map_or(&[][..], |asset| asset.bytes.get()));
     assert!(
         css.contains("url(/docs/_site/fonts/"),
         "font URLs under the base"
@@ -42,7 +42,7 @@ fn a_mounted_site_links_below_its_base_path_only() {
     assert!(!css.contains("url(/_site/"));
     // Every link of the mounted pages leads to one of them or to one of their assets.
     for page in DOCS.pages {
-        for url in root_urls(page.html) {
+        for url in root_urls(&page.html) {
             let path = url.split(['#', '?']).next().unwrap_or(url);
             let route = &path["/docs".len()..];
             assert!(

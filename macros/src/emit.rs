@@ -1,7 +1,7 @@
 //! Arguments in, tokens out: `Bundle` → one `::site::Site` literal.
 
 use crate::args::Args;
-use crate::spill::Spill;
+use crate::blobs::{self, Blobs};
 use proc_macro2::Ident;
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
@@ -41,11 +41,24 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         Err(error) => return compile_error(&path, &error),
     };
     let site_url = std::env::var(BASE_URL_VAR).unwrap_or_else(|_| DEFAULT_BASE_URL.into());
-    let spill = Spill::new();
+    let base_url = format!("{}{}", site_url.trim_end_matches('/'), options.base_path);
+    // What the expansion's files belong to: this crate, this content, these options.
+    let key = xxhash_rust::xxh3::xxh3_64(
+        format!(
+            "{:?}\0{:?}\0{}\0{options:?}\0{base_url}",
+            std::env::var("CARGO_CRATE_NAME"),
+            std::env::var("CARGO_PKG_NAME"),
+            content_dir.display(),
+        )
+        .as_bytes(),
+    );
+    let dir = blobs::folder();
     let embed_options = EmbedOptions {
         lenient: options.lenient,
-        base_url: format!("{}{}", site_url.trim_end_matches('/'), options.base_path),
-        cache_dir: spill.dir().map(|dir| dir.join("compressed")),
+        base_url,
+        cache_file: dir
+            .as_ref()
+            .map(|dir| dir.join(format!("{key:016x}.cache"))),
     };
     let embedded = match embed::embed(&content_dir, &compiled.value, &embed_options) {
         Ok(embedded) => embedded,
@@ -55,10 +68,18 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     diagnostics.extend(embedded.diagnostics.iter().cloned());
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     let report = report(&path, &diagnostics);
-    let site = site_literal(&spill, &compiled.value, &embedded.value, &options.base_path);
+    let mut blobs = Blobs::new(dir, key);
+    let site = site_literal(
+        &mut blobs,
+        &compiled.value,
+        &embedded.value,
+        &options.base_path,
+    );
+    let statics = blobs.statics();
     quote! {
         {
             #report
+            #statics
             #site
         }
     }
@@ -102,16 +123,17 @@ fn compile_error(path: &LitStr, error: &site_compiler::Error) -> TokenStream {
 }
 
 fn site_literal(
-    spill: &Spill,
+    blobs: &mut Blobs,
     bundle: &Bundle,
     embedded: &Embedded,
     base_path: &str,
 ) -> TokenStream {
-    let pages = bundle
+    let pages: Vec<TokenStream> = bundle
         .pages
         .iter()
         .zip(&embedded.pages)
-        .map(|(page, variants)| page_literal(spill, page, variants, base_path));
+        .map(|(page, variants)| page_literal(blobs, page, variants, base_path))
+        .collect();
     let routes: Vec<&str> = bundle
         .pages
         .iter()
@@ -123,30 +145,36 @@ fn site_literal(
         .into_iter()
         .map(|index| Literal::u32_unsuffixed(u32::try_from(index).unwrap_or(u32::MAX)));
     let nav = nav_literals(&bundle.nav.items, base_path);
-    let assets = embedded.assets.iter().map(|asset| {
-        let route = &asset.route;
-        let content_type = &asset.content_type;
-        let bytes = match &asset.source {
-            AssetSource::File(path) => {
-                let path = path_literal(path);
-                quote! { include_bytes!(#path) }
+    let assets: Vec<TokenStream> = embedded
+        .assets
+        .iter()
+        .map(|asset| {
+            let route = &asset.route;
+            let content_type = &asset.content_type;
+            let bytes = match &asset.source {
+                // The content's own files (images, fonts) are included as they are: not copied
+                // into the blob, which an edit of one page rewrites.
+                AssetSource::File(path) => {
+                    let path = path_literal(path);
+                    quote! { ::site::Binary::new(&(include_bytes!(#path) as &[u8])) }
+                }
+                AssetSource::Generated(bytes) => blobs.bytes(bytes),
+            };
+            let immutable = asset.immutable;
+            let (etag, br, gzip) = variants_literals(blobs, &asset.variants);
+            quote! {
+                ::site::Asset {
+                    route: #route,
+                    content_type: #content_type,
+                    bytes: #bytes,
+                    etag: #etag,
+                    br: #br,
+                    gzip: #gzip,
+                    immutable: #immutable,
+                }
             }
-            AssetSource::Generated(bytes) => spill.bytes(bytes),
-        };
-        let immutable = asset.immutable;
-        let (etag, br, gzip) = variants_literals(spill, &asset.variants);
-        quote! {
-            ::site::Asset {
-                route: #route,
-                content_type: #content_type,
-                bytes: #bytes,
-                etag: #etag,
-                br: #br,
-                gzip: #gzip,
-                immutable: #immutable,
-            }
-        }
-    });
+        })
+        .collect();
     let redirects = embedded.redirects.iter().map(|Redirect { from, to }| {
         quote! { ::site::Redirect { from: #from, to: #to } }
     });
@@ -160,7 +188,7 @@ fn site_literal(
             let path = path_literal(source);
             quote! { const _: &[u8] = include_bytes!(#path); }
         });
-    let not_found = page_literal(spill, &bundle.not_found, &embedded.not_found, base_path);
+    let not_found = page_literal(blobs, &bundle.not_found, &embedded.not_found, base_path);
     let stylesheet = &bundle.stylesheet;
     quote! {
         {
@@ -182,7 +210,7 @@ fn site_literal(
 
 /// A `::site::Page` literal.
 fn page_literal(
-    spill: &Spill,
+    blobs: &mut Blobs,
     page: &RenderedPage,
     variants: &Variants,
     base_path: &str,
@@ -202,17 +230,18 @@ fn page_literal(
         let (depth, id, text) = (heading.depth, &heading.id, &heading.text);
         quote! { ::site::Heading { depth: #depth, id: #id, text: #text } }
     });
-    let html = spill.str(&page.html);
+    let html = blobs.push_text(&page.html);
     // The body is within the document (the whole of it in fragments mode): the binary holds
-    // those bytes once, and the macro writes one file less per page.
+    // those bytes once.
     let body = match page.html.find(&page.body) {
-        Some(start) => {
-            let len = page.body.len();
-            quote! { ::site::__private::substring(HTML, #start, #len) }
+        Some(offset) => {
+            let start = html.start + offset;
+            start..start + page.body.len()
         }
-        None => spill.str(&page.body),
+        None => blobs.push_text(&page.body),
     };
-    let (etag, br, gzip) = variants_literals(spill, variants);
+    let (html, body) = (Blobs::text_at(html), Blobs::text_at(body));
+    let (etag, br, gzip) = variants_literals(blobs, variants);
     // The compiler writes policies of ASCII host names only, as a header value must be.
     let policy = (!page.third_party.is_empty()).then(|| page.content_security_policy());
     let content_security_policy = match policy {
@@ -233,7 +262,6 @@ fn page_literal(
     // Each page is a constant of its own: rustc checks and evaluates many small items much
     // faster than one initializer holding every page (10,000 pages: type checking 15 s -> 9 s).
     quote! {{
-        const HTML: &str = #html;
         const PAGE: ::site::Page = ::site::Page {
             route: #route,
             url: #url,
@@ -244,7 +272,7 @@ fn page_literal(
             front_matter: #front_matter,
             headings: &[#(#headings),*],
             body: ::site::__private::PreEscaped(#body),
-            html: HTML,
+            html: #html,
             etag: #etag,
             br: #br,
             gzip: #gzip,
@@ -304,14 +332,10 @@ fn nav_literals(items: &[NavItem], base_path: &str) -> Vec<TokenStream> {
 
 /// The entity tag, brotli and gzip `::site::Encoded` literals of `variants`: one literal per
 /// encoding.
-fn variants_literals(spill: &Spill, variants: &Variants) -> (LitStr, TokenStream, TokenStream) {
-    let encoded = |encoded: &Option<Encoded>| match encoded {
-        Some(Encoded { bytes, etag, file }) => {
-            let bytes = match file.as_deref().and_then(Path::to_str) {
-                // The compression cache's file: dated 1970 as the spilled ones are.
-                Some(path) => quote! { include_bytes!(#path) },
-                None => spill.bytes(bytes),
-            };
+fn variants_literals(blobs: &mut Blobs, variants: &Variants) -> (LitStr, TokenStream, TokenStream) {
+    let mut encoded = |encoded: &Option<Encoded>| match encoded {
+        Some(Encoded { bytes, etag }) => {
+            let bytes = blobs.bytes(bytes);
             quote! { ::site::Encoded { bytes: #bytes, etag: #etag } }
         }
         None => quote! { ::site::Encoded::NONE },

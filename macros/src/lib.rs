@@ -1,12 +1,12 @@
 //! Internal proc-macro crate of `site`: use `site::include_site!` instead.
 //!
 //! The macro is a thin shell: it reads its arguments, runs [`site_compiler::compile`] and
-//! turns the result into one static table; the large strings and bytes in it are files the
-//! expansion includes (see `spill`).
+//! turns the result into one static table; the large strings and bytes in it are two files
+//! the expansion includes (see `blobs`).
 
 mod args;
+mod blobs;
 mod emit;
-mod spill;
 
 use proc_macro::TokenStream;
 

@@ -27,7 +27,7 @@ pub fn files(site: &'static Site) -> Vec<(String, &'static [u8])> {
     let mut push = |path: String, identity: &'static [u8], br: Encoded, gzip: Encoded| {
         for (suffix, encoded) in [(".br", br), (".gz", gzip)] {
             if encoded.is_some() {
-                files.push((format!("{path}{suffix}"), encoded.bytes));
+                files.push((format!("{path}{suffix}"), encoded.bytes.get()));
             }
         }
         files.push((path, identity));
@@ -48,7 +48,7 @@ pub fn files(site: &'static Site) -> Vec<(String, &'static [u8])> {
     );
     for asset in site.assets {
         let path = asset.route.trim_start_matches('/').to_string();
-        push(path, asset.bytes, asset.br, asset.gzip);
+        push(path, asset.bytes.get(), asset.br, asset.gzip);
     }
     files
 }

@@ -25,9 +25,11 @@
 
 extern crate self as site;
 
+mod embedded;
 mod nav;
 mod table;
 mod value;
+pub use embedded::{Binary, Embedded, Sliceable, Text};
 pub use nav::NavItem;
 pub use table::{Asset, Encoded, Heading, Page, Redirect, Site};
 pub use value::Value;
@@ -51,10 +53,11 @@ pub use value::Value;
 /// Pair it with a build script printing `cargo::rerun-if-changed=<folder>` so that new and
 /// removed files rebuild the pages too; edited files are tracked by rustc itself.
 ///
-/// The documents and their compressed variants reach rustc as files it includes rather than
-/// as literal tokens, which rustc reads far faster: the macro writes them, named by a hash
-/// of their bytes, to `site-pages/` in the build script's `OUT_DIR` when your crate has
-/// one, else in `target/<profile>/` (`cargo clean` removes them).
+/// The documents and their compressed variants reach rustc as two files it includes (all the
+/// text, all the bytes; each page holds its positions in them) rather than as literal tokens,
+/// which rustc reads far slower: the macro writes them to `site-pages/` in the build script's
+/// `OUT_DIR` when your crate has one, else in `target/<profile>/` (`cargo clean` removes
+/// them), with the compressed variants it keeps for the next build.
 ///
 /// ```
 /// static PARTS: site::Site = site::include_site!("../content", fragments, lenient);
@@ -62,6 +65,8 @@ pub use value::Value;
 /// let about = PARTS.get("/lwm2m/about").expect("the seed page");
 /// assert!(!about.html.contains("<html"));
 /// assert_eq!(about.html, about.body.0);
+/// let body: &'static str = about.body.0.get();
+/// assert!(body.starts_with('<'));
 /// ```
 pub use site_macros::include_site;
 
@@ -72,14 +77,8 @@ pub static SITE: Site = include_site!("../content");
 /// Paths the macro's expansion names; not part of the API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::embedded::slice;
     pub use maud::PreEscaped;
-
-    /// The `len` bytes of `text` from byte `start` on, at compile time: a page's body within
-    /// its document, so that the binary holds them once. The macro gives the bounds of a
-    /// substring it found, which lie on character boundaries.
-    pub const fn substring(text: &'static str, start: usize, len: usize) -> &'static str {
-        text.split_at(start).1.split_at(len).0
-    }
 }
 
 pub mod export;

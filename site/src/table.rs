@@ -1,14 +1,14 @@
 //! The types the content macro fills in: a static, sorted table of pages, assets and redirects,
 //! each body with its precompressed variants and entity tags.
 
-use crate::{NavItem, Value};
+use crate::{Binary, NavItem, Text, Value};
 use maud::PreEscaped;
 
 /// A compressed variant of a body, made at compile time, and its strong entity tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Encoded {
     /// The compressed bytes; empty when compressing would not make the body smaller.
-    pub bytes: &'static [u8],
+    pub bytes: Binary,
     /// The entity tag of `bytes`, quoted (`"…"`); empty when `bytes` is.
     pub etag: &'static str,
 }
@@ -16,19 +16,20 @@ pub struct Encoded {
 impl Encoded {
     /// No variant: the body is sent as it is.
     pub const NONE: Encoded = Encoded {
-        bytes: &[],
+        bytes: Binary::EMPTY,
         etag: "",
     };
 
     /// Whether there is such a variant.
-    pub const fn is_some(&self) -> bool {
+    pub fn is_some(&self) -> bool {
         !self.bytes.is_empty()
     }
 }
 
 /// One page compiled from a markdown file.
 ///
-/// Every field is static data in the binary: reading one copies nothing.
+/// Every field is static data in the binary: reading one copies nothing. The document and the
+/// body are [`Text`]s: they dereference to `str`, and [`Text::get`] gives the `&'static str`.
 #[derive(Debug, Clone)]
 pub struct Page {
     /// Canonical route within the site, without trailing slash (`/lwm2m/about`); the home
@@ -51,11 +52,11 @@ pub struct Page {
     /// own lists depths 2 and 3).
     pub headings: &'static [Heading],
     /// The rendered content (components, legacy modules and markdown), without page chrome,
-    /// ready to drop into a Maud template.
-    pub body: PreEscaped<&'static str>,
+    /// ready to drop into a Maud template as it is (`(page.body)`), with no copy.
+    pub body: PreEscaped<Text>,
     /// The HTML served for this route: the complete document with the site's chrome, or the
     /// content alone when the site was compiled with `fragments`.
-    pub html: &'static str,
+    pub html: Text,
     /// The strong entity tag of `html`, quoted.
     pub etag: &'static str,
     /// `html` compressed with brotli.
@@ -87,7 +88,7 @@ pub struct Asset {
     /// The `Content-Type` to serve it with.
     pub content_type: &'static str,
     /// The file's bytes, embedded in the binary.
-    pub bytes: &'static [u8],
+    pub bytes: Binary,
     /// The strong entity tag of `bytes`, quoted.
     pub etag: &'static str,
     /// `bytes` compressed with brotli (text formats only).
@@ -233,7 +234,7 @@ mod tests {
         assert!(!Encoded::NONE.is_some());
         assert!(
             Encoded {
-                bytes: b"x",
+                bytes: Binary::new(&(b"x" as &[u8])),
                 etag: "\"x\""
             }
             .is_some()

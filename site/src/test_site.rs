@@ -1,20 +1,20 @@
 //! A small hand-made [`Site`] the unit tests share: two pages, two assets, two redirects.
 
-use crate::{Asset, Encoded, NavItem, Page, Redirect, Site, Value};
+use crate::{Asset, Binary, Encoded, NavItem, Page, Redirect, Site, Text, Value};
 use maud::PreEscaped;
 
 pub(crate) static PAGES: [Page; 2] = [
-    page("/", "<h1>Home</h1>"),
-    page("/lwm2m/about", "<h1>About</h1>"),
+    page("/", &"<h1>Home</h1>"),
+    page("/lwm2m/about", &"<h1>About</h1>"),
 ];
 pub(crate) static ASSETS: [Asset; 2] = [
     Asset {
         route: "/_nuxt/app.3f2a9c1b.js",
         content_type: "application/javascript",
-        bytes: b"console.log(1)",
+        bytes: Binary::new(&(b"console.log(1)" as &[u8])),
         etag: "\"js\"",
         br: Encoded {
-            bytes: b"JS-BR",
+            bytes: Binary::new(&(b"JS-BR" as &[u8])),
             etag: "\"js-br\"",
         },
         gzip: Encoded::NONE,
@@ -23,7 +23,7 @@ pub(crate) static ASSETS: [Asset; 2] = [
     Asset {
         route: "/images/x.png",
         content_type: "image/png",
-        bytes: b"\x89PNG",
+        bytes: Binary::new(&(b"\x89PNG" as &[u8])),
         etag: "\"png\"",
         br: Encoded::NONE,
         gzip: Encoded::NONE,
@@ -63,12 +63,13 @@ pub(crate) const fn site(base_path: &'static str) -> Site {
         nav: &NAV,
         assets: &ASSETS,
         redirects: &REDIRECTS,
-        not_found: page("/404", "<h1>Not found</h1>"),
+        not_found: page("/404", &"<h1>Not found</h1>"),
     }
 }
 
 /// A page whose document is `html`, with made-up compressed variants and entity tags.
-pub(crate) const fn page(route: &'static str, html: &'static str) -> Page {
+pub(crate) const fn page(route: &'static str, html: &'static &'static str) -> Page {
+    let html = Text::new(html);
     Page {
         route,
         url: route,
@@ -82,11 +83,11 @@ pub(crate) const fn page(route: &'static str, html: &'static str) -> Page {
         html,
         etag: "\"identity\"",
         br: Encoded {
-            bytes: b"BROTLI",
+            bytes: Binary::new(&(b"BROTLI" as &[u8])),
             etag: "\"br\"",
         },
         gzip: Encoded {
-            bytes: b"GZIP",
+            bytes: Binary::new(&(b"GZIP" as &[u8])),
             etag: "\"gz\"",
         },
         content_security_policy: None,

@@ -91,7 +91,7 @@ pub fn respond(
         let representation = Representation {
             status: StatusCode::OK,
             content_type: asset.content_type,
-            identity: asset.bytes,
+            identity: asset.bytes.get(),
             etag: asset.etag,
             br: asset.br,
             gzip: asset.gzip,
@@ -151,8 +151,8 @@ fn send(representation: Representation, request: &HeaderMap, head: bool) -> Resp
         content_security_policy,
     } = representation;
     let (bytes, etag, encoding) = match negotiate::coding(request, br.is_some(), gzip.is_some()) {
-        Coding::Br => (br.bytes, br.etag, Some("br")),
-        Coding::Gzip => (gzip.bytes, gzip.etag, Some("gzip")),
+        Coding::Br => (br.bytes.get(), br.etag, Some("br")),
+        Coding::Gzip => (gzip.bytes.get(), gzip.etag, Some("gzip")),
         Coding::Identity => (identity, etag, None),
     };
     let not_modified = status == StatusCode::OK && negotiate::none_match(request, etag);

@@ -131,7 +131,7 @@ async fn assets_without_variants_are_sent_as_they_are() -> TestResult {
     assert_eq!(header(&response, header::CONTENT_ENCODING), None);
     assert_eq!(header(&response, header::VARY), None);
     assert_eq!(header(&response, header::CACHE_CONTROL), Some("no-cache"));
-    assert_eq!(response.body(), ASSETS[1].bytes);
+    assert_eq!(response.body(), ASSETS[1].bytes.get());
     Ok(())
 }
 
@@ -352,9 +352,9 @@ async fn percent_encoded_paths_are_decoded() -> TestResult {
 async fn query_strings_are_ignored() -> TestResult {
     let response = get("/lwm2m/about?utm_source=x&y").await?;
     assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.body(), PAGES[1].html);
+    assert_eq!(response.body(), PAGES[1].html.get());
     let response = get("/images/x.png?v=2").await?;
-    assert_eq!(response.body(), ASSETS[1].bytes);
+    assert_eq!(response.body(), ASSETS[1].bytes.get());
     Ok(())
 }
 
@@ -373,9 +373,12 @@ async fn a_mounted_site_answers_below_its_base_path_only() -> TestResult {
     let get = |uri| send_to(&MOUNTED, Method::GET, uri, &[]);
     let response = get("/docs/lwm2m/about").await?;
     assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.body(), PAGES[1].html);
-    assert_eq!(get("/docs/").await?.body(), PAGES[0].html);
-    assert_eq!(get("/docs/images/x.png").await?.body(), ASSETS[1].bytes);
+    assert_eq!(response.body(), PAGES[1].html.get());
+    assert_eq!(get("/docs/").await?.body(), PAGES[0].html.get());
+    assert_eq!(
+        get("/docs/images/x.png").await?.body(),
+        ASSETS[1].bytes.get()
+    );
     for (uri, location) in [
         ("/docs", "/docs/"),
         ("/docs/lwm2m/about/", "/docs/lwm2m/about"),
@@ -415,7 +418,7 @@ async fn a_page_with_embeds_gets_its_own_policy() -> TestResult {
         content_security_policy: Some(
             "default-src 'self'; frame-src https://www.youtube-nocookie.com",
         ),
-        ..crate::test_site::page("/video", "<iframe></iframe>")
+        ..crate::test_site::page("/video", &"<iframe></iframe>")
     }];
     let policy = |response: &Response<Bytes>| {
         header(response, header::CONTENT_SECURITY_POLICY).map(str::to_string)

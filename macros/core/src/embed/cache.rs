@@ -1,13 +1,14 @@
 //! Compressed variants kept between builds, so that a one-page edit compresses one page.
 //!
 //! Brotli at quality 11 takes about 95 ms a page: without this, every release build of a
-//! 1,000-page site spends minutes recompressing pages that did not change. An entry is named
-//! by a hash of its input, the codec and its settings, and a fingerprint of the encoder's
-//! output (a new encoder version that compresses differently gets new entries), so a hit
-//! gives the bytes a fresh build would. Entries are written under a temporary name and then
-//! renamed, so a reader never sees half a file, and dated 1970, so that the macro can have
-//! rustc include them (see `site_macros`' `spill`): the variants are written once, here.
+//! 1,000-page site spends minutes recompressing pages that did not change. The cache is one
+//! file (thousands of small files cost a build from scratch more than compressing them at the
+//! debug levels): a header naming the codecs' settings and a fingerprint of the encoders'
+//! output, so that other settings or a new encoder version start afresh, then one entry per
+//! compressed body, keyed by a hash of its input and its codec. It is rewritten, under a
+//! temporary name then renamed, only when a build compressed something or left entries unused.
 
+use std::collections::HashMap;
 use std::fs::{self, File, FileTimes};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use std::time::SystemTime;
 use super::compress;
 
 /// A codec whose output can be cached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Codec {
     /// Brotli at [`compress::BROTLI_QUALITY`].
     Brotli,
@@ -35,20 +36,25 @@ impl Codec {
         }
     }
 
-    /// The file-name suffix of this codec's entries: its settings and the encoder's
-    /// fingerprint.
-    fn suffix(self) -> String {
+    /// Its byte in the cache file.
+    fn tag(self) -> u8 {
         match self {
-            Codec::Brotli => format!(
-                "br-q{}-w{}-{:016x}",
-                compress::BROTLI_QUALITY,
-                compress::BROTLI_WINDOW,
-                *ENCODER_FINGERPRINT
-            ),
-            Codec::Gzip => format!("gz-{}-{:016x}", compress::GZIP_LEVEL, *ENCODER_FINGERPRINT),
+            Codec::Brotli => b'b',
+            Codec::Gzip => b'g',
         }
     }
 }
+
+/// The first line of a cache file: the format and every setting its entries depend on.
+static HEADER: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "site compression cache 2: brotli {} window {}, gzip {}, encoders {:016x}\n",
+        compress::BROTLI_QUALITY,
+        compress::BROTLI_WINDOW,
+        compress::GZIP_LEVEL,
+        *ENCODER_FINGERPRINT
+    )
+});
 
 /// A hash of both encoders' output for a fixed sample.
 static ENCODER_FINGERPRINT: LazyLock<u64> = LazyLock::new(|| {
@@ -58,36 +64,99 @@ static ENCODER_FINGERPRINT: LazyLock<u64> = LazyLock::new(|| {
     xxhash_rust::xxh3::xxh3_64(&output)
 });
 
-/// A folder of compressed variants.
-#[derive(Debug, Clone)]
+/// An entry's key: the hash of the input and the codec.
+type Key = (u128, Codec);
+
+/// The compressed variants an earlier build kept in one file.
+#[derive(Debug)]
 pub struct CompressionCache {
-    dir: PathBuf,
+    file: PathBuf,
+    entries: HashMap<Key, Vec<u8>>,
 }
 
 impl CompressionCache {
-    /// The cache in `dir`, created if missing; `None` when it cannot be.
-    pub fn new(dir: &Path) -> Option<CompressionCache> {
-        fs::create_dir_all(dir).ok()?;
-        Some(CompressionCache {
-            dir: dir.to_path_buf(),
-        })
+    /// The cache kept in `file`: empty when the file is missing, unreadable, or written with
+    /// other settings.
+    pub fn open(file: &Path) -> CompressionCache {
+        let entries = fs::read(file)
+            .ok()
+            .and_then(|data| parse(&data))
+            .unwrap_or_default();
+        CompressionCache {
+            file: file.to_path_buf(),
+            entries,
+        }
     }
 
-    /// `codec.compress(bytes)` and the file holding it: read from the cache when an earlier
-    /// build stored it, stored otherwise. A cache that cannot be read or written only costs
-    /// the compression (and gives no file).
-    pub fn compress(&self, codec: Codec, bytes: &[u8]) -> (Vec<u8>, Option<PathBuf>) {
-        let hash = xxhash_rust::xxh3::xxh3_128(bytes);
-        let path = self.dir.join(format!("{hash:032x}.{}", codec.suffix()));
-        if let Ok(cached) = fs::read(&path) {
-            if !cached.is_empty() {
-                return (cached, Some(path));
-            }
+    /// `codec.compress(bytes)`, taken from the cache when it has it.
+    pub fn compress(&self, codec: Codec, bytes: &[u8]) -> Vec<u8> {
+        match self.entries.get(&(hash(bytes), codec)) {
+            Some(cached) => cached.clone(),
+            None => codec.compress(bytes),
         }
-        let compressed = codec.compress(bytes);
-        let stored = write_atomically(&path, &compressed, Some(SystemTime::UNIX_EPOCH));
-        (compressed, stored.is_ok().then_some(path))
     }
+
+    /// Keeps exactly `entries` (input, codec, compressed bytes) for the next build: rewrites
+    /// the file unless it holds them already. A file that cannot be written only costs the
+    /// next build the compression.
+    pub fn save<'a>(&self, entries: impl IntoIterator<Item = (&'a [u8], Codec, &'a [u8])>) {
+        let entries: Vec<(Key, &[u8])> = entries
+            .into_iter()
+            .map(|(input, codec, compressed)| ((hash(input), codec), compressed))
+            .collect();
+        let unchanged = entries.len() == self.entries.len()
+            && entries
+                .iter()
+                .all(|(key, _)| self.entries.contains_key(key));
+        if unchanged {
+            return;
+        }
+        let size = entries
+            .iter()
+            .map(|(_, bytes)| 21 + bytes.len())
+            .sum::<usize>();
+        let mut data = Vec::with_capacity(HEADER.len() + size);
+        data.extend(HEADER.as_bytes());
+        for ((input, codec), bytes) in entries {
+            let Ok(len) = u32::try_from(bytes.len()) else {
+                continue;
+            };
+            data.extend(input.to_le_bytes());
+            data.push(codec.tag());
+            data.extend(len.to_le_bytes());
+            data.extend(bytes);
+        }
+        let _ = write_atomically(&self.file, &data, None);
+    }
+}
+
+fn hash(input: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(input)
+}
+
+/// The entries of a cache file written with the current settings. A file cut short keeps the
+/// entries before the cut.
+fn parse(data: &[u8]) -> Option<HashMap<Key, Vec<u8>>> {
+    let mut rest = data.strip_prefix(HEADER.as_bytes())?;
+    let mut entries = HashMap::new();
+    while let Some((head, tail)) = rest.split_first_chunk::<21>() {
+        let (input, codec_and_len) = head.split_at(16);
+        let (codec, len) = codec_and_len.split_at(1);
+        let input = u128::from_le_bytes(input.try_into().ok()?);
+        let codec = match codec {
+            [b'b'] => Codec::Brotli,
+            [b'g'] => Codec::Gzip,
+            _ => break,
+        };
+        let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
+        if tail.len() < len {
+            break;
+        }
+        let (bytes, tail) = tail.split_at(len);
+        entries.insert((input, codec), bytes.to_vec());
+        rest = tail;
+    }
+    Some(entries)
 }
 
 /// Writes `bytes` to `path` under a temporary name, dated `modified` if given, then renames
@@ -118,43 +187,82 @@ pub fn write_atomically(
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_hit_gives_the_bytes_a_fresh_compression_gives() -> std::io::Result<()> {
-        let dir = std::env::temp_dir().join(format!("compression-cache-{}", std::process::id()));
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("compression-cache-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
-        let cache = CompressionCache::new(&dir).ok_or(std::io::ErrorKind::Other)?;
+        let _ = fs::create_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn a_hit_gives_what_the_last_build_kept() -> std::io::Result<()> {
+        let dir = scratch("hit");
+        let file = dir.join("cache");
         let page = "<main><h1>LwM2M</h1><p>Device management.</p></main>".repeat(50);
-        for codec in [Codec::Brotli, Codec::Gzip] {
-            let fresh = codec.compress(page.as_bytes());
-            let (missed, file) = cache.compress(codec, page.as_bytes());
-            assert_eq!(missed, fresh, "miss");
-            let Some(file) = file else {
-                panic!("a stored entry gives its file");
-            };
-            assert_eq!(fs::read(&file)?, fresh, "the file holds the bytes");
-            assert_eq!(fs::metadata(&file)?.modified()?, SystemTime::UNIX_EPOCH);
-            assert_eq!(
-                cache.compress(codec, page.as_bytes()),
-                (fresh, Some(file)),
-                "hit"
-            );
-        }
-        let entries: Vec<PathBuf> = fs::read_dir(&dir)?
-            .map(|entry| entry.map(|entry| entry.path()))
-            .collect::<Result<_, _>>()?;
+        let fresh = |codec: Codec| codec.compress(page.as_bytes());
+        let empty = CompressionCache::open(&file);
         assert_eq!(
-            entries.len(),
-            2,
-            "one entry per codec, no temporary file left"
+            empty.compress(Codec::Brotli, page.as_bytes()),
+            fresh(Codec::Brotli),
+            "miss"
         );
-        // The entry is what is served on a hit: replacing it shows it is read, not recomputed.
-        let brotli = entries
-            .iter()
-            .find(|path| path.to_string_lossy().contains(".br-q"))
-            .ok_or(std::io::ErrorKind::NotFound)?;
-        fs::write(brotli, b"stored")?;
-        assert_eq!(cache.compress(Codec::Brotli, page.as_bytes()).0, b"stored");
-        assert_ne!(cache.compress(Codec::Brotli, b"other input").0, b"stored");
+        // What is kept is what is served on a hit: store made-up bytes to see them come back.
+        empty.save([
+            (page.as_bytes(), Codec::Brotli, &b"stored br"[..]),
+            (page.as_bytes(), Codec::Gzip, &b"stored gz"[..]),
+        ]);
+        let cache = CompressionCache::open(&file);
+        assert_eq!(cache.compress(Codec::Brotli, page.as_bytes()), b"stored br");
+        assert_eq!(cache.compress(Codec::Gzip, page.as_bytes()), b"stored gz");
+        assert_eq!(
+            cache.compress(Codec::Brotli, b"other input"),
+            fresh_of(b"other input")
+        );
+        assert_eq!(fs::read_dir(&dir)?.count(), 1, "no temporary file is left");
+        fs::remove_dir_all(dir)
+    }
+
+    fn fresh_of(bytes: &[u8]) -> Vec<u8> {
+        Codec::Brotli.compress(bytes)
+    }
+
+    #[test]
+    fn the_file_is_rewritten_only_when_its_entries_change() -> std::io::Result<()> {
+        let dir = scratch("rewrite");
+        let file = dir.join("cache");
+        let entry = (&b"input"[..], Codec::Gzip, &b"output"[..]);
+        CompressionCache::open(&file).save([entry]);
+        fs::write(&file, [fs::read(&file)?, b"junk".to_vec()].concat())?;
+        // The same entries: not written again, so the junk stays (and is ignored).
+        let cache = CompressionCache::open(&file);
+        cache.save([entry]);
+        assert!(fs::read(&file)?.ends_with(b"junk"));
+        assert_eq!(cache.compress(Codec::Gzip, b"input"), b"output");
+        // An entry fewer: rewritten without it.
+        cache.save([]);
+        let cache = CompressionCache::open(&file);
+        assert_ne!(cache.compress(Codec::Gzip, b"input"), b"output");
+        fs::remove_dir_all(dir)
+    }
+
+    #[test]
+    fn a_file_of_other_settings_or_cut_short_gives_what_it_can() -> std::io::Result<()> {
+        let dir = scratch("foreign");
+        let file = dir.join("cache");
+        let (a, b) = (&b"first"[..], &b"second"[..]);
+        CompressionCache::open(&file).save([
+            (a, Codec::Brotli, &b"A"[..]),
+            (b, Codec::Brotli, &b"BB"[..]),
+        ]);
+        let whole = fs::read(&file)?;
+        fs::write(&file, &whole[..whole.len() - 1])?;
+        let cut = CompressionCache::open(&file);
+        assert_eq!(cut.compress(Codec::Brotli, a), b"A");
+        assert_eq!(cut.compress(Codec::Brotli, b), fresh_of(b));
+        fs::write(&file, whole.to_ascii_uppercase())?;
+        let foreign = CompressionCache::open(&file);
+        assert_eq!(foreign.compress(Codec::Brotli, a), fresh_of(a));
         fs::remove_dir_all(dir)
     }
 }

@@ -29,9 +29,9 @@ pub struct EmbedOptions {
     pub lenient: bool,
     /// The public URL of the site, for the sitemap (`https://omaspecworks.org`).
     pub base_url: String,
-    /// A folder where compressed variants are kept between builds ([`cache`]); `None`
+    /// The file where compressed variants are kept between builds ([`cache`]); `None`
     /// compresses everything every time.
-    pub cache_dir: Option<PathBuf>,
+    pub cache_file: Option<PathBuf>,
 }
 
 impl Default for EmbedOptions {
@@ -39,7 +39,7 @@ impl Default for EmbedOptions {
         EmbedOptions {
             lenient: false,
             base_url: DEFAULT_BASE_URL.into(),
-            cache_dir: None,
+            cache_file: None,
         }
     }
 }
@@ -51,9 +51,6 @@ pub struct Encoded {
     pub bytes: Vec<u8>,
     /// The strong entity tag of these bytes, quoted.
     pub etag: String,
-    /// The compression cache's file holding these bytes, if there is a cache: the macro
-    /// includes it rather than writing the bytes again.
-    pub file: Option<PathBuf>,
 }
 
 /// What the server can send for one body: its entity tag, and the compressed variants that
@@ -73,14 +70,13 @@ impl Variants {
     /// when it has them.
     pub fn of(bytes: &[u8], compressible: bool, cache: Option<&CompressionCache>) -> Variants {
         let encode = |codec: Codec| {
-            let (compressed, file) = match cache {
+            let compressed = match cache {
                 Some(cache) => cache.compress(codec, bytes),
-                None => (codec.compress(bytes), None),
+                None => codec.compress(bytes),
             };
             (compressed.len() < bytes.len()).then(|| Encoded {
                 etag: etag::etag(&compressed),
                 bytes: compressed,
-                file,
             })
         };
         Variants {
@@ -191,11 +187,27 @@ pub fn embed(
             .iter()
             .map(|a| (a.bytes.as_slice(), a.content_type.as_str())),
     );
-    let cache = options.cache_dir.as_deref().and_then(CompressionCache::new);
-    let mut variants = crate::parallel::map(&bodies, |(bytes, content_type)| {
+    let cache = options.cache_file.as_deref().map(CompressionCache::open);
+    let variants = crate::parallel::map(&bodies, |(bytes, content_type)| {
         Variants::of(bytes, compress::compressible(content_type), cache.as_ref())
-    })
-    .into_iter();
+    });
+    if let Some(cache) = &cache {
+        cache.save(
+            bodies
+                .iter()
+                .zip(&variants)
+                .flat_map(|((input, _), variants)| {
+                    [(Codec::Brotli, &variants.br), (Codec::Gzip, &variants.gzip)]
+                        .into_iter()
+                        .filter_map(move |(codec, encoded)| {
+                            encoded
+                                .as_ref()
+                                .map(|encoded| (*input, codec, encoded.bytes.as_slice()))
+                        })
+                }),
+        );
+    }
+    let mut variants = variants.into_iter();
 
     let pages = variants.by_ref().take(bundle.pages.len()).collect();
     let not_found = variants
