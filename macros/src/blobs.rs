@@ -1,12 +1,15 @@
-//! The site's large strings and bytes, gathered into two files that the expansion includes.
+//! The site's large strings and bytes, gathered into a few files that the expansion includes.
 //!
-//! Every document and every compressed variant is appended to one string (`TEXT`) or one byte
-//! string (`BYTES`); the expansion holds their positions (`site::Text`, `site::Binary`) and
-//! includes the two files once (`include_str!`, `include_bytes!`) into two `static`s. Literal
-//! tokens would be escaped by the macro, interned and unescaped again by rustc, and a file per
-//! page or a constant slice per page costs rustc about as much as rendering the page: those
-//! were most of a build from scratch (see BENCHMARKS.md, "Compile time"). No crate does this
-//! (a proc macro has no `OUT_DIR` of its own), hence this module.
+//! Every document and every compressed variant is appended to the string or the byte string
+//! of its group of pages; the expansion holds their positions (`site::Text`, `site::Binary`)
+//! and includes each group's two files once (`include_str!`, `include_bytes!`) into two
+//! `static`s (`TEXT_0`, `BYTES_0`…). Literal tokens would be escaped by the macro, interned and
+//! unescaped again by rustc, and a file per page or a constant slice per page costs rustc
+//! about as much as rendering the page: those were most of a build from scratch (see
+//! BENCHMARKS.md, "Compile time"). Groups rather than one pair of files for the whole site:
+//! an edit of one page changes one group's `static`s, so rustc evaluates again only the pages
+//! that point into them. No crate does this (a proc macro has no `OUT_DIR` of its own), hence
+//! this module.
 //!
 //! The files are named by the expansion's key (which crate, which content, which options) and
 //! a hash of their bytes, so a rebuild of unchanged pages writes nothing and concurrent builds
@@ -20,76 +23,144 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 use site_compiler::embed::cache::write_atomically;
 
-/// The text and bytes of one expansion, and where their files go.
+/// The text and bytes of one expansion, in groups, and where their files go.
 pub(crate) struct Blobs {
-    text: String,
-    bytes: Vec<u8>,
+    groups: Vec<Group>,
     dir: Option<PathBuf>,
     key: u64,
 }
 
+/// What one group's two files hold.
+#[derive(Default)]
+struct Group {
+    text: String,
+    bytes: Vec<u8>,
+}
+
+/// A range of a group's text.
+pub(crate) struct TextRange {
+    group: usize,
+    range: Range<usize>,
+}
+
+impl TextRange {
+    /// The `len` bytes from `offset` on within this range.
+    pub(crate) fn part(&self, offset: usize, len: usize) -> TextRange {
+        let start = self.range.start + offset;
+        TextRange {
+            group: self.group,
+            range: start..start + len,
+        }
+    }
+}
+
 impl Blobs {
-    /// Empty blobs whose files go to `dir` (see [`folder`]), or nowhere (then the `static`s
-    /// are literal tokens), named after `key`.
+    /// Blobs whose files go to `dir` (see [`folder`]), or nowhere (then the `static`s are
+    /// literal tokens), named after `key`; one group to start with.
     pub(crate) fn new(dir: Option<PathBuf>, key: u64) -> Blobs {
         Blobs {
-            text: String::new(),
-            bytes: Vec::new(),
+            groups: vec![Group::default()],
             dir,
             key,
         }
     }
 
-    /// Appends `text`; gives its range in `TEXT`.
-    pub(crate) fn push_text(&mut self, text: &str) -> Range<usize> {
-        let start = self.text.len();
-        self.text.push_str(text);
-        start..self.text.len()
+    /// Starts a new group: what is appended from now on goes to files of its own.
+    pub(crate) fn start_group(&mut self) {
+        if self.current().text.len() + self.current().bytes.len() > 0 {
+            self.groups.push(Group::default());
+        }
     }
 
-    /// A `::site::Text` expression of `range` in `TEXT`.
-    pub(crate) fn text_at(range: Range<usize>) -> TokenStream {
-        let (start, end) = bounds(range);
-        quote! { ::site::__private::slice(&TEXT, #start, #end) }
+    fn current(&mut self) -> &mut Group {
+        if self.groups.is_empty() {
+            self.groups.push(Group::default());
+        }
+        let last = self.groups.len() - 1;
+        &mut self.groups[last]
     }
 
-    /// Appends `bytes`; gives a `::site::Binary` expression of them.
+    /// Appends `text` to the current group; gives its range.
+    pub(crate) fn push_text(&mut self, text: &str) -> TextRange {
+        let group = self.groups.len().saturating_sub(1);
+        let all = &mut self.current().text;
+        let start = all.len();
+        all.push_str(text);
+        TextRange {
+            group,
+            range: start..all.len(),
+        }
+    }
+
+    /// A `::site::Text` expression of `range`.
+    pub(crate) fn text_at(range: TextRange) -> TokenStream {
+        let all = name("TEXT", range.group);
+        let (start, end) = bounds(range.range);
+        quote! { ::site::__private::slice(&#all, #start, #end) }
+    }
+
+    /// Appends `bytes` to the current group; gives a `::site::Binary` expression of them.
     pub(crate) fn bytes(&mut self, bytes: &[u8]) -> TokenStream {
-        let start = self.bytes.len();
-        self.bytes.extend_from_slice(bytes);
-        let (start, end) = bounds(start..self.bytes.len());
-        quote! { ::site::__private::slice(&BYTES, #start, #end) }
+        let all = name("BYTES", self.groups.len().saturating_sub(1));
+        let group = &mut self.current().bytes;
+        let start = group.len();
+        group.extend_from_slice(bytes);
+        let (start, end) = bounds(start..group.len());
+        quote! { ::site::__private::slice(&#all, #start, #end) }
     }
 
-    /// The items `static TEXT: &str` and `static BYTES: &[u8]` holding what was appended:
+    /// The items `static TEXT_N: &str` and `static BYTES_N: &[u8]` holding each group:
     /// `include_str!` and `include_bytes!` of files written for them, or literals when they
     /// cannot be written.
     pub(crate) fn statics(self) -> TokenStream {
-        let files = self.dir.as_deref().and_then(|dir| {
-            let text = write(dir, self.key, self.text.as_bytes(), "html")?;
-            let bytes = write(dir, self.key, &self.bytes, "bin")?;
-            remove_earlier(dir, self.key, &[&text, &bytes]);
-            Some((text.to_str()?.to_owned(), bytes.to_str()?.to_owned()))
+        let Blobs { groups, dir, key } = self;
+        let files = dir.as_deref().and_then(|dir| {
+            let mut files = Vec::with_capacity(groups.len());
+            for group in &groups {
+                let text = write(dir, key, group.text.as_bytes(), "html")?;
+                let bytes = write(dir, key, &group.bytes, "bin")?;
+                files.push((text, bytes));
+            }
+            let written: Vec<&Path> = files
+                .iter()
+                .flat_map(|(text, bytes)| [text.as_path(), bytes.as_path()])
+                .collect();
+            remove_earlier(dir, key, &written);
+            files
+                .iter()
+                .map(|(text, bytes)| Some((text.to_str()?.to_owned(), bytes.to_str()?.to_owned())))
+                .collect::<Option<Vec<_>>>()
         });
-        match files {
-            Some((text, bytes)) => quote! {
-                static TEXT: &str = include_str!(#text);
-                static BYTES: &[u8] = include_bytes!(#bytes);
-            },
-            None => {
-                let text = Literal::string(&self.text);
-                let bytes = Literal::byte_string(&self.bytes);
-                quote! {
-                    static TEXT: &str = #text;
-                    static BYTES: &[u8] = #bytes;
+        let items = groups.iter().enumerate().map(|(index, group)| {
+            let (text, bytes) = (name("TEXT", index), name("BYTES", index));
+            match files.as_ref().and_then(|files| files.get(index)) {
+                Some((text_file, bytes_file)) => quote! {
+                    static #text: &str = include_str!(#text_file);
+                    static #bytes: &[u8] = include_bytes!(#bytes_file);
+                },
+                None => {
+                    let (text_literal, bytes_literal) = (
+                        Literal::string(&group.text),
+                        Literal::byte_string(&group.bytes),
+                    );
+                    quote! {
+                        static #text: &str = #text_literal;
+                        static #bytes: &[u8] = #bytes_literal;
+                    }
                 }
             }
-        }
+        });
+        quote! { #(#items)* }
     }
+}
+
+/// The name of group `index`'s `static` of `kind`.
+fn name(kind: &str, index: usize) -> Ident {
+    Ident::new(&format!("{kind}_{index}"), Span::call_site())
 }
 
 fn bounds(range: Range<usize>) -> (Literal, Literal) {
@@ -178,11 +249,15 @@ mod tests {
             .collect()
     }
 
+    /// Blobs of key 7 with one group holding `text` after a first paragraph and `bytes`, and
+    /// a second group holding the text `second`.
     fn blobs_of(dir: Option<PathBuf>, text: &str, bytes: &[u8]) -> (TokenStream, TokenStream) {
         let mut blobs = Blobs::new(dir, 7);
         blobs.push_text("<p>first</p>");
         let range = blobs.push_text(text);
-        let slices = [Blobs::text_at(range), blobs.bytes(bytes)];
+        let mut slices = vec![Blobs::text_at(range), blobs.bytes(bytes)];
+        blobs.start_group();
+        slices.push(Blobs::text_at(blobs.push_text("second")));
         (quote! { #(#slices)* }, blobs.statics())
     }
 
@@ -192,13 +267,16 @@ mod tests {
         let (slices, statics) = blobs_of(Some(dir.clone()), "<p>OMA</p>", b"\x1f\x8b");
         assert_eq!(
             slices.to_string(),
-            ":: site :: __private :: slice (& TEXT , 12 , 22) \
-             :: site :: __private :: slice (& BYTES , 0 , 2)"
+            ":: site :: __private :: slice (& TEXT_0 , 12 , 22) \
+             :: site :: __private :: slice (& BYTES_0 , 0 , 2) \
+             :: site :: __private :: slice (& TEXT_1 , 0 , 6)"
         );
         let paths = included_paths(&statics);
-        assert_eq!(paths.len(), 2, "{statics}");
+        assert_eq!(paths.len(), 4, "{statics}");
         assert_eq!(fs::read_to_string(&paths[0])?, "<p>first</p><p>OMA</p>");
         assert_eq!(fs::read(&paths[1])?, b"\x1f\x8b");
+        assert_eq!(fs::read_to_string(&paths[2])?, "second");
+        assert_eq!(fs::read(&paths[3])?, b"");
         assert!(paths.iter().all(|path| path.starts_with(&dir)));
         // Dated before any build, so that cargo does not rebuild because they were written.
         assert_eq!(fs::metadata(&paths[0])?.modified()?, SystemTime::UNIX_EPOCH);
@@ -212,7 +290,7 @@ mod tests {
         let (_, changed) = blobs_of(Some(dir.clone()), "<p>LwM2M</p>", b"\x1f\x8b");
         let now = included_paths(&changed);
         assert_ne!(now[0], paths[0]);
-        assert_eq!(now[1], paths[1]);
+        assert_eq!(now[1..], paths[1..], "the other files stay");
         let mut left: Vec<PathBuf> = fs::read_dir(&dir)?
             .map(|e| e.map(|e| e.path()))
             .collect::<Result<_, _>>()?;
@@ -227,7 +305,7 @@ mod tests {
         let mut other = Blobs::new(Some(dir.clone()), 8);
         other.push_text("other");
         let _ = other.statics();
-        assert_eq!(fs::read_dir(&dir)?.count(), 4);
+        assert_eq!(fs::read_dir(&dir)?.count(), 6);
         fs::remove_dir_all(dir)
     }
 
@@ -236,7 +314,7 @@ mod tests {
         let (_, statics) = blobs_of(None, "<p>OMA</p>", b"\x1f");
         assert_eq!(
             statics.to_string(),
-            r#"static TEXT : & str = "<p>first</p><p>OMA</p>" ; static BYTES : & [u8] = b"\x1F" ;"#
+            r#"static TEXT_0 : & str = "<p>first</p><p>OMA</p>" ; static BYTES_0 : & [u8] = b"\x1F" ; static TEXT_1 : & str = "second" ; static BYTES_1 : & [u8] = b"" ;"#
         );
     }
 }
