@@ -2,8 +2,10 @@
 //!
 //! Every document and every compressed variant is appended to the string or the byte string
 //! of its group of pages; the expansion holds their positions (`site::Text`, `site::Binary`)
-//! and includes each group's two files once (`include_str!`, `include_bytes!`) into two
-//! `static`s (`TEXT_0`, `BYTES_0`…). Literal tokens would be escaped by the macro, interned and
+//! and includes each group's two files once with `include_bytes!`: the bytes in a `static`
+//! (`BYTES_0`…), the text in a function that checks it as UTF-8 on first use (`text_0`…;
+//! `include_str!` costs rustc an escape and an unescape of the whole file, a tenth of the
+//! macro's time at 1,000 pages). Literal tokens would be escaped by the macro, interned and
 //! unescaped again by rustc, and a file per page or a constant slice per page costs rustc
 //! about as much as rendering the page: those were most of a build from scratch (see
 //! BENCHMARKS.md, "Compile time"). Groups rather than one pair of files for the whole site:
@@ -98,9 +100,9 @@ impl Blobs {
 
     /// A `::site::Text` expression of `range`.
     pub(crate) fn text_at(range: TextRange) -> TokenStream {
-        let all = name("TEXT", range.group);
+        let all = name("text", range.group);
         let (start, end) = bounds(range.range);
-        quote! { ::site::__private::slice(&#all, #start, #end) }
+        quote! { ::site::__private::slice_of(#all, #start, #end) }
     }
 
     /// Appends `bytes` to the current group; gives a `::site::Binary` expression of them.
@@ -113,9 +115,8 @@ impl Blobs {
         quote! { ::site::__private::slice(&#all, #start, #end) }
     }
 
-    /// The items `static TEXT_N: &str` and `static BYTES_N: &[u8]` holding each group:
-    /// `include_str!` and `include_bytes!` of files written for them, or literals when they
-    /// cannot be written.
+    /// The items `fn text_N() -> &'static str` and `static BYTES_N: &[u8]` holding each group:
+    /// `include_bytes!` of files written for them, or literals when they cannot be written.
     pub(crate) fn statics(self) -> TokenStream {
         let Blobs { groups, dir, key } = self;
         let files = dir.as_deref().and_then(|dir| {
@@ -136,10 +137,14 @@ impl Blobs {
                 .collect::<Option<Vec<_>>>()
         });
         let items = groups.iter().enumerate().map(|(index, group)| {
-            let (text, bytes) = (name("TEXT", index), name("BYTES", index));
+            let (text, bytes) = (name("text", index), name("BYTES", index));
             match files.as_ref().and_then(|files| files.get(index)) {
                 Some((text_file, bytes_file)) => quote! {
-                    static #text: &str = include_str!(#text_file);
+                    fn #text() -> &'static str {
+                        static CHECKED: ::std::sync::OnceLock<&'static str> =
+                            ::std::sync::OnceLock::new();
+                        ::site::__private::utf8(&CHECKED, include_bytes!(#text_file))
+                    }
                     static #bytes: &[u8] = include_bytes!(#bytes_file);
                 },
                 None => {
@@ -148,7 +153,7 @@ impl Blobs {
                         Literal::byte_string(&group.bytes),
                     );
                     quote! {
-                        static #text: &str = #text_literal;
+                        fn #text() -> &'static str { #text_literal }
                         static #bytes: &[u8] = #bytes_literal;
                     }
                 }
@@ -267,9 +272,9 @@ mod tests {
         let (slices, statics) = blobs_of(Some(dir.clone()), "<p>OMA</p>", b"\x1f\x8b");
         assert_eq!(
             slices.to_string(),
-            ":: site :: __private :: slice (& TEXT_0 , 12 , 22) \
+            ":: site :: __private :: slice_of (text_0 , 12 , 22) \
              :: site :: __private :: slice (& BYTES_0 , 0 , 2) \
-             :: site :: __private :: slice (& TEXT_1 , 0 , 6)"
+             :: site :: __private :: slice_of (text_1 , 0 , 6)"
         );
         let paths = included_paths(&statics);
         assert_eq!(paths.len(), 4, "{statics}");
@@ -314,7 +319,7 @@ mod tests {
         let (_, statics) = blobs_of(None, "<p>OMA</p>", b"\x1f");
         assert_eq!(
             statics.to_string(),
-            r#"static TEXT_0 : & str = "<p>first</p><p>OMA</p>" ; static BYTES_0 : & [u8] = b"\x1F" ; static TEXT_1 : & str = "second" ; static BYTES_1 : & [u8] = b"" ;"#
+            r#"fn text_0 () -> & 'static str { "<p>first</p><p>OMA</p>" } static BYTES_0 : & [u8] = b"\x1F" ; fn text_1 () -> & 'static str { "second" } static BYTES_1 : & [u8] = b"" ;"#
         );
     }
 }

@@ -1,12 +1,15 @@
 //! Text and bytes the content macro compiled into the binary, read where they lie.
 //!
-//! The macro gathers every document and every compressed variant of a site into one string
-//! and one byte string, which rustc includes as two files; each page holds its positions in
+//! The macro gathers the documents and compressed variants of each group of pages into one
+//! string and one byte string, which rustc includes as files; each page holds its positions in
 //! them. A `&'static str` per page would cost rustc one included file or one constant slice
 //! per page, and that was most of a build from scratch (see BENCHMARKS.md, "Compile time").
+//! The strings are included as bytes and checked as UTF-8 once, on first use: `include_str!`
+//! costs rustc an escape and an unescape of the whole file.
 
 use std::fmt;
 use std::ops::{Deref, Range};
+use std::sync::OnceLock;
 
 /// A `&'static str` within the binary: [`Embedded::get`] gives it, and it dereferences to it.
 pub type Text = Embedded<str>;
@@ -26,9 +29,17 @@ pub type Binary = Embedded<[u8]>;
 /// assert_eq!(GREETING, "<p>Hello</p>");
 /// ```
 pub struct Embedded<T: ?Sized + 'static> {
-    all: &'static &'static T,
+    all: Source<T>,
     start: usize,
     end: usize,
+}
+
+/// Where the data of an [`Embedded`] is.
+enum Source<T: ?Sized + 'static> {
+    /// In a static value.
+    Value(&'static &'static T),
+    /// Given by a function: the macro's text, checked on first use ([`utf8`]).
+    Function(fn() -> &'static T),
 }
 
 /// What [`Embedded`] can slice: `str` and `[u8]`.
@@ -63,7 +74,10 @@ impl Sliceable for [u8] {
 impl<T: ?Sized + Sliceable> Embedded<T> {
     /// The slice. Empty if its bounds do not fit the data, which the macro never writes.
     pub fn get(&self) -> &'static T {
-        let all: &'static T = self.all;
+        let all: &'static T = match self.all {
+            Source::Value(value) => value,
+            Source::Function(function) => function(),
+        };
         all.slice(self.start..self.end).unwrap_or_else(T::empty)
     }
 }
@@ -72,7 +86,7 @@ impl Text {
     /// All of `text`.
     pub const fn new(text: &'static &'static str) -> Text {
         Embedded {
-            all: text,
+            all: Source::Value(text),
             start: 0,
             end: text.len(),
         }
@@ -83,7 +97,7 @@ impl Binary {
     /// All of `bytes`.
     pub const fn new(bytes: &'static &'static [u8]) -> Binary {
         Embedded {
-            all: bytes,
+            all: Source::Value(bytes),
             start: 0,
             end: bytes.len(),
         }
@@ -93,9 +107,29 @@ impl Binary {
     pub const EMPTY: Binary = Binary::new(&(&[] as &[u8]));
 }
 
-/// `start..end` of `all`: what the macro's expansion writes (`site::__private`).
+/// `start..end` of `all`: what the macro's expansion writes for bytes (`site::__private`).
 pub const fn slice<T: ?Sized>(all: &'static &'static T, start: usize, end: usize) -> Embedded<T> {
-    Embedded { all, start, end }
+    Embedded {
+        all: Source::Value(all),
+        start,
+        end,
+    }
+}
+
+/// `start..end` of what `all` gives: what the macro's expansion writes for text, `all` being
+/// a function that returns its included bytes checked by [`utf8`] (`site::__private`).
+pub const fn slice_of(all: fn() -> &'static str, start: usize, end: usize) -> Text {
+    Embedded {
+        all: Source::Function(all),
+        start,
+        end,
+    }
+}
+
+/// `bytes` as text, checked on the first call only (the result is kept in `cell`); empty if
+/// they are not UTF-8, which the macro, writing them from a `String`, never gives.
+pub fn utf8(cell: &'static OnceLock<&'static str>, bytes: &'static [u8]) -> &'static str {
+    cell.get_or_init(|| std::str::from_utf8(bytes).unwrap_or_default())
 }
 
 impl<T: ?Sized + Sliceable> Deref for Embedded<T> {
@@ -119,6 +153,14 @@ impl<T: ?Sized> Clone for Embedded<T> {
 }
 
 impl<T: ?Sized> Copy for Embedded<T> {}
+
+impl<T: ?Sized> Clone for Source<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for Source<T> {}
 
 impl<T: ?Sized + Sliceable> fmt::Debug for Embedded<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -178,6 +220,24 @@ mod tests {
         assert_eq!(Binary::EMPTY.get(), b"");
         assert_eq!(format!("{}", slice(&ALL, 10, 15)), "LwM2M");
         assert_eq!(format!("{:?}", slice(&ALL, 10, 15)), "\"LwM2M\"");
+    }
+
+    #[test]
+    fn text_given_as_bytes_is_checked_once() {
+        fn document() -> &'static str {
+            static CELL: OnceLock<&'static str> = OnceLock::new();
+            utf8(&CELL, b"<p>caf\xc3\xa9</p>")
+        }
+        fn broken() -> &'static str {
+            static CELL: OnceLock<&'static str> = OnceLock::new();
+            utf8(&CELL, b"<p>\xff</p>")
+        }
+        assert_eq!(slice_of(document, 3, 8).get(), "café");
+        assert!(
+            std::ptr::eq(document(), document()),
+            "kept, not checked again"
+        );
+        assert_eq!(slice_of(broken, 0, 3).get(), "");
     }
 
     #[test]

@@ -77,7 +77,7 @@ pub static SITE: Site = include_site!("../content");
 /// Paths the macro's expansion names; not part of the API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::embedded::slice;
+    pub use crate::embedded::{slice, slice_of, utf8};
     pub use maud::PreEscaped;
 }
 
