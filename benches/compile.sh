@@ -11,6 +11,9 @@
 #   - macro+rustc: `cargo build` of a throwaway crate whose `main.rs` calls `include_site!` on
 #     the corpus, minus the same build with a one-page content folder (cargo, rustc start-up,
 #     linking): what the macro adds to a build, from expansion to the linked binary;
+#   - macro: the expansion pass of that build (`-Z time-passes`, through RUSTC_BOOTSTRAP=1,
+#     which every build of the throwaway crate gets alike): the macro's own time, rendering
+#     every page, and rustc reading what it returns;
 #   - Hugo: `hugo` on the Hugo tree, output to a fresh folder.
 # Then the one-page edit: the EDIT_PROFILE build of the EDIT_PAGES corpus, one page edited,
 # rebuilt with `cargo build -v`, EDITS times; it prints what cargo recompiled and the median.
@@ -21,7 +24,7 @@
 # corpus built in release: brotli at quality 11 takes minutes per thousand pages; 1000),
 # EDITS (5), EDIT_PAGES (1000), EDIT_PROFILE (dev), PASSES=1 (also print rustc's slowest passes for each corpus,
 # with `-Z time-passes`, through RUSTC_BOOTSTRAP, in a target folder of its own: from scratch, then
-# rebuilt with the macro's files kept; `expand_crate` is the macro's time), BENCH_DIR (kept between runs so the
+# rebuilt with the macro's files kept), BENCH_DIR (kept between runs so the
 # dependencies build once; default /tmp/site-compile-bench).
 # Installs Hugo (Debian package) when missing. Not run by CI or the tests.
 set -euo pipefail
@@ -45,6 +48,8 @@ if ! command -v hugo >/dev/null; then
 fi
 
 mkdir -p "$BENCH_DIR"
+# Every build of the throwaway crate may then print rustc's passes (`-Z time-passes`).
+export RUSTC_BOOTSTRAP=1
 crate=$BENCH_DIR/crate
 target=$BENCH_DIR/target
 mkdir -p "$crate/src"
@@ -118,30 +123,31 @@ for profile in $PROFILES; do
     lib=$(lib_build "$profile")
     set_content content-0
     (cd "$crate" && CARGO_TARGET_DIR=$target cargo build --quiet $(profile_flag "$profile"))
-    printf '%s\n' "| pages | library: compile | embed | library pages/s | macro+rustc | pages/s | peak rustc RSS | Hugo | Hugo pages/s | pages/s ÷ Hugo's | library pages/s ÷ Hugo's |"
-    printf '%s\n' "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    printf '%s\n' "| pages | library: compile | embed | library pages/s | macro+rustc | pages/s | peak rustc RSS | macro | macro pages/s | Hugo | Hugo pages/s | macro+rustc ÷ Hugo | library ÷ Hugo | macro ÷ Hugo |"
+    printf '%s\n' "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     for pages in "${CORPORA[@]}"; do
         if [ "$profile" = release ] && [ "$pages" -gt "$RELEASE_MAX" ]; then
             continue
         fi
         python3 "$repo/scripts/gen-corpus.py" "$pages" "$crate/content-$pages" >/dev/null
         python3 "$repo/scripts/gen-corpus.py" "$pages" "$BENCH_DIR/hugo-$pages" --hugo >/dev/null
-        compile=() embed=() base=() full=() hugo=() peak=0 brotli=
+        compile=() embed=() base=() full=() expansion=() hugo=() peak=0 brotli=
         for _ in $(seq "$RUNS"); do
             "$lib" "$crate/content-$pages" --embed >"$BENCH_DIR/lib"
             compile+=("$(sed -nE '1s/.* in ([0-9.]+) ms.*/\1/p' "$BENCH_DIR/lib" | cut -d. -f1)")
             embed+=("$(sed -nE 's/^embed: ([0-9.]+) ms.*/\1/p' "$BENCH_DIR/lib" | cut -d. -f1)")
             brotli=$(sed -nE 's/.*\((brotli quality [0-9]+, gzip level [0-9]+)\)/\1/p' "$BENCH_DIR/lib")
             set_content content-0
-            (cd "$crate" && CARGO_TARGET_DIR=$target timed cargo build $(profile_flag "$profile") && echo "$ms" >"$BENCH_DIR/ms")
+            (cd "$crate" && CARGO_TARGET_DIR=$target timed cargo rustc $(profile_flag "$profile") -- -Z time-passes && echo "$ms" >"$BENCH_DIR/ms")
             base+=("$(cat "$BENCH_DIR/ms")")
             set_content "content-$pages"
             # From scratch: without the files an earlier build left for rustc to include and
             # the compressed variants it kept (the one-page edit below keeps them).
             set_aside "$target"/*/site-pages
-            (cd "$crate" && CARGO_TARGET_DIR=$target timed cargo build $(profile_flag "$profile") && echo "$ms $rss" >"$BENCH_DIR/ms")
+            (cd "$crate" && CARGO_TARGET_DIR=$target timed cargo rustc $(profile_flag "$profile") -- -Z time-passes && echo "$ms $rss" >"$BENCH_DIR/ms")
             read -r ms rss <"$BENCH_DIR/ms"
             full+=("$ms")
+            expansion+=("$(awk '/^time:/ && $NF == "expand_crate" { printf "%.0f", $2 * 1000 }' "$BENCH_DIR/out")")
             [ "$rss" -gt "$peak" ] && peak=$rss
             set_aside "$BENCH_DIR/hugo-out"
             start=$(date +%s%N)
@@ -150,13 +156,15 @@ for profile in $PROFILES; do
             drop_aside
         done
         c=$(median "${compile[@]}") e=$(median "${embed[@]}") h=$(median "${hugo[@]}")
-        b=$(median "${base[@]}") f=$(median "${full[@]}")
+        b=$(median "${base[@]}") f=$(median "${full[@]}") x=$(median "${expansion[@]}")
         m=$((f - b)) l=$((c + e))
-        printf '| %s | %s ms | %s ms | %s | %s s | %s | %s MB | %s s | %s | %s | %s |\n' \
+        printf '| %s | %s ms | %s ms | %s | %s s | %s | %s MB | %s s | %s | %s s | %s | %s | %s | %s |\n' \
             "$pages" "$c" "$e" "$(rate "$pages" "$l")" "$(secs "$m")" "$(rate "$pages" "$m")" "$peak" \
-            "$(secs "$h")" "$(rate "$pages" "$h")" \
+            "$(secs "$x")" "$(rate "$pages" "$x")" "$(secs "$h")" "$(rate "$pages" "$h")" \
             "$(awk -v h="$h" -v m="$m" 'BEGIN { printf "%.2f", h / m }')" \
-            "$(awk -v h="$h" -v l="$l" 'BEGIN { printf "%.2f", h / l }')"
+            "$(awk -v h="$h" -v l="$l" 'BEGIN { printf "%.2f", h / l }')" \
+            "$(awk -v h="$h" -v x="$x" 'BEGIN { printf "%.2f", h / x }')"
+        echo "   macro from scratch per round: ${expansion[*]} ms; Hugo per round: ${hugo[*]} ms"
         echo "   ($profile, $brotli; baseline build $(secs "$b") s, full build $(secs "$f") s; medians of $RUNS; load average $(cut -d' ' -f1-3 /proc/loadavg))"
         if [ "${PASSES:-0}" = 1 ]; then
             set_content "content-$pages"
@@ -165,8 +173,8 @@ for profile in $PROFILES; do
             # after an edit of the content: `expand_crate` is the macro's time.
             for pass in "from scratch" "rebuilt"; do
                 touch "$crate/src/main.rs"
-                # A target folder of its own: cargo rebuilds everything when RUSTC_BOOTSTRAP changes.
-                (cd "$crate" && RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$target-passes cargo rustc --quiet $(profile_flag "$profile") -- -Z time-passes 2>&1) |
+                # A target folder of its own, so that the rounds' incremental state is not touched.
+                (cd "$crate" && CARGO_TARGET_DIR=$target-passes cargo rustc --quiet $(profile_flag "$profile") -- -Z time-passes 2>&1) |
                     awk -v pass="$pass" '/^time:/ && $NF ~ /^(expand_crate|type_check_crate|codegen_crate|LLVM_passes|finish_ongoing_codegen|serialize_dep_graph|link|total)$/ {
                         sub(";", "", $2); printf "%s%s %s s", (n++ ? ", " : "   rustc -Z time-passes, " pass ": "), $NF, $2 } END { print "" }'
                 drop_aside

@@ -53,11 +53,11 @@ pub use value::Value;
 /// Pair it with a build script printing `cargo::rerun-if-changed=<folder>` so that new and
 /// removed files rebuild the pages too; edited files are tracked by rustc itself.
 ///
-/// The documents and their compressed variants reach rustc as two files it includes (all the
-/// text, all the bytes; each page holds its positions in them) rather than as literal tokens,
-/// which rustc reads far slower: the macro writes them to `site-pages/` in the build script's
-/// `OUT_DIR` when your crate has one, else in `target/<profile>/` (`cargo clean` removes
-/// them), with the compressed variants it keeps for the next build.
+/// The documents and their compressed variants reach rustc as files it includes, two for each
+/// group of 64 pages (their text, their bytes; each page holds its positions in them), rather
+/// than as literal tokens, which rustc reads far slower: the macro writes them to `site-pages/`
+/// in the build script's `OUT_DIR` when your crate has one, else in `target/<profile>/`
+/// (`cargo clean` removes them), with the compressed variants it keeps for the next build.
 ///
 /// ```
 /// static PARTS: site::Site = site::include_site!("../content", fragments, lenient);
