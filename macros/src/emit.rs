@@ -159,8 +159,8 @@ fn site_literal(
             let route = &asset.route;
             let content_type = &asset.content_type;
             let bytes = match &asset.source {
-                // The content's own files (images, fonts) are included as they are: not copied
-                // into the blob, which an edit of one page rewrites.
+                // The content's own files (images, fonts) are included as they are, not copied
+                // into a group's files, which are rewritten whenever the group changes.
                 AssetSource::File(path) => {
                     let path = path_literal(path);
                     quote! { ::site::Binary::new(&(include_bytes!(#path) as &[u8])) }
