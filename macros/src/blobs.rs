@@ -98,21 +98,22 @@ impl Blobs {
         }
     }
 
-    /// A `::site::Text` expression of `range`.
+    /// A `::site::Text` expression of `range` (`slice_of` being imported by the expansion).
     pub(crate) fn text_at(range: TextRange) -> TokenStream {
         let all = name("text", range.group);
         let (start, end) = bounds(range.range);
-        quote! { ::site::__private::slice_of(#all, #start, #end) }
+        quote! { slice_of(#all, #start, #end) }
     }
 
-    /// Appends `bytes` to the current group; gives a `::site::Binary` expression of them.
+    /// Appends `bytes` to the current group; gives a `::site::Binary` expression of them
+    /// (`slice` being imported by the expansion).
     pub(crate) fn bytes(&mut self, bytes: &[u8]) -> TokenStream {
         let all = name("BYTES", self.groups.len().saturating_sub(1));
         let group = &mut self.current().bytes;
         let start = group.len();
         group.extend_from_slice(bytes);
         let (start, end) = bounds(start..group.len());
-        quote! { ::site::__private::slice(&#all, #start, #end) }
+        quote! { slice(&#all, #start, #end) }
     }
 
     /// The items `fn text_N() -> &'static str` and `static BYTES_N: &[u8]` holding each group:
@@ -272,9 +273,7 @@ mod tests {
         let (slices, statics) = blobs_of(Some(dir.clone()), "<p>OMA</p>", b"\x1f\x8b");
         assert_eq!(
             slices.to_string(),
-            ":: site :: __private :: slice_of (text_0 , 12 , 22) \
-             :: site :: __private :: slice (& BYTES_0 , 0 , 2) \
-             :: site :: __private :: slice_of (text_1 , 0 , 6)"
+            "slice_of (text_0 , 12 , 22) slice (& BYTES_0 , 0 , 2) slice_of (text_1 , 0 , 6)"
         );
         let paths = included_paths(&statics);
         assert_eq!(paths.len(), 4, "{statics}");

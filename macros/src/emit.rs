@@ -79,6 +79,15 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     quote! {
         {
             #report
+            // Short names for the table below: a path of one segment is three to nine tokens
+            // fewer than `::site::…`, for each of tens of thousands of values. A site may not
+            // need them all (no redirect, no image).
+            #[allow(unused_imports)]
+            use ::core::option::Option::{None, Some};
+            #[allow(unused_imports)]
+            use ::site::__private::{PreEscaped, slice, slice_of};
+            #[allow(unused_imports)]
+            use ::site::{Asset, Binary, Encoded, Heading, NavItem, Page, Redirect, Site, Value};
             #statics
             #site
         }
@@ -163,14 +172,14 @@ fn site_literal(
                 // into a group's files, which are rewritten whenever the group changes.
                 AssetSource::File(path) => {
                     let path = path_literal(path);
-                    quote! { ::site::Binary::new(&(include_bytes!(#path) as &[u8])) }
+                    quote! { Binary::new(&(include_bytes!(#path) as &[u8])) }
                 }
                 AssetSource::Generated(bytes) => blobs.bytes(bytes),
             };
             let immutable = asset.immutable;
             let (etag, br, gzip) = variants_literals(blobs, &asset.variants);
             quote! {
-                ::site::Asset {
+                Asset {
                     route: #route,
                     content_type: #content_type,
                     bytes: #bytes,
@@ -183,7 +192,7 @@ fn site_literal(
         })
         .collect();
     let redirects = embedded.redirects.iter().map(|Redirect { from, to }| {
-        quote! { ::site::Redirect { from: #from, to: #to } }
+        quote! { Redirect { from: #from, to: #to } }
     });
     // Naming every source file lets rustc's dep-info track edits to it, and reading the base
     // URL through `option_env!` makes a change of it rebuild the sitemap.
@@ -201,7 +210,7 @@ fn site_literal(
         {
             #(#sources)*
             const _: Option<&str> = option_env!(#BASE_URL_VAR);
-            ::site::Site {
+            Site {
                 base_path: #base_path,
                 stylesheet: #stylesheet,
                 pages: &[#(#pages),*],
@@ -235,7 +244,7 @@ fn page_literal(
     let listed = page.listed;
     let headings = page.headings.iter().map(|heading| {
         let (depth, id, text) = (heading.depth, &heading.id, &heading.text);
-        quote! { ::site::Heading { depth: #depth, id: #id, text: #text } }
+        quote! { Heading { depth: #depth, id: #id, text: #text } }
     });
     let html = blobs.push_text(&page.html);
     // The body is within the document (the whole of it in fragments mode): the binary holds
@@ -251,7 +260,7 @@ fn page_literal(
     let content_security_policy = match policy {
         // The server sends it as it is: it must be a valid header value.
         Some(policy) if policy.bytes().all(|b| (b' '..=b'~').contains(&b)) => {
-            quote! { ::core::option::Option::Some(#policy) }
+            quote! { Some(#policy) }
         }
         Some(policy) => {
             let message = format!(
@@ -261,12 +270,12 @@ fn page_literal(
             );
             quote! { compile_error!(#message) }
         }
-        None => quote! { ::core::option::Option::None },
+        None => quote! { None },
     };
     // Each page is a constant of its own: rustc checks and evaluates many small items much
     // faster than one initializer holding every page (10,000 pages: type checking 15 s -> 9 s).
     quote! {{
-        const PAGE: ::site::Page = ::site::Page {
+        const PAGE: Page = Page {
             route: #route,
             url: #url,
             title: #title,
@@ -275,7 +284,7 @@ fn page_literal(
             listed: #listed,
             front_matter: #front_matter,
             headings: &[#(#headings),*],
-            body: ::site::__private::PreEscaped(#body),
+            body: PreEscaped(#body),
             html: #html,
             etag: #etag,
             br: #br,
@@ -290,16 +299,16 @@ fn page_literal(
 fn value_literal(value: &serde_json::Value) -> TokenStream {
     use serde_json::Value as Json;
     match value {
-        Json::Null => quote! { ::site::Value::Null },
-        Json::Bool(flag) => quote! { ::site::Value::Bool(#flag) },
+        Json::Null => quote! { Value::Null },
+        Json::Bool(flag) => quote! { Value::Bool(#flag) },
         Json::Number(number) => {
             let number = Literal::f64_suffixed(number.as_f64().unwrap_or_default());
-            quote! { ::site::Value::Number(#number) }
+            quote! { Value::Number(#number) }
         }
-        Json::String(text) => quote! { ::site::Value::String(#text) },
+        Json::String(text) => quote! { Value::String(#text) },
         Json::Array(items) => {
             let items = items.iter().map(value_literal);
-            quote! { ::site::Value::Array(&[#(#items),*]) }
+            quote! { Value::Array(&[#(#items),*]) }
         }
         Json::Object(entries) => object_literal(entries),
     }
@@ -311,7 +320,7 @@ fn object_literal(entries: &serde_json::Map<String, serde_json::Value>) -> Token
         let value = value_literal(value);
         quote! { (#key, #value) }
     });
-    quote! { ::site::Value::Object(&[#(#entries),*]) }
+    quote! { Value::Object(&[#(#entries),*]) }
 }
 
 /// `::site::NavItem` literals of `items` and, nested, their children.
@@ -323,7 +332,7 @@ fn nav_literals(items: &[NavItem], base_path: &str) -> Vec<TokenStream> {
             let url = format!("{base_path}{route}");
             let children = nav_literals(&item.children, base_path);
             quote! {
-                ::site::NavItem {
+                NavItem {
                     title: #title,
                     route: #route,
                     url: #url,
@@ -340,9 +349,9 @@ fn variants_literals(blobs: &mut Blobs, variants: &Variants) -> (LitStr, TokenSt
     let mut encoded = |encoded: &Option<Encoded>| match encoded {
         Some(Encoded { bytes, etag }) => {
             let bytes = blobs.bytes(bytes);
-            quote! { ::site::Encoded { bytes: #bytes, etag: #etag } }
+            quote! { Encoded { bytes: #bytes, etag: #etag } }
         }
-        None => quote! { ::site::Encoded::NONE },
+        None => quote! { Encoded::NONE },
     };
     let etag = LitStr::new(&variants.etag, Span::call_site());
     (etag, encoded(&variants.br), encoded(&variants.gzip))
