@@ -177,8 +177,11 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
         sources,
     } = analysis;
     // Checked as written, served canonical: `/a/b/#x` links to `/a/b#x`.
-    for page in &mut pages {
-        page.body = render::root_urls::canonical_page_links(&page.body);
+    let bodies = parallel::map(&pages, |page| {
+        render::root_urls::canonical_page_links(&page.body)
+    });
+    for (page, body) in pages.iter_mut().zip(bodies) {
+        page.body = body;
     }
     let (mut site_assets, urls) = render::assets::fixed_assets();
     render::page::assemble(&mut pages, &nav, &urls);
@@ -193,16 +196,33 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
     let (stylesheet, unstyled_classes) =
         render::assets::stylesheet(documents, &site_assets, &options.base_path);
     let stylesheet_url = format!("{}{}", options.base_path, stylesheet.route);
-    for page in pages.iter_mut().chain([&mut not_found]) {
-        page.html = page
+    let finish = |page: &RenderedPage| {
+        let mut html = page
             .html
             .replace(render::assets::STYLESHEET_PLACEHOLDER, &stylesheet.route);
+        let mut body = None;
         if !options.base_path.is_empty() {
-            page.body = render::root_urls::prefix_root_urls(&page.body, &options.base_path);
-            page.html = render::root_urls::prefix_root_urls(&page.html, &options.base_path);
+            body = Some(render::root_urls::prefix_root_urls(
+                &page.body,
+                &options.base_path,
+            ));
+            html = render::root_urls::prefix_root_urls(&html, &options.base_path);
         }
         if options.output == Output::Fragments {
-            page.html.clone_from(&page.body);
+            html = body.clone().unwrap_or_else(|| page.body.clone());
+        }
+        (html, body)
+    };
+    let finished = parallel::map(&pages, finish);
+    let not_found_finished = finish(&not_found);
+    for (page, (html, body)) in pages
+        .iter_mut()
+        .chain([&mut not_found])
+        .zip(finished.into_iter().chain([not_found_finished]))
+    {
+        page.html = html;
+        if let Some(body) = body {
+            page.body = body;
         }
     }
     site_assets.push(stylesheet);
@@ -233,12 +253,19 @@ fn render_files(
 ) -> Result<Vec<(SourceFile, RenderedPage)>, Error> {
     let mut routes: BTreeMap<&str, String> = BTreeMap::new();
     let mut read = Vec::with_capacity(files.len());
-    for page in files {
-        let file = read_source(
+    // Thousands of small files: read on every core.
+    let contents = parallel::map(files, |page| std::fs::read(&page.path));
+    for (page, bytes) in files.iter().zip(contents) {
+        let bytes = bytes.map_err(|source| Error::Io {
+            path: page.path.clone(),
+            source,
+        })?;
+        let file = source_file(
             format!("{root_name}/{}", page.relative),
             &page.path,
+            &bytes,
             diagnostics,
-        )?;
+        );
         sources.push(page.path.clone());
         if let Some(first) = routes.insert(&page.route, file.display_path.clone()) {
             let message = format!(
@@ -279,12 +306,23 @@ fn read_source(
         path: path.to_path_buf(),
         source,
     })?;
+    Ok(source_file(display_path, path, &bytes, diagnostics))
+}
+
+/// The content file `path` holding `bytes`, shown in diagnostics as `display_path`; invalid
+/// UTF-8 is reported and replaced.
+fn source_file(
+    display_path: String,
+    path: &Path,
+    bytes: &[u8],
+    diagnostics: &mut Diagnostics,
+) -> SourceFile {
     let file = SourceFile::new(
         display_path,
         path.to_path_buf(),
-        &String::from_utf8_lossy(&bytes),
+        &String::from_utf8_lossy(bytes),
     );
-    if let Err(error) = std::str::from_utf8(&bytes) {
+    if let Err(error) = std::str::from_utf8(bytes) {
         diagnostics.error(
             &file,
             Span::at(error.valid_up_to()),
@@ -292,7 +330,7 @@ fn read_source(
             "the file is not valid UTF-8",
         );
     }
-    Ok(file)
+    file
 }
 
 /// Pages the content does not provide: the home page, and one per folder without `index.md`.

@@ -25,10 +25,7 @@ pub fn validate_site(
     assets: &[AssetFile],
     diagnostics: &mut Diagnostics,
 ) {
-    let scanned: Vec<_> = pages
-        .iter()
-        .map(|(_, page)| html_scan::scan(&page.body))
-        .collect();
+    let scanned = crate::parallel::map(pages, |(_, page)| html_scan::scan(&page.body));
     let mut index = PageIndex {
         pages: BTreeMap::new(),
         assets: assets.iter().map(|a| a.route.clone()).collect(),
