@@ -196,6 +196,8 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
     let (stylesheet, unstyled_classes) =
         render::assets::stylesheet(documents, &site_assets, &options.base_path);
     let stylesheet_url = format!("{}{}", options.base_path, stylesheet.route);
+    // Each page's finished document (the stylesheet linked, under the base path), and its body
+    // when the base path changed it: on every core.
     let finish = |page: &RenderedPage| {
         let mut html = page
             .html
