@@ -31,7 +31,10 @@ use site_compiler::embed::cache::write_atomically;
 
 /// The text and bytes of one expansion, in groups, and where their files go.
 pub(crate) struct Blobs {
-    groups: Vec<Group>,
+    /// The groups already filled.
+    done: Vec<Group>,
+    /// The group being filled: number `done.len()`.
+    current: Group,
     dir: Option<PathBuf>,
     key: u64,
 }
@@ -65,7 +68,8 @@ impl Blobs {
     /// literal tokens), named after `key`; one group to start with.
     pub(crate) fn new(dir: Option<PathBuf>, key: u64) -> Blobs {
         Blobs {
-            groups: vec![Group::default()],
+            done: Vec::new(),
+            current: Group::default(),
             dir,
             key,
         }
@@ -73,27 +77,18 @@ impl Blobs {
 
     /// Starts a new group: what is appended from now on goes to files of its own.
     pub(crate) fn start_group(&mut self) {
-        if self.current().text.len() + self.current().bytes.len() > 0 {
-            self.groups.push(Group::default());
+        if !self.current.text.is_empty() || !self.current.bytes.is_empty() {
+            self.done.push(std::mem::take(&mut self.current));
         }
-    }
-
-    fn current(&mut self) -> &mut Group {
-        if self.groups.is_empty() {
-            self.groups.push(Group::default());
-        }
-        let last = self.groups.len() - 1;
-        &mut self.groups[last]
     }
 
     /// Appends `text` to the current group; gives its range.
     pub(crate) fn push_text(&mut self, text: &str) -> TextRange {
-        let group = self.groups.len().saturating_sub(1);
-        let all = &mut self.current().text;
+        let all = &mut self.current.text;
         let start = all.len();
         all.push_str(text);
         TextRange {
-            group,
+            group: self.done.len(),
             range: start..all.len(),
         }
     }
@@ -108,8 +103,8 @@ impl Blobs {
     /// Appends `bytes` to the current group; gives a `::site::Binary` expression of them
     /// (`slice` being imported by the expansion).
     pub(crate) fn bytes(&mut self, bytes: &[u8]) -> TokenStream {
-        let all = name("BYTES", self.groups.len().saturating_sub(1));
-        let group = &mut self.current().bytes;
+        let all = name("BYTES", self.done.len());
+        let group = &mut self.current.bytes;
         let start = group.len();
         group.extend_from_slice(bytes);
         let (start, end) = bounds(start..group.len());
@@ -119,7 +114,13 @@ impl Blobs {
     /// The items `fn text_N() -> &'static str` and `static BYTES_N: &[u8]` holding each group:
     /// `include_bytes!` of files written for them, or literals when they cannot be written.
     pub(crate) fn statics(self) -> TokenStream {
-        let Blobs { groups, dir, key } = self;
+        let Blobs {
+            done: mut groups,
+            current,
+            dir,
+            key,
+        } = self;
+        groups.push(current);
         let files = dir.as_deref().and_then(|dir| {
             let mut files = Vec::with_capacity(groups.len());
             for group in &groups {
@@ -140,12 +141,15 @@ impl Blobs {
         let items = groups.iter().enumerate().map(|(index, group)| {
             let (text, bytes) = (name("text", index), name("BYTES", index));
             match files.as_ref().and_then(|files| files.get(index)) {
+                // A group whose pages have no compressed variant leaves its bytes unused.
                 Some((text_file, bytes_file)) => quote! {
+                    #[allow(dead_code)]
                     fn #text() -> &'static str {
                         static CHECKED: ::std::sync::OnceLock<&'static str> =
                             ::std::sync::OnceLock::new();
                         ::site::__private::utf8(&CHECKED, include_bytes!(#text_file))
                     }
+                    #[allow(dead_code)]
                     static #bytes: &[u8] = include_bytes!(#bytes_file);
                 },
                 None => {
@@ -154,7 +158,9 @@ impl Blobs {
                         Literal::byte_string(&group.bytes),
                     );
                     quote! {
+                        #[allow(dead_code)]
                         fn #text() -> &'static str { #text_literal }
+                        #[allow(dead_code)]
                         static #bytes: &[u8] = #bytes_literal;
                     }
                 }
@@ -318,7 +324,10 @@ mod tests {
         let (_, statics) = blobs_of(None, "<p>OMA</p>", b"\x1f");
         assert_eq!(
             statics.to_string(),
-            r#"fn text_0 () -> & 'static str { "<p>first</p><p>OMA</p>" } static BYTES_0 : & [u8] = b"\x1F" ; fn text_1 () -> & 'static str { "second" } static BYTES_1 : & [u8] = b"" ;"#
+            "# [allow (dead_code)] fn text_0 () -> & 'static str { \"<p>first</p><p>OMA</p>\" } \
+             # [allow (dead_code)] static BYTES_0 : & [u8] = b\"\\x1F\" ; \
+             # [allow (dead_code)] fn text_1 () -> & 'static str { \"second\" } \
+             # [allow (dead_code)] static BYTES_1 : & [u8] = b\"\" ;"
         );
     }
 }
