@@ -5,15 +5,16 @@
 //! file (thousands of small files cost a build from scratch more than compressing them at the
 //! debug levels): a header naming the codecs' settings and a fingerprint of the encoders'
 //! output, so that other settings or a new encoder version start afresh, then one entry per
-//! compressed body, keyed by a hash of its input and its codec. It is rewritten, under a
-//! temporary name then renamed, only when a build compressed something or left entries unused.
+//! compressed body, keyed by a hash of its input and its codec. It keeps what the last build
+//! used, rewritten (under a temporary name then renamed) only when a build compressed
+//! something or left entries unused.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, File, FileTimes};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{LazyLock, Mutex};
 use std::time::SystemTime;
 
 use super::compress;
@@ -67,67 +68,87 @@ static ENCODER_FINGERPRINT: LazyLock<u64> = LazyLock::new(|| {
 /// An entry's key: the hash of the input and the codec.
 type Key = (u128, Codec);
 
-/// The compressed variants an earlier build kept in one file.
+/// The compressed variants an earlier build kept in one file, and those this build used.
 #[derive(Debug)]
 pub struct CompressionCache {
     file: PathBuf,
-    entries: HashMap<Key, Vec<u8>>,
+    kept: HashMap<Key, Vec<u8>>,
+    /// Entries of `kept` this build used.
+    hits: Mutex<HashSet<Key>>,
+    /// What this build compressed.
+    misses: Mutex<HashMap<Key, Vec<u8>>>,
 }
 
 impl CompressionCache {
     /// The cache kept in `file`: empty when the file is missing, unreadable, or written with
     /// other settings.
     pub fn open(file: &Path) -> CompressionCache {
-        let entries = fs::read(file)
+        let kept = fs::read(file)
             .ok()
             .and_then(|data| parse(&data))
             .unwrap_or_default();
         CompressionCache {
             file: file.to_path_buf(),
-            entries,
+            kept,
+            hits: Mutex::default(),
+            misses: Mutex::default(),
         }
     }
 
-    /// `codec.compress(bytes)`, taken from the cache when it has it.
+    /// `codec.compress(bytes)`, taken from the cache when it has it; remembered for
+    /// [`CompressionCache::save`] either way.
     pub fn compress(&self, codec: Codec, bytes: &[u8]) -> Vec<u8> {
-        match self.entries.get(&(hash(bytes), codec)) {
-            Some(cached) => cached.clone(),
-            None => codec.compress(bytes),
+        let key = (hash(bytes), codec);
+        if let Some(cached) = self.kept.get(&key) {
+            if let Ok(mut hits) = self.hits.lock() {
+                hits.insert(key);
+            }
+            return cached.clone();
         }
+        let compressed = codec.compress(bytes);
+        if let Ok(mut misses) = self.misses.lock() {
+            misses.insert(key, compressed.clone());
+        }
+        compressed
     }
 
-    /// Keeps exactly `entries` (input, codec, compressed bytes) for the next build: rewrites
-    /// the file unless it holds them already. A file that cannot be written only costs the
-    /// next build the compression.
-    pub fn save<'a>(&self, entries: impl IntoIterator<Item = (&'a [u8], Codec, &'a [u8])>) {
-        let entries: Vec<(Key, &[u8])> = entries
-            .into_iter()
-            .map(|(input, codec, compressed)| ((hash(input), codec), compressed))
-            .collect();
-        let unchanged = entries.len() == self.entries.len()
-            && entries
-                .iter()
-                .all(|(key, _)| self.entries.contains_key(key));
-        if unchanged {
+    /// Keeps for the next build exactly what this build used: rewrites the file unless it
+    /// holds just that already. A file that cannot be written only costs the next build the
+    /// compression.
+    pub fn save(&self) {
+        let (Ok(hits), Ok(misses)) = (self.hits.lock(), self.misses.lock()) else {
+            return;
+        };
+        if misses.is_empty() && hits.len() == self.kept.len() {
             return;
         }
-        let size = entries
+        let used = self
+            .kept
             .iter()
-            .map(|(_, bytes)| 21 + bytes.len())
-            .sum::<usize>();
-        let mut data = Vec::with_capacity(HEADER.len() + size);
-        data.extend(HEADER.as_bytes());
-        for ((input, codec), bytes) in entries {
-            let Ok(len) = u32::try_from(bytes.len()) else {
-                continue;
-            };
-            data.extend(input.to_le_bytes());
-            data.push(codec.tag());
-            data.extend(len.to_le_bytes());
-            data.extend(bytes);
-        }
-        let _ = write_atomically(&self.file, &data, None);
+            .filter(|(key, _)| hits.contains(key))
+            .chain(misses.iter());
+        let _ = write_atomically(&self.file, &encode(used), None);
     }
+}
+
+/// A cache file holding `entries`.
+fn encode<'a>(entries: impl Iterator<Item = (&'a Key, &'a Vec<u8>)> + Clone) -> Vec<u8> {
+    let size = entries
+        .clone()
+        .map(|(_, bytes)| 21 + bytes.len())
+        .sum::<usize>();
+    let mut data = Vec::with_capacity(HEADER.len() + size);
+    data.extend(HEADER.as_bytes());
+    for ((input, codec), bytes) in entries {
+        let Ok(len) = u32::try_from(bytes.len()) else {
+            continue;
+        };
+        data.extend(input.to_le_bytes());
+        data.push(codec.tag());
+        data.extend(len.to_le_bytes());
+        data.extend(bytes);
+    }
+    data
 }
 
 fn hash(input: &[u8]) -> u128 {
@@ -195,32 +216,16 @@ mod tests {
         dir
     }
 
-    #[test]
-    fn a_hit_gives_what_the_last_build_kept() -> std::io::Result<()> {
-        let dir = scratch("hit");
-        let file = dir.join("cache");
-        let page = "<main><h1>LwM2M</h1><p>Device management.</p></main>".repeat(50);
-        let fresh = |codec: Codec| codec.compress(page.as_bytes());
-        let empty = CompressionCache::open(&file);
-        assert_eq!(
-            empty.compress(Codec::Brotli, page.as_bytes()),
-            fresh(Codec::Brotli),
-            "miss"
-        );
-        // What is kept is what is served on a hit: store made-up bytes to see them come back.
-        empty.save([
-            (page.as_bytes(), Codec::Brotli, &b"stored br"[..]),
-            (page.as_bytes(), Codec::Gzip, &b"stored gz"[..]),
-        ]);
-        let cache = CompressionCache::open(&file);
-        assert_eq!(cache.compress(Codec::Brotli, page.as_bytes()), b"stored br");
-        assert_eq!(cache.compress(Codec::Gzip, page.as_bytes()), b"stored gz");
-        assert_eq!(
-            cache.compress(Codec::Brotli, b"other input"),
-            fresh_of(b"other input")
-        );
-        assert_eq!(fs::read_dir(&dir)?.count(), 1, "no temporary file is left");
-        fs::remove_dir_all(dir)
+    /// A cache file holding `entries` (input, codec, compressed bytes).
+    fn write_cache(file: &Path, entries: &[(&[u8], Codec, &[u8])]) -> std::io::Result<()> {
+        let entries: Vec<(Key, Vec<u8>)> = entries
+            .iter()
+            .map(|(input, codec, bytes)| ((hash(input), *codec), bytes.to_vec()))
+            .collect();
+        fs::write(
+            file,
+            encode(entries.iter().map(|(key, bytes)| (key, bytes))),
+        )
     }
 
     fn fresh_of(bytes: &[u8]) -> Vec<u8> {
@@ -228,19 +233,55 @@ mod tests {
     }
 
     #[test]
+    fn a_hit_gives_what_the_last_build_kept() -> std::io::Result<()> {
+        let dir = scratch("hit");
+        let file = dir.join("cache");
+        let page = "<main><h1>LwM2M</h1><p>Device management.</p></main>".repeat(50);
+        let empty = CompressionCache::open(&file);
+        assert_eq!(
+            empty.compress(Codec::Brotli, page.as_bytes()),
+            fresh_of(page.as_bytes()),
+            "miss"
+        );
+        empty.save();
+        assert!(
+            CompressionCache::open(&file)
+                .kept
+                .contains_key(&(hash(page.as_bytes()), Codec::Brotli)),
+            "what was compressed is kept"
+        );
+        assert_eq!(fs::read_dir(&dir)?.count(), 1, "no temporary file is left");
+        // What is kept is what is served on a hit: made-up bytes come back.
+        write_cache(
+            &file,
+            &[
+                (page.as_bytes(), Codec::Brotli, b"stored br"),
+                (page.as_bytes(), Codec::Gzip, b"stored gz"),
+            ],
+        )?;
+        let cache = CompressionCache::open(&file);
+        assert_eq!(cache.compress(Codec::Brotli, page.as_bytes()), b"stored br");
+        assert_eq!(cache.compress(Codec::Gzip, page.as_bytes()), b"stored gz");
+        assert_eq!(
+            cache.compress(Codec::Brotli, b"other input"),
+            fresh_of(b"other input")
+        );
+        fs::remove_dir_all(dir)
+    }
+
+    #[test]
     fn the_file_is_rewritten_only_when_its_entries_change() -> std::io::Result<()> {
         let dir = scratch("rewrite");
         let file = dir.join("cache");
-        let entry = (&b"input"[..], Codec::Gzip, &b"output"[..]);
-        CompressionCache::open(&file).save([entry]);
+        write_cache(&file, &[(b"input", Codec::Gzip, b"output")])?;
         fs::write(&file, [fs::read(&file)?, b"junk".to_vec()].concat())?;
-        // The same entries: not written again, so the junk stays (and is ignored).
+        // The same entries used: not written again, so the junk stays (and is ignored).
         let cache = CompressionCache::open(&file);
-        cache.save([entry]);
-        assert!(fs::read(&file)?.ends_with(b"junk"));
         assert_eq!(cache.compress(Codec::Gzip, b"input"), b"output");
-        // An entry fewer: rewritten without it.
-        cache.save([]);
+        cache.save();
+        assert!(fs::read(&file)?.ends_with(b"junk"));
+        // An entry left unused: rewritten without it.
+        CompressionCache::open(&file).save();
         let cache = CompressionCache::open(&file);
         assert_ne!(cache.compress(Codec::Gzip, b"input"), b"output");
         fs::remove_dir_all(dir)
@@ -251,10 +292,10 @@ mod tests {
         let dir = scratch("foreign");
         let file = dir.join("cache");
         let (a, b) = (&b"first"[..], &b"second"[..]);
-        CompressionCache::open(&file).save([
-            (a, Codec::Brotli, &b"A"[..]),
-            (b, Codec::Brotli, &b"BB"[..]),
-        ]);
+        write_cache(
+            &file,
+            &[(a, Codec::Brotli, b"A"), (b, Codec::Brotli, b"BB")],
+        )?;
         let whole = fs::read(&file)?;
         fs::write(&file, &whole[..whole.len() - 1])?;
         let cut = CompressionCache::open(&file);

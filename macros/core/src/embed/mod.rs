@@ -192,20 +192,7 @@ pub fn embed(
         Variants::of(bytes, compress::compressible(content_type), cache.as_ref())
     });
     if let Some(cache) = &cache {
-        cache.save(
-            bodies
-                .iter()
-                .zip(&variants)
-                .flat_map(|((input, _), variants)| {
-                    [(Codec::Brotli, &variants.br), (Codec::Gzip, &variants.gzip)]
-                        .into_iter()
-                        .filter_map(move |(codec, encoded)| {
-                            encoded
-                                .as_ref()
-                                .map(|encoded| (*input, codec, encoded.bytes.as_slice()))
-                        })
-                }),
-        );
+        cache.save();
     }
     let mut variants = variants.into_iter();
 
