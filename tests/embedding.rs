@@ -65,6 +65,27 @@ fn fragments_are_the_bodies_without_chrome() {
     assert!(about.is_some_and(|html| html.contains("<h2")));
 }
 
+/// Whether `part` is a slice of `whole`'s own bytes, not an equal copy.
+fn is_within(part: &str, whole: &str) -> bool {
+    let (start, end) = (
+        whole.as_ptr() as usize,
+        whole.as_ptr() as usize + whole.len(),
+    );
+    let part_start = part.as_ptr() as usize;
+    start <= part_start && part_start + part.len() <= end
+}
+
+#[test]
+fn bodies_are_held_once_within_their_documents() {
+    for site in [&site::SITE, &DOCS, &PARTS] {
+        for page in site.pages.iter().chain([&site.not_found]) {
+            let (body, html) = (page.body.0.get(), page.html.get());
+            assert!(html.contains(body), "{}{}", site.base_path, page.route);
+            assert!(is_within(body, html), "{}{}", site.base_path, page.route);
+        }
+    }
+}
+
 #[test]
 fn pages_carry_typed_front_matter_and_headings() {
     let Some(about) = site::SITE.get("/lwm2m/about/") else {

@@ -31,10 +31,7 @@ use site_compiler::embed::cache::write_atomically;
 
 /// The text and bytes of one expansion, in groups, and where their files go.
 pub(crate) struct Blobs {
-    /// The groups already filled.
-    done: Vec<Group>,
-    /// The group being filled: number `done.len()`.
-    current: Group,
+    groups: Vec<Group>,
     dir: Option<PathBuf>,
     key: u64,
 }
@@ -65,30 +62,30 @@ impl TextRange {
 
 impl Blobs {
     /// Blobs whose files go to `dir` (see [`folder`]), or nowhere (then the `static`s are
-    /// literal tokens), named after `key`; one group to start with.
+    /// literal tokens), named after `key`.
     pub(crate) fn new(dir: Option<PathBuf>, key: u64) -> Blobs {
         Blobs {
-            done: Vec::new(),
-            current: Group::default(),
+            groups: Vec::new(),
             dir,
             key,
         }
     }
 
-    /// Starts a new group: what is appended from now on goes to files of its own.
-    pub(crate) fn start_group(&mut self) {
-        if !self.current.text.is_empty() || !self.current.bytes.is_empty() {
-            self.done.push(std::mem::take(&mut self.current));
+    /// Group `index`, made (with the groups before it) when it is new.
+    fn group(&mut self, index: usize) -> &mut Group {
+        if self.groups.len() <= index {
+            self.groups.resize_with(index + 1, Group::default);
         }
+        &mut self.groups[index]
     }
 
-    /// Appends `text` to the current group; gives its range.
-    pub(crate) fn push_text(&mut self, text: &str) -> TextRange {
-        let all = &mut self.current.text;
+    /// Appends `text` to group `group`; gives its range.
+    pub(crate) fn push_text(&mut self, group: usize, text: &str) -> TextRange {
+        let all = &mut self.group(group).text;
         let start = all.len();
         all.push_str(text);
         TextRange {
-            group: self.done.len(),
+            group,
             range: start..all.len(),
         }
     }
@@ -100,11 +97,11 @@ impl Blobs {
         quote! { slice_of(#all, #start, #end) }
     }
 
-    /// Appends `bytes` to the current group; gives a `::site::Binary` expression of them
-    /// (`slice` being imported by the expansion).
-    pub(crate) fn bytes(&mut self, bytes: &[u8]) -> TokenStream {
-        let all = name("BYTES", self.done.len());
-        let group = &mut self.current.bytes;
+    /// Appends `bytes` to group `group`; gives a `::site::Binary` expression of them (`slice`
+    /// being imported by the expansion).
+    pub(crate) fn bytes(&mut self, group: usize, bytes: &[u8]) -> TokenStream {
+        let all = name("BYTES", group);
+        let group = &mut self.group(group).bytes;
         let start = group.len();
         group.extend_from_slice(bytes);
         let (start, end) = bounds(start..group.len());
@@ -114,13 +111,7 @@ impl Blobs {
     /// The items `fn text_N() -> &'static str` and `static BYTES_N: &[u8]` holding each group:
     /// `include_bytes!` of files written for them, or literals when they cannot be written.
     pub(crate) fn statics(self) -> TokenStream {
-        let Blobs {
-            done: mut groups,
-            current,
-            dir,
-            key,
-        } = self;
-        groups.push(current);
+        let Blobs { groups, dir, key } = self;
         let files = dir.as_deref().and_then(|dir| {
             let mut files = Vec::with_capacity(groups.len());
             for group in &groups {
@@ -265,11 +256,12 @@ mod tests {
     /// a second group holding the text `second`.
     fn blobs_of(dir: Option<PathBuf>, text: &str, bytes: &[u8]) -> (TokenStream, TokenStream) {
         let mut blobs = Blobs::new(dir, 7);
-        blobs.push_text("<p>first</p>");
-        let range = blobs.push_text(text);
-        let mut slices = vec![Blobs::text_at(range), blobs.bytes(bytes)];
-        blobs.start_group();
-        slices.push(Blobs::text_at(blobs.push_text("second")));
+        blobs.push_text(0, "<p>first</p>");
+        let range = blobs.push_text(0, text);
+        let mut slices = vec![Blobs::text_at(range)];
+        // Groups are filled in any order.
+        slices.push(Blobs::text_at(blobs.push_text(1, "second")));
+        slices.push(blobs.bytes(0, bytes));
         (quote! { #(#slices)* }, blobs.statics())
     }
 
@@ -279,7 +271,7 @@ mod tests {
         let (slices, statics) = blobs_of(Some(dir.clone()), "<p>OMA</p>", b"\x1f\x8b");
         assert_eq!(
             slices.to_string(),
-            "slice_of (text_0 , 12 , 22) slice (& BYTES_0 , 0 , 2) slice_of (text_1 , 0 , 6)"
+            "slice_of (text_0 , 12 , 22) slice_of (text_1 , 0 , 6) slice (& BYTES_0 , 0 , 2)"
         );
         let paths = included_paths(&statics);
         assert_eq!(paths.len(), 4, "{statics}");
@@ -313,7 +305,7 @@ mod tests {
         );
         // Another key's files are not touched.
         let mut other = Blobs::new(Some(dir.clone()), 8);
-        other.push_text("other");
+        other.push_text(0, "other");
         let _ = other.statics();
         assert_eq!(fs::read_dir(&dir)?.count(), 6);
         fs::remove_dir_all(dir)

@@ -60,19 +60,31 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
             .as_ref()
             .map(|dir| dir.join(format!("{key:016x}.cache"))),
     };
-    let embedded = match embed::embed(&content_dir, &compiled.value, &embed_options) {
-        Ok(embedded) => embedded,
-        Err(error) => return compile_error(&path, &error),
+    let mut blobs = Blobs::new(dir, key);
+    let bundle = &compiled.value;
+    // The pages' own fields are turned into tokens while another thread compresses their
+    // documents: the tokens are made on this thread alone, which leaves a core free, and from
+    // scratch compressing is most of the embed stage.
+    let (embedded, fields) = std::thread::scope(|scope| {
+        let embedding = scope.spawn(|| embed::embed(&content_dir, bundle, &embed_options));
+        let fields = page_fields(&mut blobs, bundle, &options.base_path);
+        (embedding.join(), fields)
+    });
+    let embedded = match embedded {
+        Ok(Ok(embedded)) => embedded,
+        Ok(Err(error)) => return compile_error(&path, &error),
+        // Reported by `include_site` as an internal error.
+        Err(panic) => std::panic::resume_unwind(panic),
     };
     let mut diagnostics = compiled.diagnostics.clone();
     diagnostics.extend(embedded.diagnostics.iter().cloned());
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     let report = report(&path, &diagnostics);
-    let mut blobs = Blobs::new(dir, key);
     let site = site_literal(
         &mut blobs,
-        &compiled.value,
+        bundle,
         &embedded.value,
+        fields,
         &options.base_path,
     );
     let statics = blobs.statics();
@@ -136,20 +148,43 @@ fn compile_error(path: &LitStr, error: &site_compiler::Error) -> TokenStream {
 /// large enough that a build from scratch writes few of them (32 for 1,000 pages).
 const PAGES_PER_GROUP: usize = 64;
 
+/// The group of the page at `index`.
+fn group_of(index: usize) -> usize {
+    index / PAGES_PER_GROUP
+}
+
+/// The group after the pages' groups: the `404` page and the generated assets.
+fn rest_group(bundle: &Bundle) -> usize {
+    bundle.pages.len().div_ceil(PAGES_PER_GROUP)
+}
+
+/// The fields of each page but its entity tag and compressed variants, the `404` page last.
+fn page_fields(blobs: &mut Blobs, bundle: &Bundle, base_path: &str) -> Vec<TokenStream> {
+    let rest = rest_group(bundle);
+    let pages = bundle.pages.iter().enumerate();
+    pages
+        .map(|(index, page)| (group_of(index), page))
+        .chain([(rest, &bundle.not_found)])
+        .map(|(group, page)| fields_literal(blobs, group, page, base_path))
+        .collect()
+}
+
 fn site_literal(
     blobs: &mut Blobs,
     bundle: &Bundle,
     embedded: &Embedded,
+    mut fields: Vec<TokenStream>,
     base_path: &str,
 ) -> TokenStream {
-    let mut pages = Vec::with_capacity(bundle.pages.len());
-    for (index, (page, variants)) in bundle.pages.iter().zip(&embedded.pages).enumerate() {
-        if index % PAGES_PER_GROUP == 0 {
-            blobs.start_group();
-        }
-        pages.push(page_literal(blobs, page, variants, base_path));
-    }
-    blobs.start_group();
+    let rest = rest_group(bundle);
+    let not_found = fields.pop().unwrap_or_default();
+    let not_found = page_literal(not_found, blobs, rest, &embedded.not_found);
+    let pages: Vec<TokenStream> = fields
+        .into_iter()
+        .zip(&embedded.pages)
+        .enumerate()
+        .map(|(index, (fields, variants))| page_literal(fields, blobs, group_of(index), variants))
+        .collect();
     let routes: Vec<&str> = bundle
         .pages
         .iter()
@@ -174,10 +209,10 @@ fn site_literal(
                     let path = path_literal(path);
                     quote! { Binary::new(&(include_bytes!(#path) as &[u8])) }
                 }
-                AssetSource::Generated(bytes) => blobs.bytes(bytes),
+                AssetSource::Generated(bytes) => blobs.bytes(rest, bytes),
             };
             let immutable = asset.immutable;
-            let (etag, br, gzip) = variants_literals(blobs, &asset.variants);
+            let (etag, br, gzip) = variants_literals(blobs, rest, &asset.variants);
             quote! {
                 Asset {
                     route: #route,
@@ -204,7 +239,6 @@ fn site_literal(
             let path = path_literal(source);
             quote! { const _: &[u8] = include_bytes!(#path); }
         });
-    let not_found = page_literal(blobs, &bundle.not_found, &embedded.not_found, base_path);
     let stylesheet = &bundle.stylesheet;
     quote! {
         {
@@ -224,11 +258,12 @@ fn site_literal(
     }
 }
 
-/// A `::site::Page` literal.
-fn page_literal(
+/// The fields of a `::site::Page` literal that do not depend on its compressed variants,
+/// each followed by a comma; its document in group `group`.
+fn fields_literal(
     blobs: &mut Blobs,
+    group: usize,
     page: &RenderedPage,
-    variants: &Variants,
     base_path: &str,
 ) -> TokenStream {
     let route = &page.route;
@@ -246,15 +281,14 @@ fn page_literal(
         let (depth, id, text) = (heading.depth, &heading.id, &heading.text);
         quote! { Heading { depth: #depth, id: #id, text: #text } }
     });
-    let html = blobs.push_text(&page.html);
+    let html = blobs.push_text(group, &page.html);
     // The body is within the document (the whole of it in fragments mode): the binary holds
     // those bytes once.
-    let body = match page.html.find(&page.body) {
-        Some(offset) => html.part(offset, page.body.len()),
-        None => blobs.push_text(&page.body),
+    let body = match page.around_body() {
+        Some(_) => html.part(page.body_start, page.body.len()),
+        None => blobs.push_text(group, &page.body),
     };
     let (html, body) = (Blobs::text_at(html), Blobs::text_at(body));
-    let (etag, br, gzip) = variants_literals(blobs, variants);
     // The compiler writes policies of ASCII host names only, as a header value must be.
     let policy = (!page.third_party.is_empty()).then(|| page.content_security_policy());
     let content_security_policy = match policy {
@@ -272,25 +306,33 @@ fn page_literal(
         }
         None => quote! { None },
     };
+    quote! {
+        route: #route,
+        url: #url,
+        title: #title,
+        description: #description,
+        layout: #layout,
+        listed: #listed,
+        front_matter: #front_matter,
+        headings: &[#(#headings),*],
+        body: PreEscaped(#body),
+        html: #html,
+        content_security_policy: #content_security_policy,
+    }
+}
+
+/// A `::site::Page` literal of `fields` and `variants`, whose bytes go to group `group`.
+fn page_literal(
+    fields: TokenStream,
+    blobs: &mut Blobs,
+    group: usize,
+    variants: &Variants,
+) -> TokenStream {
+    let (etag, br, gzip) = variants_literals(blobs, group, variants);
     // Each page is a constant of its own: rustc checks and evaluates many small items much
     // faster than one initializer holding every page (10,000 pages: type checking 15 s -> 9 s).
     quote! {{
-        const PAGE: Page = Page {
-            route: #route,
-            url: #url,
-            title: #title,
-            description: #description,
-            layout: #layout,
-            listed: #listed,
-            front_matter: #front_matter,
-            headings: &[#(#headings),*],
-            body: PreEscaped(#body),
-            html: #html,
-            etag: #etag,
-            br: #br,
-            gzip: #gzip,
-            content_security_policy: #content_security_policy,
-        };
+        const PAGE: Page = Page { #fields etag: #etag, br: #br, gzip: #gzip };
         PAGE
     }}
 }
@@ -344,11 +386,15 @@ fn nav_literals(items: &[NavItem], base_path: &str) -> Vec<TokenStream> {
 }
 
 /// The entity tag, brotli and gzip `::site::Encoded` literals of `variants`: one literal per
-/// encoding.
-fn variants_literals(blobs: &mut Blobs, variants: &Variants) -> (LitStr, TokenStream, TokenStream) {
+/// encoding, their bytes in group `group`.
+fn variants_literals(
+    blobs: &mut Blobs,
+    group: usize,
+    variants: &Variants,
+) -> (LitStr, TokenStream, TokenStream) {
     let mut encoded = |encoded: &Option<Encoded>| match encoded {
         Some(Encoded { bytes, etag }) => {
-            let bytes = blobs.bytes(bytes);
+            let bytes = blobs.bytes(group, bytes);
             quote! { Encoded { bytes: #bytes, etag: #etag } }
         }
         None => quote! { Encoded::NONE },

@@ -196,33 +196,45 @@ pub fn compile(root: &Path, options: &Options) -> Result<Compiled<Bundle>, Error
     let (stylesheet, unstyled_classes) =
         render::assets::stylesheet(documents, &site_assets, &options.base_path);
     let stylesheet_url = format!("{}{}", options.base_path, stylesheet.route);
-    // Each page's finished document (the stylesheet linked, under the base path), and its body
-    // when the base path changed it: on every core.
+    // Each page's finished document (the stylesheet linked, under the base path) and its body
+    // (under the base path): on every core. The document is rewritten around its body, which
+    // stays where `body_start` says; only the part before it links the stylesheet.
+    let under_base = |html: &str| {
+        (!options.base_path.is_empty())
+            .then(|| render::root_urls::prefix_root_urls(html, &options.base_path))
+    };
     let finish = |page: &RenderedPage| {
-        let mut html = page
-            .html
-            .replace(render::assets::STYLESHEET_PLACEHOLDER, &stylesheet.route);
-        let mut body = None;
-        if !options.base_path.is_empty() {
-            body = Some(render::root_urls::prefix_root_urls(
-                &page.body,
-                &options.base_path,
-            ));
-            html = render::root_urls::prefix_root_urls(&html, &options.base_path);
-        }
-        if options.output == Output::Fragments {
-            html = body.clone().unwrap_or_else(|| page.body.clone());
-        }
-        (html, body)
+        let body = under_base(&page.body);
+        let finished_body = body.as_deref().unwrap_or(&page.body);
+        let link_stylesheet =
+            |html: &str| html.replace(render::assets::STYLESHEET_PLACEHOLDER, &stylesheet.route);
+        let (html, body_start) = match (options.output, page.around_body()) {
+            (Output::Fragments, _) => (finished_body.to_string(), 0),
+            (Output::Documents, Some((before, after))) => {
+                let before = link_stylesheet(before);
+                let before = under_base(&before).unwrap_or(before);
+                let after_under_base = under_base(after);
+                let after = after_under_base.as_deref().unwrap_or(after);
+                let html = [before.as_str(), finished_body, after].concat();
+                (html, before.len())
+            }
+            // Not made by `assemble`: rewritten whole, its body not located.
+            (Output::Documents, None) => {
+                let html = link_stylesheet(&page.html);
+                (under_base(&html).unwrap_or(html), 0)
+            }
+        };
+        (html, body_start, body)
     };
     let finished = parallel::map(&pages, finish);
     let not_found_finished = finish(&not_found);
-    for (page, (html, body)) in pages
+    for (page, (html, body_start, body)) in pages
         .iter_mut()
         .chain([&mut not_found])
         .zip(finished.into_iter().chain([not_found_finished]))
     {
         page.html = html;
+        page.body_start = body_start;
         if let Some(body) = body {
             page.body = body;
         }

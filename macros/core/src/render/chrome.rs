@@ -5,7 +5,8 @@ use super::html::link_rel;
 use super::nav::{NavItem, Navigation, is_within};
 use super::page::{SITE_NAME, TocEntry};
 use crate::components::icon::class_icon;
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
+use std::cell::Cell;
 
 /// URLs of the site's own assets, named by content hash.
 #[derive(Debug, Clone, Default)]
@@ -131,17 +132,31 @@ pub(crate) const CLASS_SHORTCUTS: &[(&str, &str)] = &[
     ),
 ];
 
-/// The complete HTML document of a page.
-pub(super) fn document(page: &PageView<'_>, nav: &Navigation, assets: &AssetUrls) -> String {
+/// The complete HTML document of a page, and where its body starts in it.
+pub(super) fn document(
+    page: &PageView<'_>,
+    nav: &Navigation,
+    assets: &AssetUrls,
+) -> (String, usize) {
+    let body_start = Cell::new(0);
+    let body = Located {
+        markup: PreEscaped(page.body),
+        start: &body_start,
+    };
     let content = match page.layout {
-        Layout::Doc => doc_layout(page, nav),
+        Layout::Doc => doc_layout(page, nav, body),
         Layout::Default => html! {
             div class="grid grid-cols-12" {
-                div style="font-size:23px;" class="col-start-1 col-span-12 w-full lg:w-fit par mt-8 pb-24" { (PreEscaped(page.body)) }
+                div style="font-size:23px;" class="col-start-1 col-span-12 w-full lg:w-fit par mt-8 pb-24" { (body) }
             }
         },
     };
-    html! {
+    let content_start = Cell::new(0);
+    let content = Located {
+        markup: content,
+        start: &content_start,
+    };
+    let html = html! {
         (DOCTYPE)
         html lang="en" {
             head {
@@ -178,7 +193,22 @@ pub(super) fn document(page: &PageView<'_>, nav: &Navigation, assets: &AssetUrls
             }
         }
     }
-    .into_string()
+    .into_string();
+    (html, content_start.get() + body_start.get())
+}
+
+/// Markup that notes where it starts in the output it is rendered into, so that the body's
+/// place in its document is known without searching the document for it.
+struct Located<'a, T> {
+    markup: T,
+    start: &'a Cell<usize>,
+}
+
+impl<T: Render> Render for Located<'_, T> {
+    fn render_to(&self, buffer: &mut String) {
+        self.start.set(buffer.len());
+        self.markup.render_to(buffer);
+    }
 }
 
 fn header(route: &str, nav: &Navigation) -> Markup {
@@ -297,7 +327,7 @@ fn breadcrumbs(route: &str) -> Markup {
     }
 }
 
-fn doc_layout(page: &PageView<'_>, nav: &Navigation) -> Markup {
+fn doc_layout(page: &PageView<'_>, nav: &Navigation, body: impl Render) -> Markup {
     let toc: Vec<(&TocEntry, Vec<&TocEntry>)> = table_of_contents(page.headings);
     html! {
         div class="grid grid-cols-12 relative" {
@@ -306,7 +336,7 @@ fn doc_layout(page: &PageView<'_>, nav: &Navigation) -> Markup {
             }
             section class="col-start-1 col-span-12 lg:col-start-3 lg:col-span-8 lg:ml-9 lg:mr-24 w-full lg:w-full overflow-auto" {
                 h1 { (page.title) }
-                div style="font-size:23px;" class="par mt-8 pb-10" { (PreEscaped(page.body)) }
+                div style="font-size:23px;" class="par mt-8 pb-10" { (body) }
             }
             @if !toc.is_empty() {
                 nav class="col-start-12 col-span-1 hidden lg:block sticky top-48 h-screen overflow-auto sm:-ml-16 not-prose" aria-label="Table of contents" {

@@ -43,6 +43,8 @@ pub struct RenderedPage {
     pub body: String,
     /// The complete HTML document (filled in once every page is rendered, see [`assemble`]).
     pub html: String,
+    /// Where `body` starts in `html`, which holds it as it is.
+    pub body_start: usize,
     /// The page's headings in order.
     pub headings: Vec<TocEntry>,
     /// Its layout.
@@ -63,6 +65,15 @@ impl RenderedPage {
     /// exactly the hosts of its third-party embeds.
     pub fn content_security_policy(&self) -> String {
         content_security_policy(&self.third_party)
+    }
+
+    /// The document before and after the body, when `body_start` places the body in it.
+    pub fn around_body(&self) -> Option<(&str, &str)> {
+        let end = self.body_start.checked_add(self.body.len())?;
+        if self.html.get(self.body_start..end)? != self.body {
+            return None;
+        }
+        Some((self.html.get(..self.body_start)?, self.html.get(end..)?))
     }
 }
 
@@ -118,6 +129,7 @@ pub fn render_page_in(
         front_matter: front_matter.clone(),
         body: body.into_string(),
         html: String::new(),
+        body_start: 0,
         headings,
         layout,
         source: Some(page.relative.clone()),
@@ -176,8 +188,9 @@ pub fn assemble(pages: &mut [RenderedPage], nav: &Navigation, assets: &AssetUrls
         };
         chrome::document(&view, nav, assets)
     });
-    for (page, html) in pages.iter_mut().zip(documents) {
+    for (page, (html, body_start)) in pages.iter_mut().zip(documents) {
         page.html = html;
+        page.body_start = body_start;
     }
 }
 
@@ -233,7 +246,7 @@ pub fn not_found_page(nav: &Navigation, assets: &AssetUrls) -> RenderedPage {
         enhanced: false,
         neighbours: Neighbours::default(),
     };
-    page.html = chrome::document(&view, nav, assets);
+    (page.html, page.body_start) = chrome::document(&view, nav, assets);
     page
 }
 
@@ -245,6 +258,7 @@ fn generated_page(route: &str, title: &str, body: String, layout: Layout) -> Ren
         front_matter: Map::new(),
         body,
         html: String::new(),
+        body_start: 0,
         headings: Vec::new(),
         layout,
         source: None,
