@@ -97,11 +97,13 @@ const SOCIAL: &[(&str, &str, &str)] = &[
 /// the side menu on every page of its section, so their entries carry one short class each
 /// rather than the utilities themselves: a large site's pages grow with their menus.
 pub(crate) const CLASS_SHORTCUTS: &[(&str, &str)] = &[
-    // The section menu: a dropdown entry, and from 2xl on an entry of the row.
-    ("oma-section-item", "p-3 2xl:p-0 2xl:ml-4 2xl:text-[22px]"),
+    // The section menu: the dropdown's list, and from 2xl on the row; its entries are styled
+    // from the list (`[&>li]:`), so that each of them is a bare `<li><a href>`.
     (
-        "oma-section-link",
-        "text-black dark:text-golden hover:text-black dark:hover:text-golden hover:bg-primary-200 dark:hover:bg-primary-600 rounded-xl p-2",
+        "oma-section-list",
+        "absolute right-0 mt-2 flex flex-col gap-1.5 max-2xl:bg-gray-100 max-2xl:dark:bg-neutral-700 p-5 rounded-xl shadow-md z-10 min-w-max 2xl:static 2xl:flex-row 2xl:mt-0 2xl:p-0 2xl:rounded-none 2xl:shadow-none 2xl:min-w-0 \
+         max-2xl:[&>li]:p-3 2xl:[&>li]:ml-4 2xl:[&>li]:text-[22px] \
+         [&>li>a]:text-black dark:[&>li>a]:text-golden [&>li>a:hover]:text-black dark:[&>li>a:hover]:text-golden [&>li>a:hover]:bg-primary-200 dark:[&>li>a:hover]:bg-primary-600 [&>li>a]:rounded-xl [&>li>a]:p-2",
     ),
     // The section of the current page.
     (
@@ -237,11 +239,9 @@ fn header(route: &str, nav: &Navigation) -> Markup {
                                 summary class="list-none cursor-pointer bg-inherit hover:bg-primary-200/[0.7] dark:hover:bg-primary-600 text-xl lg:text-2xl dark:text-golden p-2 rounded-2xl flex items-center gap-1" {
                                     "Menus" (class_icon("heroicons:chevron-down-20-solid"))
                                 }
-                                ul class="absolute right-0 mt-2 flex flex-col gap-1.5 max-2xl:bg-gray-100 max-2xl:dark:bg-neutral-700 p-5 rounded-xl shadow-md z-10 min-w-max 2xl:static 2xl:flex-row 2xl:mt-0 2xl:p-0 2xl:rounded-none 2xl:shadow-none 2xl:min-w-0" {
+                                ul class="oma-section-list" {
                                     @for item in sections {
-                                        li class="oma-section-item" {
-                                            a href=(item.route) class={ "oma-section-link" @if is_within(route, &item.route) { " oma-section-current" } } { (item.title) }
-                                        }
+                                        li { a href=(item.route) class=[is_within(route, &item.route).then_some("oma-section-current")] { (item.title) } }
                                     }
                                 }
                             }

@@ -57,7 +57,9 @@ fn every_class_of_the_page_chrome_gets_a_rule() {
         ".min-h-16 {",
         ".dark .dark\\:hidden {",
         ".dark .dark\\:inline {",
-        ".oma-section-link:hover {",
+        // The section menu's entries, styled from their list.
+        ".oma-section-list>li>a:hover {",
+        "@media (width < 96rem) {\n  .oma-section-list>li {",
         ".dark .oma-side-link-current {",
     ] {
         assert!(sheet.css.contains(rule), "{rule}");
