@@ -134,20 +134,23 @@ static COMPONENTS: &[&ComponentSpec] = &[
 ];
 
 /// Names match without regard to case or dashes: `ShTwoColumns`, `sh-two-columns`.
-fn normalise(name: &str) -> String {
+fn normalised(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
         .filter(|c| *c != '-' && *c != '_')
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
-/// The component called `name`.
+fn normalise(name: &str) -> String {
+    normalised(name).collect()
+}
+
+/// The component called `name`. Compared letter by letter, allocating nothing: every component
+/// use of every page looks its name up.
 pub fn find(name: &str) -> Option<&'static ComponentSpec> {
-    let wanted = normalise(name);
     COMPONENTS
         .iter()
         .copied()
-        .find(|spec| normalise(spec.name) == wanted)
+        .find(|spec| normalised(spec.name).eq(normalised(name)))
 }
 
 /// The candidate nearest to `name`, if it is a plausible misspelling.
