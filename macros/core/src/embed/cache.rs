@@ -49,7 +49,7 @@ impl Codec {
 /// The first line of a cache file: the format and every setting its entries depend on.
 static HEADER: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "site compression cache 2: brotli {} window {}, gzip {}, encoders {:016x}\n",
+        "site compression cache 3: brotli {} window up to {}, gzip {}, encoders {:016x}\n",
         compress::BROTLI_QUALITY,
         compress::BROTLI_WINDOW,
         compress::GZIP_LEVEL,
