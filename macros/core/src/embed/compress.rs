@@ -3,7 +3,7 @@
 //!
 //! Release builds use the highest settings: the output is served many times. Debug builds use
 //! the fastest ones, since brotli at quality 11 is by far the slowest step of the macro (a
-//! 1,000-page site: about 3 minutes at 11, under a second at 2; see BENCHMARKS.md, "Compile
+//! 1,000-page site: about 3 minutes at 11, under a second at 1; see BENCHMARKS.md, "Compile
 //! time"). The macro is compiled with the profile's debug assertions, so `cargo build` gets the
 //! fast levels and `cargo build --release` the best ones; `debug-assertions = false` under
 //! `[profile.dev.build-override]` gives debug builds the release bytes.
@@ -13,13 +13,13 @@ use std::io::Write as _;
 
 use flate2::{Compress, Compression, Crc, FlushCompress, Status};
 
-/// Brotli quality: 11, the highest (and slowest), in release builds; 2 in debug builds.
+/// Brotli quality: 11, the highest (and slowest), in release builds; 1 in debug builds.
 ///
-/// 2 rather than 1 or 0: with the window fitted to each page (see [`brotli_window`]), quality
-/// 2 compresses pages as fast as 1 (which has an encoder of its own) into a quarter fewer
-/// bytes (2,048 generated pages of 24 KB: 0.43 to 0.67 s and 8.7 MB at 2, 0.61 to 0.67 s and
-/// 11.9 MB at 1, one thread).
-pub const BROTLI_QUALITY: i32 = if cfg!(debug_assertions) { 2 } else { 11 };
+/// Not 2, although on its own it compresses pages as fast as 1 (which has an encoder of its
+/// own) into a quarter fewer bytes: inside rustc, whose allocator hands out the encoder's
+/// large tables less cheaply, quality 2 made the macro's compression of 1,000 pages take
+/// 0.8 s instead of 0.26 to 0.35 s.
+pub const BROTLI_QUALITY: i32 = if cfg!(debug_assertions) { 1 } else { 11 };
 /// The largest brotli window: 2^22 bytes, the encoder's default and what every browser accepts.
 pub const BROTLI_WINDOW: i32 = 22;
 
@@ -28,9 +28,8 @@ pub const GZIP_LEVEL: u32 = if cfg!(debug_assertions) { 1 } else { 9 };
 
 /// The window for `len` bytes: the smallest that holds them all (the encoder keeps 16 bytes
 /// of it for itself), up to [`BROTLI_WINDOW`]. A larger one finds no more matches in them,
-/// and the encoder's hash tables grow with it: for the same 2,048 pages, the full window made
-/// quality 2 about 2.7 times slower and quality 11 1.3 times slower, for the same bytes
-/// within 0.01 %.
+/// and the encoder's tables grow with it: for 2,048 generated pages of 24 KB, the full window
+/// made quality 11 1.3 times slower for the same bytes within 0.01 %.
 fn brotli_window(len: usize) -> i32 {
     let mut window = BROTLI_MIN_WINDOW;
     while window < BROTLI_WINDOW && (1usize << window) - 16 < len {
@@ -161,7 +160,7 @@ mod tests {
 
     #[test]
     fn brotli_round_trips() -> std::io::Result<()> {
-        // Long enough for quality 2 (debug builds) to gain something too.
+        // Long enough for quality 1 (debug builds) to gain something too.
         let text = TEXT.repeat(4);
         let compressed = brotli(&text);
         assert!(compressed.len() < text.len());
