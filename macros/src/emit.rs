@@ -158,28 +158,32 @@ fn rest_group(bundle: &Bundle) -> usize {
     bundle.pages.len().div_ceil(PAGES_PER_GROUP)
 }
 
-/// The fields of each page but its entity tag and compressed variants, the `404` page last.
-fn page_fields(blobs: &mut Blobs, bundle: &Bundle, base_path: &str) -> Vec<TokenStream> {
-    let rest = rest_group(bundle);
+/// The fields of each page but its entity tag and compressed variants, and those of the `404`
+/// page.
+fn page_fields(
+    blobs: &mut Blobs,
+    bundle: &Bundle,
+    base_path: &str,
+) -> (Vec<TokenStream>, TokenStream) {
     let pages = bundle.pages.iter().enumerate();
-    pages
-        .map(|(index, page)| (group_of(index), page))
-        .chain([(rest, &bundle.not_found)])
-        .map(|(group, page)| fields_literal(blobs, group, page, base_path))
-        .collect()
+    let pages = pages
+        .map(|(index, page)| fields_literal(blobs, group_of(index), page, base_path))
+        .collect();
+    let rest = rest_group(bundle);
+    let not_found = fields_literal(blobs, rest, &bundle.not_found, base_path);
+    (pages, not_found)
 }
 
 fn site_literal(
     blobs: &mut Blobs,
     bundle: &Bundle,
     embedded: &Embedded,
-    mut fields: Vec<TokenStream>,
+    (pages, not_found): (Vec<TokenStream>, TokenStream),
     base_path: &str,
 ) -> TokenStream {
     let rest = rest_group(bundle);
-    let not_found = fields.pop().unwrap_or_default();
     let not_found = page_literal(not_found, blobs, rest, &embedded.not_found);
-    let pages: Vec<TokenStream> = fields
+    let pages: Vec<TokenStream> = pages
         .into_iter()
         .zip(&embedded.pages)
         .enumerate()

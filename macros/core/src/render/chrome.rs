@@ -98,7 +98,9 @@ const SOCIAL: &[(&str, &str, &str)] = &[
 /// rather than the utilities themselves: a large site's pages grow with their menus.
 pub(crate) const CLASS_SHORTCUTS: &[(&str, &str)] = &[
     // The section menu: the dropdown's list, and from 2xl on the row; its entries are styled
-    // from the list (`[&>li]:`), so that each of them is a bare `<li><a href>`.
+    // from the list (`[&>li]:`), so that each of them is a bare `<li><a href>`. Their padding
+    // is `max-2xl:` rather than undone by `2xl:p-0`: encre-css writes the rules of arbitrary
+    // variants after the media rules, where the base padding would win.
     (
         "oma-section-list",
         "absolute right-0 mt-2 flex flex-col gap-1.5 max-2xl:bg-gray-100 max-2xl:dark:bg-neutral-700 p-5 rounded-xl shadow-md z-10 min-w-max 2xl:static 2xl:flex-row 2xl:mt-0 2xl:p-0 2xl:rounded-none 2xl:shadow-none 2xl:min-w-0 \
