@@ -289,7 +289,7 @@ fn fields_literal(
     // The body is within the document (the whole of it in fragments mode): the binary holds
     // those bytes once.
     let body = match page.around_body() {
-        Some(_) => html.part(page.body_start, page.body.len()),
+        Some((before, _)) => html.part(before.len(), page.body.len()),
         None => blobs.push_text(group, &page.body),
     };
     let (html, body) = (Blobs::text_at(html), Blobs::text_at(body));
