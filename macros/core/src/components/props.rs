@@ -172,9 +172,10 @@ impl Props {
 
     fn check(&self, spec: &ComponentSpec, renderer: &mut Renderer<'_>) {
         for (name, value) in &self.values {
-            let span = self.span_of(renderer.file, name);
             let Some(declared) = spec.prop(name) else {
                 if !is_global_attribute(name) {
+                    // Only now: finding where a prop is written costs a scan of the component.
+                    let span = self.span_of(renderer.file, name);
                     let known: Vec<&str> = spec.props.iter().map(|p| p.name).collect();
                     let help = match super::closest(name, known.iter().copied()) {
                         Some(near) => format!("did you mean `{near}`?"),

@@ -12,7 +12,7 @@ pub fn prefix_root_urls(html: &str, base: &str) -> String {
     for_each_attribute(html, |_, name, value| {
         let raw = &html[value.clone()];
         let at = |offset: usize| value.start + offset;
-        if URL_ATTRIBUTES.contains(&name.as_str()) {
+        if URL_ATTRIBUTES.contains(&name) {
             if is_root_relative(raw) {
                 insertions.push(at(0));
             }

@@ -33,15 +33,15 @@ pub(crate) const URL_ATTRIBUTES: &[&str] = &[
 pub(crate) fn scan(html: &str) -> (Vec<UrlAttribute>, Vec<String>) {
     let mut urls = Vec::new();
     let mut ids = Vec::new();
+    let decoded = |value: Range<usize>| crate::parse::decode_entities(&html[value]);
     for_each_attribute(html, |tag, name, value| {
-        let value = crate::parse::decode_entities(&html[value]);
         if name == "id" {
-            ids.push(value);
-        } else if URL_ATTRIBUTES.contains(&name.as_str()) {
+            ids.push(decoded(value));
+        } else if URL_ATTRIBUTES.contains(&name) {
             urls.push(UrlAttribute {
                 tag: tag.to_string(),
-                attribute: name,
-                value,
+                attribute: name.to_string(),
+                value: decoded(value),
             });
         }
     });
@@ -50,8 +50,15 @@ pub(crate) fn scan(html: &str) -> (Vec<UrlAttribute>, Vec<String>) {
 
 /// Calls `visit` with the lower-case tag name, the lower-case attribute name and the byte range
 /// of the raw value (without quotes) of every attribute of every start tag of `html`.
-pub(crate) fn for_each_attribute(html: &str, mut visit: impl FnMut(&str, String, Range<usize>)) {
+pub(crate) fn for_each_attribute(html: &str, mut visit: impl FnMut(&str, &str, Range<usize>)) {
     let offset = |rest: &str| html.len() - rest.len();
+    // The lower-cased names, written into the same two buffers each time: every page is
+    // scanned, and allocating a name per attribute was most of the scan's time.
+    let (mut tag, mut name) = (String::new(), String::new());
+    let lower_into = |buffer: &mut String, text: &str| {
+        buffer.clear();
+        buffer.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+    };
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         rest = &rest[open + 1..];
@@ -66,7 +73,7 @@ pub(crate) fn for_each_attribute(html: &str, mut visit: impl FnMut(&str, String,
         if name_len == 0 {
             continue;
         }
-        let tag = rest[..name_len].to_ascii_lowercase();
+        lower_into(&mut tag, &rest[..name_len]);
         rest = &rest[name_len..];
         loop {
             rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
@@ -81,7 +88,7 @@ pub(crate) fn for_each_attribute(html: &str, mut visit: impl FnMut(&str, String,
                 .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
                 .unwrap_or(rest.len())
                 .max(1);
-            let name = rest[..name_len].to_ascii_lowercase();
+            lower_into(&mut name, &rest[..name_len]);
             rest = rest[name_len..].trim_start();
             let start = offset(rest);
             let mut value = start..start;
@@ -105,7 +112,7 @@ pub(crate) fn for_each_attribute(html: &str, mut visit: impl FnMut(&str, String,
                 value = start..start + raw.len();
                 rest = remaining;
             }
-            visit(&tag, name, value);
+            visit(&tag, &name, value);
         }
     }
 }
