@@ -34,6 +34,8 @@ pub(crate) struct Blobs {
     groups: Vec<Group>,
     dir: Option<PathBuf>,
     key: u64,
+    /// Each group's text file, when written ahead of the bytes ([`Blobs::write_texts`]).
+    text_files: Option<Vec<PathBuf>>,
 }
 
 /// What one group's two files hold.
@@ -68,6 +70,7 @@ impl Blobs {
             groups: Vec::new(),
             dir,
             key,
+            text_files: None,
         }
     }
 
@@ -81,6 +84,8 @@ impl Blobs {
 
     /// Appends `text` to group `group`; gives its range.
     pub(crate) fn push_text(&mut self, group: usize, text: &str) -> TextRange {
+        // The text files written ahead no longer hold all the text.
+        self.text_files = None;
         let all = &mut self.group(group).text;
         let start = all.len();
         all.push_str(text);
@@ -108,14 +113,35 @@ impl Blobs {
         quote! { slice(&#all, #start, #end) }
     }
 
+    /// Writes the text files now, before the bytes are all there: the macro does while another
+    /// thread compresses. [`Blobs::statics`] then writes the bytes only, unless text was added
+    /// since.
+    pub(crate) fn write_texts(&mut self) {
+        if let Some(dir) = self.dir.as_deref() {
+            self.text_files = self
+                .groups
+                .iter()
+                .map(|group| write_text(dir, self.key, &group.text))
+                .collect();
+        }
+    }
+
     /// The items `fn text_N() -> &'static str` and `static BYTES_N: &[u8]` holding each group:
     /// `include_bytes!` of files written for them, or literals when they cannot be written.
     pub(crate) fn statics(self) -> TokenStream {
-        let Blobs { groups, dir, key } = self;
+        let Blobs {
+            groups,
+            dir,
+            key,
+            text_files,
+        } = self;
         let files = dir.as_deref().and_then(|dir| {
             let mut files = Vec::with_capacity(groups.len());
-            for group in &groups {
-                let text = write(dir, key, &[&[NOT_UTF8], group.text.as_bytes()], "html")?;
+            for (index, group) in groups.iter().enumerate() {
+                let text = match text_files.as_ref().and_then(|files| files.get(index)) {
+                    Some(written) => written.clone(),
+                    None => write_text(dir, key, &group.text)?,
+                };
                 let bytes = write(dir, key, &[&group.bytes], "bin")?;
                 files.push((text, bytes));
             }
@@ -192,6 +218,11 @@ pub(crate) fn folder() -> Option<PathBuf> {
         .unwrap_or_else(std::env::temp_dir)
         .join("site-pages");
     fs::create_dir_all(&dir).is_ok().then_some(dir)
+}
+
+/// The file of a group's `text`, after [`NOT_UTF8`], written if missing.
+fn write_text(dir: &Path, key: u64, text: &str) -> Option<PathBuf> {
+    write(dir, key, &[&[NOT_UTF8], text.as_bytes()], "html")
 }
 
 /// The file `KEY-HASH.EXTENSION` in `dir` holding `parts` one after the other, written if
@@ -324,6 +355,42 @@ mod tests {
         other.push_text(0, "other");
         let _ = other.statics();
         assert_eq!(fs::read_dir(&dir)?.count(), 6);
+        fs::remove_dir_all(dir)
+    }
+
+    #[test]
+    fn text_files_written_ahead_are_those_of_the_statics() -> std::io::Result<()> {
+        let dir = scratch("ahead");
+        // The text and bytes of `blobs_of`, the text files written before the bytes are added.
+        let mut blobs = Blobs::new(Some(dir.clone()), 7);
+        blobs.push_text(0, "<p>first</p>");
+        blobs.push_text(0, "<p>OMA</p>");
+        blobs.push_text(1, "second");
+        blobs.write_texts();
+        let mut written: Vec<PathBuf> = fs::read_dir(&dir)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
+        blobs.bytes(0, b"\x1f");
+        let ahead = blobs.statics();
+        let (_, statics) = blobs_of(Some(dir.clone()), "<p>OMA</p>", b"\x1f");
+        assert_eq!(ahead.to_string(), statics.to_string());
+        let mut texts: Vec<PathBuf> = included_paths(&statics)
+            .into_iter()
+            .filter(|path| path.extension().is_some_and(|e| e == "html"))
+            .collect();
+        written.sort();
+        texts.sort();
+        assert_eq!(
+            written, texts,
+            "the text files, and only they, written ahead"
+        );
+        // Text added after the files were written ahead goes into the files all the same.
+        let mut late = Blobs::new(Some(dir.clone()), 9);
+        late.push_text(0, "<p>one</p>");
+        late.write_texts();
+        late.push_text(0, "<p>two</p>");
+        let paths = included_paths(&late.statics());
+        assert_eq!(fs::read(&paths[0])?, b"\xff<p>one</p><p>two</p>");
         fs::remove_dir_all(dir)
     }
 

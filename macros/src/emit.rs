@@ -7,6 +7,7 @@ use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
 use quote::quote_spanned;
 use site_compiler::diagnostic::summary;
+use site_compiler::embed::cache::CompressionCache;
 use site_compiler::embed::redirects::Redirect;
 use site_compiler::embed::{
     self as embed, AssetSource, DEFAULT_BASE_URL, EmbedOptions, Embedded, Encoded, Variants,
@@ -53,26 +54,33 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         .as_bytes(),
     );
     let dir = blobs::folder();
-    let embed_options = EmbedOptions {
-        lenient: options.lenient,
-        base_url,
-        cache_file: dir
-            .as_ref()
-            .map(|dir| dir.join(format!("{key:016x}.cache"))),
-    };
+    let cache_file = dir
+        .as_ref()
+        .map(|dir| dir.join(format!("{key:016x}.cache")));
     let mut blobs = Blobs::new(dir, key);
     let bundle = &compiled.value;
-    // The pages' own fields are turned into tokens while another thread compresses their
-    // documents: the tokens are made on this thread alone, which leaves a core free, and from
-    // scratch compressing is most of the embed stage.
+    // The pages' own fields are turned into tokens, and their documents written to the files
+    // rustc will include, while another thread compresses the documents: the tokens are made
+    // on this thread alone, which leaves a core free, and from scratch compressing is most of
+    // the embed stage.
     let (embedded, fields) = std::thread::scope(|scope| {
-        let embedding = scope.spawn(|| embed::embed(&content_dir, bundle, &embed_options));
+        let embedding = scope.spawn(|| {
+            let cache = cache_file.as_deref().map(CompressionCache::open);
+            let embed_options = EmbedOptions {
+                lenient: options.lenient,
+                base_url,
+                cache: cache.as_ref(),
+            };
+            let embedded = embed::embed(&content_dir, bundle, &embed_options);
+            (embedded, cache)
+        });
         let fields = page_fields(&mut blobs, bundle, &options.base_path);
+        blobs.write_texts();
         (embedding.join(), fields)
     });
-    let embedded = match embedded {
-        Ok(Ok(embedded)) => embedded,
-        Ok(Err(error)) => return compile_error(&path, &error),
+    let (embedded, cache) = match embedded {
+        Ok((Ok(embedded), cache)) => (embedded, cache),
+        Ok((Err(error), _)) => return compile_error(&path, &error),
         // Reported by `include_site` as an internal error.
         Err(panic) => std::panic::resume_unwind(panic),
     };
@@ -80,14 +88,20 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     diagnostics.extend(embedded.diagnostics.iter().cloned());
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     let report = report(&path, &diagnostics);
-    let site = site_literal(
-        &mut blobs,
-        bundle,
-        &embedded.value,
-        fields,
-        &options.base_path,
-    );
-    let statics = blobs.statics();
+    let (site, statics) = std::thread::scope(|scope| {
+        // The compressed variants are kept for the next build while the tokens are made.
+        if let Some(cache) = &cache {
+            scope.spawn(|| cache.save());
+        }
+        let site = site_literal(
+            &mut blobs,
+            bundle,
+            &embedded.value,
+            fields,
+            &options.base_path,
+        );
+        (site, blobs.statics())
+    });
     quote! {
         {
             #report

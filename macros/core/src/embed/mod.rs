@@ -24,22 +24,23 @@ pub const DEFAULT_BASE_URL: &str = "https://omaspecworks.org";
 
 /// How to embed.
 #[derive(Debug, Clone)]
-pub struct EmbedOptions {
+pub struct EmbedOptions<'a> {
     /// Report content errors as warnings.
     pub lenient: bool,
     /// The public URL of the site, for the sitemap (`https://omaspecworks.org`).
     pub base_url: String,
-    /// The file where compressed variants are kept between builds ([`cache`]); `None`
-    /// compresses everything every time.
-    pub cache_file: Option<PathBuf>,
+    /// The compressed variants kept between builds ([`cache`]); `None` compresses everything
+    /// every time. The caller keeps it for the next build ([`CompressionCache::save`]) when it
+    /// suits it: the macro does while it writes its tokens.
+    pub cache: Option<&'a CompressionCache>,
 }
 
-impl Default for EmbedOptions {
-    fn default() -> EmbedOptions {
+impl Default for EmbedOptions<'_> {
+    fn default() -> Self {
         EmbedOptions {
             lenient: false,
             base_url: DEFAULT_BASE_URL.into(),
-            cache_file: None,
+            cache: None,
         }
     }
 }
@@ -131,7 +132,7 @@ pub struct Embedded {
 pub fn embed(
     root: &Path,
     bundle: &Bundle,
-    options: &EmbedOptions,
+    options: &EmbedOptions<'_>,
 ) -> Result<Compiled<Embedded>, Error> {
     let mut diagnostics = Diagnostics::new(options.lenient);
     let page_routes: Vec<&str> = bundle.pages.iter().map(|p| p.route.as_str()).collect();
@@ -187,13 +188,9 @@ pub fn embed(
             .iter()
             .map(|a| (a.bytes.as_slice(), a.content_type.as_str())),
     );
-    let cache = options.cache_file.as_deref().map(CompressionCache::open);
     let variants = crate::parallel::map(&bodies, |(bytes, content_type)| {
-        Variants::of(bytes, compress::compressible(content_type), cache.as_ref())
+        Variants::of(bytes, compress::compressible(content_type), options.cache)
     });
-    if let Some(cache) = &cache {
-        cache.save();
-    }
     let mut variants = variants.into_iter();
 
     let pages = variants.by_ref().take(bundle.pages.len()).collect();
