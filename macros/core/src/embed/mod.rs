@@ -9,6 +9,7 @@ pub mod cache;
 pub mod compress;
 pub mod etag;
 pub mod redirects;
+mod reuse;
 pub mod sitemap;
 
 use crate::diagnostic::Diagnostics;
