@@ -287,6 +287,15 @@ mod tests {
         dir
     }
 
+    /// The files in `dir`, sorted.
+    fn files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+        let mut files: Vec<PathBuf> = fs::read_dir(dir)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
+        files.sort();
+        Ok(files)
+    }
+
     /// The paths inside `include_*!("…")`.
     fn included_paths(tokens: &TokenStream) -> Vec<PathBuf> {
         let text = tokens.to_string();
@@ -340,14 +349,11 @@ mod tests {
         let now = included_paths(&changed);
         assert_ne!(now[0], paths[0]);
         assert_eq!(now[1..], paths[1..], "the other files stay");
-        let mut left: Vec<PathBuf> = fs::read_dir(&dir)?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<Result<_, _>>()?;
-        left.sort();
         let mut expected = now.clone();
         expected.sort();
         assert_eq!(
-            left, expected,
+            files_in(&dir)?,
+            expected,
             "no earlier file and no temporary file is left"
         );
         // Another key's files are not touched.
@@ -367,9 +373,7 @@ mod tests {
         blobs.push_text(0, "<p>OMA</p>");
         blobs.push_text(1, "second");
         blobs.write_texts();
-        let mut written: Vec<PathBuf> = fs::read_dir(&dir)?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<Result<_, _>>()?;
+        let written = files_in(&dir)?;
         blobs.bytes(0, b"\x1f");
         let ahead = blobs.statics();
         let (_, statics) = blobs_of(Some(dir.clone()), "<p>OMA</p>", b"\x1f");
@@ -378,7 +382,6 @@ mod tests {
             .into_iter()
             .filter(|path| path.extension().is_some_and(|e| e == "html"))
             .collect();
-        written.sort();
         texts.sort();
         assert_eq!(
             written, texts,
