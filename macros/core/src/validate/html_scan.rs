@@ -57,7 +57,8 @@ pub(crate) fn for_each_attribute(html: &str, mut visit: impl FnMut(&str, &str, R
     let (mut tag, mut name) = (String::new(), String::new());
     let lower_into = |buffer: &mut String, text: &str| {
         buffer.clear();
-        buffer.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
     };
     let mut rest = html;
     while let Some(open) = rest.find('<') {
