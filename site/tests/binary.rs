@@ -16,18 +16,36 @@ impl Drop for Running {
     }
 }
 
+/// Starts a binary that was written a moment ago. Another test thread that forks while the
+/// copy's file was open for writing holds that descriptor until its own exec, and until then
+/// the kernel refuses to run the file ("text file busy"); that lasts milliseconds, so wait.
+fn spawn_fresh_copy(command: &mut Command) -> std::io::Result<Child> {
+    let mut attempts = 0;
+    loop {
+        match command.spawn() {
+            Err(error)
+                if error.kind() == std::io::ErrorKind::ExecutableFileBusy && attempts < 100 =>
+            {
+                attempts += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            result => return result,
+        }
+    }
+}
+
 #[test]
 fn a_copy_in_an_empty_folder_serves_the_whole_site() -> TestResult {
     let folder = std::env::temp_dir().join(format!("site-binary-{}", std::process::id()));
     std::fs::create_dir_all(&folder)?;
     let binary = folder.join("site");
     std::fs::copy(env!("CARGO_BIN_EXE_site"), &binary)?;
-    let child = Command::new(&binary)
-        .args(["--addr", "127.0.0.1:0"])
-        .current_dir(&folder)
-        .stdout(Stdio::piped())
-        .spawn()?;
-    let mut server = Running(child);
+    let mut server = Running(spawn_fresh_copy(
+        Command::new(&binary)
+            .args(["--addr", "127.0.0.1:0"])
+            .current_dir(&folder)
+            .stdout(Stdio::piped()),
+    )?);
     let stdout = server.0.stdout.take().ok_or("no stdout")?;
     let mut line = String::new();
     BufReader::new(stdout).read_line(&mut line)?;
