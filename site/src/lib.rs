@@ -19,7 +19,7 @@
 //! ```
 //!
 //! With the `axum` feature, [`serve::router`] serves a [`Site`] inside an axum app with every
-//! behaviour of the `site` binary (which uses that same router): content negotiation of the
+//! behaviour of the `site` binary (both answer through [`serve::respond`]): content negotiation of the
 //! precompressed bodies, `304`, `HEAD`, redirects, security headers.
 #![doc(html_no_source)]
 

@@ -140,6 +140,8 @@ fn seed_pages_are_sent_in_the_accepted_encoding() -> TestResult {
             header(&response, "vary").as_deref(),
             Some("accept-encoding")
         );
+        let date = header(&response, "date").ok_or("no Date")?;
+        assert!(date.ends_with(" GMT") && date.len() == 29, "{date}");
         // Compressed pages are much smaller.
         if encoding.is_some() {
             assert!(bytes.len() * 2 < page.html.len(), "{accept}");
@@ -162,6 +164,7 @@ fn seed_pages_are_sent_in_the_accepted_encoding() -> TestResult {
     );
     let response = server.exchange(request.as_bytes())?;
     assert_eq!(status(&response), "HTTP/1.1 304 Not Modified");
+    assert_eq!(header(&response, "content-length"), None);
     assert!(body(&response).is_empty());
     Ok(())
 }
@@ -377,5 +380,145 @@ fn redirects_404_and_405_over_a_socket() -> TestResult {
     assert_eq!(status(&response), "HTTP/1.1 405 Method Not Allowed");
     assert_eq!(header(&response, "allow").as_deref(), Some("GET, HEAD"));
     assert!(header(&response, "content-security-policy").is_some());
+    Ok(())
+}
+
+/// The responses in `bytes`, a stream of answers to requests other than `HEAD`, each cut at the
+/// end its `Content-Length` gives.
+fn split_responses(mut bytes: &[u8]) -> Result<Vec<Vec<u8>>, Box<dyn std::error::Error>> {
+    let mut responses = Vec::new();
+    while !bytes.is_empty() {
+        let head = bytes.len() - body(bytes).len();
+        let length: usize = header(&bytes[..head], "content-length")
+            .unwrap_or_default()
+            .parse()
+            .unwrap_or(0);
+        let end = (head + length).min(bytes.len());
+        responses.push(bytes[..end].to_vec());
+        bytes = &bytes[end..];
+    }
+    Ok(responses)
+}
+
+#[test]
+fn pipelined_requests_are_answered_in_order() -> TestResult {
+    let server = Server::start(&site::SITE, Limits::default())?;
+    let received = server.exchange(
+        b"GET /lwm2m/about HTTP/1.1\r\nHost: x\r\n\r\n\
+          GET /no/such/page HTTP/1.1\r\nHost: x\r\n\r\n\
+          GET /ipso HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )?;
+    let responses = split_responses(&received)?;
+    let lines: Vec<String> = responses.iter().map(|r| status(r)).collect();
+    assert_eq!(
+        lines,
+        [
+            "HTTP/1.1 200 OK",
+            "HTTP/1.1 404 Not Found",
+            "HTTP/1.1 200 OK"
+        ]
+    );
+    let about = site::SITE.page("/lwm2m/about").ok_or("no page")?;
+    assert_eq!(body(&responses[0]), about.html.as_bytes());
+    assert_eq!(header(&responses[0], "connection"), None);
+    assert_eq!(
+        header(&responses[2], "connection").as_deref(),
+        Some("close")
+    );
+    Ok(())
+}
+
+#[test]
+fn http_1_0_connections_close_unless_kept_alive() -> TestResult {
+    let server = Server::start(&site::SITE, Limits::default())?;
+    let response = server.exchange(b"GET /ipso HTTP/1.0\r\n\r\n")?;
+    assert_eq!(status(&response), "HTTP/1.1 200 OK");
+    assert_eq!(header(&response, "connection").as_deref(), Some("close"));
+
+    let mut stream = server.connect()?;
+    stream.write_all(b"GET /ipso HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")?;
+    let page = site::SITE.page("/ipso").ok_or("no page")?;
+    let mut received = Vec::new();
+    let mut buffer = [0; 8192];
+    while split_responses(&received)?
+        .first()
+        .is_none_or(|r| body(r).len() < page.html.len())
+    {
+        match stream.read(&mut buffer)? {
+            0 => return Err("closed after a kept-alive response".into()),
+            read => received.extend_from_slice(&buffer[..read]),
+        }
+    }
+    assert_eq!(
+        header(&received, "connection").as_deref(),
+        Some("keep-alive")
+    );
+    // The same connection answers the next request, then closes.
+    stream.write_all(b"GET /ipso HTTP/1.0\r\n\r\n")?;
+    stream.read_to_end(&mut received)?;
+    let responses = split_responses(&received)?;
+    assert_eq!(responses.len(), 2);
+    assert_eq!(status(&responses[1]), "HTTP/1.1 200 OK");
+    Ok(())
+}
+
+#[test]
+fn a_short_request_body_is_skipped_and_the_connection_kept() -> TestResult {
+    let server = Server::start(&site::SITE, Limits::default())?;
+    // The body looks like a request: it must not be taken for one.
+    let body = "GET /no/such/page HTTP/1.1\r\n\r\n";
+    let request = format!(
+        "POST /lwm2m/about HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n{body}\
+         GET /ipso HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let received = server.exchange(request.as_bytes())?;
+    let responses = split_responses(&received)?;
+    let lines: Vec<String> = responses.iter().map(|r| status(r)).collect();
+    assert_eq!(
+        lines,
+        ["HTTP/1.1 405 Method Not Allowed", "HTTP/1.1 200 OK"]
+    );
+    Ok(())
+}
+
+#[test]
+fn bodies_of_unknown_or_ambiguous_length_end_the_connection() -> TestResult {
+    let server = Server::start(&site::SITE, Limits::default())?;
+    // A chunked body is not read: one answer, then the connection ends.
+    let received = server.exchange(
+        b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n\
+          5\r\nhello\r\n0\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n",
+    )?;
+    let responses = split_responses(&received)?;
+    assert_eq!(responses.len(), 1);
+    assert_eq!(status(&responses[0]), "HTTP/1.1 405 Method Not Allowed");
+    assert_eq!(
+        header(&responses[0], "connection").as_deref(),
+        Some("close")
+    );
+    // Nor is a long one: the client need not send it for the answer to come.
+    let response =
+        server.exchange(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\nabc")?;
+    assert_eq!(status(&response), "HTTP/1.1 405 Method Not Allowed");
+    assert_eq!(header(&response, "connection").as_deref(), Some("close"));
+    // Nor is one the client waits to be asked for.
+    let response = server.exchange(
+        b"PUT / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n",
+    )?;
+    assert_eq!(status(&response), "HTTP/1.1 405 Method Not Allowed");
+    assert_eq!(header(&response, "connection").as_deref(), Some("close"));
+    // A length that is not one, or two of them, or one with a chunked body: refused.
+    for framing in [
+        "Content-Length: 12abc",
+        "Content-Length: -1",
+        "Content-Length: 3\r\nContent-Length: 4",
+        "Content-Length: 3\r\nTransfer-Encoding: chunked",
+    ] {
+        let request = format!("POST / HTTP/1.1\r\nHost: x\r\n{framing}\r\n\r\nabc");
+        let response = server.exchange(request.as_bytes())?;
+        assert_eq!(status(&response), "HTTP/1.1 400 Bad Request", "{framing}");
+        assert!(header(&response, "content-security-policy").is_some());
+    }
     Ok(())
 }

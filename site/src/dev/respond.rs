@@ -58,7 +58,7 @@ pub(crate) fn respond<B>(state: &State, request: &Request<B>) -> Response<Body> 
         return send(StatusCode::OK, content, asset.bytes.clone(), head);
     }
     if let Some(to) = output.redirects.get(path.as_ref()) {
-        return redirect_to("", to, uri.query()).map(Body::new);
+        return redirect_to("", to, uri.query()).map(Body::from);
     }
     // The other form of a URL: with a trailing slash. Straight to where it ends up.
     if let Some(stripped) = path.strip_suffix('/').filter(|s| !s.is_empty()) {
@@ -69,7 +69,7 @@ pub(crate) fn respond<B>(state: &State, request: &Request<B>) -> Response<Body> 
             output.redirects.get(stripped).map(String::as_str)
         };
         if let Some(target) = target {
-            return redirect_to("", target, uri.query()).map(Body::new);
+            return redirect_to("", target, uri.query()).map(Body::from);
         }
     }
     page(&snapshot, &output.not_found, StatusCode::NOT_FOUND, head)

@@ -1,27 +1,15 @@
-//! Accepting and serving connections (HTTP/1.1 over hyper), robust under abuse: request heads
-//! are bounded in size and in the time they may take to arrive, open connections are capped,
-//! and shutdown lets the requests in flight finish.
+//! Accepting connections (each served by the `connection` module), robust under abuse: request
+//! heads are bounded in size and in the time they may take to arrive, open connections are
+//! capped, and shutdown lets the requests in flight finish.
 
-use std::convert::Infallible;
 use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use std::future::poll_fn;
-use std::pin::Pin;
-use std::task::{Context, Poll};
-
-use hyper::server::conn::http1;
-use hyper_util::rt::TokioIo;
-use tokio::io::{AsyncRead, AsyncReadExt as _, AsyncWrite, AsyncWriteExt as _, ReadBuf};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
-
-use axum::Router;
-use axum::routing::future::RouteFuture;
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
 use crate::Site;
 
@@ -51,9 +39,6 @@ impl Default for Limits {
         }
     }
 }
-
-/// The smallest read buffer hyper accepts (it panics below it).
-const MIN_HEADER_BYTES: usize = 8192;
 
 /// Serves `site` on `addr` until SIGINT or SIGTERM, then lets open requests finish.
 ///
@@ -141,11 +126,6 @@ pub async fn run(
     limits: &Limits,
     shutdown: impl Future<Output = ()>,
 ) -> io::Result<()> {
-    let router = super::router(site);
-    let mut http = http1::Builder::new();
-    // The header-read timeout is kept by each connection's watchdog (`serve_connection`), not
-    // by hyper's, which arms a new timer for every request: that costs 5 % of the throughput.
-    http.max_buf_size(limits.max_header_bytes.max(MIN_HEADER_BYTES));
     let capacity = limits
         .max_connections
         .clamp(1, Semaphore::MAX_PERMITS.min(u32::MAX as usize));
@@ -175,22 +155,11 @@ pub async fn run(
         };
         // Responses are written whole: do not hold back their last segment.
         let _ = stream.set_nodelay(true);
-        let activity = Arc::new(Activity::default());
-        let service = Service {
-            router: router.clone(),
-            activity: activity.clone(),
-        };
-        let stream = Counted {
-            stream,
-            activity: activity.clone(),
-        };
-        let connection = http.serve_connection(TokioIo::new(stream), service);
-        let watch = Watch {
-            stop: stop_signal.clone(),
-            activity,
-            header_read_timeout: limits.header_read_timeout,
-        };
-        tokio::spawn(serve_connection(connection, watch, slot));
+        let (limits, stop) = (limits.clone(), stop_signal.clone());
+        tokio::spawn(async move {
+            super::connection::serve(site, stream, &limits, stop).await;
+            drop(slot);
+        });
     }
     drop(listener);
     let _ = stopping.send(true);
@@ -203,161 +172,4 @@ pub async fn run(
         }
     }
     Ok(())
-}
-
-/// What a connection is doing, as its watchdog sees it: counters that move while it works.
-#[derive(Debug, Default)]
-struct Activity {
-    /// Requests whose head has arrived.
-    requests: AtomicU64,
-    /// Writes that sent bytes.
-    writes: AtomicU64,
-}
-
-impl Activity {
-    fn snapshot(&self) -> (u64, u64) {
-        (
-            self.requests.load(Ordering::Relaxed),
-            self.writes.load(Ordering::Relaxed),
-        )
-    }
-}
-
-/// The service of every connection: the site's [`super::router`], counting requests.
-#[derive(Clone)]
-struct Service {
-    router: Router,
-    activity: Arc<Activity>,
-}
-
-impl hyper::service::Service<hyper::Request<hyper::body::Incoming>> for Service {
-    type Response = hyper::Response<axum::body::Body>;
-    type Error = Infallible;
-    type Future = RouteFuture<Infallible>;
-
-    fn call(&self, request: hyper::Request<hyper::body::Incoming>) -> Self::Future {
-        self.activity.requests.fetch_add(1, Ordering::Relaxed);
-        // A `Router` is always ready, and cloning it clones one `Arc`.
-        tower_service::Service::call(&mut self.router.clone(), request)
-    }
-}
-
-/// The client's socket, counting the writes that make progress.
-struct Counted {
-    stream: TcpStream,
-    activity: Arc<Activity>,
-}
-
-impl Counted {
-    fn count(&self, written: &Poll<io::Result<usize>>) {
-        if let Poll::Ready(Ok(1..)) = written {
-            self.activity.writes.fetch_add(1, Ordering::Relaxed);
-        }
-    }
-}
-
-impl AsyncRead for Counted {
-    fn poll_read(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_read(cx, buf)
-    }
-}
-
-impl AsyncWrite for Counted {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<io::Result<usize>> {
-        let written = Pin::new(&mut self.stream).poll_write(cx, buf);
-        self.count(&written);
-        written
-    }
-
-    fn poll_write_vectored(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        bufs: &[io::IoSlice<'_>],
-    ) -> Poll<io::Result<usize>> {
-        let written = Pin::new(&mut self.stream).poll_write_vectored(cx, bufs);
-        self.count(&written);
-        written
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        // hyper then sends head and body with one `writev`, copying neither.
-        self.stream.is_write_vectored()
-    }
-
-    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_flush(cx)
-    }
-
-    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_shutdown(cx)
-    }
-}
-
-type Connection = http1::Connection<TokioIo<Counted>, Service>;
-
-/// What a connection's task watches besides the connection.
-struct Watch {
-    /// Flips to `true` on shutdown.
-    stop: tokio::sync::watch::Receiver<bool>,
-    /// What the connection is doing.
-    activity: Arc<Activity>,
-    /// See [`Limits::header_read_timeout`].
-    header_read_timeout: Duration,
-}
-
-/// How long a closed connection still reads (and drops) what the client sends, so that
-/// unread pipelined requests do not turn the close into a reset that destroys the responses
-/// the client has not read yet.
-const LINGER: Duration = Duration::from_secs(2);
-
-/// Serves one connection until it ends, until it has started no request and written nothing
-/// for a whole header-read timeout, or (once `stop` flips) until its request in flight is
-/// answered; then closes it gracefully and frees its `slot`.
-async fn serve_connection(mut connection: Connection, watch: Watch, slot: OwnedSemaphorePermit) {
-    let Watch {
-        mut stop,
-        activity,
-        header_read_timeout,
-    } = watch;
-    let period = header_read_timeout.max(Duration::from_millis(1));
-    let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
-    let mut seen = activity.snapshot();
-    let mut stopping = false;
-    let finished = loop {
-        tokio::select! {
-            finished = poll_fn(|cx| connection.poll_without_shutdown(cx)) => break finished,
-            () = async { drop(stop.wait_for(|stop| *stop).await) }, if !stopping => {
-                // Closes the connection now if idle, else once the response under way is out.
-                stopping = true;
-                Pin::new(&mut connection).graceful_shutdown();
-            }
-            _ = ticks.tick() => {
-                // No request started and nothing written for a whole period: an idle client,
-                // a head sent too slowly, or a client that stopped reading. Drop it.
-                let now = activity.snapshot();
-                if now == seen {
-                    break Ok(());
-                }
-                seen = now;
-            }
-        }
-    };
-    if let Err(error) = finished {
-        tracing::debug!("connection closed: {error}");
-    }
-    let mut stream = connection.into_parts().io.into_inner().stream;
-    if stream.shutdown().await.is_ok() {
-        let mut sink = [0; 4096];
-        let drain = async { while let Ok(1..) = stream.read(&mut sink).await {} };
-        let _ = tokio::time::timeout(LINGER, drain).await;
-    }
-    drop(slot);
 }

@@ -2,14 +2,17 @@
 //! copying none of them.
 //!
 //! - [`router`]: the axum `Router` (feature `axum`), for a site of its own or mounted inside a
-//!   larger app; the `site` binary serves this same router;
-//! - [`respond`]: routing, encoding choice (`Accept-Encoding`), `304`, `HEAD`, redirects;
+//!   larger app;
+//! - [`respond`]: the answer to every request, the router's and the `site` binary's: routing, encoding choice (`Accept-Encoding`), `304`, `HEAD`, redirects;
 //! - [`negotiate`]: the `Accept-Encoding` and `If-None-Match` rules;
 //! - [`headers`]: security headers and caching policy;
-//! - [`listen`] (feature `server`): connections, with bounded headers, a header-read timeout,
-//!   a connection limit and graceful shutdown;
+//! - [`listen`] (feature `server`): accepting connections, with a connection limit and
+//!   graceful shutdown; `connection`: HTTP/1.1 on each, with bounded heads and a header-read
+//!   timeout;
 //! - [`shutdown`] (feature `server`): the signals that stop the server.
 
+#[cfg(feature = "server")]
+mod connection;
 pub mod headers;
 #[cfg(feature = "server")]
 pub mod listen;
@@ -21,6 +24,7 @@ pub mod shutdown;
 use axum::Router;
 use axum::extract::Request;
 use axum::http::header::CONTENT_ENCODING;
+use axum::http::{HeaderMap, Method, Response, Uri};
 use axum::routing::any;
 
 #[cfg(feature = "server")]
@@ -47,8 +51,9 @@ use crate::Site;
 ///     .merge(site::serve::router(&DOCS));
 /// ```
 pub fn router(site: &'static Site) -> Router {
-    let handler =
-        move |request: Request| async move { handle(site, &request).map(axum::body::Body::new) };
+    let handler = move |request: Request| async move {
+        handle(site, request.method(), request.uri(), request.headers()).map(axum::body::Body::from)
+    };
     if site.base_path.is_empty() {
         return Router::new().fallback(handler);
     }
@@ -59,9 +64,9 @@ pub fn router(site: &'static Site) -> Router {
         .route(&format!("{base}/{{*path}}"), any(handler))
 }
 
-/// [`respond::respond`] to `request`, logging one line at debug level.
-fn handle<B>(site: &'static Site, request: &axum::http::Request<B>) -> axum::http::Response<Body> {
-    let response = respond::respond(site, request.method(), request.uri(), request.headers());
+/// [`respond::respond`] to a request, logging one line at debug level.
+fn handle(site: &'static Site, method: &Method, uri: &Uri, headers: &HeaderMap) -> Response<Body> {
+    let response = respond::respond(site, method, uri, headers);
     if tracing::enabled!(tracing::Level::DEBUG) {
         let encoding = response
             .headers()
@@ -69,11 +74,11 @@ fn handle<B>(site: &'static Site, request: &axum::http::Request<B>) -> axum::htt
             .and_then(|value| value.to_str().ok())
             .unwrap_or("identity");
         tracing::debug!(
-            method = %request.method(),
-            uri = %request.uri(),
+            %method,
+            %uri,
             status = response.status().as_u16(),
             encoding,
-            bytes = axum::body::HttpBody::size_hint(response.body()).exact(),
+            bytes = response.body().len(),
             "request"
         );
     }

@@ -1,8 +1,11 @@
 //! Content negotiation: which encoding of a body to send, from the request's `Accept-Encoding`
 //! (RFC 9110 §12.5.3), and whether the client's cached copy is current (`If-None-Match`).
 
-use axum::http::HeaderMap;
 use axum::http::header::{ACCEPT_ENCODING, IF_NONE_MATCH};
+use axum::http::{HeaderMap, HeaderName};
+
+/// The request headers negotiation reads, the only ones a response depends on.
+pub const REQUEST_HEADERS: [HeaderName; 2] = [ACCEPT_ENCODING, IF_NONE_MATCH];
 
 /// A content coding the server has bodies in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

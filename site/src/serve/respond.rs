@@ -5,21 +5,19 @@
 
 use std::borrow::Cow;
 
-use axum::body::Bytes;
 use axum::http::header::{
     ALLOW, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
     ETAG, LOCATION, VARY,
 };
 use axum::http::{HeaderMap, HeaderValue, Method, Response, StatusCode, Uri};
-use http_body_util::Full;
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
 use super::headers::{self, IMMUTABLE, REVALIDATE};
 use super::negotiate::{self, Coding};
 use crate::{Encoded, Page, Site};
 
-/// The body type of every response: one static byte slice (or nothing).
-pub type Body = Full<Bytes>;
+/// The body of every response: a static slice of the binary (empty for none).
+pub type Body = &'static [u8];
 
 /// The content type of every page.
 pub(crate) const HTML: &str = "text/html; charset=utf-8";
@@ -52,7 +50,8 @@ impl Representation {
     }
 }
 
-/// The answer of `site` to a request.
+/// The answer of `site` to a request. Of its headers only [`negotiate::REQUEST_HEADERS`]
+/// matter.
 pub fn respond(
     site: &'static Site,
     method: &Method,
@@ -235,7 +234,7 @@ pub(crate) fn redirect_to(base_path: &str, target: &str, query: Option<&str>) ->
 
 /// A response with `body` and `status`, and the security headers.
 fn with_body(body: &'static [u8], status: StatusCode) -> Response<Body> {
-    let mut response = Response::new(Full::new(Bytes::from_static(body)));
+    let mut response = Response::new(body);
     *response.status_mut() = status;
     // Room for every header of the largest response: no reallocation while filling it.
     *response.headers_mut() = HeaderMap::with_capacity(HEADER_CAPACITY);
