@@ -199,13 +199,15 @@ fn malformed_requests_get_4xx_never_5xx() -> TestResult {
         "X-A: b\r\n".repeat(200)
     );
     let long_uri = format!("GET /{} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(70_000));
-    let cases: [(&[u8], &str); 11] = [
+    let cases: [(&[u8], &str); 13] = [
         (b"HELLO\r\n\r\n", "400"),
         (b"GET\r\n\r\n", "400"),
         (b"GET / HTTP/9.9\r\nHost: x\r\n\r\n", "400"),
         (b"G@T / HTTP/1.1\r\nHost: x\r\n\r\n", "400"),
         (b"GET /a\x00b HTTP/1.1\r\nHost: x\r\n\r\n", "400"),
         (b"GET / HTTP/1.1\r\nBad Header\r\n\r\n", "400"),
+        (b"GET / HTTP/1.1\r\n\r\n", "400"),
+        (b"GET / HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n", "400"),
         (
             b"GET /lwm2m/%zzbout HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
             "400",
@@ -466,7 +468,7 @@ fn http_1_0_connections_close_unless_kept_alive() -> TestResult {
 fn a_short_request_body_is_skipped_and_the_connection_kept() -> TestResult {
     let server = Server::start(&site::SITE, Limits::default())?;
     // The body looks like a request: it must not be taken for one.
-    let body = "GET /no/such/page HTTP/1.1\r\n\r\n";
+    let body = "GET /no/such/page HTTP/1.1\r\nHost: x\r\n\r\n";
     let request = format!(
         "POST /lwm2m/about HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n{body}\
          GET /ipso HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",

@@ -14,7 +14,7 @@ use std::io::{self, IoSlice};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use axum::http::header::{CONNECTION, CONTENT_LENGTH, EXPECT, TRANSFER_ENCODING};
+use axum::http::header::{CONNECTION, CONTENT_LENGTH, EXPECT, HOST, TRANSFER_ENCODING};
 use axum::http::{HeaderMap, HeaderValue, Method, Response, StatusCode, Uri};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
@@ -218,6 +218,7 @@ impl Request {
         let mut headers = HeaderMap::new();
         let (mut close, mut keep_alive) = (false, false);
         let (mut length, mut transfer_coded, mut expects) = (None, false, false);
+        let mut hosts = 0;
         for line in parsed.headers.iter() {
             if let Some(name) = REQUEST_HEADERS
                 .iter()
@@ -245,13 +246,17 @@ impl Request {
                     return Err(StatusCode::BAD_REQUEST);
                 }
                 length = Some(value);
+            } else if line.name.eq_ignore_ascii_case(HOST.as_str()) {
+                hosts += 1;
             } else if line.name.eq_ignore_ascii_case(EXPECT.as_str()) {
                 expects = true;
             } else if line.name.eq_ignore_ascii_case(TRANSFER_ENCODING.as_str()) {
                 transfer_coded = true;
             }
         }
-        if transfer_coded && length.is_some() {
+        // HTTP/1.1 requires exactly one `Host` (RFC 9112 §3.2); a body framed two ways is
+        // ambiguous (request smuggling).
+        if (!http10 && hosts != 1) || (transfer_coded && length.is_some()) {
             return Err(StatusCode::BAD_REQUEST);
         }
         let body = length.unwrap_or(0);
