@@ -1,12 +1,12 @@
 //! The floor of the serving benchmark (`benches/serve.sh`): a minimal hyper server answering
-//! every request with one precomputed response, on the same runtime and HTTP settings as the
-//! `site` server, with no routing and no negotiation.
+//! every request with one precomputed response, on one single-threaded runtime as each of the
+//! `site` server's threads is, with no routing and no negotiation.
 //!
 //! `floor ADDR [identity|gzip|br]` answers with the seed page `/lwm2m/about` in that encoding:
 //! the body and the headers the `site` server sends for it (security headers, `ETag`,
 //! `Cache-Control`, `Vary`…), asked of the site once at start. Its responses are byte for byte
-//! the server's, so what the server does beyond writing them (routing, content negotiation,
-//! building the head) is the whole difference. Not part of the `site` binary.
+//! the server's, so what the server does beyond writing them (parsing, routing, content
+//! negotiation, building the head) is the whole difference. Not part of the `site` binary.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
