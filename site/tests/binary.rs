@@ -395,6 +395,10 @@ fn each_request_logs_one_line_at_debug_level() -> TestResult {
         )?;
         stream.read_to_end(&mut Vec::new())?;
     }
+    // A malformed one (no `Host`) is logged too.
+    let mut stream = std::net::TcpStream::connect(&addr)?;
+    stream.write_all(b"GET / HTTP/1.1\r\n\r\n")?;
+    stream.read_to_end(&mut Vec::new())?;
     signal(&server, "TERM")?;
     wait_exit(&mut server, std::time::Duration::from_secs(10))?;
     let mut stderr = String::new();
@@ -408,7 +412,7 @@ fn each_request_logs_one_line_at_debug_level() -> TestResult {
         .lines()
         .filter(|line| line.contains(" request "))
         .collect();
-    assert_eq!(requests.len(), 2, "{stderr}");
+    assert_eq!(requests.len(), 3, "{stderr}");
     assert!(requests[0].contains("DEBUG"), "{stderr}");
     assert!(
         requests[0].contains("uri=/lwm2m/about?q=1 status=200 encoding=\"br\""),
@@ -416,6 +420,10 @@ fn each_request_logs_one_line_at_debug_level() -> TestResult {
     );
     assert!(
         requests[1].contains("uri=/nowhere?q=1 status=404"),
+        "{stderr}"
+    );
+    assert!(
+        requests[2].contains("malformed request status=400"),
         "{stderr}"
     );
     Ok(())

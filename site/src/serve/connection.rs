@@ -68,7 +68,10 @@ pub(super) async fn serve(
                 (response, request.http10, request.keep_alive)
             }
             // A request that breaks the protocol: answered, then the connection ends.
-            Err(status) => (refusal(status), false, false),
+            Err(status) => {
+                tracing::debug!(status = status.as_u16(), "malformed request");
+                (refusal(status), false, false)
+            }
             Ok(None) => {
                 tokio::select! {
                     biased;
