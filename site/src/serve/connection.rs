@@ -386,3 +386,107 @@ async fn linger(mut stream: TcpStream) {
         let _ = tokio::time::timeout(LINGER, drain).await;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn received() -> Received {
+        Received {
+            buffer: vec![0; MIN_HEADER_BYTES],
+            filled: 0,
+            skip: 0,
+        }
+    }
+
+    /// Feeds `bytes` in pieces at `cuts`, as reads would, and collects every request as
+    /// `METHOD path`, or the refusal's status.
+    fn requests(bytes: &[u8], cuts: &[usize]) -> Vec<String> {
+        let mut connection = received();
+        let mut seen = Vec::new();
+        let mut start = 0;
+        for end in cuts.iter().copied().chain([bytes.len()]) {
+            let piece = &bytes[start..end];
+            connection.buffer[connection.filled..][..piece.len()].copy_from_slice(piece);
+            connection.filled += piece.len();
+            start = end;
+            loop {
+                match connection.next_request() {
+                    Ok(Some(request)) => {
+                        seen.push(format!("{} {}", request.method, request.uri.path()));
+                    }
+                    Ok(None) => break,
+                    Err(status) => {
+                        seen.push(status.as_str().to_string());
+                        return seen;
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    const STREAM: &[u8] = b"GET /a HTTP/1.1\r\nHost: x\r\n\r\n\
+        POST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 27\r\n\r\n\
+        GET /body HTTP/1.1\r\nHost: x\r\n\
+        GET /c?q=1 HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br\r\n\r\n";
+
+    #[test]
+    fn a_stream_cut_anywhere_gives_the_same_requests() {
+        let whole = requests(STREAM, &[]);
+        assert_eq!(whole, ["GET /a", "POST /b", "GET /c"]);
+        for cut in 1..STREAM.len() {
+            assert_eq!(requests(STREAM, &[cut]), whole, "cut at {cut}");
+        }
+        let every_byte: Vec<usize> = (1..STREAM.len()).collect();
+        assert_eq!(requests(STREAM, &every_byte), whole);
+    }
+
+    /// Bytes that matter to the framing.
+    const NOISE: &[u8] = b"\r\n: \x00%0";
+
+    #[test]
+    fn garbled_streams_are_refused_or_wait_never_panic() {
+        // A fixed-seed xorshift: the same cases on every run.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let mut bytes = STREAM.to_vec();
+            for _ in 0..=next() % 4 {
+                let at = (next() % bytes.len() as u64) as usize;
+                match next() % 3 {
+                    0 => bytes[at] = next() as u8,
+                    1 => drop(bytes.remove(at)),
+                    _ => bytes.insert(at, NOISE[(next() % NOISE.len() as u64) as usize]),
+                }
+            }
+            let cut = (next() % bytes.len() as u64) as usize;
+            for outcome in requests(&bytes, &[cut]) {
+                let refused = outcome == "400" || outcome == "431";
+                assert!(refused || outcome.contains(' '), "{outcome}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_headers_a_response_depends_on_are_kept() {
+        let mut lines = [httparse::EMPTY_HEADER; MAX_HEADERS];
+        let mut parsed = httparse::Request::new(&mut lines);
+        let head = b"GET / HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nAccept-Encoding: br\r\n\
+            If-None-Match: \"t\"\r\nCookie: a=b\r\n\r\n";
+        assert!(parsed.parse(head).is_ok_and(|status| status.is_complete()));
+        let Ok((request, body)) = Request::from_head(&parsed) else {
+            panic!("refused");
+        };
+        assert_eq!(body, 0);
+        assert!(request.keep_alive && !request.http10);
+        let names: Vec<&str> = request.headers.keys().map(|name| name.as_str()).collect();
+        assert_eq!(names, ["accept-encoding", "if-none-match"]);
+        assert_eq!(request.headers.get_all("accept-encoding").iter().count(), 2);
+    }
+}
