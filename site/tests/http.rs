@@ -164,7 +164,11 @@ fn seed_pages_are_sent_in_the_accepted_encoding() -> TestResult {
     );
     let response = server.exchange(request.as_bytes())?;
     assert_eq!(status(&response), "HTTP/1.1 304 Not Modified");
-    assert_eq!(header(&response, "content-length"), None);
+    // The length a `200` would have, or none: never a zero for the empty body.
+    assert_eq!(
+        header(&response, "content-length"),
+        Some(page.br.bytes.len().to_string())
+    );
     assert!(body(&response).is_empty());
     Ok(())
 }
@@ -521,6 +525,96 @@ fn bodies_of_unknown_or_ambiguous_length_end_the_connection() -> TestResult {
         let response = server.exchange(request.as_bytes())?;
         assert_eq!(status(&response), "HTTP/1.1 400 Bad Request", "{framing}");
         assert!(header(&response, "content-security-policy").is_some());
+    }
+    Ok(())
+}
+
+/// Status code, headers (but `Date` and `Connection`, which belong to the connection) sorted,
+/// and body of a raw response.
+type Answer = (u16, Vec<(String, String)>, Vec<u8>);
+
+fn answer_of(response: &[u8]) -> Result<Answer, Box<dyn std::error::Error>> {
+    let text = String::from_utf8_lossy(response);
+    let head = text.split("\r\n\r\n").next().unwrap_or_default();
+    let mut lines = head.lines();
+    let code = lines
+        .next()
+        .and_then(|line| line.split(' ').nth(1))
+        .ok_or("no status line")?
+        .parse()?;
+    let mut headers: Vec<(String, String)> = lines
+        .filter_map(|line| line.split_once(": "))
+        .map(|(name, value)| (name.to_ascii_lowercase(), value.to_string()))
+        .filter(|(name, _)| name != "date" && name != "connection")
+        .collect();
+    headers.sort();
+    Ok((code, headers, body(response).to_vec()))
+}
+
+/// What `site::serve::router`, the router services embed, answers to the same request.
+async fn router_answer(
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+) -> Result<Answer, Box<dyn std::error::Error>> {
+    use tower::ServiceExt as _;
+    let mut request = axum::http::Request::builder().method(method).uri(target);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let Ok(response) = site::serve::router(&site::SITE)
+        .oneshot(request.body(axum::body::Body::empty())?)
+        .await;
+    let (parts, content) = response.into_parts();
+    let mut headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .map(|(name, value)| Ok((name.to_string(), value.to_str()?.to_string())))
+        .collect::<Result<_, axum::http::header::ToStrError>>()?;
+    headers.sort();
+    let content = axum::body::to_bytes(content, usize::MAX).await?;
+    Ok((parts.status.as_u16(), headers, content.to_vec()))
+}
+
+#[test]
+fn the_server_answers_as_the_router_does() -> TestResult {
+    let server = Server::start(&site::SITE, Limits::default())?;
+    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    let page = site::SITE.page("/lwm2m/about").ok_or("no seed page")?;
+    let asset = site::SITE.assets.first().ok_or("no asset")?.route;
+    type Headers<'a> = &'a [(&'a str, &'a str)];
+    let br: Headers = &[("accept-encoding", "gzip, deflate, br")];
+    let requests: [(&str, &str, Headers); 12] = [
+        ("GET", "/lwm2m/about", br),
+        (
+            "GET",
+            "/lwm2m/about?utm_source=x",
+            &[("accept-encoding", "gzip")],
+        ),
+        ("GET", "/lwm2m/about", &[]),
+        ("HEAD", "/lwm2m/about", br),
+        (
+            "GET",
+            "/lwm2m/about",
+            &[("accept-encoding", "br"), ("if-none-match", page.br.etag)],
+        ),
+        ("GET", "/lwm2m/about/?q=1", &[]),
+        ("GET", "/no/such/page", br),
+        ("DELETE", "/lwm2m/about", &[]),
+        ("GET", "/lwm2m/%zzbout", &[]),
+        ("GET", "/sitemap.xml", br),
+        ("GET", asset, br),
+        ("HEAD", "/no/such/page", &[]),
+    ];
+    for (method, target, headers) in requests {
+        let mut request = format!("{method} {target} HTTP/1.1\r\nHost: x\r\n");
+        for (name, value) in headers {
+            request.push_str(&format!("{name}: {value}\r\n"));
+        }
+        request.push_str("Connection: close\r\n\r\n");
+        let served = answer_of(&server.exchange(request.as_bytes())?)?;
+        let routed = runtime.block_on(router_answer(method, target, headers))?;
+        assert_eq!(served, routed, "{method} {target} {headers:?}");
     }
     Ok(())
 }

@@ -295,8 +295,8 @@ fn write_head(head: &mut Vec<u8>, response: &Response<Body>, http10: bool, keep_
         header(head, name.as_str(), value.as_bytes());
     }
     DATE.with_borrow_mut(|date| header(head, "date", date.now()));
-    // A `HEAD` response already says the length of the body it leaves out.
-    if status != StatusCode::NOT_MODIFIED && !response.headers().contains_key(CONTENT_LENGTH) {
+    // A `HEAD` or `304` response already says the length of the body it leaves out.
+    if !response.headers().contains_key(CONTENT_LENGTH) {
         header(
             head,
             "content-length",

@@ -176,16 +176,18 @@ fn send(representation: Representation, request: &HeaderMap, head: bool) -> Resp
     if br.is_some() || gzip.is_some() {
         headers.insert(VARY, HeaderValue::from_static("accept-encoding"));
     }
+    if not_modified || head {
+        // The body is left out, so its length is said here (for a `304`, the length a `200`
+        // would have, as RFC 9110 §8.6 allows; otherwise a server could say zero). GET's comes
+        // from the body itself.
+        headers.insert(CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+    }
     if not_modified {
         return response;
     }
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
     if let Some(encoding) = encoding {
         headers.insert(CONTENT_ENCODING, HeaderValue::from_static(encoding));
-    }
-    if head {
-        // The body is left out, so its length is said here; GET's comes from the body itself.
-        headers.insert(CONTENT_LENGTH, HeaderValue::from(bytes.len()));
     }
     response
 }
