@@ -67,10 +67,11 @@ pub(super) async fn serve(
                 let response = super::handle(site, &request.method, &request.uri, &request.headers);
                 (response, request.http10, request.keep_alive)
             }
-            // A request that breaks the protocol: answered, then the connection ends.
+            // A request that breaks the protocol: answered with the status, the security
+            // headers and no body; then the connection ends.
             Err(status) => {
                 tracing::debug!(status = status.as_u16(), "malformed request");
-                (refusal(status), false, false)
+                (super::respond::empty(status), false, false)
             }
             Ok(None) => {
                 tokio::select! {
@@ -316,15 +317,6 @@ fn header(head: &mut Vec<u8>, name: &str, value: &[u8]) {
     head.extend_from_slice(b": ");
     head.extend_from_slice(value);
     head.extend_from_slice(b"\r\n");
-}
-
-/// The answer to a request that breaks the protocol: the status, the security headers and no
-/// body; the connection ends after it.
-fn refusal(status: StatusCode) -> Response<Body> {
-    let mut response = Response::new(&[][..]);
-    *response.status_mut() = status;
-    super::headers::secure(response.headers_mut());
-    response
 }
 
 thread_local! {

@@ -248,6 +248,6 @@ fn with_body(body: &'static [u8], status: StatusCode) -> Response<Body> {
 const HEADER_CAPACITY: usize = 12;
 
 /// A response with `status`, the security headers and no body.
-fn empty(status: StatusCode) -> Response<Body> {
+pub(crate) fn empty(status: StatusCode) -> Response<Body> {
     with_body(&[], status)
 }
