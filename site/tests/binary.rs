@@ -1,6 +1,8 @@
 //! The `site` binary is the whole site: a copy of it, run from an empty folder, serves every
 //! page and image.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
@@ -148,26 +150,6 @@ fn wait_exit(
     }
 }
 
-/// Splits raw pipelined responses: the length of each complete one, and the bytes left over.
-fn complete_responses(mut bytes: &[u8]) -> (Vec<usize>, usize) {
-    let mut lengths = Vec::new();
-    while let Some(head) = bytes.windows(4).position(|w| w == b"\r\n\r\n") {
-        let text = String::from_utf8_lossy(&bytes[..head]).to_ascii_lowercase();
-        let length: usize = text
-            .lines()
-            .find_map(|line| line.strip_prefix("content-length:"))
-            .and_then(|value| value.trim().parse().ok())
-            .unwrap_or(0);
-        let total = head + 4 + length;
-        if bytes.len() < total {
-            break;
-        }
-        lengths.push(total);
-        bytes = &bytes[total..];
-    }
-    (lengths, bytes.len())
-}
-
 #[test]
 fn sigterm_lets_the_response_in_flight_finish_then_exits() -> TestResult {
     use std::io::{Read, Write};
@@ -187,8 +169,8 @@ fn sigterm_lets_the_response_in_flight_finish_then_exits() -> TestResult {
     );
     let mut received = Vec::new();
     stream.read_to_end(&mut received)?;
-    let (responses, left_over) = complete_responses(&received);
-    assert_eq!(left_over, 0, "a response was cut off");
+    let (responses, left_over) = common::complete_responses(&received);
+    assert_eq!(left_over.len(), 0, "a response was cut off");
     assert!(!responses.is_empty());
     assert!(
         responses.len() < 1000,

@@ -1,6 +1,8 @@
 //! The server over real sockets: the seed site's encodings, malformed and abusive requests,
 //! the connection limit, and shutdown draining the requests in flight.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
@@ -389,23 +391,6 @@ fn redirects_404_and_405_over_a_socket() -> TestResult {
     Ok(())
 }
 
-/// The responses in `bytes`, a stream of answers to requests other than `HEAD`, each cut at the
-/// end its `Content-Length` gives.
-fn split_responses(mut bytes: &[u8]) -> Result<Vec<Vec<u8>>, Box<dyn std::error::Error>> {
-    let mut responses = Vec::new();
-    while !bytes.is_empty() {
-        let head = bytes.len() - body(bytes).len();
-        let length: usize = header(&bytes[..head], "content-length")
-            .unwrap_or_default()
-            .parse()
-            .unwrap_or(0);
-        let end = (head + length).min(bytes.len());
-        responses.push(bytes[..end].to_vec());
-        bytes = &bytes[end..];
-    }
-    Ok(responses)
-}
-
 #[test]
 fn pipelined_requests_are_answered_in_order() -> TestResult {
     let server = Server::start(&site::SITE, Limits::default())?;
@@ -414,7 +399,7 @@ fn pipelined_requests_are_answered_in_order() -> TestResult {
           GET /no/such/page HTTP/1.1\r\nHost: x\r\n\r\n\
           GET /ipso HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
     )?;
-    let responses = split_responses(&received)?;
+    let responses = common::complete_responses(&received).0;
     let lines: Vec<String> = responses.iter().map(|r| status(r)).collect();
     assert_eq!(
         lines,
@@ -425,12 +410,9 @@ fn pipelined_requests_are_answered_in_order() -> TestResult {
         ]
     );
     let about = site::SITE.page("/lwm2m/about").ok_or("no page")?;
-    assert_eq!(body(&responses[0]), about.html.as_bytes());
-    assert_eq!(header(&responses[0], "connection"), None);
-    assert_eq!(
-        header(&responses[2], "connection").as_deref(),
-        Some("close")
-    );
+    assert_eq!(body(responses[0]), about.html.as_bytes());
+    assert_eq!(header(responses[0], "connection"), None);
+    assert_eq!(header(responses[2], "connection").as_deref(), Some("close"));
     Ok(())
 }
 
@@ -446,10 +428,7 @@ fn http_1_0_connections_close_unless_kept_alive() -> TestResult {
     let page = site::SITE.page("/ipso").ok_or("no page")?;
     let mut received = Vec::new();
     let mut buffer = [0; 8192];
-    while split_responses(&received)?
-        .first()
-        .is_none_or(|r| body(r).len() < page.html.len())
-    {
+    while common::complete_responses(&received).0.is_empty() {
         match stream.read(&mut buffer)? {
             0 => return Err("closed after a kept-alive response".into()),
             read => received.extend_from_slice(&buffer[..read]),
@@ -462,9 +441,10 @@ fn http_1_0_connections_close_unless_kept_alive() -> TestResult {
     // The same connection answers the next request, then closes.
     stream.write_all(b"GET /ipso HTTP/1.0\r\n\r\n")?;
     stream.read_to_end(&mut received)?;
-    let responses = split_responses(&received)?;
+    let responses = common::complete_responses(&received).0;
     assert_eq!(responses.len(), 2);
-    assert_eq!(status(&responses[1]), "HTTP/1.1 200 OK");
+    assert_eq!(body(responses[0]), page.html.as_bytes());
+    assert_eq!(status(responses[1]), "HTTP/1.1 200 OK");
     Ok(())
 }
 
@@ -479,7 +459,7 @@ fn a_short_request_body_is_skipped_and_the_connection_kept() -> TestResult {
         body.len()
     );
     let received = server.exchange(request.as_bytes())?;
-    let responses = split_responses(&received)?;
+    let responses = common::complete_responses(&received).0;
     let lines: Vec<String> = responses.iter().map(|r| status(r)).collect();
     assert_eq!(
         lines,
@@ -496,13 +476,10 @@ fn bodies_of_unknown_or_ambiguous_length_end_the_connection() -> TestResult {
         b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n\
           5\r\nhello\r\n0\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n",
     )?;
-    let responses = split_responses(&received)?;
+    let responses = common::complete_responses(&received).0;
     assert_eq!(responses.len(), 1);
-    assert_eq!(status(&responses[0]), "HTTP/1.1 405 Method Not Allowed");
-    assert_eq!(
-        header(&responses[0], "connection").as_deref(),
-        Some("close")
-    );
+    assert_eq!(status(responses[0]), "HTTP/1.1 405 Method Not Allowed");
+    assert_eq!(header(responses[0], "connection").as_deref(), Some("close"));
     // Nor is a long one: the client need not send it for the answer to come.
     let response =
         server.exchange(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\nabc")?;
