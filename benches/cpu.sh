@@ -2,7 +2,7 @@
 # CPU time per request of `site` server binaries, side by side: the steadiest figure on a shared
 # machine, where requests/s move by ±10 to 20 % between runs.
 #
-#   benches/cpu.sh NAME=BINARY [NAME=BINARY ...]       e.g. old=/tmp/site-old new=target/release/site
+#   benches/cpu.sh NAME=BINARY [NAME=BINARY ...]   e.g. old=../old/site new=target/release/site
 #   ROUNDS=7 ENCODING=br PAGE=/lwm2m/about benches/cpu.sh ...
 #
 # Each binary in turn (A B A B …) serves on 127.0.0.1, pinned to CPU 0, while wrk loads it from

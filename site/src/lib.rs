@@ -19,8 +19,8 @@
 //! ```
 //!
 //! With the `axum` feature, [`serve::router`] serves a [`Site`] inside an axum app with every
-//! behaviour of the `site` binary (both answer through [`serve::respond`]): content negotiation of the
-//! precompressed bodies, `304`, `HEAD`, redirects, security headers.
+//! behaviour of the `site` binary (both answer through [`serve::respond`]): content negotiation
+//! of the precompressed bodies, `304`, `HEAD`, redirects, security headers.
 #![doc(html_no_source)]
 
 extern crate self as site;

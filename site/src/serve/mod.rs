@@ -3,7 +3,8 @@
 //!
 //! - [`router`]: the axum `Router` (feature `axum`), for a site of its own or mounted inside a
 //!   larger app;
-//! - [`respond`]: the answer to every request, the router's and the `site` binary's: routing, encoding choice (`Accept-Encoding`), `304`, `HEAD`, redirects;
+//! - [`respond`]: the answer to every request, the router's and the `site` binary's: routing,
+//!   encoding choice (`Accept-Encoding`), `304`, `HEAD`, redirects;
 //! - [`negotiate`]: the `Accept-Encoding` and `If-None-Match` rules;
 //! - [`headers`]: security headers and caching policy;
 //! - [`listen`] (feature `server`): accepting connections, with a connection limit and
