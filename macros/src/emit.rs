@@ -86,7 +86,7 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     };
     let mut diagnostics = compiled.diagnostics.clone();
     diagnostics.extend(embedded.diagnostics.iter().cloned());
-    diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    site_compiler::diagnostic::sort(&mut diagnostics);
     let report = report(&path, &diagnostics);
     let (site, statics) = std::thread::scope(|scope| {
         // The compressed variants are kept for the next build while the tokens are made.
@@ -124,10 +124,14 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
 /// macro can raise on stable Rust), all at the macro's path argument, then the count.
 fn report(path: &LitStr, diagnostics: &[Diagnostic]) -> TokenStream {
     let items = diagnostics.iter().enumerate().map(|(index, diagnostic)| {
-        let message = diagnostic.to_string();
         match diagnostic.severity {
-            Severity::Error => quote_spanned! { path.span() => compile_error!(#message); },
+            // rustc says `error:` itself.
+            Severity::Error => {
+                let message = diagnostic.located().to_string();
+                quote_spanned! { path.span() => compile_error!(#message); }
+            }
             Severity::Warning => {
+                let message = diagnostic.to_string();
                 let name = Ident::new(&format!("content_warning_{index}"), path.span());
                 let note = format!("\n{message}");
                 quote_spanned! { path.span() =>

@@ -1,6 +1,7 @@
 //! The content folder: which files are pages, which are assets, and the route of each.
 
 use crate::Error;
+use crate::diagnostic::Code;
 use std::path::{Path, PathBuf};
 
 /// Static files live in this subfolder of the content folder and are served from the site root.
@@ -56,7 +57,7 @@ pub fn read_folder_meta(
         Err(error) => {
             let at = error.location().map_or(0, |location| location.index());
             let message = format!("invalid YAML in folder metadata: {error}");
-            diagnostics.error(file, crate::source::Span::at(at), "yaml", message);
+            diagnostics.error(file, crate::source::Span::at(at), Code::Yaml, message);
             FolderMeta::default()
         }
     }

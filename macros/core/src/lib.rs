@@ -9,6 +9,7 @@ pub mod content;
 pub mod data;
 pub mod diagnostic;
 pub mod embed;
+pub mod icons;
 mod parallel;
 pub mod parse;
 pub mod render;
@@ -17,6 +18,7 @@ pub mod style;
 pub mod tree;
 pub mod validate;
 
+use crate::diagnostic::Code;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use render::RenderedPage;
 
@@ -287,7 +289,7 @@ fn render_files(
                 page.route
             );
             diagnostics
-                .error(&file, Span::at(0), "route-clash", message)
+                .error(&file, Span::at(0), Code::RouteClash, message)
                 .help = Some("rename or move one of the two files".into());
             continue;
         }
@@ -340,7 +342,7 @@ fn source_file(
         diagnostics.error(
             &file,
             Span::at(error.valid_up_to()),
-            "encoding",
+            Code::Encoding,
             "the file is not valid UTF-8",
         );
     }

@@ -183,6 +183,65 @@ pub enum NodeKind {
     },
 }
 
+/// `$found` with `$children` bound to the children of `$kind` (by reference or mutably, as
+/// `$kind` is given), for every kind that has children; `$none` for the others.
+macro_rules! match_children {
+    ($kind:expr, $children:ident => $found:expr, _ => $none:expr) => {
+        match $kind {
+            NodeKind::Paragraph($children)
+            | NodeKind::Blockquote($children)
+            | NodeKind::TableRow($children)
+            | NodeKind::TableCell($children)
+            | NodeKind::Delete($children)
+            | NodeKind::Heading {
+                children: $children,
+                ..
+            }
+            | NodeKind::List {
+                children: $children,
+                ..
+            }
+            | NodeKind::ListItem {
+                children: $children,
+                ..
+            }
+            | NodeKind::Table {
+                children: $children,
+                ..
+            }
+            | NodeKind::FootnoteDefinition {
+                children: $children,
+                ..
+            }
+            | NodeKind::Emphasis {
+                children: $children,
+                ..
+            }
+            | NodeKind::Strong {
+                children: $children,
+                ..
+            }
+            | NodeKind::Link {
+                children: $children,
+                ..
+            }
+            | NodeKind::Slot {
+                children: $children,
+                ..
+            }
+            | NodeKind::Component(Component {
+                children: $children,
+                ..
+            })
+            | NodeKind::InlineComponent(Component {
+                children: $children,
+                ..
+            }) => $found,
+            _ => $none,
+        }
+    };
+}
+
 impl Node {
     /// A node of `kind` at `span`.
     pub fn new(kind: NodeKind, span: Span) -> Node {
@@ -191,50 +250,12 @@ impl Node {
 
     /// The child nodes, if this kind has any.
     pub fn children(&self) -> &[Node] {
-        match &self.kind {
-            NodeKind::Paragraph(children)
-            | NodeKind::Blockquote(children)
-            | NodeKind::TableRow(children)
-            | NodeKind::TableCell(children)
-            | NodeKind::Delete(children)
-            | NodeKind::Heading { children, .. }
-            | NodeKind::List { children, .. }
-            | NodeKind::ListItem { children, .. }
-            | NodeKind::Table { children, .. }
-            | NodeKind::FootnoteDefinition { children, .. }
-            | NodeKind::Emphasis { children, .. }
-            | NodeKind::Strong { children, .. }
-            | NodeKind::Link { children, .. }
-            | NodeKind::Slot { children, .. } => children,
-            NodeKind::Component(component) | NodeKind::InlineComponent(component) => {
-                &component.children
-            }
-            _ => &[],
-        }
+        match_children!(&self.kind, children => children, _ => &[])
     }
 
     /// The child nodes, mutably, if this kind has any.
     pub fn children_mut(&mut self) -> Option<&mut Vec<Node>> {
-        match &mut self.kind {
-            NodeKind::Paragraph(children)
-            | NodeKind::Blockquote(children)
-            | NodeKind::TableRow(children)
-            | NodeKind::TableCell(children)
-            | NodeKind::Delete(children)
-            | NodeKind::Heading { children, .. }
-            | NodeKind::List { children, .. }
-            | NodeKind::ListItem { children, .. }
-            | NodeKind::Table { children, .. }
-            | NodeKind::FootnoteDefinition { children, .. }
-            | NodeKind::Emphasis { children, .. }
-            | NodeKind::Strong { children, .. }
-            | NodeKind::Link { children, .. }
-            | NodeKind::Slot { children, .. } => Some(children),
-            NodeKind::Component(component) | NodeKind::InlineComponent(component) => {
-                Some(&mut component.children)
-            }
-            _ => None,
-        }
+        match_children!(&mut self.kind, children => Some(children), _ => None)
     }
 
     /// The node's text with all markup removed (for heading ids and titles).

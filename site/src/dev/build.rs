@@ -117,7 +117,7 @@ fn compile(dir: &Path) -> Result<(Output, Vec<Diagnostic>), site_compiler::Error
     let redirects = embed::redirect_table(dir, &bundle, &mut table_diagnostics)?;
     let mut diagnostics = compiled.diagnostics;
     diagnostics.extend(table_diagnostics.finish());
-    diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    site_compiler::diagnostic::sort(&mut diagnostics);
 
     let mut assets = BTreeMap::new();
     for asset in &bundle.assets {

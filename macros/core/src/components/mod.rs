@@ -32,6 +32,7 @@ mod sh_text_img;
 mod sh_two_columns;
 mod sh_video;
 
+use crate::diagnostic::Code;
 use crate::parse::kebab_case;
 use crate::render::Renderer;
 use crate::render::html::{escape_into, open_tag};
@@ -141,10 +142,6 @@ fn normalised(name: &str) -> impl Iterator<Item = char> + '_ {
         .map(|c| c.to_ascii_lowercase())
 }
 
-fn normalise(name: &str) -> String {
-    normalised(name).collect()
-}
-
 /// The component called `name`. Compared letter by letter, allocating nothing: every component
 /// use of every page looks its name up.
 pub fn find(name: &str) -> Option<&'static ComponentSpec> {
@@ -154,30 +151,16 @@ pub fn find(name: &str) -> Option<&'static ComponentSpec> {
         .find(|spec| normalised(spec.name).eq(normalised(name)))
 }
 
-/// The candidate nearest to `name`, if it is a plausible misspelling.
-pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let wanted = normalise(name);
-    candidates
-        .into_iter()
-        .map(|candidate| {
-            (
-                strsim::damerau_levenshtein(&wanted, &normalise(candidate)),
-                candidate,
-            )
-        })
-        // A third of the letters may differ: enough for typos, too few to pair unrelated short names.
-        .filter(|&(distance, candidate)| distance <= normalise(candidate).chars().count() / 3)
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, candidate)| candidate)
-}
-
 /// Renders a component use; an unknown name is a content error and renders as a custom element.
 pub fn render(renderer: &mut Renderer<'_>, component: &Component, span: Span) -> Markup {
     if component.name == "binding" {
         return binding(renderer, component, span);
     }
     let Some(spec) = find(&component.name) else {
-        let help = match closest(&component.name, COMPONENTS.iter().map(|spec| spec.name)) {
+        let help = match crate::diagnostic::closest(
+            &component.name,
+            COMPONENTS.iter().map(|spec| spec.name),
+        ) {
             Some(near) => format!("did you mean `{near}`?"),
             None => "see the authors' guide for the available components".into(),
         };
@@ -186,7 +169,7 @@ pub fn render(renderer: &mut Renderer<'_>, component: &Component, span: Span) ->
             .error(
                 renderer.file,
                 span,
-                "unknown-component",
+                Code::UnknownComponent,
                 format!("unknown component `{}`", component.name),
             )
             .help = Some(help);
@@ -239,7 +222,7 @@ fn binding(renderer: &mut Renderer<'_>, component: &Component, span: Span) -> Ma
                 let message = format!("`{{{{ {path} }}}}` names nothing in the front matter");
                 renderer
                     .diagnostics
-                    .error(renderer.file, span, "unknown-binding", message)
+                    .error(renderer.file, span, Code::UnknownBinding, message)
                     .help = Some(
                     "add the key to the front matter, or give a default: `{{ key || 'text' }}`"
                         .into(),
@@ -312,6 +295,7 @@ mod tests {
 
     #[test]
     fn near_misses_are_suggested() {
+        use crate::diagnostic::closest;
         let names = || COMPONENTS.iter().map(|spec| spec.name);
         assert_eq!(closest("ShTextImage", names()), Some("ShTextImg"));
         assert_eq!(closest("ShAlrt", names()), Some("ShAlert"));

@@ -2,6 +2,7 @@
 //! coerced to each prop's declared type and checked against it.
 
 use super::ComponentSpec;
+use crate::diagnostic::Code;
 use crate::render::Renderer;
 use crate::source::{SourceFile, Span};
 use crate::tree::Attributes;
@@ -120,7 +121,7 @@ impl Props {
         let span = self.span_of(renderer.file, name);
         renderer
             .diagnostics
-            .error(renderer.file, span, "prop-value", message)
+            .error(renderer.file, span, Code::PropValue, message)
     }
 
     /// Where prop `name` is written: its YAML key or inline attribute within the component,
@@ -177,7 +178,7 @@ impl Props {
                     // Only now: finding where a prop is written costs a scan of the component.
                     let span = self.span_of(renderer.file, name);
                     let known: Vec<&str> = spec.props.iter().map(|p| p.name).collect();
-                    let help = match super::closest(name, known.iter().copied()) {
+                    let help = match crate::diagnostic::closest(name, known.iter().copied()) {
                         Some(near) => format!("did you mean `{near}`?"),
                         None => format!("`{}` takes {}", spec.name, list(&known)),
                     };
@@ -186,7 +187,7 @@ impl Props {
                         .error(
                             renderer.file,
                             span,
-                            "unknown-prop",
+                            Code::UnknownProp,
                             format!("unknown prop `{name}` on `{}`", spec.name),
                         )
                         .help = Some(help);
@@ -329,7 +330,7 @@ fn type_error(declared: &PropSpec, value: &Value) -> Option<(String, Option<Stri
                 })
             });
             (!ok).then(|| {
-                let help = match super::closest(&shown, allowed.iter().copied()) {
+                let help = match crate::diagnostic::closest(&shown, allowed.iter().copied()) {
                     Some(near) => {
                         format!("did you mean `{near}`? `{name}` takes {}", list(allowed))
                     }

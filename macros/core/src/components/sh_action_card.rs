@@ -1,10 +1,11 @@
 //! `::ShActionCard`: a call-to-action card with an e-mail field and a button.
 
-use super::icon::{icon, prop_icon};
+use super::icon::prop_icon;
 use super::props::{PropKind, prop, prop_or};
 use super::sh_button::style_classes;
 use super::sh_card::background;
 use super::{ComponentSpec, UI, Use, classes, non_empty};
+use crate::icons::icon;
 use crate::render::Renderer;
 use crate::render::html::link_rel;
 use maud::{Markup, html};

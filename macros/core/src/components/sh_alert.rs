@@ -1,8 +1,8 @@
 //! `::ShAlert`: a coloured call-out box with a status icon.
 
-use super::icon::icon;
 use super::props::{PropKind, prop_or};
 use super::{ComponentSpec, UI, Use, classes};
+use crate::icons::icon;
 use crate::render::Renderer;
 use maud::{Markup, html};
 

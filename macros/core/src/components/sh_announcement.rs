@@ -1,8 +1,8 @@
 //! `::ShAnnouncement`: a banner its reader can dismiss, without script: a hidden checkbox the
 //! close button (its label) ticks, and `peer-checked:hidden` on the banner.
 
-use super::icon::icon;
 use super::{ComponentSpec, UI, Use, classes, non_empty};
+use crate::icons::icon;
 use crate::render::Renderer;
 use maud::{Markup, html};
 

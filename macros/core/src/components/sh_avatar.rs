@@ -1,9 +1,9 @@
 //! `::ShAvatar`: a person card with a photo, name, role, company and social links.
 
-use super::icon::icon;
 use super::props::{PropKind, prop};
 use super::sh_card::markdown;
 use super::{ComponentSpec, UI, Use, non_empty};
+use crate::icons::icon;
 use crate::render::Renderer;
 use crate::render::html::link_rel;
 use maud::{Markup, html};

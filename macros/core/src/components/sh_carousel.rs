@@ -2,9 +2,9 @@
 //! scroll snapping, so it works without JavaScript; the enhancement script adds the arrows and
 //! autoplay (paused on hover and focus, and off when the visitor prefers reduced motion).
 
-use super::icon::icon;
 use super::props::{PropKind, prop, prop_or};
 use super::{ComponentSpec, UI, Use, classes, non_empty};
+use crate::icons::icon;
 use crate::render::Renderer;
 use maud::{Markup, html};
 use serde_json::Value;

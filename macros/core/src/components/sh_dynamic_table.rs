@@ -2,10 +2,11 @@
 //! content folder, every row in the HTML. Search, quick filters, sorting, page size and CSV
 //! download are added by the enhancement script; without it the whole table shows.
 
-use super::icon::icon;
 use super::props::{PropKind, prop, prop_or};
 use super::{CLASS, ComponentSpec, UI, Use, classes, non_empty};
 use crate::data::value_text;
+use crate::diagnostic::Code;
+use crate::icons::icon;
 use crate::render::Renderer;
 use crate::source::Span;
 use maud::{Markup, PreEscaped, html};
@@ -161,7 +162,7 @@ pub(super) fn data_error(
 ) -> Option<Arc<Value>> {
     renderer
         .diagnostics
-        .error(renderer.file, span, "data", message)
+        .error(renderer.file, span, Code::Data, message)
         .help = Some(help);
     None
 }
@@ -262,7 +263,7 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
                     .collect::<std::collections::BTreeSet<_>>()
                     .into_iter()
                     .collect();
-                let help = match super::closest(field, fields.iter().copied()) {
+                let help = match crate::diagnostic::closest(field, fields.iter().copied()) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("the rows have {}", fields.join(", ")),
                 };

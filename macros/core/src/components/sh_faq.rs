@@ -1,8 +1,8 @@
 //! `::ShFaq`: a list of questions whose answers open on a click, as `<details>` (no script).
 
-use super::icon::icon;
 use super::props::{PropKind, prop, prop_or};
 use super::{ComponentSpec, UI, Use, classes, non_empty};
+use crate::icons::icon;
 use crate::render::Renderer;
 use maud::{Markup, html};
 use serde_json::Value;

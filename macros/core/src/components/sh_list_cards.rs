@@ -2,12 +2,12 @@
 //! front matter, in the order given, with the articles' tags above it. The enhancement script
 //! makes the tags filter the cards; without it every card shows.
 
-use super::icon::icon;
 use super::props::{PropKind, Props, prop};
 use super::sh_dynamic_table::data_error;
 use super::ui::Ui;
 use super::{CLASS, ComponentSpec, UI, Use, classes, non_empty, sh_card};
 use crate::data::{PageMeta, value_text};
+use crate::icons::icon;
 use crate::render::Renderer;
 use maud::{Markup, html};
 use serde_json::{Map, Value};

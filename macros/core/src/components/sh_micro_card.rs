@@ -1,8 +1,9 @@
 //! `::ShMicroCard`: a small clickable tile with an icon or image, title, subtitle and text.
 
-use super::icon::{icon, prop_icon};
+use super::icon::prop_icon;
 use super::props::{PropKind, prop, prop_or};
 use super::{ComponentSpec, UI, Use, classes};
+use crate::icons::icon;
 use crate::render::Renderer;
 use crate::render::html::link_rel;
 use maud::{Markup, html};

@@ -7,6 +7,7 @@
 //! /wg/dmso: /omaspecworks/collaborate/working-groups#dmso
 //! ```
 
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostics;
 use crate::source::{SourceFile, Span};
 use serde_yaml::Value;
@@ -36,7 +37,7 @@ pub fn parse(
         Ok(value) => value,
         Err(error) => {
             let at = error.location().map_or(0, |location| location.index());
-            diagnostics.error(file, Span::at(at), "redirects", format!("{error}"));
+            diagnostics.error(file, Span::at(at), Code::Redirects, format!("{error}"));
             return Vec::new();
         }
     };
@@ -48,7 +49,7 @@ pub fn parse(
                 .error(
                     file,
                     Span::at(0),
-                    "redirects",
+                    Code::Redirects,
                     "the redirect table must be a mapping of old paths to routes",
                 )
                 .help = Some("write one `/old/path: /new/route` per line".into());
@@ -62,7 +63,7 @@ pub fn parse(
             diagnostics.error(
                 file,
                 span,
-                "redirects",
+                Code::Redirects,
                 "each entry must map a path to a route, both strings",
             );
             continue;
@@ -73,7 +74,7 @@ pub fn parse(
                 .error(
                     file,
                     span,
-                    "redirect-from",
+                    Code::RedirectFrom,
                     format!("`{from}` is not a path this table can redirect"),
                 )
                 .help = Some(
@@ -86,7 +87,7 @@ pub fn parse(
                 .error(
                     file,
                     span,
-                    "redirect-shadows",
+                    Code::RedirectShadows,
                     format!("`{from}` is served by the site: redirecting it would hide it"),
                 )
                 .help = Some("remove this entry".into());
@@ -98,7 +99,7 @@ pub fn parse(
             let diagnostic = diagnostics.error(
                 file,
                 span,
-                "redirect-target",
+                Code::RedirectTarget,
                 format!("`{route}` is no page's route"),
             );
             let closest = pages
@@ -234,7 +235,10 @@ mod tests {
         let (redirects, diagnostics) =
             parse_table("/lwm2m/about/: /\n/images/x.png: /\n/: /lwm2m/about\nnot-a-path: /\n");
         assert_eq!(redirects, []);
-        let found: Vec<_> = diagnostics.iter().map(|d| (d.line, d.code)).collect();
+        let found: Vec<_> = diagnostics
+            .iter()
+            .map(|d| (d.line, d.code.as_str()))
+            .collect();
         assert_eq!(
             found,
             [
@@ -258,6 +262,9 @@ mod tests {
         let (_, diagnostics) = parse_table("- /a\n- /b\n");
         assert_eq!(diagnostics[0].code, "redirects");
         let (_, diagnostics) = parse_table("/a: [/b]\n");
-        assert_eq!((diagnostics[0].line, diagnostics[0].code), (1, "redirects"));
+        assert_eq!(
+            (diagnostics[0].line, diagnostics[0].code.as_str()),
+            (1, "redirects")
+        );
     }
 }

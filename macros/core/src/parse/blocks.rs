@@ -10,6 +10,7 @@ use super::attributes::parse_attributes;
 use super::front_matter::column_bytes;
 use super::markdown::{self, Markdown};
 use super::yaml::parse_mapping;
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostics;
 use crate::source::{SourceFile, Span};
 use crate::tree::{Attributes, Component, Node, NodeKind};
@@ -448,7 +449,7 @@ pub(super) fn parse_blocks(
             let span = Span::new(start, start + fence_text.len());
             let message = format!("`{fence_text}` closes no component");
             diagnostics
-                .error(text.file, span, "unmatched-fence", message)
+                .error(text.file, span, Code::UnmatchedFence, message)
                 .help = Some(
                 "a closing fence needs as many colons as its opening line, at the same indentation"
                     .into(),
@@ -458,7 +459,7 @@ pub(super) fn parse_blocks(
         markdown.push_line(content, text.file_offset(view.offset));
         index += 1;
     }
-    markdown::parse(text, markdown, built, diagnostics)
+    markdown::parse(text, markdown, built)
 }
 
 /// A block the markdown parser must not see at line `index`: a component (block or inline
@@ -491,7 +492,7 @@ fn block_at(
             let fence = ":".repeat(opener.colons);
             let message = format!("`{}` is never closed", opener.name);
             diagnostics
-                .error(text.file, span, "unclosed-component", message)
+                .error(text.file, span, Code::UnclosedComponent, message)
                 .help = Some(format!(
                 "close it with a line `{fence}` at the same indentation; it runs to the end of its container"
             ));
@@ -507,7 +508,7 @@ fn block_at(
     if is_component_line(rest) {
         let mut markdown = Markdown::default();
         markdown.push_line(rest, text.file_offset(view.source_offset(lead_bytes)));
-        let mut nodes = markdown::parse(text, markdown, Vec::new(), diagnostics);
+        let mut nodes = markdown::parse(text, markdown, Vec::new());
         if let [
             Node {
                 kind: NodeKind::InlineComponent(_),
@@ -780,14 +781,14 @@ fn component(
     let mut children = Vec::new();
     if let Some((label, column)) = opener.label {
         let start = span.start as usize + column;
-        children.extend(label_inlines(label, text, start, diagnostics));
+        children.extend(label_inlines(label, text, start));
     }
     if depth + 1 >= MAX_NESTING {
         diagnostics
             .error(
                 text.file,
                 span,
-                "nesting",
+                Code::Nesting,
                 format!("components nest deeper than {MAX_NESTING} levels"),
             )
             .help = Some("flatten the content: the inner components are not rendered".into());
@@ -835,7 +836,7 @@ fn props_block(
             diagnostics.error(
                 text.file,
                 span,
-                "yaml",
+                Code::Yaml,
                 format!("invalid YAML in component props: {}", error.message),
             );
             Map::new()
@@ -844,12 +845,7 @@ fn props_block(
 }
 
 /// The inline content of a `[label]`, spliced into the component without a paragraph.
-fn label_inlines(
-    label: &str,
-    text: &Text<'_>,
-    start: usize,
-    diagnostics: &mut Diagnostics,
-) -> Vec<Node> {
+fn label_inlines(label: &str, text: &Text<'_>, start: usize) -> Vec<Node> {
     let label_text = Text {
         source: label,
         fixed_origin: Some(start),
@@ -857,7 +853,7 @@ fn label_inlines(
     };
     let mut markdown = Markdown::default();
     markdown.push_line(label, start);
-    markdown::parse(&label_text, markdown, Vec::new(), diagnostics)
+    markdown::parse(&label_text, markdown, Vec::new())
         .into_iter()
         .flat_map(|node| match node.kind {
             NodeKind::Paragraph(children) => children,

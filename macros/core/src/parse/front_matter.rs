@@ -1,6 +1,7 @@
 //! YAML front matter between `---` lines at the top of a file.
 
 use super::yaml::parse_mapping;
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostics;
 use crate::source::{SourceFile, Span};
 use serde_json::{Map, Value};
@@ -46,7 +47,7 @@ pub(super) fn split(
             diagnostics.error(
                 file,
                 Span::at(at),
-                "yaml",
+                Code::Yaml,
                 format!("invalid YAML in front matter: {}", error.message),
             );
             (Some(Map::new()), body_start)

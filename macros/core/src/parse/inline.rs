@@ -163,6 +163,19 @@ fn previous_char(node: &Node) -> Option<char> {
 
 /// `{{ expr }}` and `{{ expr || 'default' }}` become `binding` components.
 fn bindings(nodes: Vec<Node>) -> Vec<Node> {
+    split_texts(nodes, |rest, _, _| {
+        next_binding(rest).map(|(start, content, end)| (start, end, binding(content)))
+    })
+}
+
+/// Splits each text node of `nodes` around what `next` finds in it; the text around the finds
+/// stays text. `next(rest, first, span)` gives where the next find in `rest` starts and ends
+/// and the node it becomes; `first` tells whether `rest` is the start of the text node, whose
+/// place is `span`.
+fn split_texts(
+    nodes: Vec<Node>,
+    mut next: impl FnMut(&str, bool, Span) -> Option<(usize, usize, NodeKind)>,
+) -> Vec<Node> {
     let mut out = Vec::with_capacity(nodes.len());
     for node in nodes {
         let NodeKind::Text(text) = &node.kind else {
@@ -171,11 +184,13 @@ fn bindings(nodes: Vec<Node>) -> Vec<Node> {
         };
         let span = node.span;
         let mut rest = text.as_str();
-        while let Some((start, content, end)) = next_binding(rest) {
+        let mut first = true;
+        while let Some((start, end, found)) = next(rest, first, span) {
+            first = false;
             if start > 0 {
                 out.push(text_node(&rest[..start], span));
             }
-            out.push(Node::new(binding(content), span));
+            out.push(Node::new(found, span));
             rest = &rest[end..];
         }
         if !rest.is_empty() {
@@ -389,36 +404,17 @@ fn strip_literals(nodes: Vec<Node>) -> Vec<Node> {
 
 /// GFM literal autolinks (`www.x.org`, `https://x.org`, `me@x.org`) in text become links.
 fn autolinks(nodes: Vec<Node>) -> Vec<Node> {
-    let mut out: Vec<Node> = Vec::with_capacity(nodes.len());
-    for node in nodes {
-        let NodeKind::Text(text) = &node.kind else {
-            out.push(node);
-            continue;
-        };
-        let span = node.span;
-        let mut rest = text.as_str();
-        let mut first = true;
-        while let Some((start, end, url)) = next_autolink(rest, first) {
-            first = false;
-            if start > 0 {
-                out.push(text_node(&rest[..start], span));
-            }
-            out.push(Node::new(
-                NodeKind::Link {
-                    url,
-                    title: None,
-                    children: vec![text_node(&rest[start..end], span)],
-                    attributes: None,
-                },
-                span,
-            ));
-            rest = &rest[end..];
-        }
-        if !rest.is_empty() {
-            out.push(text_node(rest, span));
-        }
-    }
-    out
+    split_texts(nodes, |rest, first, span| {
+        next_autolink(rest, first).map(|(start, end, url)| {
+            let link = NodeKind::Link {
+                url,
+                title: None,
+                children: vec![text_node(&rest[start..end], span)],
+                attributes: None,
+            };
+            (start, end, link)
+        })
+    })
 }
 
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {

@@ -2,7 +2,6 @@
 
 use super::blocks::Text;
 use super::inline::{self, LITERAL};
-use crate::diagnostic::Diagnostics;
 use crate::source::Span;
 use crate::tree::{Align, Node, NodeKind};
 use pulldown_cmark::{
@@ -60,12 +59,7 @@ fn options() -> Options {
 }
 
 /// Parses `markdown`; the placeholder HTML blocks become the `components` they stand for.
-pub(super) fn parse(
-    text: &Text<'_>,
-    markdown: Markdown,
-    components: Vec<Node>,
-    _diagnostics: &mut Diagnostics,
-) -> Vec<Node> {
+pub(super) fn parse(text: &Text<'_>, markdown: Markdown, components: Vec<Node>) -> Vec<Node> {
     if markdown.text.trim().is_empty() && components.is_empty() {
         return Vec::new();
     }

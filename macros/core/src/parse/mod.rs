@@ -11,6 +11,7 @@ mod inline;
 mod markdown;
 mod yaml;
 
+use crate::diagnostic::Code;
 pub(crate) use attributes::decode_entities;
 pub use attributes::kebab_case;
 
@@ -96,7 +97,7 @@ fn limit_depth(nodes: &mut Vec<Node>, file: &SourceFile, diagnostics: &mut Diagn
                     .error(
                         file,
                         span,
-                        "nesting",
+                        Code::Nesting,
                         format!("the content nests deeper than {MAX_DEPTH} levels"),
                     )
                     .help = Some("flatten the content: the inner structure is dropped".into());

@@ -4,14 +4,14 @@ pub mod assets;
 mod chrome;
 pub mod csp;
 pub mod html;
+pub(crate) mod html_scan;
 pub mod nav;
 pub mod page;
 pub mod root_urls;
 pub mod slug;
 
-pub(crate) use chrome::CLASS_SHORTCUTS;
 pub use chrome::{AssetUrls, Layout};
-pub use page::{RenderedPage, TocEntry, render_page, render_page_in};
+pub use page::{RenderedPage, render_page, render_page_in};
 
 use crate::components;
 use crate::data::SiteData;
@@ -24,6 +24,17 @@ use maud::{Markup, PreEscaped};
 use serde_json::{Map, Value};
 use slug::Slugger;
 use std::collections::BTreeSet;
+
+/// A heading, for a table of contents and for checking `#anchor` links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    /// 1 to 6.
+    pub depth: u8,
+    /// The heading's id.
+    pub id: String,
+    /// Its text without markup.
+    pub text: String,
+}
 
 /// State of rendering one page: its file, front matter, heading ids and diagnostics.
 #[derive(Debug)]

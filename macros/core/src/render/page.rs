@@ -1,7 +1,8 @@
 //! A page: its title and body, then the full HTML document around it.
 
 use super::Renderer;
-use super::chrome::{self, AssetUrls, Layout, Neighbours, PageView};
+use super::TocEntry;
+use super::chrome::{self, AssetUrls, Layout, Neighbours, PageView, SITE_NAME};
 use super::csp::{ThirdParty, content_security_policy};
 use super::nav::{NavItem, Navigation};
 use crate::components::legacy;
@@ -13,20 +14,6 @@ use crate::tree::{Document, NodeKind};
 use maud::html;
 use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap};
-
-/// The site name, appended to every page title.
-pub const SITE_NAME: &str = "OMA SpecWorks";
-
-/// A heading, for a table of contents and for checking `#anchor` links.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TocEntry {
-    /// 1 to 6.
-    pub depth: u8,
-    /// The heading's id.
-    pub id: String,
-    /// Its text without markup.
-    pub text: String,
-}
 
 /// A page rendered to HTML.
 #[derive(Debug, Clone)]

@@ -2,7 +2,7 @@
 //! trailing slash, which would cost visitors a redirect), and everything under the path a site
 //! is mounted at (`/docs`), so the pages link to each other and to their assets where served.
 
-use crate::validate::html_scan::{URL_ATTRIBUTES, for_each_attribute};
+use super::html_scan::{URL_ATTRIBUTES, for_each_attribute};
 
 /// `html` with `base` (`/docs`) put before every root-relative URL: in URL attributes, in
 /// `srcset` candidates and in `url(…)` of `style` attributes. Protocol-relative URLs (`//host`)

@@ -10,11 +10,12 @@
 
 mod palette;
 mod plugins;
+mod shortcuts;
 
-use crate::components::icon::class_rule;
-use crate::render::CLASS_SHORTCUTS;
+use crate::icons::class_rule;
 use encre_css::config::DarkMode;
 use encre_css::{Config, Preflight, Scanner};
+use shortcuts::CLASS_SHORTCUTS;
 use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
 

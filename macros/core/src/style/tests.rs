@@ -68,7 +68,7 @@ fn every_class_of_the_page_chrome_gets_a_rule() {
 
 #[test]
 fn the_chrome_shortcuts_stand_for_known_utilities() {
-    for (name, utilities) in crate::render::CLASS_SHORTCUTS {
+    for (name, utilities) in super::shortcuts::CLASS_SHORTCUTS {
         let expanded = css(utilities);
         let shortcut = sheet(name);
         assert!(shortcut.unmatched.is_empty(), "{:?}", shortcut.unmatched);

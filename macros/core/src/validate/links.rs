@@ -1,8 +1,9 @@
 //! Links, images and other URLs: internal targets must exist, `javascript:` never appears.
 
 use super::PageIndex;
-use super::html_scan::UrlAttribute;
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostics;
+use crate::render::html_scan::UrlAttribute;
 use crate::source::{SourceFile, Span};
 
 /// What a URL points at.
@@ -87,7 +88,7 @@ pub(super) fn check(
                     .error(
                         file,
                         span,
-                        "javascript-url",
+                        Code::JavascriptUrl,
                         format!("`javascript:` URL in `{}`", url.attribute),
                     )
                     .help = Some(
@@ -111,15 +112,15 @@ fn check_internal(
     site: &PageIndex,
     diagnostics: &mut Diagnostics,
 ) {
-    let decoded = percent_decode(path);
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let canonical = match decoded.strip_suffix('/') {
-        Some("") | None => decoded.as_str(),
+        Some("") | None => decoded.as_ref(),
         Some(stripped) => stripped,
     };
     if let Some(ids) = site.pages.get(canonical) {
         if let Some(anchor) = anchor {
             if !ids.iter().any(|id| id == anchor) {
-                let help = match crate::components::closest(anchor, ids.iter().map(String::as_str))
+                let help = match crate::diagnostic::closest(anchor, ids.iter().map(String::as_str))
                 {
                     Some(near) => format!("did you mean `#{near}`?"),
                     None => format!("`{canonical}` has no heading or element with id `{anchor}`"),
@@ -128,7 +129,7 @@ fn check_internal(
                     .error(
                         file,
                         span,
-                        "missing-anchor",
+                        Code::MissingAnchor,
                         format!("link to a missing anchor `#{anchor}` on `{canonical}`"),
                     )
                     .help = Some(help);
@@ -145,7 +146,7 @@ fn check_internal(
             .error(
                 file,
                 span,
-                "missing-image",
+                Code::MissingImage,
                 format!("image `{path}` not found"),
             )
             .help = Some(format!(
@@ -153,7 +154,7 @@ fn check_internal(
         ));
     } else {
         let routes = site.pages.keys().map(String::as_str);
-        let help = match crate::components::closest(canonical, routes) {
+        let help = match crate::diagnostic::closest(canonical, routes) {
             Some(near) => format!("did you mean `{near}`?"),
             None => "no page or file has this path".into(),
         };
@@ -161,37 +162,11 @@ fn check_internal(
             .error(
                 file,
                 span,
-                "broken-link",
+                Code::BrokenLink,
                 format!("link to `{path}`, which no page or file has"),
             )
             .help = Some(help);
     }
-}
-
-fn percent_decode(path: &str) -> String {
-    if !path.contains('%') {
-        return path.to_string();
-    }
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while let Some(&byte) = bytes.get(index) {
-        let hex = bytes
-            .get(index + 1..index + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (byte, hex) {
-            (b'%', Some(value)) => {
-                out.push(value);
-                index += 3;
-            }
-            _ => {
-                out.push(byte);
-                index += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Where `needle` is written in the file, searching on from the previous find (URLs are met in

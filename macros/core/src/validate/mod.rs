@@ -2,7 +2,6 @@
 //! URL may run a script. Per-page checks (YAML, components, props) happen while parsing and
 //! rendering; these need every page first.
 
-pub(crate) mod html_scan;
 mod links;
 
 use crate::content::AssetFile;
@@ -25,7 +24,9 @@ pub fn validate_site(
     assets: &[AssetFile],
     diagnostics: &mut Diagnostics,
 ) {
-    let scanned = crate::parallel::map(pages, |(_, page)| html_scan::scan(&page.body));
+    let scanned = crate::parallel::map(pages, |(_, page)| {
+        crate::render::html_scan::scan(&page.body)
+    });
     let mut index = PageIndex {
         pages: BTreeMap::new(),
         assets: assets.iter().map(|a| a.route.clone()).collect(),

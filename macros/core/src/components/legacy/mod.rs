@@ -5,19 +5,20 @@ mod row_button_grid;
 mod row_document_header;
 mod row_dynamic_table;
 mod row_image;
-mod row_image_text;
+mod row_image_beside_text;
 mod row_multi_columns;
 mod row_news_cards;
 mod row_news_list;
 mod row_separator;
 mod row_tags;
 mod row_text;
-mod row_text_image;
 
 use super::props::Props;
 use super::sh_dynamic_table::data_error;
-use super::{ComponentSpec, Use, closest};
+use super::{ComponentSpec, Use};
 use crate::data::PageMeta;
+use crate::diagnostic::Code;
+use crate::diagnostic::closest;
 use crate::render::Renderer;
 use crate::source::Span;
 use maud::{Markup, PreEscaped, html};
@@ -29,14 +30,14 @@ static MODULES: &[&ComponentSpec] = &[
     &row_document_header::SPEC,
     &row_dynamic_table::SPEC,
     &row_image::SPEC,
-    &row_image_text::SPEC,
+    &row_image_beside_text::IMAGE_TEXT,
     &row_multi_columns::SPEC,
     &row_news_cards::SPEC,
     &row_news_list::SPEC,
     &row_separator::SPEC,
     &row_tags::SPEC,
     &row_text::SPEC,
-    &row_text_image::SPEC,
+    &row_image_beside_text::TEXT_IMAGE,
 ];
 
 /// Modules a `RowMultiColumns` may hold (the older site rendered others as their bare name).
@@ -62,7 +63,7 @@ pub fn render_modules(renderer: &mut Renderer<'_>, modules: &Value) -> Markup {
         renderer.diagnostics.error(
             renderer.file,
             span,
-            "legacy-module",
+            Code::LegacyModule,
             "`modules` must be a list of modules",
         );
         return PreEscaped(String::new());
@@ -101,7 +102,7 @@ fn render_module(
         };
         renderer
             .diagnostics
-            .error(renderer.file, span, "unknown-module", message)
+            .error(renderer.file, span, Code::UnknownModule, message)
             .help = Some(help);
         return PreEscaped(String::new());
     };
@@ -109,7 +110,7 @@ fn render_module(
         renderer.diagnostics.error(
             renderer.file,
             span,
-            "legacy-module",
+            Code::LegacyModule,
             format!("`{name}` cannot be placed inside `RowMultiColumns`"),
         );
         return html! { div { (name) } };

@@ -3,11 +3,13 @@
 //! the events palette.
 
 use super::fa_icon;
-use crate::components::closest;
-use crate::components::icon::{icon, icon_exists, report_missing};
+use crate::components::icon::report_missing;
 use crate::components::props::{PropKind, prop};
 use crate::components::{ComponentSpec, Use};
 use crate::data::value_text;
+use crate::diagnostic::Code;
+use crate::diagnostic::closest;
+use crate::icons::{icon, icon_exists};
 use crate::render::Renderer;
 use crate::render::html::link_rel;
 use maud::{Markup, html};
@@ -59,7 +61,7 @@ fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
                     .error(
                         renderer.file,
                         props.span,
-                        "prop-value",
+                        Code::PropValue,
                         format!("`{status}` is not a button status"),
                     )
                     .help = Some(help);

@@ -3,11 +3,12 @@
 //! row in the HTML; filter and pages come from the enhancement script, as for ShDynamicTable.
 
 use super::fa_icon;
-use crate::components::icon::{icon, icon_exists, report_missing};
+use crate::components::icon::report_missing;
 use crate::components::props::{PropKind, prop};
 use crate::components::sh_dynamic_table::{data_error, load};
 use crate::components::{ComponentSpec, Use};
 use crate::data::value_text;
+use crate::icons::{icon, icon_exists};
 use crate::render::Renderer;
 use crate::render::html::link_rel;
 use maud::{Markup, html};

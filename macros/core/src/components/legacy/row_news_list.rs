@@ -2,9 +2,10 @@
 //! order) as a column of coloured cards under a title.
 
 use super::{fa_icon, folder_pages, page_link};
-use crate::components::icon::{icon, icon_exists, report_missing};
+use crate::components::icon::report_missing;
 use crate::components::props::{PropKind, prop, prop_or};
 use crate::components::{ComponentSpec, Use};
+use crate::icons::{icon, icon_exists};
 use crate::render::Renderer;
 use maud::{Markup, html};
 
