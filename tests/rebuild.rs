@@ -42,7 +42,7 @@ fn content_changes_rebuild_the_pages_and_errors_fail_the_build() -> TestResult {
     let stderr = String::from_utf8_lossy(&build.stderr);
     assert!(!build.status.success());
     assert!(
-        stderr.contains("content/a.md:5:1: error: unknown component `ShAlrt`"),
+        stderr.contains("error: content/a.md:5:1: unknown component `ShAlrt`"),
         "{stderr}"
     );
     assert!(stderr.contains("help: did you mean `ShAlert`?"), "{stderr}");

@@ -7,13 +7,10 @@ use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
 use quote::quote_spanned;
 use site_compiler::diagnostic::summary;
-use site_compiler::embed::cache::CompressionCache;
 use site_compiler::embed::redirects::Redirect;
-use site_compiler::embed::{
-    self as embed, AssetSource, DEFAULT_BASE_URL, EmbedOptions, Embedded, Encoded, Variants,
-};
+use site_compiler::embed::{self, EmbeddedPage, Encoded, Variants};
 use site_compiler::render::nav::NavItem;
-use site_compiler::{Bundle, Diagnostic, Options, RenderedPage, Severity};
+use site_compiler::{Build, Compression, Diagnostic, Options, RenderedPage, Severity};
 use std::path::{Path, PathBuf};
 use syn::LitStr;
 
@@ -32,21 +29,17 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         .map(PathBuf::from)
         .unwrap_or_default();
     let content_dir = manifest_dir.join(path.value());
-    let options = Options {
+    let mut options = Options {
         lenient,
         base_path,
         output,
+        compression: None,
+        site_url: embed::site_url(),
     };
-    let compiled = match site_compiler::compile(&content_dir, &options) {
-        Ok(compiled) => compiled,
-        Err(error) => return compile_error(&path, &error),
-    };
-    let site_url = std::env::var(BASE_URL_VAR).unwrap_or_else(|_| DEFAULT_BASE_URL.into());
-    let base_url = format!("{}{}", site_url.trim_end_matches('/'), options.base_path);
     // What the expansion's files belong to: this crate, this content, these options.
     let key = xxhash_rust::xxh3::xxh3_64(
         format!(
-            "{:?}\0{:?}\0{}\0{options:?}\0{base_url}",
+            "{:?}\0{:?}\0{}\0{options:?}",
             std::env::var("CARGO_CRATE_NAME"),
             std::env::var("CARGO_PKG_NAME"),
             content_dir.display(),
@@ -54,54 +47,21 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         .as_bytes(),
     );
     let dir = blobs::folder();
-    let cache_file = dir
-        .as_ref()
-        .map(|dir| dir.join(format!("{key:016x}.cache")));
-    let mut blobs = Blobs::new(dir, key);
-    let bundle = &compiled.value;
-    // The pages' own fields are turned into tokens, and their documents written to the files
-    // rustc will include, while another thread compresses the documents: the tokens are made
-    // on this thread alone, which leaves a core free, and from scratch compressing is most of
-    // the embed stage.
-    let (embedded, fields) = std::thread::scope(|scope| {
-        let embedding = scope.spawn(|| {
-            let cache = cache_file.as_deref().map(CompressionCache::open);
-            let embed_options = EmbedOptions {
-                lenient: options.lenient,
-                base_url,
-                cache: cache.as_ref(),
-            };
-            let embedded = embed::embed(&content_dir, bundle, &embed_options);
-            (embedded, cache)
-        });
-        let fields = page_fields(&mut blobs, bundle, &options.base_path);
-        blobs.write_texts();
-        (embedding.join(), fields)
+    options.compression = Some(Compression {
+        cache: dir
+            .as_ref()
+            .map(|dir| dir.join(format!("{key:016x}.cache"))),
     });
-    let (embedded, cache) = match embedded {
-        Ok((Ok(embedded), cache)) => (embedded, cache),
-        Ok((Err(error), _)) => return compile_error(&path, &error),
-        // Reported by `include_site` as an internal error.
-        Err(panic) => std::panic::resume_unwind(panic),
+    let build = match site_compiler::build(&content_dir, &options) {
+        Ok(build) => build,
+        Err(error) => return compile_error(&path, &error),
     };
-    let mut diagnostics = compiled.diagnostics.clone();
-    diagnostics.extend(embedded.diagnostics.iter().cloned());
-    site_compiler::diagnostic::sort(&mut diagnostics);
-    let report = report(&path, &diagnostics);
-    let (site, statics) = std::thread::scope(|scope| {
-        // The compressed variants are kept for the next build while the tokens are made.
-        if let Some(cache) = &cache {
-            scope.spawn(|| cache.save());
-        }
-        let site = site_literal(
-            &mut blobs,
-            bundle,
-            &embedded.value,
-            fields,
-            &options.base_path,
-        );
-        (site, blobs.statics())
-    });
+    let mut blobs = Blobs::new(dir, key);
+    let report = report(&path, &build.diagnostics);
+    let fields = page_fields(&mut blobs, &build, &options.base_path);
+    blobs.write_texts();
+    let site = site_literal(&mut blobs, &build, fields, &options.base_path);
+    let statics = blobs.statics();
     quote! {
         {
             #report
@@ -153,9 +113,6 @@ fn report(path: &LitStr, diagnostics: &[Diagnostic]) -> TokenStream {
     quote! { #(#items)* #summary }
 }
 
-/// The environment variable naming the site's public URL, for the sitemap.
-const BASE_URL_VAR: &str = "SITE_BASE_URL";
-
 fn compile_error(path: &LitStr, error: &site_compiler::Error) -> TokenStream {
     let message = error.to_string();
     quote::quote_spanned! { path.span() => compile_error!(#message) }
@@ -172,66 +129,65 @@ fn group_of(index: usize) -> usize {
 }
 
 /// The group after the pages' groups: the `404` page and the generated assets.
-fn rest_group(bundle: &Bundle) -> usize {
-    bundle.pages.len().div_ceil(PAGES_PER_GROUP)
+fn rest_group(build: &Build) -> usize {
+    build.pages.len().div_ceil(PAGES_PER_GROUP)
 }
 
 /// The fields of each page but its entity tag and compressed variants, and those of the `404`
 /// page.
 fn page_fields(
     blobs: &mut Blobs,
-    bundle: &Bundle,
+    build: &Build,
     base_path: &str,
 ) -> (Vec<TokenStream>, TokenStream) {
-    let pages = bundle.pages.iter().enumerate();
+    let pages = build.pages.iter().enumerate();
     let pages = pages
-        .map(|(index, page)| fields_literal(blobs, group_of(index), page, base_path))
+        .map(|(index, page)| fields_literal(blobs, group_of(index), &page.page, base_path))
         .collect();
-    let rest = rest_group(bundle);
-    let not_found = fields_literal(blobs, rest, &bundle.not_found, base_path);
+    let rest = rest_group(build);
+    let not_found = fields_literal(blobs, rest, &build.not_found.page, base_path);
     (pages, not_found)
 }
 
 fn site_literal(
     blobs: &mut Blobs,
-    bundle: &Bundle,
-    embedded: &Embedded,
+    build: &Build,
     (pages, not_found): (Vec<TokenStream>, TokenStream),
     base_path: &str,
 ) -> TokenStream {
-    let rest = rest_group(bundle);
-    let not_found = page_literal(not_found, blobs, rest, &embedded.not_found);
+    let rest = rest_group(build);
+    let not_found = page_literal(not_found, blobs, rest, &build.not_found.variants);
     let pages: Vec<TokenStream> = pages
         .into_iter()
-        .zip(&embedded.pages)
+        .zip(&build.pages)
         .enumerate()
-        .map(|(index, (fields, variants))| page_literal(fields, blobs, group_of(index), variants))
+        .map(|(index, (fields, page))| page_literal(fields, blobs, group_of(index), &page.variants))
         .collect();
-    let routes: Vec<&str> = bundle
+    let routes: Vec<&str> = build
         .pages
         .iter()
-        .map(|page| page.route.as_str())
+        .map(|EmbeddedPage { page, .. }| page.route.as_str())
         .collect();
-    let order = bundle
+    let order = build
         .nav
         .order(&routes)
         .into_iter()
         .map(|index| Literal::u32_unsuffixed(u32::try_from(index).unwrap_or(u32::MAX)));
-    let nav = nav_literals(&bundle.nav.items, base_path);
-    let assets: Vec<TokenStream> = embedded
+    let nav = nav_literals(&build.nav.items, base_path);
+    let assets: Vec<TokenStream> = build
         .assets
         .iter()
         .map(|asset| {
             let route = &asset.route;
             let content_type = &asset.content_type;
-            let bytes = match &asset.source {
+            let bytes = match &asset.file {
                 // The content's own files (images, fonts) are included as they are, not copied
                 // into a group's files, which are rewritten whenever the group changes.
-                AssetSource::File(path) => {
+                Some(path) => {
                     let path = path_literal(path);
                     quote! { Binary::new(&(include_bytes!(#path) as &[u8])) }
                 }
-                AssetSource::Generated(bytes) => blobs.bytes(rest, bytes),
+                None => blobs.bytes(rest, &asset.bytes),
             };
             let immutable = asset.immutable;
             let (etag, br, gzip) = variants_literals(blobs, rest, &asset.variants);
@@ -248,27 +204,24 @@ fn site_literal(
             }
         })
         .collect();
-    let redirects = embedded.redirects.iter().map(|Redirect { from, to }| {
+    let redirects = build.redirects.iter().map(|Redirect { from, to }| {
         quote! { Redirect { from: #from, to: #to } }
     });
     // Naming every source file lets rustc's dep-info track edits to it, and reading the base
     // URL through `option_env!` makes a change of it rebuild the sitemap. The files are named
     // in a function that is never called rather than in a `const` each, which rustc would
     // type-check and evaluate one by one (10,000 pages: type checking 1.5 to 2 s longer).
-    let sources = bundle
-        .sources
-        .iter()
-        .chain(&embedded.sources)
-        .map(|source| {
-            let path = path_literal(source);
-            quote! { include_bytes!(#path); }
-        });
-    let stylesheet = &bundle.stylesheet;
+    let sources = build.sources.iter().map(|source| {
+        let path = path_literal(source);
+        quote! { include_bytes!(#path); }
+    });
+    let stylesheet = &build.stylesheet;
+    let site_url_var = embed::SITE_URL_VAR;
     quote! {
         {
             #[allow(dead_code)]
             fn sources() { #(#sources)* }
-            const _: Option<&str> = option_env!(#BASE_URL_VAR);
+            const _: Option<&str> = option_env!(#site_url_var);
             Site {
                 base_path: #base_path,
                 stylesheet: #stylesheet,
@@ -314,22 +267,13 @@ fn fields_literal(
         None => blobs.push_text(group, &page.body),
     };
     let (html, body) = (Blobs::text_at(html), Blobs::text_at(body));
-    // The compiler writes policies of ASCII host names only, as a header value must be.
-    let policy = (!page.third_party.is_empty()).then(|| page.content_security_policy());
-    let content_security_policy = match policy {
-        // The server sends it as it is: it must be a valid header value.
-        Some(policy) if policy.bytes().all(|b| (b' '..=b'~').contains(&b)) => {
+    // Printable ASCII, as a header value must be: the build checks every policy.
+    let content_security_policy = match page.third_party.is_empty() {
+        true => quote! { None },
+        false => {
+            let policy = page.content_security_policy();
             quote! { Some(#policy) }
         }
-        Some(policy) => {
-            let message = format!(
-                "the Content-Security-Policy of `{}` is not printable ASCII (an embed's host \
-                 name?): {policy}",
-                page.route
-            );
-            quote! { compile_error!(#message) }
-        }
-        None => quote! { None },
     };
     quote! {
         route: #route,

@@ -42,9 +42,21 @@ struct DevArgs {
     /// The address to listen on.
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
+    /// Report problems as warnings, listed over every page, and render every page.
+    #[arg(long)]
+    lenient: bool,
+    /// Serve the pages under this path (`/docs`), as the macro's `base` option does.
+    #[arg(long, value_name = "PATH", default_value = "/", value_parser = base_path)]
+    base: String,
     /// The content folder.
     #[arg(default_value = "content")]
     dir: PathBuf,
+}
+
+/// A `--base` value, checked as the macro checks its `base` option.
+#[cfg(feature = "dev")]
+fn base_path(base: &str) -> Result<String, String> {
+    site_compiler::base_path(base)
 }
 
 #[derive(Args)]
@@ -97,7 +109,21 @@ async fn main() -> ExitCode {
             }
         }
         #[cfg(feature = "dev")]
-        Command::Dev(DevArgs { addr, dir }) => match site::dev::serve(&dir, addr).await {
+        Command::Dev(DevArgs {
+            addr,
+            lenient,
+            base,
+            dir,
+        }) => match site::dev::serve(
+            &dir,
+            addr,
+            &site::dev::Preview {
+                lenient,
+                base_path: base,
+            },
+        )
+        .await
+        {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: cannot preview {} on {addr}: {error}", dir.display());

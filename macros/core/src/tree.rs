@@ -4,6 +4,7 @@
 //! Every node keeps its span in the source file for diagnostics.
 
 use crate::source::Span;
+use crate::yaml::Spans;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -15,6 +16,8 @@ pub type Attributes = BTreeMap<String, Value>;
 pub struct Document {
     /// YAML front matter, `None` when the file has none.
     pub front_matter: Option<Map<String, Value>>,
+    /// Where each front-matter key and value is written.
+    pub front_matter_spans: Spans,
     /// Top-level blocks.
     pub children: Vec<Node>,
 }
@@ -50,8 +53,27 @@ pub struct Component {
     pub attributes: Attributes,
     /// Props from the YAML block after the opening line.
     pub yaml_props: Map<String, Value>,
+    /// Where each of `yaml_props` is written.
+    pub yaml_spans: Spans,
     /// Body blocks, slot sections and (for inline components) label inlines.
     pub children: Vec<Node>,
+}
+
+impl Component {
+    /// A component written inline (`:name{…}`, `[text]{…}`), which has no YAML props.
+    pub fn inline(
+        name: impl Into<String>,
+        attributes: Attributes,
+        children: Vec<Node>,
+    ) -> Component {
+        Component {
+            name: name.into(),
+            attributes,
+            yaml_props: Map::new(),
+            yaml_spans: Spans::default(),
+            children,
+        }
+    }
 }
 
 /// Every kind of node.

@@ -2,20 +2,20 @@
 
 mod support;
 
-use site_compiler::{Options, Severity, compile};
+use site_compiler::{Build, Options, Severity, build};
 use std::path::Path;
 use support::Content;
 
 /// The first line of each diagnostic of `content`, and its help.
 fn diagnostics(content: &Content, lenient: bool) -> Vec<String> {
-    let compiled = compile(
+    let compiled = build(
         content.root(),
         &Options {
             lenient,
             ..Options::default()
         },
     )
-    .map(|c| c.diagnostics)
+    .map(|build| build.diagnostics)
     .unwrap_or_default();
     compiled
         .iter()
@@ -40,6 +40,21 @@ fn diagnostics(content: &Content, lenient: bool) -> Vec<String> {
         .collect()
 }
 
+/// A build as the checks read it: its diagnostics, and the rest as `value`.
+struct Compiled {
+    diagnostics: Vec<site_compiler::Diagnostic>,
+    value: Build,
+}
+
+impl Compiled {
+    fn of(mut build: Build) -> Compiled {
+        Compiled {
+            diagnostics: std::mem::take(&mut build.diagnostics),
+            value: build,
+        }
+    }
+}
+
 fn severity(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
@@ -56,7 +71,7 @@ fn check(name: &str, files: &[(&str, &str)]) -> Vec<String> {
 #[test]
 fn the_content_passes_strict_mode_without_warnings() -> Result<(), site_compiler::Error> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let compiled = compile(&root, &Options::default())?;
+    let compiled = Compiled::of(build(&root, &Options::default())?);
     let messages: Vec<String> = compiled
         .diagnostics
         .iter()
@@ -72,7 +87,7 @@ fn the_content_passes_strict_mode_without_warnings() -> Result<(), site_compiler
         .value
         .pages
         .iter()
-        .map(|page| page.route.as_str())
+        .map(|page| page.page.route.as_str())
         .filter(|route| !route.starts_with("/guide"))
         .collect();
     // Besides the authors' guide: five seed pages, the home page, and a section page for each

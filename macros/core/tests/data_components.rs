@@ -5,7 +5,7 @@
 mod support;
 
 use site_compiler::render::csp::STRICT_POLICY;
-use site_compiler::{Bundle, Options, RenderedPage, Severity, compile};
+use site_compiler::{Build, Options, RenderedPage, Severity, build};
 use std::path::Path;
 use support::{Content, has, lacks, unstyled};
 
@@ -35,8 +35,8 @@ fn content(name: &str, files: &[(&str, &str)]) -> Content {
 }
 
 /// The compiled `content` and its errors, each with its place and help.
-fn compile_errors(content: &Content) -> (Bundle, Vec<String>) {
-    let Ok(compiled) = compile(content.root(), &Options::default()) else {
+fn compile_errors(content: &Content) -> (Build, Vec<String>) {
+    let Ok(compiled) = build(content.root(), &Options::default()) else {
         panic!("the content folder compiles");
     };
     let errors = compiled
@@ -51,12 +51,12 @@ fn compile_errors(content: &Content) -> (Bundle, Vec<String>) {
             None => format!("{}:{}:{}: {}", d.path, d.line, d.column, d.message),
         })
         .collect();
-    (compiled.value, errors)
+    (compiled, errors)
 }
 
-fn page<'a>(bundle: &'a Bundle, route: &str) -> &'a RenderedPage {
-    match bundle.pages.iter().find(|page| page.route == route) {
-        Some(page) => page,
+fn page<'a>(build: &'a Build, route: &str) -> &'a RenderedPage {
+    match build.pages.iter().find(|page| page.page.route == route) {
+        Some(page) => &page.page,
         None => panic!("no page {route}"),
     }
 }
@@ -157,7 +157,7 @@ fn table_page_loads_the_enhancement_script_and_others_do_not() {
     assert!(!plain.enhanced);
     assert!(!plain.html.contains("/_site/enhance."));
     let script = bundle
-        .site_assets
+        .assets
         .iter()
         .find(|asset| asset.route.starts_with("/_site/enhance."));
     assert!(script.is_some_and(|s| s.content_type.starts_with("text/javascript")));
@@ -257,7 +257,7 @@ const ARTICLES: &[(&str, &str)] = &[
     ),
 ];
 
-fn with_articles(name: &str, text: &str) -> (Bundle, Vec<String>, Content) {
+fn with_articles(name: &str, text: &str) -> (Build, Vec<String>, Content) {
     let mut files: Vec<(&str, &str)> = ARTICLES.to_vec();
     files.push(("page.md", text));
     let content = content(name, &files);

@@ -5,8 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use site_compiler::Options;
-use site_compiler::embed::{EmbedOptions, embed};
+use site_compiler::{Compression, Options};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -43,25 +42,30 @@ fn compiling_twice_in_two_processes_gives_the_same_bytes_and_etags() -> TestResu
 /// Compiles the repository's content and writes every page, variant and tag to `path`.
 fn dump(path: &Path) -> TestResult {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let bundle = site_compiler::compile(&root, &Options::default())?.value;
-    let embedded = embed(&root, &bundle, &EmbedOptions::default())?;
+    let options = Options {
+        compression: Some(Compression::default()),
+        ..Options::default()
+    };
+    let build = site_compiler::build(&root, &options)?;
+    assert!(build.diagnostics.is_empty(), "{:?}", build.diagnostics);
     assert!(
-        embedded.diagnostics.is_empty(),
-        "{:?}",
-        embedded.diagnostics
-    );
-    let embedded = embedded.value;
-    assert!(
-        embedded
+        build
             .pages
             .iter()
-            .all(|page| page.br.is_some() && page.gzip.is_some())
+            .all(|page| page.variants.br.is_some() && page.variants.gzip.is_some())
     );
-    let pages: Vec<_> = bundle
+    let pages: Vec<_> = build
         .pages
         .iter()
-        .map(|page| (&page.route, &page.html))
+        .map(|page| (&page.page.route, &page.page.html))
         .collect();
+    let variants: Vec<_> = build.pages.iter().map(|page| &page.variants).collect();
+    let embedded = (
+        variants,
+        &build.not_found.variants,
+        &build.assets,
+        &build.redirects,
+    );
     std::fs::write(path, format!("{pages:?}\n{embedded:?}\n"))?;
     Ok(())
 }

@@ -1,19 +1,15 @@
-//! One build of the content folder: everything the site would serve, in memory, with the
-//! diagnostics of the compiler. Each change recompiles the whole folder (a few milliseconds
-//! for the seed pages), so what depends on the changed file (links, menus, previous/next, the
-//! stylesheet) is always up to date.
+//! One build of the content folder through the compiler's one `build`: everything the site
+//! would serve, in memory, with the build's diagnostics. Each change builds the whole folder
+//! again, so what depends on the changed file (links, menus, previous/next, the stylesheet) is
+//! always up to date.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
-use site_compiler::diagnostic::{Diagnostics, count, summary};
-use site_compiler::embed::{self, sitemap};
-use site_compiler::{Diagnostic, Options, Severity};
-
-/// The environment variable naming the site's public URL for the sitemap, as for the macro.
-const BASE_URL_VAR: &str = "SITE_BASE_URL";
+use site_compiler::Options;
+use site_compiler::embed::{self, EmbeddedPage};
 
 /// A static file to serve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +18,8 @@ pub(crate) struct DevAsset {
     pub(crate) content_type: String,
     /// Its bytes.
     pub(crate) bytes: Bytes,
+    /// Its strong entity tag.
+    pub(crate) etag: String,
     /// Whether its name carries a content hash (cached for a year, as in production).
     pub(crate) immutable: bool,
 }
@@ -29,6 +27,8 @@ pub(crate) struct DevAsset {
 /// What the site serves for one state of the content folder.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Output {
+    /// The path the pages are served under (`/docs`), empty at the root.
+    pub(crate) base_path: String,
     /// Each page's HTML document by route, exactly as the macro compiles it.
     pub(crate) pages: BTreeMap<String, Bytes>,
     /// The content folder's `public/` files, the compiler's own assets and the sitemap.
@@ -42,6 +42,9 @@ pub(crate) struct Output {
     /// When the content has errors: the report the terminal prints, which every page shows
     /// instead of itself until the errors are fixed.
     pub(crate) errors: Option<String>,
+    /// When the content has only warnings (lenient mode): the report the terminal prints,
+    /// which every page lists over itself.
+    pub(crate) warnings: Option<String>,
 }
 
 /// A finished build.
@@ -81,103 +84,82 @@ impl Build {
     }
 }
 
-/// Compiles the content folder `dir` as the macro does: pages, redirect table, public files,
-/// the compiler's assets and the sitemap, with the same checks. Nothing is compressed.
-pub(crate) fn build(dir: &Path) -> Build {
+/// How to build: the options of `site dev` that the build sees.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Settings {
+    /// Problems are warnings, and every page renders.
+    pub(crate) lenient: bool,
+    /// The path the pages are served under (`/docs`), empty at the root.
+    pub(crate) base_path: String,
+}
+
+/// Builds the content folder `dir` as the macro does, with the same checks; nothing is
+/// compressed.
+pub(crate) fn build(dir: &Path, settings: &Settings) -> Build {
     let started = Instant::now();
-    let (output, diagnostics) = match compile(dir) {
-        Ok(compiled) => compiled,
+    let options = Options {
+        lenient: settings.lenient,
+        base_path: settings.base_path.clone(),
+        site_url: embed::site_url(),
+        ..Options::default()
+    };
+    let built = match site_compiler::build(dir, &options) {
+        Ok(built) => built,
         Err(error) => return Build::broken(&error.to_string(), started),
     };
+    let (diagnostics, summary) = crate::check::report(&built);
+    let failed = built.failed();
+    let has_warnings = !built.diagnostics.is_empty();
+    let page = |page: &EmbeddedPage| Bytes::from(page.page.html.clone());
+    let output = Output {
+        base_path: settings.base_path.clone(),
+        policies: built
+            .pages
+            .iter()
+            .filter(|page| !page.page.third_party.is_empty())
+            .map(|page| (page.page.route.clone(), page.page.content_security_policy()))
+            .collect(),
+        pages: built
+            .pages
+            .iter()
+            .map(|embedded| (embedded.page.route.clone(), page(embedded)))
+            .collect(),
+        assets: built
+            .assets
+            .into_iter()
+            .map(|asset| {
+                let served = DevAsset {
+                    content_type: asset.content_type,
+                    bytes: Bytes::from(asset.bytes),
+                    etag: asset.variants.etag,
+                    immutable: asset.immutable,
+                };
+                (asset.route, served)
+            })
+            .collect(),
+        redirects: built
+            .redirects
+            .into_iter()
+            .map(|r| (r.from, r.to))
+            .collect(),
+        not_found: page(&built.not_found),
+        errors: None,
+        warnings: None,
+    };
     let mut build = Build {
-        diagnostics: diagnostics.iter().map(|d| format!("{d}\n\n")).collect(),
-        summary: format!(
-            "{} in {}",
-            summary(&diagnostics),
-            count(output.pages.len(), "page")
-        ),
-        failed: diagnostics.iter().any(|d| d.severity == Severity::Error),
         output,
+        diagnostics,
+        summary,
+        failed,
         elapsed: Duration::ZERO,
     };
-    if build.failed {
+    if failed {
         build.output.errors = Some(build.report());
+    } else if has_warnings {
+        build.output.warnings = Some(build.report());
     }
     build.elapsed = started.elapsed();
     build
-}
-
-/// The output and the diagnostics of `dir`, sorted by file and position as the macro reports
-/// them; `Err` when a file cannot be read (maybe half-way through an editor's save).
-fn compile(dir: &Path) -> Result<(Output, Vec<Diagnostic>), site_compiler::Error> {
-    let options = Options::default();
-    let compiled = site_compiler::compile(dir, &options)?;
-    let bundle = compiled.value;
-    let mut table_diagnostics = Diagnostics::new(options.lenient);
-    let redirects = embed::redirect_table(dir, &bundle, &mut table_diagnostics)?;
-    let mut diagnostics = compiled.diagnostics;
-    diagnostics.extend(table_diagnostics.finish());
-    site_compiler::diagnostic::sort(&mut diagnostics);
-
-    let mut assets = BTreeMap::new();
-    for asset in &bundle.assets {
-        let bytes = std::fs::read(&asset.path).map_err(|source| site_compiler::Error::Io {
-            path: asset.path.clone(),
-            source,
-        })?;
-        assets.insert(
-            asset.route.clone(),
-            DevAsset {
-                content_type: asset.content_type.clone(),
-                bytes: Bytes::from(bytes),
-                immutable: embed::is_hashed(&asset.route),
-            },
-        );
-    }
-    for asset in bundle.site_assets {
-        let immutable = embed::is_hashed(&asset.route);
-        assets.insert(
-            asset.route,
-            DevAsset {
-                content_type: asset.content_type.into(),
-                bytes: Bytes::from(asset.bytes),
-                immutable,
-            },
-        );
-    }
-    if !assets.contains_key(sitemap::ROUTE) {
-        // The pages are sorted by route, as the sitemap lists them.
-        let routes: Vec<&str> = bundle.pages.iter().map(|p| p.route.as_str()).collect();
-        let base_url =
-            std::env::var(BASE_URL_VAR).unwrap_or_else(|_| embed::DEFAULT_BASE_URL.into());
-        assets.insert(
-            sitemap::ROUTE.into(),
-            DevAsset {
-                content_type: "application/xml".into(),
-                bytes: Bytes::from(sitemap::render(&base_url, &routes)),
-                immutable: false,
-            },
-        );
-    }
-    let policies = bundle
-        .pages
-        .iter()
-        .filter(|page| !page.third_party.is_empty())
-        .map(|page| (page.route.clone(), page.content_security_policy()))
-        .collect();
-    let output = Output {
-        policies,
-        pages: bundle
-            .pages
-            .into_iter()
-            .map(|page| (page.route, Bytes::from(page.html)))
-            .collect(),
-        assets,
-        redirects: redirects.into_iter().map(|r| (r.from, r.to)).collect(),
-        not_found: Bytes::from(bundle.not_found.html),
-        errors: None,
-    };
-    Ok((output, diagnostics))
 }
 
 /// How many of the pages differ between `old` and `new` (added, removed or changed).
@@ -224,7 +206,7 @@ mod tests {
                 ("redirects.yml", "/old: /guide/intro\n"),
             ],
         )?;
-        let build = build(&root);
+        let build = build(&root, &Settings::default());
         assert!(!build.failed, "{}", build.report());
         assert_eq!(build.output.errors, None);
         assert!(build.output.pages.contains_key("/guide/intro"));
@@ -247,7 +229,7 @@ mod tests {
         );
         assert_eq!(build.diagnostics, "");
         assert!(build.summary.starts_with("0 errors, 0 warnings in "));
-        let again = super::build(&root);
+        let again = super::build(&root, &Settings::default());
         assert_eq!(changed_pages(&build.output, &again.output), 0);
         assert_eq!(build.output, again.output);
         std::fs::remove_dir_all(root.parent().unwrap_or(&root))?;
@@ -263,7 +245,7 @@ mod tests {
                 ("redirects.yml", "/old: /nowhere\n"),
             ],
         )?;
-        let build = build(&root);
+        let build = build(&root, &Settings::default());
         let report = build.report();
         assert!(build.failed);
         assert!(
@@ -282,7 +264,7 @@ mod tests {
 
     #[test]
     fn a_missing_folder_is_an_error_report() {
-        let build = build(Path::new("/no/such/content"));
+        let build = build(Path::new("/no/such/content"), &Settings::default());
         assert!(build.failed);
         assert!(
             build

@@ -1,11 +1,13 @@
 //! `site dev`: the content folder on disk, rendered at run time by the same compiler and with
 //! the same checks as the `include_site!` macro, and open browser tabs reloaded on each change.
 //!
-//! - `build`: one build of the whole folder, in memory, with its diagnostics;
+//! - `build`: one build of the whole folder through the compiler's one `build`, in memory;
 //! - `watch`: file events, batched;
 //! - `reload`: the event stream and the script that reloads open pages;
-//! - `overlay`: the page every route shows while the content has errors;
-//! - `respond`: routing, as the production server does, from the current build.
+//! - `overlay`: the page every route shows while the content has errors, and the list of
+//!   warnings shown over every page in lenient mode;
+//! - `store`: a build as the production routing serves it;
+//! - `respond`: the production routing over the current build, and what only a preview adds.
 //!
 //! Every change rebuilds the whole folder rather than the file that changed, so what depends
 //! on it (links checked across pages, menus, previous/next, the stylesheet made from the
@@ -18,6 +20,7 @@ mod build;
 mod overlay;
 mod reload;
 mod respond;
+mod store;
 mod watch;
 
 use std::future::Future;
@@ -32,14 +35,26 @@ use axum::extract::Request;
 use site_compiler::diagnostic::count;
 use tokio::net::TcpListener;
 
-use build::{Build, Output};
+use build::{Build, Output, Settings};
+use store::Served;
+
+/// How to preview.
+#[derive(Debug, Clone, Default)]
+pub struct Preview {
+    /// Problems are warnings, listed over every page and in the terminal, and every page
+    /// renders (`--lenient`); otherwise every page shows the errors until they are fixed.
+    pub lenient: bool,
+    /// The path the pages are served under (`/docs`, checked by
+    /// [`site_compiler::base_path`]), empty at the root, as the macro's `base` option.
+    pub base_path: String,
+}
 
 /// Serves the content folder `dir` on `addr` until SIGINT or SIGTERM, rebuilding it on every
 /// change. Prints each build's diagnostics and summary, then the address.
-pub async fn serve(dir: &Path, addr: SocketAddr) -> io::Result<()> {
+pub async fn serve(dir: &Path, addr: SocketAddr, preview: &Preview) -> io::Result<()> {
     let listener = TcpListener::bind(addr).await?;
     let signal = crate::serve::shutdown::signal()?;
-    run(dir, listener, signal).await
+    run(dir, listener, preview, signal).await
 }
 
 /// Serves the content folder `dir` on `listener` until `shutdown` resolves (open event
@@ -47,6 +62,7 @@ pub async fn serve(dir: &Path, addr: SocketAddr) -> io::Result<()> {
 pub async fn run(
     dir: &Path,
     listener: TcpListener,
+    preview: &Preview,
     shutdown: impl Future<Output = ()>,
 ) -> io::Result<()> {
     if !dir.is_dir() {
@@ -57,7 +73,11 @@ pub async fn run(
     }
     // Watch first: a change made during the first build is not lost.
     let mut changes = watch::watch(dir).map_err(io::Error::other)?;
-    let first = rebuild(dir.to_path_buf()).await;
+    let settings = Settings {
+        lenient: preview.lenient,
+        base_path: preview.base_path.clone(),
+    };
+    let first = rebuild(dir.to_path_buf(), settings.clone()).await;
     let state = Arc::new(State::new(first.output));
     say(&format!(
         "{}{} ({} ms)",
@@ -67,15 +87,16 @@ pub async fn run(
     ));
     let addr = listener.local_addr()?;
     say(&format!(
-        "Previewing {} on http://{addr}/ — pages reload when a file changes",
-        dir.display()
+        "Previewing {} on http://{addr}{}/ — pages reload when a file changes",
+        dir.display(),
+        preview.base_path
     ));
 
     let rebuilds = {
         let (state, dir) = (state.clone(), dir.to_path_buf());
         async move {
             while changes.next_batch().await.is_some() {
-                let build = rebuild(dir.clone()).await;
+                let build = rebuild(dir.clone(), settings.clone()).await;
                 let (diagnostics, summary, elapsed) =
                     (build.diagnostics, build.summary, build.elapsed.as_millis());
                 let failed = build.failed;
@@ -108,9 +129,9 @@ fn app(state: Arc<State>) -> Router {
 }
 
 /// Builds `dir` off the async threads; a compiler bug is reported as a failed build.
-async fn rebuild(dir: PathBuf) -> Build {
+async fn rebuild(dir: PathBuf, settings: Settings) -> Build {
     let started = std::time::Instant::now();
-    match tokio::task::spawn_blocking(move || build::build(&dir)).await {
+    match tokio::task::spawn_blocking(move || build::build(&dir, &settings)).await {
         Ok(build) => build,
         Err(error) => build::Build::broken(&format!("the compiler failed: {error}"), started),
     }
@@ -131,11 +152,12 @@ struct State {
     builds: AtomicU64,
 }
 
-/// One build's output and its version.
+/// One build's output, its version, and its pages as they are served.
 #[derive(Debug)]
 struct Snapshot {
     version: String,
     output: Output,
+    served: Served,
 }
 
 impl State {
@@ -146,6 +168,7 @@ impl State {
         let state = State {
             current: RwLock::new(Arc::new(Snapshot {
                 version: String::new(),
+                served: Served::new(&Output::default(), ""),
                 output: Output::default(),
             })),
             hub: reload::Hub::default(),
@@ -175,6 +198,7 @@ impl State {
         let build = self.builds.fetch_add(1, Ordering::Relaxed) + 1;
         let version = format!("{:x}.{build}", self.run);
         let snapshot = Arc::new(Snapshot {
+            served: Served::new(&output, &version),
             version: version.clone(),
             output,
         });

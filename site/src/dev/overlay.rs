@@ -35,6 +35,34 @@ pub(crate) fn page(report: &str) -> String {
     .into_string()
 }
 
+/// Styles of the warnings list, inline: the page's own stylesheet knows nothing of it.
+const WARNINGS_STYLE: &str = "position:fixed;right:12px;bottom:12px;z-index:2147483647;\
+     max-width:min(90vw,760px);max-height:70vh;overflow:auto;margin:0;background:#1b1b1f;\
+     color:#e8e8ec;border-left:4px solid #f5b83d;border-radius:6px;\
+     box-shadow:0 4px 24px rgba(0,0,0,.4);font:14px/1.5 system-ui,sans-serif";
+
+/// `html` with the warnings of `report` listed over the page, in a box at its bottom right
+/// that opens on a click (no script needed), before `</body>` (at the end when it has none).
+pub(crate) fn with_warnings(html: &[u8], report: &str) -> Vec<u8> {
+    let count = report.lines().last().unwrap_or_default();
+    let panel = html! {
+        details id="site-dev-warnings" style=(WARNINGS_STYLE) {
+            summary style="cursor:pointer;padding:8px 14px;font-weight:600;color:#f5d27a" {
+                "site dev: " (count)
+            }
+            pre style="margin:0;padding:0 14px 14px;white-space:pre;font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace" {
+                (report)
+            }
+        }
+    }
+    .into_string();
+    let at = html
+        .windows(7)
+        .rposition(|window| window.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    [&html[..at], panel.as_bytes(), &html[at..]].concat()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,7 +37,9 @@ impl Folder {
     }
 
     fn state(&self) -> Arc<State> {
-        Arc::new(State::new(build::build(&self.0).output))
+        Arc::new(State::new(
+            build::build(&self.0, &Default::default()).output,
+        ))
     }
 }
 
@@ -168,7 +170,7 @@ async fn content_errors_replace_every_page_until_fixed() -> TestResult {
     let folder = Folder::new("errors", FILES)?;
     let state = folder.state();
     folder.write("1.guide/intro.md", "# Intro\n\n::Nope\n::\n")?;
-    let changed = state.install(build::build(&folder.0).output);
+    let changed = state.install(build::build(&folder.0, &Default::default()).output);
     assert!(changed.is_some());
     for uri in ["/guide/intro", "/", "/nowhere"] {
         let response = send(&state, Method::GET, uri).await?;
@@ -190,7 +192,11 @@ async fn content_errors_replace_every_page_until_fixed() -> TestResult {
     assert_eq!(file.status(), StatusCode::OK);
 
     folder.write("1.guide/intro.md", "# Intro\n\nHello.\n")?;
-    assert!(state.install(build::build(&folder.0).output).is_some());
+    assert!(
+        state
+            .install(build::build(&folder.0, &Default::default()).output)
+            .is_some()
+    );
     let page = send(&state, Method::GET, "/guide/intro").await?;
     assert_eq!(page.status(), StatusCode::OK);
     Ok(())
@@ -201,12 +207,18 @@ async fn an_unchanged_build_keeps_its_version() -> TestResult {
     let folder = Folder::new("unchanged", FILES)?;
     let state = folder.state();
     let version = state.current().version.clone();
-    assert_eq!(state.install(build::build(&folder.0).output), None);
+    assert_eq!(
+        state.install(build::build(&folder.0, &Default::default()).output),
+        None
+    );
     assert_eq!(state.current().version, version);
     folder.write("1.guide/other.md", "# Other\n")?;
     // The new page, and the menus of the others: the home page, the generated `/guide`
     // section page and the intro.
-    assert_eq!(state.install(build::build(&folder.0).output), Some(4));
+    assert_eq!(
+        state.install(build::build(&folder.0, &Default::default()).output),
+        Some(4)
+    );
     assert_ne!(state.current().version, version);
     Ok(())
 }

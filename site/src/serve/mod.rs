@@ -21,6 +21,7 @@ pub mod negotiate;
 pub mod respond;
 #[cfg(feature = "server")]
 pub mod shutdown;
+pub mod store;
 
 use axum::Router;
 use axum::extract::Request;
@@ -31,6 +32,7 @@ use axum::routing::any;
 #[cfg(feature = "server")]
 pub use listen::{Limits, run, serve};
 pub use respond::Body;
+pub use store::{HeaderText, Representation, Store};
 
 use crate::Site;
 

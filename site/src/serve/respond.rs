@@ -1,7 +1,9 @@
-//! One request in, one response out: routing, encoding choice, `304`, `HEAD`, redirects.
+//! One request in, one response out: routing, encoding choice, `304`, `HEAD`, redirects,
+//! over any [`Store`].
 //!
-//! Every body is a `&'static` slice of the binary: no response renders, compresses or copies
-//! page bytes. The only allocations are the header map and, for redirects, the `Location`.
+//! For the compiled site every body is a `&'static` slice of the binary: no response renders,
+//! compresses or copies page bytes. The only allocations are the header map and, for
+//! redirects, the `Location`.
 
 use std::borrow::Cow;
 
@@ -12,52 +14,25 @@ use axum::http::header::{
 use axum::http::{HeaderMap, HeaderValue, Method, Response, StatusCode, Uri};
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
-use super::headers::{self, IMMUTABLE, REVALIDATE};
+use super::headers::{self, REVALIDATE};
 use super::negotiate::{self, Coding};
-use crate::{Encoded, Page, Site};
+use super::store::{HeaderText, Representation, Store};
 
-/// The body of every response: a static slice of the binary (empty for none).
+/// The body of every response of the compiled site: a static slice of the binary (empty for
+/// none).
 pub type Body = &'static [u8];
 
 /// The content type of every page.
 pub(crate) const HTML: &str = "text/html; charset=utf-8";
 
-/// A body the site can send, in every encoding it has.
-struct Representation {
-    status: StatusCode,
-    content_type: &'static str,
-    identity: &'static [u8],
-    etag: &'static str,
-    br: Encoded,
-    gzip: Encoded,
-    cache_control: &'static str,
-    /// A page's own policy, replacing the strict one.
-    content_security_policy: Option<&'static str>,
-}
-
-impl Representation {
-    fn page(page: &'static Page, status: StatusCode) -> Representation {
-        Representation {
-            status,
-            content_type: HTML,
-            identity: page.html.as_bytes(),
-            etag: page.etag,
-            br: page.br,
-            gzip: page.gzip,
-            cache_control: REVALIDATE,
-            content_security_policy: page.content_security_policy,
-        }
-    }
-}
-
-/// The answer of `site` to a request. Of its headers only [`negotiate::REQUEST_HEADERS`]
+/// The answer of `store` to a request. Of its headers only [`negotiate::REQUEST_HEADERS`]
 /// matter.
-pub fn respond(
-    site: &'static Site,
+pub fn respond<S: Store>(
+    store: &S,
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
-) -> Response<Body> {
+) -> Response<S::Body> {
     if method != Method::GET && method != Method::HEAD {
         let mut response = empty(StatusCode::METHOD_NOT_ALLOWED);
         response
@@ -70,51 +45,32 @@ pub fn respond(
         return empty(StatusCode::BAD_REQUEST);
     };
     let head = method == Method::HEAD;
-    let not_found = || {
-        send(
-            Representation::page(&site.not_found, StatusCode::NOT_FOUND),
-            headers,
-            head,
-        )
-    };
+    let not_found = || send(store.not_found(), StatusCode::NOT_FOUND, headers, head);
+    let base_path = store.base_path();
     // A site mounted under a base path answers below it only; its home is `BASE/`.
-    let path = match decoded.strip_prefix(site.base_path) {
-        Some("") => return redirect_to(site.base_path, "/", uri.query()),
+    let path = match decoded.strip_prefix(base_path) {
+        Some("") => return redirect_to(base_path, "/", uri.query()),
         Some(path) if path.starts_with('/') => path,
         _ => return not_found(),
     };
-    if let Some(page) = site.page(path) {
-        return send(Representation::page(page, StatusCode::OK), headers, head);
+    if let Some(page) = store.page(path) {
+        return send(page, StatusCode::OK, headers, head);
     }
-    if let Some(asset) = site.asset(path) {
-        let representation = Representation {
-            status: StatusCode::OK,
-            content_type: asset.content_type,
-            identity: asset.bytes.get(),
-            etag: asset.etag,
-            br: asset.br,
-            gzip: asset.gzip,
-            cache_control: if asset.immutable {
-                IMMUTABLE
-            } else {
-                REVALIDATE
-            },
-            content_security_policy: None,
-        };
-        return send(representation, headers, head);
+    if let Some(asset) = store.asset(path) {
+        return send(asset, StatusCode::OK, headers, head);
     }
-    if let Some(redirect) = site.redirect(path) {
-        return redirect_to(site.base_path, redirect.to, uri.query());
+    if let Some(to) = store.redirect(path) {
+        return redirect_to(base_path, to, uri.query());
     }
     // The other form of a URL: with a trailing slash. Straight to where it ends up.
     if let Some(stripped) = path.strip_suffix('/').filter(|s| !s.is_empty()) {
-        let target = site
-            .page(stripped)
-            .map(|page| page.route)
-            .or_else(|| site.asset(stripped).map(|asset| asset.route))
-            .or_else(|| site.redirect(stripped).map(|redirect| redirect.to));
+        let target = if store.page(stripped).is_some() || store.asset(stripped).is_some() {
+            Some(stripped)
+        } else {
+            store.redirect(stripped)
+        };
         if let Some(target) = target {
-            return redirect_to(site.base_path, target, uri.query());
+            return redirect_to(base_path, target, uri.query());
         }
     }
     not_found()
@@ -138,9 +94,13 @@ pub(crate) fn decode(path: &str) -> Option<Cow<'_, str>> {
 
 /// The response with `representation` in the best encoding `request` accepts, or `304` when
 /// the client's copy is current. `HEAD` gets the same headers and no body.
-fn send(representation: Representation, request: &HeaderMap, head: bool) -> Response<Body> {
+fn send<B: AsRef<[u8]> + Default, T: HeaderText>(
+    representation: Representation<B, T>,
+    status: StatusCode,
+    request: &HeaderMap,
+    head: bool,
+) -> Response<B> {
     let Representation {
-        status,
         content_type,
         identity,
         etag,
@@ -149,12 +109,18 @@ fn send(representation: Representation, request: &HeaderMap, head: bool) -> Resp
         cache_control,
         content_security_policy,
     } = representation;
-    let (bytes, etag, encoding) = match negotiate::coding(request, br.is_some(), gzip.is_some()) {
-        Coding::Br => (br.bytes.get(), br.etag, Some("br")),
-        Coding::Gzip => (gzip.bytes.get(), gzip.etag, Some("gzip")),
-        Coding::Identity => (identity, etag, None),
+    let compressed = br.is_some() || gzip.is_some();
+    let (body, etag, encoding) = match (
+        negotiate::coding(request, br.is_some(), gzip.is_some()),
+        br,
+        gzip,
+    ) {
+        (Coding::Br, Some((bytes, etag)), _) => (bytes, etag, Some("br")),
+        (Coding::Gzip, _, Some((bytes, etag))) => (bytes, etag, Some("gzip")),
+        _ => (identity, etag, None),
     };
-    let not_modified = status == StatusCode::OK && negotiate::none_match(request, etag);
+    let not_modified = status == StatusCode::OK && negotiate::none_match(request, etag.text());
+    let length = body.as_ref().len();
     let mut response = if not_modified || head {
         empty(if not_modified {
             StatusCode::NOT_MODIFIED
@@ -162,30 +128,29 @@ fn send(representation: Representation, request: &HeaderMap, head: bool) -> Resp
             status
         })
     } else {
-        with_body(bytes, status)
+        with_body(body, status)
     };
     let headers = response.headers_mut();
     if let Some(policy) = content_security_policy {
-        // Checked by the macro: printable ASCII, a valid header value.
-        headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
+        headers.insert(CONTENT_SECURITY_POLICY, policy.header());
     }
     if status == StatusCode::OK {
-        headers.insert(ETAG, HeaderValue::from_static(etag));
+        headers.insert(ETAG, etag.header());
     }
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache_control));
-    if br.is_some() || gzip.is_some() {
+    headers.insert(CACHE_CONTROL, cache_control.header());
+    if compressed {
         headers.insert(VARY, HeaderValue::from_static("accept-encoding"));
     }
     if not_modified || head {
         // The body is left out, so its length is said here (for a `304`, the length a `200`
         // would have, as RFC 9110 §8.6 allows; otherwise a server could say zero). GET's comes
         // from the body itself.
-        headers.insert(CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+        headers.insert(CONTENT_LENGTH, HeaderValue::from(length));
     }
     if not_modified {
         return response;
     }
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(CONTENT_TYPE, content_type.header());
     if let Some(encoding) = encoding {
         headers.insert(CONTENT_ENCODING, HeaderValue::from_static(encoding));
     }
@@ -209,7 +174,11 @@ const LOCATION_PATH: &AsciiSet = &CONTROLS
 /// `308 Permanent Redirect` to the site path `target` (maybe with an `#anchor`) under
 /// `base_path`, keeping the request's query string. The method and body are kept on the way,
 /// unlike with `301`.
-pub(crate) fn redirect_to(base_path: &str, target: &str, query: Option<&str>) -> Response<Body> {
+pub(crate) fn redirect_to<B: Default>(
+    base_path: &str,
+    target: &str,
+    query: Option<&str>,
+) -> Response<B> {
     let (path, fragment) = match target.split_once('#') {
         Some((path, fragment)) => (path, Some(fragment)),
         None => (target, None),
@@ -235,7 +204,7 @@ pub(crate) fn redirect_to(base_path: &str, target: &str, query: Option<&str>) ->
 }
 
 /// A response with `body` and `status`, and the security headers.
-fn with_body(body: &'static [u8], status: StatusCode) -> Response<Body> {
+fn with_body<B>(body: B, status: StatusCode) -> Response<B> {
     let mut response = Response::new(body);
     *response.status_mut() = status;
     // Room for every header of the largest response: no reallocation while filling it.
@@ -248,6 +217,6 @@ fn with_body(body: &'static [u8], status: StatusCode) -> Response<Body> {
 const HEADER_CAPACITY: usize = 12;
 
 /// A response with `status`, the security headers and no body.
-pub(crate) fn empty(status: StatusCode) -> Response<Body> {
-    with_body(&[], status)
+pub(crate) fn empty<B: Default>(status: StatusCode) -> Response<B> {
+    with_body(B::default(), status)
 }

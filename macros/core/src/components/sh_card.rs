@@ -77,7 +77,7 @@ fn on_news_page(renderer: &Renderer<'_>) -> bool {
     let relative = path
         .rsplit_once("content/")
         .map_or(path.as_str(), |(_, relative)| relative);
-    crate::content::route_of(relative) == "/news"
+    crate::load::route_of(relative) == "/news"
 }
 
 fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {

@@ -48,7 +48,7 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
 
 /// One slide: an image, or a component written as MDC and rendered like any other.
 fn slide(item: &Value, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Option<Markup> {
-    let text = |key: &str| item.get(key).and_then(crate::data::value_text);
+    let text = |key: &str| item.get(key).and_then(crate::load::data::value_text);
     if let Some(name) = text("component") {
         let mut mdc = format!("::{name}\n");
         if let Some(props) = item.get("props").filter(|p| p.is_object()) {

@@ -4,9 +4,9 @@
 
 use super::props::{PropKind, prop, prop_or};
 use super::{CLASS, ComponentSpec, UI, Use, classes, non_empty};
-use crate::data::value_text;
 use crate::diagnostic::Code;
 use crate::icons::icon;
+use crate::load::data::value_text;
 use crate::render::Renderer;
 use crate::source::Span;
 use maud::{Markup, PreEscaped, html};

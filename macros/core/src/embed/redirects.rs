@@ -7,13 +7,10 @@
 //! /wg/dmso: /omaspecworks/collaborate/working-groups#dmso
 //! ```
 
-use crate::diagnostic::Code;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Code, Diagnostics, closest};
 use crate::source::{SourceFile, Span};
-use serde_yaml::Value;
-
-/// The file name of the redirect table, at the top of the content folder.
-pub const FILE: &str = "redirects.yml";
+use crate::yaml::Children;
+use serde_json::Value;
 
 /// One old path and where it moved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,29 +23,28 @@ pub struct Redirect {
 
 /// Reads the redirect table in `file`, checking each entry against the site's `pages` routes
 /// and `assets` routes (an old path must not hide either). Entries with problems are dropped
-/// after a diagnostic; the result is sorted by `from`.
+/// after a diagnostic at the key or value concerned; the result is sorted by `from`.
 pub fn parse(
     file: &SourceFile,
     pages: &[&str],
     assets: &[&str],
     diagnostics: &mut Diagnostics,
 ) -> Vec<Redirect> {
-    let value: Value = match serde_yaml::from_str(&file.text) {
-        Ok(value) => value,
+    let (value, spans) = match crate::yaml::parse(&file.text, &|at| at) {
+        Ok(parsed) => parsed,
         Err(error) => {
-            let at = error.location().map_or(0, |location| location.index());
-            diagnostics.error(file, Span::at(at), Code::Redirects, format!("{error}"));
+            diagnostics.error(file, Span::at(error.at), Code::Redirects, error.message);
             return Vec::new();
         }
     };
-    let mapping = match value {
-        Value::Mapping(mapping) => mapping,
-        Value::Null => return Vec::new(),
+    let (mapping, entries) = match (value, spans.children) {
+        (Value::Object(mapping), Children::Map(entries)) => (mapping, entries),
+        (Value::Null, _) => return Vec::new(),
         _ => {
             diagnostics
                 .error(
                     file,
-                    Span::at(0),
+                    spans.value,
                     Code::Redirects,
                     "the redirect table must be a mapping of old paths to routes",
                 )
@@ -57,23 +53,21 @@ pub fn parse(
         }
     };
     let mut redirects = Vec::with_capacity(mapping.len());
-    for (key, value) in &mapping {
-        let (Value::String(from), Value::String(to)) = (key, value) else {
-            let span = key.as_str().map_or(Span::at(0), |key| locate(file, key));
+    for (from, key_span, value_spans) in &entries {
+        let Some(Value::String(to)) = mapping.get(from) else {
             diagnostics.error(
                 file,
-                span,
+                *key_span,
                 Code::Redirects,
                 "each entry must map a path to a route, both strings",
             );
             continue;
         };
-        let span = locate(file, from);
         let Some(decoded) = old_path(from) else {
             diagnostics
                 .error(
                     file,
-                    span,
+                    *key_span,
                     Code::RedirectFrom,
                     format!("`{from}` is not a path this table can redirect"),
                 )
@@ -86,7 +80,7 @@ pub fn parse(
             diagnostics
                 .error(
                     file,
-                    span,
+                    *key_span,
                     Code::RedirectShadows,
                     format!("`{from}` is served by the site: redirecting it would hide it"),
                 )
@@ -95,19 +89,13 @@ pub fn parse(
         }
         let route = to.split_once('#').map_or(to.as_str(), |(route, _)| route);
         if !pages.contains(&route) {
-            let span = locate_value(file, span, to);
             let diagnostic = diagnostics.error(
                 file,
-                span,
+                value_spans.value,
                 Code::RedirectTarget,
                 format!("`{route}` is no page's route"),
             );
-            let closest = pages
-                .iter()
-                .map(|page| (strsim::jaro_winkler(page, route), *page))
-                .filter(|(score, _)| *score > 0.8)
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            if let Some((_, page)) = closest {
+            if let Some(page) = closest(route, pages.iter().copied()) {
                 diagnostic.help = Some(format!("did you mean `{page}`?"));
             }
             continue;
@@ -133,43 +121,6 @@ fn old_path(path: &str) -> Option<String> {
         .ok()?;
     let trimmed = decoded.trim_end_matches('/');
     (!trimmed.is_empty()).then(|| trimmed.to_string())
-}
-
-/// The span of the key `key` in the table: the first line that starts with it (maybe quoted)
-/// followed by `:`.
-fn locate(file: &SourceFile, key: &str) -> Span {
-    let mut offset = 0;
-    for line in file.text.split_inclusive('\n') {
-        let indent = line.len() - line.trim_start().len();
-        let rest = &line[indent..];
-        for quote in ["", "\"", "'"] {
-            let Some(after) = rest
-                .strip_prefix(quote)
-                .and_then(|rest| rest.strip_prefix(key))
-                .and_then(|rest| rest.strip_prefix(quote))
-            else {
-                continue;
-            };
-            if after.trim_start().starts_with(':') {
-                let start = offset + indent;
-                return Span::new(start, start + key.len() + 2 * quote.len());
-            }
-        }
-        offset += line.len();
-    }
-    Span::at(0)
-}
-
-/// The span of `value` on the line of the key at `key`, else the key's span.
-fn locate_value(file: &SourceFile, key: Span, value: &str) -> Span {
-    let start = key.end as usize;
-    let line_end = file.text[start..]
-        .find('\n')
-        .map_or(file.text.len(), |end| start + end);
-    match file.text[start..line_end].find(value) {
-        Some(at) => Span::new(start + at, start + at + value.len()),
-        None => key,
-    }
 }
 
 #[cfg(test)]

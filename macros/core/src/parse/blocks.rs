@@ -7,13 +7,12 @@
 
 use super::MAX_NESTING;
 use super::attributes::parse_attributes;
-use super::front_matter::column_bytes;
 use super::markdown::{self, Markdown};
-use super::yaml::parse_mapping;
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostics;
 use crate::source::{SourceFile, Span};
 use crate::tree::{Attributes, Component, Node, NodeKind};
+use crate::yaml::{Spans, parse_mapping};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
@@ -764,7 +763,7 @@ fn component(
         .last()
         .map_or(span.end as usize, |line| text.file_offset(line.end));
     let mut body = body;
-    let mut yaml_props = Map::new();
+    let (mut yaml_props, mut yaml_spans) = (Map::new(), Spans::default());
     if let Some(first) = body
         .first()
         .filter(|line| yaml_fence_at(text, line, indent))
@@ -774,7 +773,8 @@ fn component(
             .skip(1)
             .position(|line| yaml_fence_at(text, line, indent));
         if let Some(end) = end.map(|end| end + 1) {
-            yaml_props = props_block(text, &body[1..end], indent, *first, diagnostics);
+            (yaml_props, yaml_spans) =
+                props_block(text, &body[1..end], indent, *first, diagnostics);
             body = &body[end + 1..];
         }
     }
@@ -802,6 +802,7 @@ fn component(
         name: opener.name.to_string(),
         attributes: opener.attributes.clone(),
         yaml_props,
+        yaml_spans,
         children,
     };
     Node::new(
@@ -810,36 +811,47 @@ fn component(
     )
 }
 
-/// Parses the YAML between the `---` lines; errors are placed at their line in the file.
+/// Parses the YAML between the `---` lines, each value placed where it is written in the file.
 fn props_block(
     text: &Text<'_>,
     lines: &[Line],
     indent: usize,
     fence: Line,
     diagnostics: &mut Diagnostics,
-) -> Map<String, Value> {
+) -> (Map<String, Value>, Spans) {
+    let views: Vec<View<'_>> = lines
+        .iter()
+        .map(|line| line.at(text.source, indent))
+        .collect();
     let mut yaml = String::new();
-    for line in lines {
-        yaml.push_str(&line.at(text.source, indent).text);
+    let mut starts = Vec::with_capacity(views.len());
+    for view in &views {
+        starts.push(yaml.len());
+        yaml.push_str(&view.text);
         yaml.push('\n');
     }
-    match parse_mapping(&yaml) {
-        Ok(map) => map,
+    // Past the last line (an error at the end of the YAML): the closing `---` line.
+    let end = lines.last().map_or(fence.start, |last| last.end + 1);
+    let place = |at: usize| {
+        let line = starts
+            .partition_point(|&start| start <= at)
+            .saturating_sub(1);
+        let offset = match (views.get(line), starts.get(line)) {
+            (Some(view), Some(start)) if at < yaml.len() => view.source_offset(at - start),
+            _ => end,
+        };
+        text.file_offset(offset)
+    };
+    match parse_mapping(&yaml, &place) {
+        Ok(props) => props,
         Err(error) => {
-            // An error at the end of the YAML is reported at the closing `---` line.
-            let end = lines.last().map_or(fence.start, |last| last.end + 1);
-            let at = lines.get(error.line.saturating_sub(1)).map_or(end, |line| {
-                let view = line.at(text.source, indent);
-                view.source_offset(column_bytes(&view.text, error.column))
-            });
-            let span = text.span(at, at);
             diagnostics.error(
                 text.file,
-                span,
+                Span::at(error.at),
                 Code::Yaml,
                 format!("invalid YAML in component props: {}", error.message),
             );
-            Map::new()
+            (Map::new(), Spans::default())
         }
     }
 }

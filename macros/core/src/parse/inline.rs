@@ -10,7 +10,7 @@ use super::attributes::parse_attributes;
 use super::markdown::SPAN_MARKER;
 use crate::source::Span;
 use crate::tree::{Attributes, Component, Node, NodeKind};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// Put before a character that was escaped (`\:`) or written as a character reference: it is
 /// text, never MDC syntax. pulldown-cmark turns NUL into U+FFFD, so no text holds it; it is
@@ -39,12 +39,8 @@ fn span_component(children: Vec<Node>) -> NodeKind {
     let blank = children
         .iter()
         .all(|child| matches!(&child.kind, NodeKind::Text(text) if text.trim().is_empty()));
-    NodeKind::InlineComponent(Component {
-        name: "span".into(),
-        attributes: Attributes::new(),
-        yaml_props: Map::new(),
-        children: if blank { Vec::new() } else { children },
-    })
+    let children = if blank { Vec::new() } else { children };
+    NodeKind::InlineComponent(Component::inline("span", Attributes::new(), children))
 }
 
 /// `[text]` that pulldown-cmark read as a shortcut link is a span.
@@ -237,12 +233,7 @@ fn binding(content: &str) -> NodeKind {
     if let Some(default) = default {
         attributes.insert("defaultValue".into(), Value::String(default.to_string()));
     }
-    NodeKind::InlineComponent(Component {
-        name: "binding".into(),
-        attributes,
-        yaml_props: Map::new(),
-        children: Vec::new(),
-    })
+    NodeKind::InlineComponent(Component::inline("binding", attributes, Vec::new()))
 }
 
 /// Splits `:name`, `:name{attrs}` out of text; `:name` directly before a span takes the span's
@@ -264,12 +255,7 @@ fn inline_components(children: Vec<Node>) -> Vec<Node> {
             if !before.is_empty() {
                 out.push(text_node(before, span));
             }
-            let mut component = Component {
-                name: name.to_string(),
-                attributes: Attributes::new(),
-                yaml_props: Map::new(),
-                children: Vec::new(),
-            };
+            let mut component = Component::inline(name, Attributes::new(), Vec::new());
             let mut after = after;
             if after.starts_with('{') {
                 if let Some((attributes, used)) = parse_attributes(after) {

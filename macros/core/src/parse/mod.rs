@@ -6,16 +6,15 @@
 
 mod attributes;
 mod blocks;
-mod front_matter;
 mod inline;
 mod markdown;
-mod yaml;
 
 use crate::diagnostic::Code;
 pub(crate) use attributes::decode_entities;
 pub use attributes::kebab_case;
 
 use crate::diagnostic::Diagnostics;
+use crate::load::FrontMatter;
 use crate::source::{SourceFile, Span};
 use crate::tree::{Document, Node};
 use blocks::{Line, Text};
@@ -30,27 +29,29 @@ pub const MAX_DEPTH: usize = 4 * MAX_NESTING;
 
 /// Parses a whole file: front matter, then the body.
 pub fn parse_document(file: &SourceFile, diagnostics: &mut Diagnostics) -> Document {
-    let (front_matter, body_start) = front_matter::split(file, diagnostics);
+    let front_matter = FrontMatter::read(file, diagnostics);
+    parse_body(file, &front_matter, diagnostics)
+}
+
+/// Parses the body of a file whose front matter has been read.
+pub fn parse_body(
+    file: &SourceFile,
+    front_matter: &FrontMatter,
+    diagnostics: &mut Diagnostics,
+) -> Document {
     let text = Text {
         source: &file.text,
         fixed_origin: None,
         file,
     };
-    let lines = Line::split(&file.text, body_start);
+    let lines = Line::split(&file.text, front_matter.body_start);
     let mut children = blocks::parse_blocks(&text, &lines, 0, 0, diagnostics);
     limit_depth(&mut children, file, diagnostics);
     Document {
-        front_matter,
+        front_matter: front_matter.values.clone(),
+        front_matter_spans: front_matter.spans.clone(),
         children,
     }
-}
-
-/// A file's front matter alone, and the byte offset where its body starts.
-pub(crate) fn front_matter(
-    file: &SourceFile,
-    diagnostics: &mut Diagnostics,
-) -> (Option<serde_json::Map<String, serde_json::Value>>, usize) {
-    front_matter::split(file, diagnostics)
 }
 
 /// Parses markdown that is not a file of its own (a prop's value): every node and diagnostic

@@ -2,7 +2,6 @@
 //! DM Sans fonts, each served at a URL carrying its content hash so it is cached for a year.
 
 use super::chrome::AssetUrls;
-use crate::style;
 
 /// A file the compiler makes or ships, served at `route`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +40,7 @@ const FONTS: &[(u16, &[u8])] = &[
 ];
 
 /// `/_site/NAME.HASH.EXT`: 16 hex digits of the content hash.
-fn hashed_route(name: &str, extension: &str, bytes: &[u8]) -> String {
+pub(crate) fn hashed_route(name: &str, extension: &str, bytes: &[u8]) -> String {
     let hash = xxhash_rust::xxh3::xxh3_64(bytes);
     format!("/_site/{name}.{hash:016x}.{extension}")
 }
@@ -74,42 +73,6 @@ pub(crate) fn fixed_assets() -> (Vec<SiteAsset>, AssetUrls) {
     (assets, urls)
 }
 
-/// The stylesheet for `documents`, with the `@font-face` rules of the fonts among `assets`,
-/// its URLs under `base_path`; classes that produced no CSS are returned too.
-pub(crate) fn stylesheet<'a>(
-    documents: impl IntoIterator<Item = &'a str>,
-    assets: &[SiteAsset],
-    base_path: &str,
-) -> (SiteAsset, Vec<String>) {
-    let generated = style::stylesheet(documents);
-    let mut css = String::new();
-    for asset in assets
-        .iter()
-        .filter(|asset| asset.content_type == "font/woff2")
-    {
-        let weight = asset
-            .route
-            .split("dm-sans-")
-            .nth(1)
-            .and_then(|rest| rest.split('.').next())
-            .unwrap_or("400");
-        css.push_str(&format!(
-            "@font-face{{font-family:\"DM Sans\";font-style:normal;font-weight:{weight};font-display:swap;src:url({}) format(\"woff2\")}}\n",
-            asset.route
-        ));
-    }
-    css.push_str(&generated.css);
-    if !base_path.is_empty() {
-        css = super::root_urls::prefix_css_urls(&css, base_path);
-    }
-    let asset = SiteAsset {
-        route: hashed_route("style", "css", css.as_bytes()),
-        content_type: "text/css; charset=utf-8",
-        bytes: css.into_bytes(),
-    };
-    (asset, generated.unmatched)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,15 +91,5 @@ mod tests {
             hashed_route("a", "css", b"x"),
             hashed_route("a", "css", b"y")
         );
-        let (style, _) = stylesheet(["<p class=\"mt-4\">"], &assets, "");
-        assert!(style.route.starts_with("/_site/style.") && style.route.ends_with(".css"));
-        let css = String::from_utf8_lossy(&style.bytes);
-        assert!(css.contains("font-weight:700"), "{css}");
-        assert!(css.contains(".mt-4"), "{css}");
-        assert!(css.contains("url(/_site/fonts/dm-sans-700."), "{css}");
-        let (mounted, _) = stylesheet(["<p class=\"mt-4\">"], &assets, "/docs");
-        let css = String::from_utf8_lossy(&mounted.bytes);
-        assert!(css.contains("url(/docs/_site/fonts/dm-sans-700."), "{css}");
-        assert_ne!(mounted.route, style.route);
     }
 }

@@ -14,8 +14,8 @@ pub use chrome::{AssetUrls, Layout};
 pub use page::{RenderedPage, render_page, render_page_in};
 
 use crate::components;
-use crate::data::SiteData;
 use crate::diagnostic::Diagnostics;
+use crate::load::data::SiteData;
 use crate::parse::parse_fragment;
 use crate::source::{SourceFile, Span};
 use crate::tree::{Align, Attributes, Node, NodeKind};

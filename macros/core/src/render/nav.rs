@@ -1,7 +1,7 @@
 //! The navigation tree, built once from the content folder: header menu, side menu,
 //! breadcrumbs and previous/next links all derive from it.
 
-use crate::content::{FolderMeta, route_of, title_from_path};
+use crate::load::{FolderMeta, route_of, title_from_path};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
@@ -136,7 +136,7 @@ impl Navigation {
 }
 
 fn is_index(file: &str) -> bool {
-    crate::content::strip_order_prefix(file.trim_end_matches(".md")) == "index"
+    crate::load::strip_order_prefix(file.trim_end_matches(".md")) == "index"
 }
 
 /// Whether `route` is `section` or lies below it, segment by segment.

@@ -13,6 +13,7 @@ mod plugins;
 mod shortcuts;
 
 use crate::icons::class_rule;
+use crate::render::assets::SiteAsset;
 use encre_css::config::DarkMode;
 use encre_css::{Config, Preflight, Scanner};
 use shortcuts::CLASS_SHORTCUTS;
@@ -80,6 +81,42 @@ fn config() -> Config {
 
 /// Pages whose class values one thread gathers into one set.
 const PAGES_PER_SCAN: usize = 32;
+
+/// The site's stylesheet asset for `documents`, with the `@font-face` rules of the fonts among
+/// `assets`, its URLs under `base_path`; classes that produced no CSS are returned too.
+pub fn site_stylesheet<'a>(
+    documents: impl IntoIterator<Item = &'a str>,
+    assets: &[SiteAsset],
+    base_path: &str,
+) -> (SiteAsset, Vec<String>) {
+    let generated = stylesheet(documents);
+    let mut css = String::new();
+    for asset in assets
+        .iter()
+        .filter(|asset| asset.content_type == "font/woff2")
+    {
+        let weight = asset
+            .route
+            .split("dm-sans-")
+            .nth(1)
+            .and_then(|rest| rest.split('.').next())
+            .unwrap_or("400");
+        css.push_str(&format!(
+            "@font-face{{font-family:\"DM Sans\";font-style:normal;font-weight:{weight};font-display:swap;src:url({}) format(\"woff2\")}}\n",
+            asset.route
+        ));
+    }
+    css.push_str(&generated.css);
+    if !base_path.is_empty() {
+        css = crate::render::root_urls::prefix_css_urls(&css, base_path);
+    }
+    let asset = SiteAsset {
+        route: crate::render::assets::hashed_route("style", "css", css.as_bytes()),
+        content_type: "text/css; charset=utf-8",
+        bytes: css.into_bytes(),
+    };
+    (asset, generated.unmatched)
+}
 
 /// The stylesheet for `pages_html`: the rules for every class their `class` attributes use.
 /// The same pages give the same bytes.

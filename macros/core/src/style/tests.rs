@@ -21,12 +21,12 @@ fn css(classes: &str) -> String {
 #[test]
 fn every_class_of_the_seed_pages_gets_a_rule() {
     let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let Ok(compiled) = crate::compile(&content, &crate::Options::default()) else {
+    let Ok(build) = crate::build(&content, &crate::Options::default()) else {
         panic!("the content folder compiles");
     };
-    let pages = &compiled.value.pages;
+    let pages = &build.pages;
     assert!(pages.len() >= 5, "{} pages", pages.len());
-    let sheet = stylesheet(pages.iter().map(|page| page.body.as_str()));
+    let sheet = stylesheet(pages.iter().map(|page| page.page.body.as_str()));
     assert_eq!(sheet.unmatched, Vec::<String>::new());
     // Some of the seeds' own classes, each with its rule.
     for rule in [
@@ -46,12 +46,12 @@ fn every_class_of_the_seed_pages_gets_a_rule() {
 #[test]
 fn every_class_of_the_page_chrome_gets_a_rule() {
     let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let Ok(compiled) = crate::compile(&content, &crate::Options::default()) else {
+    let Ok(build) = crate::build(&content, &crate::Options::default()) else {
         panic!("the content folder compiles");
     };
     // Whole documents: header, menus, table of contents, footer and the colour-mode buttons.
-    let pages = &compiled.value.pages;
-    let sheet = stylesheet(pages.iter().map(|page| page.html.as_str()));
+    let pages = &build.pages;
+    let sheet = stylesheet(pages.iter().map(|page| page.page.html.as_str()));
     assert_eq!(sheet.unmatched, Vec::<String>::new());
     for rule in [
         ".min-h-16 {",
@@ -290,4 +290,19 @@ fn malformed_classes_do_not_panic() {
     );
     assert!(sheet.unmatched.contains(&"bg-golden/[1e400]".to_string()));
     assert!(!sheet.unmatched.contains(&"p-4".to_string()));
+}
+
+#[test]
+fn the_site_stylesheet_carries_its_fonts_and_a_content_hash() {
+    let (assets, _) = crate::render::assets::fixed_assets();
+    let (style, _) = site_stylesheet(["<p class=\"mt-4\">"], &assets, "");
+    assert!(style.route.starts_with("/_site/style.") && style.route.ends_with(".css"));
+    let css = String::from_utf8_lossy(&style.bytes);
+    assert!(css.contains("font-weight:700"), "{css}");
+    assert!(css.contains(".mt-4"), "{css}");
+    assert!(css.contains("url(/_site/fonts/dm-sans-700."), "{css}");
+    let (mounted, _) = site_stylesheet(["<p class=\"mt-4\">"], &assets, "/docs");
+    let css = String::from_utf8_lossy(&mounted.bytes);
+    assert!(css.contains("url(/docs/_site/fonts/dm-sans-700."), "{css}");
+    assert_ne!(mounted.route, style.route);
 }

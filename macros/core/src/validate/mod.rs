@@ -4,10 +4,11 @@
 
 mod links;
 
-use crate::content::AssetFile;
+use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostics;
+use crate::load::AssetFile;
 use crate::render::RenderedPage;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What links may point at: each page's route with the ids on it, and every asset route.
@@ -17,27 +18,50 @@ pub struct PageIndex {
     assets: BTreeSet<String>,
 }
 
-/// Checks the links of every page against all pages and assets.
+/// Checks that each page's Content-Security-Policy can be sent as a header (printable ASCII);
+/// a page whose policy cannot is reported and gets the strict policy, which blocks its embeds.
+pub fn policies(files: &[&SourceFile], pages: &mut [RenderedPage], diagnostics: &mut Diagnostics) {
+    for (file, page) in files.iter().zip(pages) {
+        let policy = page.content_security_policy();
+        if policy.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            continue;
+        }
+        diagnostics
+            .error(
+                file,
+                Span::at(0),
+                Code::Csp,
+                format!(
+                    "the Content-Security-Policy of `{}` is not printable ASCII: {policy}",
+                    page.route
+                ),
+            )
+            .help = Some("name the embedded content's host in ASCII (punycode)".into());
+        page.third_party.clear();
+    }
+}
+
+/// Checks the links of every page (each written in the file at the same place of `files`)
+/// against all pages, the `generated` ones among them, and the assets.
 pub fn validate_site(
-    pages: &[(SourceFile, RenderedPage)],
+    files: &[&SourceFile],
+    pages: &[RenderedPage],
     generated: &[RenderedPage],
     assets: &[AssetFile],
     diagnostics: &mut Diagnostics,
 ) {
-    let scanned = crate::parallel::map(pages, |(_, page)| {
-        crate::render::html_scan::scan(&page.body)
-    });
+    let scanned = crate::parallel::map(pages, |page| crate::render::html_scan::scan(&page.body));
     let mut index = PageIndex {
         pages: BTreeMap::new(),
         assets: assets.iter().map(|a| a.route.clone()).collect(),
     };
-    for ((_, page), (_, ids)) in pages.iter().zip(&scanned) {
+    for (page, (_, ids)) in pages.iter().zip(&scanned) {
         index.pages.insert(page.route.clone(), ids.clone());
     }
     for page in generated {
         index.pages.entry(page.route.clone()).or_default();
     }
-    for ((file, page), (urls, _)) in pages.iter().zip(&scanned) {
+    for ((file, page), (urls, _)) in files.iter().zip(pages).zip(&scanned) {
         links::check(file, &page.route, urls, &index, diagnostics);
     }
 }

@@ -16,9 +16,9 @@ mod row_text;
 use super::props::Props;
 use super::sh_dynamic_table::data_error;
 use super::{ComponentSpec, Use};
-use crate::data::PageMeta;
 use crate::diagnostic::Code;
 use crate::diagnostic::closest;
+use crate::load::data::PageMeta;
 use crate::render::Renderer;
 use crate::source::Span;
 use maud::{Markup, PreEscaped, html};
@@ -183,7 +183,7 @@ fn current_route(renderer: &Renderer<'_>) -> String {
     let relative = path
         .split_once('/')
         .map_or(path.as_str(), |(_, relative)| relative);
-    crate::content::route_of(relative)
+    crate::load::route_of(relative)
 }
 
 /// The Iconify name of the older site's FontAwesome icons (`fas calendar` is

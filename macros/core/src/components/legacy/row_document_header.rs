@@ -3,7 +3,7 @@
 
 use crate::components::props::{PropKind, prop};
 use crate::components::{ComponentSpec, Use};
-use crate::data::value_text;
+use crate::load::data::value_text;
 use crate::render::Renderer;
 use maud::{Markup, html};
 

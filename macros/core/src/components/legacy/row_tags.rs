@@ -5,7 +5,7 @@ use super::folder_pages;
 use crate::components::props::{PropKind, prop};
 use crate::components::sh_list_cards::tags_of;
 use crate::components::{ComponentSpec, Use};
-use crate::data::value_text;
+use crate::load::data::value_text;
 use crate::render::Renderer;
 use maud::{Markup, html};
 use serde_json::Value;

@@ -5,13 +5,11 @@
 //! are read while compiling, so a missing file or field is a content error and every row is
 //! in the HTML.
 
-use crate::content;
-use crate::diagnostic::Diagnostics;
-use crate::source::SourceFile;
+use super::LoadedPage;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// The content folder as the components see it while one site compiles.
 #[derive(Debug)]
@@ -19,7 +17,7 @@ pub struct SiteData {
     root: PathBuf,
     files: Mutex<BTreeMap<String, Result<Arc<Value>, DataError>>>,
     read: Mutex<Vec<PathBuf>>,
-    pages: OnceLock<Vec<PageMeta>>,
+    pages: Vec<PageMeta>,
 }
 
 /// Another page of the site, as data.
@@ -36,6 +34,22 @@ pub struct PageMeta {
 }
 
 impl PageMeta {
+    /// The data of a loaded page.
+    fn of(page: &LoadedPage) -> PageMeta {
+        let excerpt = page
+            .source
+            .text
+            .get(page.front_matter.body_start..)
+            .and_then(|body| body.split_once("<!--more-->"))
+            .map(|(excerpt, _)| excerpt.trim().to_string());
+        PageMeta {
+            relative: page.file.relative.clone(),
+            route: page.file.route.clone(),
+            front_matter: page.front_matter.values.clone().unwrap_or_default(),
+            excerpt,
+        }
+    }
+
     /// Front-matter field `key` as text (numbers too), `None` when absent, null or empty.
     pub fn text(&self, key: &str) -> Option<String> {
         value_text(self.front_matter.get(key)?)
@@ -63,13 +77,13 @@ pub fn value_text(value: &Value) -> Option<String> {
 }
 
 impl SiteData {
-    /// The data of the content folder at `root`.
-    pub fn new(root: &Path) -> SiteData {
+    /// The data of the content folder at `root`, whose pages are `pages`.
+    pub fn new(root: &Path, pages: &[LoadedPage]) -> SiteData {
         SiteData {
             root: root.to_path_buf(),
             files: Mutex::default(),
             read: Mutex::default(),
-            pages: OnceLock::new(),
+            pages: pages.iter().map(PageMeta::of).collect(),
         }
     }
 
@@ -90,14 +104,14 @@ impl SiteData {
         let relative = data_path(reference)?;
         let candidates = [
             self.root.join(&relative),
-            self.root.join(content::PUBLIC_DIR).join(&relative),
+            self.root.join(super::PUBLIC_DIR).join(&relative),
         ];
         let Some(path) = candidates.iter().find(|path| path.is_file()) else {
             return Err(DataError {
                 message: format!("no data file `{reference}` in the content folder"),
                 help: format!(
                     "looked for `{relative}` and `{}/{relative}` in the content folder",
-                    content::PUBLIC_DIR
+                    super::PUBLIC_DIR
                 ),
             });
         };
@@ -108,7 +122,9 @@ impl SiteData {
         lock(&self.read).push(path.clone());
         let yaml = relative.ends_with(".yml") || relative.ends_with(".yaml");
         let parsed = if yaml {
-            serde_yaml::from_str::<Value>(&text).map_err(|error| error.to_string())
+            crate::yaml::parse(&text, &|at| at)
+                .map(|(value, _)| value)
+                .map_err(|error| error.message)
         } else {
             serde_json::from_str::<Value>(&text).map_err(|error| error.to_string())
         };
@@ -131,10 +147,9 @@ impl SiteData {
         read
     }
 
-    /// Every page of the content folder with its front matter, in route order (read once,
-    /// on first use; a page that cannot be read is left out, its own compilation reports it).
+    /// Every page of the content folder with its front matter, in route order.
     pub fn pages(&self) -> &[PageMeta] {
-        self.pages.get_or_init(|| read_pages(&self.root))
+        &self.pages
     }
 }
 
@@ -170,35 +185,6 @@ fn data_path(reference: &str) -> Result<String, DataError> {
         });
     }
     Ok(relative)
-}
-
-fn read_pages(root: &Path) -> Vec<PageMeta> {
-    let Ok(files) = content::scan(root) else {
-        return Vec::new();
-    };
-    let mut pages = Vec::with_capacity(files.pages.len());
-    for page in files.pages {
-        let Ok(text) = std::fs::read_to_string(&page.path) else {
-            continue;
-        };
-        let file = SourceFile::new(page.relative.clone(), page.path.clone(), &text);
-        // Problems in the other page are reported when that page compiles.
-        let mut ignored = Diagnostics::new(true);
-        let (front_matter, body_start) = crate::parse::front_matter(&file, &mut ignored);
-        let _ = ignored.finish();
-        let excerpt = file
-            .text
-            .get(body_start..)
-            .and_then(|body| body.split_once("<!--more-->"))
-            .map(|(excerpt, _)| excerpt.trim().to_string());
-        pages.push(PageMeta {
-            relative: page.relative,
-            route: page.route,
-            front_matter: front_matter.unwrap_or_default(),
-            excerpt,
-        });
-    }
-    pages
 }
 
 #[cfg(test)]

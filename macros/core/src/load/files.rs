@@ -1,7 +1,8 @@
-//! The content folder: which files are pages, which are assets, and the route of each.
+//! The content folder's files: which are pages, which are assets, and the route of each.
 
 use crate::Error;
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Diagnostics};
+use crate::source::{SourceFile, Span};
 use std::path::{Path, PathBuf};
 
 /// Static files live in this subfolder of the content folder and are served from the site root.
@@ -42,22 +43,18 @@ pub struct FolderMeta {
 }
 
 /// Reads a `_dir.yaml`; a YAML error is reported and the folder keeps its defaults.
-pub fn read_folder_meta(
-    file: &crate::source::SourceFile,
-    diagnostics: &mut crate::Diagnostics,
-) -> FolderMeta {
-    match serde_yaml::from_str::<serde_yaml::Value>(&file.text) {
-        Ok(value) => FolderMeta {
+pub fn read_folder_meta(file: &SourceFile, diagnostics: &mut Diagnostics) -> FolderMeta {
+    match crate::yaml::parse(&file.text, &|at| at) {
+        Ok((value, _)) => FolderMeta {
             title: value
                 .get("title")
-                .and_then(serde_yaml::Value::as_str)
+                .and_then(serde_json::Value::as_str)
                 .map(str::to_string),
-            hidden: value.get("navigation").and_then(serde_yaml::Value::as_bool) == Some(false),
+            hidden: value.get("navigation").and_then(serde_json::Value::as_bool) == Some(false),
         },
         Err(error) => {
-            let at = error.location().map_or(0, |location| location.index());
-            let message = format!("invalid YAML in folder metadata: {error}");
-            diagnostics.error(file, crate::source::Span::at(at), Code::Yaml, message);
+            let message = format!("invalid YAML in folder metadata: {}", error.message);
+            diagnostics.error(file, Span::at(error.at), Code::Yaml, message);
             FolderMeta::default()
         }
     }

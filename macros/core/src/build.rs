@@ -1,0 +1,348 @@
+//! The one pipeline: a content folder in, everything the site serves out. The macro,
+//! `site check` and `site dev` all call [`build`]; they differ only in the [`Options`] they
+//! pass and in what they do with the [`Build`].
+//!
+//! load → parse and render each page → navigation → checks across pages → redirects →
+//! documents, stylesheet and base path → asset table, sitemap, entity tags and compression.
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::embed::cache::CompressionCache;
+use crate::embed::redirects::Redirect;
+use crate::embed::{self, EmbeddedAsset, EmbeddedPage, Encoding};
+use crate::load::data::SiteData;
+use crate::load::{self, LoadedPage};
+use crate::render::nav::{NavPage, Navigation};
+use crate::render::{self, RenderedPage};
+use crate::{Error, parallel, parse, style, validate};
+use std::path::{Path, PathBuf};
+
+/// How to build.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Report content errors as warnings and render what can be rendered.
+    pub lenient: bool,
+    /// The path the site is mounted under (`/docs`), put before every root-relative URL of
+    /// the output; empty for a site at the root. See [`base_path`].
+    pub base_path: String,
+    /// What each page's served HTML is.
+    pub output: Output,
+    /// Compress pages and text assets for serving; `None` gives entity tags only, for a check
+    /// or a preview.
+    pub compression: Option<Compression>,
+    /// The public URL of the site, which the sitemap's absolute URLs start with
+    /// ([`embed::site_url`]).
+    pub site_url: String,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            lenient: false,
+            base_path: String::new(),
+            output: Output::default(),
+            compression: None,
+            site_url: embed::DEFAULT_SITE_URL.into(),
+        }
+    }
+}
+
+/// What each page's served HTML is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Output {
+    /// A complete document with the OMA chrome: header, menus, footer.
+    #[default]
+    Documents,
+    /// The page's content alone, for a layout of the embedding service's own.
+    Fragments,
+}
+
+/// How to compress.
+#[derive(Debug, Clone, Default)]
+pub struct Compression {
+    /// The file keeping compressed variants between builds ([`embed::cache`]); `None`
+    /// compresses everything every time.
+    pub cache: Option<PathBuf>,
+}
+
+/// Everything the site serves, built from one content folder, and every problem found.
+#[derive(Debug)]
+pub struct Build {
+    /// Pages sorted by route, each with its finished document and variants.
+    pub pages: Vec<EmbeddedPage>,
+    /// The 404 page (route `/404`).
+    pub not_found: EmbeddedPage,
+    /// Static files sorted by route: the content's, the compiler's own (stylesheet, scripts,
+    /// fonts) and the sitemap.
+    pub assets: Vec<EmbeddedAsset>,
+    /// The redirect table, sorted by old path.
+    pub redirects: Vec<Redirect>,
+    /// The navigation tree.
+    pub nav: Navigation,
+    /// The URL of the stylesheet the pages need, base path included.
+    pub stylesheet: String,
+    /// Classes the pages use that no stylesheet rule styles (expected to be empty).
+    pub unstyled_classes: Vec<String>,
+    /// Every file read, so that a build can track them.
+    pub sources: Vec<PathBuf>,
+    /// Every problem found, sorted by file and position, without repeats.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Build {
+    /// Whether a problem is an error (in lenient mode there are warnings only).
+    pub fn failed(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::Severity::Error)
+    }
+}
+
+/// Builds the content folder at `root`. `Err` only when a file cannot be read; content
+/// problems are in [`Build::diagnostics`], and the build is complete even when there are some.
+pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
+    let mut diagnostics = Diagnostics::new(options.lenient);
+    let content = load::load(root, &mut diagnostics)?;
+    let site = SiteData::new(root, &content.pages);
+    let mut rendered = render_pages(&content.pages, &site, &mut diagnostics);
+    let mut sources = content.sources;
+    sources.extend(site.files_read());
+
+    let listed: Vec<NavPage> = rendered
+        .iter()
+        .filter_map(|page| {
+            Some(NavPage {
+                relative: page.source.clone()?,
+                route: page.route.clone(),
+                title: page.title.clone(),
+                listed: page.listed,
+            })
+        })
+        .collect();
+    let nav = Navigation::build(&listed, &content.folders);
+    let generated = generated_pages(&nav, &rendered);
+    let files: Vec<_> = content.pages.iter().map(|page| &page.source).collect();
+    validate::policies(&files, &mut rendered, &mut diagnostics);
+    validate::validate_site(
+        &files,
+        &rendered,
+        &generated,
+        &content.assets,
+        &mut diagnostics,
+    );
+    let mut pages: Vec<RenderedPage> = rendered.into_iter().chain(generated).collect();
+    pages.sort_by(|a, b| a.route.cmp(&b.route));
+
+    let page_routes: Vec<&str> = pages.iter().map(|page| page.route.as_str()).collect();
+    let asset_routes: Vec<&str> = content.assets.iter().map(|a| a.route.as_str()).collect();
+    let redirects = content.redirects.as_ref().map_or_else(Vec::new, |table| {
+        embed::redirects::parse(table, &page_routes, &asset_routes, &mut diagnostics)
+    });
+
+    let Documents {
+        pages,
+        not_found,
+        site_assets,
+        stylesheet,
+        unstyled_classes,
+    } = documents(pages, &nav, options);
+    let page_routes: Vec<&str> = pages.iter().map(|page| page.route.as_str()).collect();
+    let mut assets = embed::asset_table(
+        &content.assets,
+        site_assets,
+        &page_routes,
+        &options.site_url,
+    )?;
+    let cache = options
+        .compression
+        .as_ref()
+        .and_then(|compression| compression.cache.as_deref())
+        .map(CompressionCache::open);
+    let encoding = match &options.compression {
+        Some(_) => Encoding::Compressed(cache.as_ref()),
+        None => Encoding::Identity,
+    };
+    let (pages, not_found) = embed::embed(pages, not_found, &mut assets, encoding);
+    if let Some(cache) = &cache {
+        cache.save();
+    }
+    Ok(Build {
+        pages,
+        not_found,
+        assets,
+        redirects,
+        nav,
+        stylesheet,
+        unstyled_classes,
+        sources,
+        diagnostics: diagnostics.finish(),
+    })
+}
+
+/// Parses and renders every page, on every core; each page's diagnostics are then taken in
+/// page order, as if rendered one after the other.
+fn render_pages(
+    pages: &[LoadedPage],
+    site: &SiteData,
+    diagnostics: &mut Diagnostics,
+) -> Vec<RenderedPage> {
+    let lenient = diagnostics.is_lenient();
+    let rendered = parallel::map(pages, |page| {
+        let mut found = Diagnostics::new(lenient);
+        let document = parse::parse_body(&page.source, &page.front_matter, &mut found);
+        let rendered =
+            render::render_page_in(Some(site), &page.file, &page.source, &document, &mut found);
+        (rendered, found)
+    });
+    rendered
+        .into_iter()
+        .map(|(page, found)| {
+            diagnostics.absorb(found);
+            page
+        })
+        .collect()
+}
+
+/// Pages the content does not provide: the home page, and one per folder without `index.md`.
+fn generated_pages(nav: &Navigation, pages: &[RenderedPage]) -> Vec<RenderedPage> {
+    let exists = |route: &str| pages.iter().any(|page| page.route == route);
+    let mut generated = Vec::new();
+    if !exists("/") {
+        generated.push(render::page::home_page(nav));
+    }
+    for folder in nav.folders_without_page() {
+        if !exists(&folder.route)
+            && !generated
+                .iter()
+                .any(|page: &RenderedPage| page.route == folder.route)
+        {
+            generated.push(render::page::section_page(folder));
+        }
+    }
+    generated
+}
+
+/// The pages with their finished documents, and what the documents link to.
+struct Documents {
+    pages: Vec<RenderedPage>,
+    not_found: RenderedPage,
+    /// The compiler's own assets, the stylesheet made for the documents among them.
+    site_assets: Vec<render::assets::SiteAsset>,
+    /// The stylesheet's URL, base path included.
+    stylesheet: String,
+    unstyled_classes: Vec<String>,
+}
+
+/// Every page's complete document (or its content alone, in fragments mode), with the
+/// stylesheet made for exactly those documents, under the base path.
+fn documents(mut pages: Vec<RenderedPage>, nav: &Navigation, options: &Options) -> Documents {
+    // Checked as written, served canonical: `/a/b/#x` links to `/a/b#x`.
+    let bodies = parallel::map(&pages, |page| {
+        render::root_urls::canonical_page_links(&page.body)
+    });
+    for (page, body) in pages.iter_mut().zip(bodies) {
+        page.body = body;
+    }
+    let (mut site_assets, urls) = render::assets::fixed_assets();
+    render::page::assemble(&mut pages, nav, &urls);
+    let mut not_found = render::page::not_found_page(nav, &urls);
+    // The stylesheet holds exactly the rules the finished documents use (also in fragments
+    // mode: the chrome's prose classes style the content); its hashed URL then replaces the
+    // placeholder they link to.
+    let documents = pages
+        .iter()
+        .chain([&not_found])
+        .map(|page| page.html.as_str());
+    let (stylesheet, unstyled_classes) =
+        style::site_stylesheet(documents, &site_assets, &options.base_path);
+    let stylesheet_url = format!("{}{}", options.base_path, stylesheet.route);
+    // Each page's finished document (the stylesheet linked, under the base path) and its body
+    // (under the base path): on every core. The document is rewritten around its body, which
+    // stays where `body_start` says; only the part before it links the stylesheet.
+    let under_base = |html: &str| {
+        (!options.base_path.is_empty())
+            .then(|| render::root_urls::prefix_root_urls(html, &options.base_path))
+    };
+    let finish = |page: &RenderedPage| {
+        let body = under_base(&page.body);
+        let finished_body = body.as_deref().unwrap_or(&page.body);
+        let link_stylesheet =
+            |html: &str| html.replace(render::assets::STYLESHEET_PLACEHOLDER, &stylesheet.route);
+        let (html, body_start) = match (options.output, page.around_body()) {
+            (Output::Fragments, _) => (finished_body.to_string(), 0),
+            (Output::Documents, Some((before, after))) => {
+                let before = link_stylesheet(before);
+                let before = under_base(&before).unwrap_or(before);
+                let after_under_base = under_base(after);
+                let after = after_under_base.as_deref().unwrap_or(after);
+                let html = [before.as_str(), finished_body, after].concat();
+                (html, before.len())
+            }
+            // Not made by `assemble`: rewritten whole, its body not located.
+            (Output::Documents, None) => {
+                let html = link_stylesheet(&page.html);
+                (under_base(&html).unwrap_or(html), 0)
+            }
+        };
+        (html, body_start, body)
+    };
+    let finished = parallel::map(&pages, finish);
+    let not_found_finished = finish(&not_found);
+    for (page, (html, body_start, body)) in pages
+        .iter_mut()
+        .chain([&mut not_found])
+        .zip(finished.into_iter().chain([not_found_finished]))
+    {
+        page.html = html;
+        page.body_start = body_start;
+        if let Some(body) = body {
+            page.body = body;
+        }
+    }
+    site_assets.push(stylesheet);
+    Documents {
+        pages,
+        not_found,
+        site_assets,
+        stylesheet: stylesheet_url,
+        unstyled_classes,
+    }
+}
+
+/// The base path as [`Options::base_path`] wants it: `/docs` (or empty for the root),
+/// checked; the error says what is wrong.
+pub fn base_path(base: &str) -> Result<String, String> {
+    let trimmed = base.trim_end_matches('/');
+    let valid_segment = |segment: &str| {
+        !segment.is_empty()
+            && segment != "."
+            && segment != ".."
+            && segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
+    };
+    if !base.starts_with('/') {
+        return Err(format!("the base path `{base}` must start with `/`"));
+    }
+    if !trimmed.is_empty() && !trimmed[1..].split('/').all(valid_segment) {
+        return Err(format!(
+            "the base path `{base}` must be `/` or segments of letters, digits, `-`, `.`, `_` \
+             and `~` (`/docs`, `/oma/site`)"
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths_are_checked() {
+        assert_eq!(base_path("/").ok().as_deref(), Some(""));
+        assert_eq!(base_path("/docs/").ok().as_deref(), Some("/docs"));
+        assert_eq!(base_path("/oma/site").ok().as_deref(), Some("/oma/site"));
+        for bad in ["docs", "/a b", "/a/../b", "/a?x", "/a//b"] {
+            assert!(base_path(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The load stage: the content folder's files found, each read once, each page's front matter
+//! parsed once. Everything after it works on the loaded set: the parser on each page's text,
+//! list components on the other pages' front matter ([`data`]), the redirect checks on the
+//! table read here.
+
+pub mod data;
+mod files;
+mod front_matter;
+
+pub use files::{
+    AssetFile, ContentFiles, FOLDER_META, FolderMeta, PUBLIC_DIR, PageFile, read_folder_meta,
+    relative_path, route_of, scan, strip_order_prefix, title_from_path,
+};
+pub use front_matter::FrontMatter;
+
+use crate::Error;
+use crate::diagnostic::{Code, Diagnostics};
+use crate::source::{SourceFile, Span};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The file name of the redirect table, at the top of the content folder.
+pub const REDIRECTS_FILE: &str = "redirects.yml";
+
+/// A content folder, read.
+#[derive(Debug)]
+pub struct Content {
+    /// The folder.
+    pub root: PathBuf,
+    /// Its pages sorted by route, one per route (a second file for a route is reported and
+    /// left out).
+    pub pages: Vec<LoadedPage>,
+    /// Each folder's `_dir.yaml`, by folder path (`3.lwm2m`).
+    pub folders: BTreeMap<String, FolderMeta>,
+    /// The static files of `public/`, sorted by route (not read: the embed stage reads them).
+    pub assets: Vec<AssetFile>,
+    /// The redirect table, when the folder has one.
+    pub redirects: Option<SourceFile>,
+    /// Every file read, so that a build can track them.
+    pub sources: Vec<PathBuf>,
+}
+
+/// One page, read.
+#[derive(Debug, Clone)]
+pub struct LoadedPage {
+    /// Its file and route.
+    pub file: PageFile,
+    /// Its text.
+    pub source: SourceFile,
+    /// Its front matter.
+    pub front_matter: FrontMatter,
+}
+
+/// Reads the content folder at `root`: every page, folder metadata file and the redirect
+/// table, once each. Problems in them (invalid UTF-8, invalid YAML, two files for one route)
+/// go to `diagnostics`; `Err` only when a file cannot be read at all.
+pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Content, Error> {
+    let files = scan(root)?;
+    let root_name = root
+        .file_name()
+        .map_or_else(|| "content".into(), |n| n.to_string_lossy().into_owned());
+    let display = |path: &Path| format!("{root_name}/{}", relative_path(root, path));
+    let lenient = diagnostics.is_lenient();
+    // Thousands of small files: read, and their front matter parsed, on every core; each
+    // page's diagnostics are taken in page order, as if read one after the other.
+    let read = crate::parallel::map(&files.pages, |page| {
+        let mut found = Diagnostics::new(lenient);
+        let source = read_source(display(&page.path), &page.path, &mut found)?;
+        let front_matter = FrontMatter::read(&source, &mut found);
+        Ok((source, front_matter, found))
+    });
+    let mut sources = Vec::with_capacity(files.pages.len() + files.folder_metas.len() + 1);
+    let mut pages: Vec<LoadedPage> = Vec::with_capacity(files.pages.len());
+    let mut routes: BTreeMap<String, String> = BTreeMap::new();
+    for (file, read) in files.pages.into_iter().zip(read) {
+        let (source, front_matter, found) = read?;
+        diagnostics.absorb(found);
+        sources.push(file.path.clone());
+        if let Some(first) = routes.insert(file.route.clone(), source.display_path.clone()) {
+            let message = format!(
+                "`{first}` and this file both map to the route `{}`",
+                file.route
+            );
+            diagnostics
+                .error(&source, Span::at(0), Code::RouteClash, message)
+                .help = Some("rename or move one of the two files".into());
+            continue;
+        }
+        pages.push(LoadedPage {
+            file,
+            source,
+            front_matter,
+        });
+    }
+    let mut folders = BTreeMap::new();
+    for path in &files.folder_metas {
+        let file = read_source(display(path), path, diagnostics)?;
+        let folder = relative_path(root, path.parent().unwrap_or(root));
+        folders.insert(folder, read_folder_meta(&file, diagnostics));
+        sources.push(path.clone());
+    }
+    let table = root.join(REDIRECTS_FILE);
+    let redirects = if table.is_file() {
+        sources.push(table.clone());
+        Some(read_source(display(&table), &table, diagnostics)?)
+    } else {
+        None
+    };
+    Ok(Content {
+        root: root.to_path_buf(),
+        pages,
+        folders,
+        assets: files.assets,
+        redirects,
+        sources,
+    })
+}
+
+/// Reads a content file, shown in diagnostics as `display_path`; invalid UTF-8 is reported
+/// and replaced.
+fn read_source(
+    display_path: String,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Result<SourceFile, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(source_file(display_path, path, &bytes, diagnostics))
+}
+
+/// The content file `path` holding `bytes`, shown in diagnostics as `display_path`; invalid
+/// UTF-8 is reported and replaced.
+pub fn source_file(
+    display_path: String,
+    path: &Path,
+    bytes: &[u8],
+    diagnostics: &mut Diagnostics,
+) -> SourceFile {
+    let file = SourceFile::new(
+        display_path,
+        path.to_path_buf(),
+        &String::from_utf8_lossy(bytes),
+    );
+    if let Err(error) = std::str::from_utf8(bytes) {
+        diagnostics.error(
+            &file,
+            Span::at(error.valid_up_to()),
+            Code::Encoding,
+            "the file is not valid UTF-8",
+        );
+    }
+    file
+}
