@@ -103,7 +103,7 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
     let mut diagnostics = Diagnostics::new(options.lenient);
     let content = load::load(root, &mut diagnostics)?;
     let site = SiteData::new(root, &content.pages);
-    let mut rendered = render_pages(&content.pages, &site, &mut diagnostics);
+    let rendered = render_pages(&content.pages, &site, &mut diagnostics);
     let mut sources = content.sources;
     sources.extend(site.files_read());
 
@@ -121,7 +121,6 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
     let nav = Navigation::build(&listed, &content.folders);
     let generated = generated_pages(&nav, &rendered);
     let files: Vec<_> = content.pages.iter().map(|page| &page.source).collect();
-    validate::policies(&files, &mut rendered, &mut diagnostics);
     validate::validate_site(
         &files,
         &rendered,

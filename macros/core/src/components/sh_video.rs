@@ -3,7 +3,7 @@
 use super::props::{PropKind, prop};
 use super::{ComponentSpec, UI, Use, non_empty};
 use crate::render::Renderer;
-use crate::render::csp::{self, Directive, ThirdParty};
+use crate::render::csp::{self, Directive};
 use maud::{Markup, PreEscaped, html};
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
@@ -39,8 +39,7 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     // The page's Content-Security-Policy allows the player's host, or the video's.
     match youtube_id(&src) {
         Some(_) => renderer.needs(csp::youtube()),
-        None => renderer
-            .needs(csp::origin_of(&src).map(|origin| ThirdParty::new(Directive::Media, origin))),
+        None => renderer.allow(Directive::Media, &src, component.props.span),
     }
     match youtube_id(&src) {
         Some(id) => html! {

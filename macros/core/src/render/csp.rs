@@ -108,6 +108,13 @@ pub fn origin_of(url: &str) -> Option<String> {
     plain.then(|| format!("{scheme}://{}", authority.to_ascii_lowercase()))
 }
 
+/// Whether `url` is absolute `http` or `https`, whatever its host.
+pub fn is_remote(url: &str) -> bool {
+    url.trim().split_once("://").is_some_and(|(scheme, _)| {
+        scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")
+    })
+}
+
 /// The policy of a page that needs `third_party` ([`STRICT_POLICY`] when it needs nothing).
 pub fn content_security_policy(third_party: &BTreeSet<ThirdParty>) -> String {
     if third_party.is_empty() {

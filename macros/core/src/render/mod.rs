@@ -14,7 +14,7 @@ pub use chrome::{AssetUrls, Layout};
 pub use page::{RenderedPage, render_page, render_page_in};
 
 use crate::components;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Code, Diagnostics};
 use crate::load::data::SiteData;
 use crate::parse::parse_fragment;
 use crate::source::{SourceFile, Span};
@@ -84,6 +84,34 @@ impl<'a> Renderer<'a> {
     /// Records third-party sources the page needs.
     pub fn needs(&mut self, third_party: impl IntoIterator<Item = csp::ThirdParty>) {
         self.third_party.extend(third_party);
+    }
+
+    /// Allows the origin of the embedded `url`, written at `span`, for `directive` in the
+    /// page's policy. An absolute `http(s)` URL whose host no policy can name (user info, or
+    /// characters besides letters, digits, `.`, `-` and a port) is reported: the browser would
+    /// block it.
+    pub fn allow(&mut self, directive: csp::Directive, url: &str, span: Span) {
+        match csp::origin_of(url) {
+            Some(origin) => self.needs([csp::ThirdParty::new(directive, origin)]),
+            None if csp::is_remote(url) => {
+                self.diagnostics
+                    .error(
+                        self.file,
+                        span,
+                        Code::Csp,
+                        format!(
+                            "the host of `{url}` cannot be named in the page's \
+                             Content-Security-Policy, which would block it"
+                        ),
+                    )
+                    .help = Some(
+                    "write the URL as `https://host/path`, the host in ASCII (punycode), without \
+                     a user name"
+                        .into(),
+                );
+            }
+            None => {}
+        }
     }
 
     /// Renders a list of blocks or inlines.

@@ -4,11 +4,10 @@
 
 mod links;
 
-use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostics;
 use crate::load::AssetFile;
 use crate::render::RenderedPage;
-use crate::source::{SourceFile, Span};
+use crate::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What links may point at: each page's route with the ids on it, and every asset route.
@@ -16,29 +15,6 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct PageIndex {
     pages: BTreeMap<String, Vec<String>>,
     assets: BTreeSet<String>,
-}
-
-/// Checks that each page's Content-Security-Policy can be sent as a header (printable ASCII);
-/// a page whose policy cannot is reported and gets the strict policy, which blocks its embeds.
-pub fn policies(files: &[&SourceFile], pages: &mut [RenderedPage], diagnostics: &mut Diagnostics) {
-    for (file, page) in files.iter().zip(pages) {
-        let policy = page.content_security_policy();
-        if policy.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-            continue;
-        }
-        diagnostics
-            .error(
-                file,
-                Span::at(0),
-                Code::Csp,
-                format!(
-                    "the Content-Security-Policy of `{}` is not printable ASCII: {policy}",
-                    page.route
-                ),
-            )
-            .help = Some("name the embedded content's host in ASCII (punycode)".into());
-        page.third_party.clear();
-    }
 }
 
 /// Checks the links of every page (each written in the file at the same place of `files`)
