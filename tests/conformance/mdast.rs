@@ -220,6 +220,7 @@ fn node_value(node: &Node) -> Value {
             title,
             children: nodes,
             attributes: attrs,
+            ..
         } => {
             set("url", json!(url));
             if let Some(title) = title {
@@ -236,6 +237,7 @@ fn node_value(node: &Node) -> Value {
             title,
             alt,
             attributes: attrs,
+            ..
         } => {
             set("url", json!(url));
             if let Some(title) = title {

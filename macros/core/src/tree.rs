@@ -51,6 +51,8 @@ pub struct Component {
     pub name: String,
     /// Inline `{...}` attributes.
     pub attributes: Attributes,
+    /// Where each of `attributes` is written.
+    pub attribute_spans: Spans,
     /// Props from the YAML block after the opening line.
     pub yaml_props: Map<String, Value>,
     /// Where each of `yaml_props` is written.
@@ -69,6 +71,7 @@ impl Component {
         Component {
             name: name.into(),
             attributes,
+            attribute_spans: Spans::default(),
             yaml_props: Map::new(),
             yaml_spans: Spans::default(),
             children,
@@ -170,6 +173,8 @@ pub enum NodeKind {
     Link {
         /// Destination.
         url: String,
+        /// Where the destination is written (the whole link when not as it is).
+        url_span: Span,
         /// Title, if given.
         title: Option<String>,
         /// Link text.
@@ -181,6 +186,8 @@ pub enum NodeKind {
     Image {
         /// Source.
         url: String,
+        /// Where the source is written (the whole image when not as it is).
+        url_span: Span,
         /// Title, if given.
         title: Option<String>,
         /// Alternative text.

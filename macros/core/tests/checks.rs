@@ -300,3 +300,67 @@ fn lenient_mode_reports_the_same_problems_as_warnings() -> std::io::Result<()> {
     );
     Ok(())
 }
+
+/// Each diagnostic points at the very text it is about, also when the same text is written
+/// elsewhere first: the places come from the tree, not from searching the file.
+#[test]
+fn diagnostics_point_at_the_occurrence_they_are_about() {
+    let first_lines = |name: &str, files: &[(&str, &str)]| -> Vec<String> {
+        check(name, files)
+            .into_iter()
+            .map(|line| line.split(" [").next().unwrap_or_default().to_string())
+            .collect()
+    };
+    // The broken URL written first as text, then as a link.
+    assert_eq!(
+        first_lines(
+            "same-url",
+            &[("a.md", "Write `/nowhere` like this.\n\n[gone](/nowhere)\n")]
+        ),
+        ["content/a.md:3:8: link to `/nowhere`, which no page or file has"]
+    );
+    // The same destination twice, once with an anchor the page has and once without.
+    assert_eq!(
+        first_lines(
+            "same-page",
+            &[("a.md", "# Top\n\n[up](/a#top) and [down](/a#bottom)\n")]
+        ),
+        ["content/a.md:3:25: link to a missing anchor `#bottom` on `/a`"]
+    );
+    // A prop's name written first inside another prop's value.
+    assert_eq!(
+        first_lines(
+            "same-prop",
+            &[(
+                "a.md",
+                "::ShMicroCard{title=\"its icon= prop\" icon=\"tabler:nope\"}\n::\n"
+            )]
+        ),
+        ["content/a.md:1:44: icon `tabler:nope` is not available"]
+    );
+    // A module's name written first in an earlier module's text.
+    assert_eq!(
+        first_lines(
+            "same-module",
+            &[(
+                "a.md",
+                "---\nmodules:\n  - name: RowText\n    text: \"name: RowNope\"\n  - name: RowNope\n---\n"
+            )]
+        ),
+        ["content/a.md:5:11: unknown legacy module `RowNope`"]
+    );
+    // A URL written in a prop, and a broken image in a markdown prop, at their values.
+    assert_eq!(
+        first_lines(
+            "prop-urls",
+            &[(
+                "a.md",
+                "::ShButton\n---\nurlButton: /nowhere\nlabelButton: \"![i](/gone.png) Go\"\n---\n::\n"
+            )]
+        ),
+        [
+            "content/a.md:3:12: link to `/nowhere`, which no page or file has",
+            "content/a.md:4:20: image `/gone.png` not found",
+        ]
+    );
+}

@@ -199,7 +199,7 @@ fn table_data_errors_point_at_the_prop() {
     assert_eq!(
         found,
         vec![
-            "content/page.md:5:1: no data file `/data/no-such-file.json` in the content folder help: looked for `data/no-such-file.json` and `public/data/no-such-file.json` in the content folder"
+            "content/page.md:5:10: no data file `/data/no-such-file.json` in the content folder help: looked for `data/no-such-file.json` and `public/data/no-such-file.json` in the content folder"
                 .to_string()
         ]
     );
@@ -220,7 +220,7 @@ fn table_data_errors_point_at_the_prop() {
     );
     has(
         &found.join("\n"),
-        &["content/page.md:3:1: `https://example.com/x.json` is a remote URL"],
+        &["content/page.md:3:10: `https://example.com/x.json` is a remote URL"],
     );
     let found = errors(
         "table-field",
@@ -228,7 +228,7 @@ fn table_data_errors_point_at_the_prop() {
     );
     has(
         &found.join("\n"),
-        &["content/page.md:4:1: the data has no field `rows`"],
+        &["content/page.md:4:12: the data has no field `rows`"],
     );
     let found = errors(
         "table-values",
@@ -326,7 +326,7 @@ fn list_cards_defaults_ui_and_unknown_card_id() {
     assert_eq!(
         errors,
         vec![
-            "content/page.md:5:1: no article has `cardID: 99` help: the articles' ids are 7, 3"
+            "content/page.md:5:13: no article has `cardID: 99` help: the articles' ids are 7, 3"
                 .to_string()
         ]
     );

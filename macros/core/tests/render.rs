@@ -172,7 +172,7 @@ fn unknown_components_and_modules_are_errors_with_suggestions() {
     let found = errors("---\nmodules:\n  - name: RowTextImag\n---\n");
     assert_eq!(found.len(), 1);
     assert!(
-        found[0].starts_with("a.md:3:5: error: unknown legacy module `RowTextImag`"),
+        found[0].starts_with("a.md:3:11: error: unknown legacy module `RowTextImag`"),
         "{found:?}"
     );
     assert!(

@@ -18,7 +18,7 @@ pub(crate) fn prop_icon(
 ) -> Option<Markup> {
     let name = component.props.text(prop)?;
     if !icon_exists(&name) {
-        let span = component.props.span_of(renderer.file, "icon");
+        let span = component.props.value_span(prop);
         report_missing(renderer, span, &name);
     }
     Some(icon(&name, class, alt))

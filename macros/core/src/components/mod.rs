@@ -39,7 +39,7 @@ use crate::render::html::{escape_into, open_tag};
 use crate::source::Span;
 use crate::tree::{Component, Node, NodeKind};
 use maud::{Markup, PreEscaped};
-use props::{PropKind, PropSpec, Props};
+use props::{PropKind, PropSpec, Props, Written};
 use serde_json::Value;
 use ui::{Ui, UiDefaults};
 
@@ -75,13 +75,17 @@ pub struct Use<'a> {
 }
 
 impl Use<'_> {
+    /// Renders markdown prop `name`, placed where its value is written; `None` when it is
+    /// falsy.
+    pub fn markdown(&self, renderer: &mut Renderer<'_>, name: &str) -> Option<Markup> {
+        let markdown = self.props.text(name)?;
+        Some(renderer.markdown(&markdown, self.props.value_span(name)))
+    }
+
     /// Renders markdown prop `name` as `<div class="CLASS">…</div>`, or nothing when it is falsy.
     pub fn markdown_div(&self, renderer: &mut Renderer<'_>, name: &str, class: &str) -> Markup {
-        match self.props.text(name) {
-            Some(markdown) => {
-                let inner = renderer.markdown(&markdown, self.props.span);
-                maud::html! { div class=[non_empty(class)] { (inner) } }
-            }
+        match self.markdown(renderer, name) {
+            Some(inner) => maud::html! { div class=[non_empty(class)] { (inner) } },
             None => PreEscaped(String::new()),
         }
     }
@@ -152,10 +156,29 @@ pub fn find(name: &str) -> Option<&'static ComponentSpec> {
 }
 
 /// Renders a component use; an unknown name is a content error and renders as a custom element.
+/// The URLs it writes are recorded where the props holding them are written (the component's
+/// own place for those it makes itself).
 pub fn render(renderer: &mut Renderer<'_>, component: &Component, span: Span) -> Markup {
     if component.name == "binding" {
         return binding(renderer, component, span);
     }
+    let since = renderer.urls.len();
+    let (markup, props) = render_use(renderer, component, span);
+    renderer.record_written(&markup.0, since, |url| {
+        props
+            .as_ref()
+            .and_then(|props| props.place_of_value(url))
+            .unwrap_or(span)
+    });
+    markup
+}
+
+/// Renders a component use, and gives its resolved props (none for an unknown component).
+fn render_use(
+    renderer: &mut Renderer<'_>,
+    component: &Component,
+    span: Span,
+) -> (Markup, Option<Props>) {
     let Some(spec) = find(&component.name) else {
         let help = match crate::diagnostic::closest(
             &component.name,
@@ -173,25 +196,24 @@ pub fn render(renderer: &mut Renderer<'_>, component: &Component, span: Span) ->
                 format!("unknown component `{}`", component.name),
             )
             .help = Some(help);
-        return custom_element(renderer, component);
+        return (custom_element(renderer, component), None);
     };
-    let props = Props::resolve(
-        spec,
-        &component.attributes,
-        &component.yaml_props,
-        span,
-        renderer,
-    );
+    let written = Written {
+        attributes: &component.attributes,
+        attribute_spans: &component.attribute_spans,
+        yaml: &component.yaml_props,
+        yaml_spans: &component.yaml_spans,
+    };
+    let props = Props::resolve(spec, written, span, renderer);
     let class = spec.prop("class").and_then(|_| props.text("class"));
     let ui = Ui::resolve(spec.ui, props.get("ui"), class.as_deref());
-    (spec.render)(
-        &Use {
-            props,
-            ui,
-            children: &component.children,
-        },
-        renderer,
-    )
+    let used = Use {
+        props,
+        ui,
+        children: &component.children,
+    };
+    let markup = (spec.render)(&used, renderer);
+    (markup, Some(used.props))
 }
 
 /// `{{ path }}` or `{{ path || 'default' }}`: a front-matter value (dotted path) as text, else the

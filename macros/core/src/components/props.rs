@@ -4,9 +4,11 @@
 use super::ComponentSpec;
 use crate::diagnostic::Code;
 use crate::render::Renderer;
-use crate::source::{SourceFile, Span};
+use crate::source::Span;
 use crate::tree::Attributes;
+use crate::yaml::Spans;
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 /// The type of a prop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,43 +62,75 @@ pub const fn prop_or(name: &'static str, kind: PropKind, default: &'static str) 
     }
 }
 
-/// The props of one component use, resolved and typed.
+/// The props of one component use, resolved and typed, and where each is written.
 #[derive(Debug, Default)]
 pub struct Props {
     values: Map<String, Value>,
+    /// Where each prop's key and value are written, by prop name.
+    places: BTreeMap<String, (Span, Spans)>,
     /// Where the component was written.
     pub span: Span,
 }
 
+/// Where a component's props are written: its inline attributes and its YAML props.
+#[derive(Debug, Clone, Copy)]
+pub struct Written<'a> {
+    /// Inline `{…}` attributes (kebab-case keys).
+    pub attributes: &'a Attributes,
+    /// Where each attribute is written.
+    pub attribute_spans: &'a Spans,
+    /// YAML props.
+    pub yaml: &'a Map<String, Value>,
+    /// Where each YAML prop is written.
+    pub yaml_spans: &'a Spans,
+}
+
 impl Props {
     /// Resolves a component's props: inline attributes, then YAML props (which win), then
-    /// defaults for absent props. Problems are reported as diagnostics at `span`.
+    /// defaults for absent props. Problems are reported as diagnostics where they are written
+    /// (the component, at `span`, for what has no place of its own).
     pub fn resolve(
         spec: &ComponentSpec,
-        attributes: &Attributes,
-        yaml: &Map<String, Value>,
+        written: Written<'_>,
         span: Span,
         renderer: &mut Renderer<'_>,
     ) -> Props {
         let mut values = Map::new();
-        for (key, value) in attributes {
-            let (bound, key) = match key.strip_prefix(':') {
+        let mut places = BTreeMap::new();
+        for (key, value) in written.attributes {
+            let (bound, unbound) = match key.strip_prefix(':') {
                 Some(key) => (true, key),
                 None => (false, key.as_str()),
             };
-            let name = prop_name(key);
+            let name = prop_name(unbound);
             let kind = spec.prop(&name).map(|p| p.kind);
             let value = match (bound, value) {
                 (true, Value::String(expression)) => bound_value(expression, renderer.front_matter),
                 (false, Value::String(text)) => coerce(text, kind),
                 (_, other) => other.clone(),
             };
+            if let Some(key_span) = written.attribute_spans.key(key) {
+                let value_spans = written
+                    .attribute_spans
+                    .get(key)
+                    .cloned()
+                    .unwrap_or_default();
+                places.insert(name.clone(), (key_span, value_spans));
+            }
             values.insert(name, value);
         }
-        for (key, value) in yaml {
+        for (key, value) in written.yaml {
+            if let Some(key_span) = written.yaml_spans.key(key) {
+                let value_spans = written.yaml_spans.get(key).cloned().unwrap_or_default();
+                places.insert(key.clone(), (key_span, value_spans));
+            }
             values.insert(key.clone(), value.clone());
         }
-        let props = Props { values, span };
+        let props = Props {
+            values,
+            places,
+            span,
+        };
         props.check(spec, renderer);
         let mut props = props;
         for declared in spec.props {
@@ -111,72 +145,58 @@ impl Props {
         props
     }
 
-    /// Reports that the value of prop `name` is wrong, at the line it is written on.
+    /// Reports that the value of prop `name` is wrong, where the value is written.
     pub fn value_error<'r>(
         &self,
         renderer: &'r mut Renderer<'_>,
         name: &str,
         message: impl Into<String>,
     ) -> &'r mut crate::Diagnostic {
-        let span = self.span_of(renderer.file, name);
+        let span = self.value_span(name);
         renderer
             .diagnostics
             .error(renderer.file, span, Code::PropValue, message)
     }
 
-    /// Where prop `name` is written: its YAML key or inline attribute within the component,
-    /// else the component's opening line.
-    pub fn span_of(&self, file: &SourceFile, name: &str) -> Span {
-        let start = self.span.start as usize;
-        let text = file.text.get(start..self.span.end as usize).unwrap_or("");
-        let kebab = crate::parse::kebab_case(name);
-        let mut offset = start;
-        for line in text.split_inclusive('\n') {
-            for written in [name, kebab.as_str()] {
-                let key = line.trim_start();
-                let is_yaml_key = key
-                    .strip_prefix(written)
-                    .is_some_and(|rest| rest.trim_start().starts_with(':'));
-                if is_yaml_key {
-                    let at = offset + (line.len() - key.len());
-                    return Span::new(at, at + written.len());
-                }
-                let attribute = [
-                    format!(" {written}="),
-                    format!("{{{written}="),
-                    format!(":{written}="),
-                    format!(" {written} "),
-                    format!(" {written}}}"),
-                ];
-                if let Some(found) = attribute
-                    .iter()
-                    .filter_map(|pattern| line.find(pattern.as_str()))
-                    .min()
-                {
-                    let at = offset + found + 1;
-                    return Span::new(at, at + written.len());
-                }
-            }
-            offset += line.len();
-        }
-        Span::new(start, start)
+    /// Where prop `name` is written: its key, else the component.
+    pub fn key_span(&self, name: &str) -> Span {
+        self.places.get(name).map_or(self.span, |(key, _)| *key)
     }
 
-    /// Where `needle` (`name: title`) is first written within the component, if anywhere;
-    /// for diagnostics about one item of a list prop.
-    pub fn span_of_text(&self, file: &SourceFile, needle: &str) -> Option<Span> {
-        let start = self.span.start as usize;
-        let text = file.text.get(start..self.span.end as usize)?;
-        let found = text.find(needle)?;
-        Some(Span::new(start + found, start + found + needle.len()))
+    /// Where the value of prop `name` is written, else its key, else the component.
+    pub fn value_span(&self, name: &str) -> Span {
+        match self.places.get(name) {
+            Some((_, value)) if value.value != Span::default() => value.value,
+            Some((key, _)) => *key,
+            None => self.span,
+        }
+    }
+
+    /// Where the parts of prop `name`'s value are written (a list's items, a mapping's fields).
+    pub fn value_spans(&self, name: &str) -> Option<&Spans> {
+        self.places.get(name).map(|(_, spans)| spans)
+    }
+
+    /// Where the first text `text` inside prop `name`'s value (a list's item, a field of one)
+    /// is written; `None` when the value holds no such text.
+    pub fn text_span(&self, name: &str, text: &str) -> Option<Span> {
+        let (_, spans) = self.places.get(name)?;
+        find_text(self.values.get(name)?, spans, text)
+    }
+
+    /// Where the first prop value that is, or holds, exactly the text `text` is written; for
+    /// what a component writes out of its props (a URL).
+    pub fn place_of_value(&self, text: &str) -> Option<Span> {
+        self.places
+            .iter()
+            .find_map(|(name, (_, spans))| find_text(self.values.get(name)?, spans, text))
     }
 
     fn check(&self, spec: &ComponentSpec, renderer: &mut Renderer<'_>) {
         for (name, value) in &self.values {
             let Some(declared) = spec.prop(name) else {
                 if !is_global_attribute(name) {
-                    // Only now: finding where a prop is written costs a scan of the component.
-                    let span = self.span_of(renderer.file, name);
+                    let span = self.key_span(name);
                     let known: Vec<&str> = spec.props.iter().map(|p| p.name).collect();
                     let help = match crate::diagnostic::closest(name, known.iter().copied()) {
                         Some(near) => format!("did you mean `{near}`?"),
@@ -228,6 +248,21 @@ impl Props {
     /// A boolean prop; absent, null and `false` are false.
     pub fn flag(&self, name: &str) -> bool {
         matches!(self.values.get(name), Some(Value::Bool(true)))
+    }
+}
+
+/// The span of the first text `text` in `value`, whose parts are written at `spans`.
+fn find_text(value: &Value, spans: &Spans, text: &str) -> Option<Span> {
+    match value {
+        Value::String(found) if found == text => Some(spans.value),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(index, item)| find_text(item, spans.item(index)?, text)),
+        Value::Object(fields) => fields
+            .iter()
+            .find_map(|(key, field)| find_text(field, spans.get(key)?, text)),
+        _ => None,
     }
 }
 

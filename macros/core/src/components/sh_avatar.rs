@@ -68,7 +68,7 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let role = markdown(component, renderer, "role");
     let company = props
         .text("company")
-        .map(|company| renderer.markdown(&format!("@{company}"), props.span));
+        .map(|company| renderer.markdown(&format!("@{company}"), props.value_span("company")));
     let socials: Vec<(String, Option<&str>, Markup)> = SOCIALS
         .iter()
         .filter_map(|&(prop, icon_name, label)| {

@@ -158,9 +158,9 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let rel = href
         .as_deref()
         .and_then(|href| link_rel(href, target.as_deref()));
-    let label = props
-        .text("labelButton")
-        .map(|label| unwrap_paragraph(renderer.markdown(&label, props.span)));
+    let label = component
+        .markdown(renderer, "labelButton")
+        .map(unwrap_paragraph);
     let body = match label {
         Some(label) => html! { span { (label) } },
         None => component.slot(renderer),

@@ -65,10 +65,9 @@ pub(super) fn background(url: Option<String>) -> Option<String> {
 
 /// Markdown prop `name` rendered, or nothing.
 pub(super) fn markdown(component: &Use<'_>, renderer: &mut Renderer<'_>, name: &str) -> Markup {
-    match component.props.text(name) {
-        Some(text) => renderer.markdown(&text, component.props.span),
-        None => PreEscaped(String::new()),
-    }
+    component
+        .markdown(renderer, name)
+        .unwrap_or_else(|| PreEscaped(String::new()))
 }
 
 /// Whether the page being rendered is `/news` (the only page where a card links its article).

@@ -93,12 +93,8 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
         }
     }
     // Markdown props render even when empty, as on the OMA site.
-    let title = props
-        .text("title")
-        .map(|text| renderer.markdown(&text, props.span));
-    let subtitle = props
-        .text("subtitle")
-        .map(|text| renderer.markdown(&text, props.span));
+    let title = component.markdown(renderer, "title");
+    let subtitle = component.markdown(renderer, "subtitle");
     if slides.len() > 1 {
         renderer.enhanced = true;
     }

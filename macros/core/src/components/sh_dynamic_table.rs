@@ -174,7 +174,7 @@ pub(super) fn load(
     prop: &str,
 ) -> Option<Arc<Value>> {
     let reference = component.props.text(prop)?;
-    let span = component.props.span_of(renderer.file, prop);
+    let span = component.props.value_span(prop);
     let Some(site) = renderer.site else {
         return data_error(
             renderer,
@@ -195,7 +195,7 @@ pub(super) fn load(
 fn rows(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Vec<Map<String, Value>> {
     let props = &component.props;
     if let Some(transform) = props.text("transformRawData") {
-        let span = props.span_of(renderer.file, "transformRawData");
+        let span = props.value_span("transformRawData");
         data_error(
             renderer,
             span,
@@ -211,7 +211,7 @@ fn rows(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Vec<Map<String, Val
         Some(field) => match data.get(&field) {
             Some(list) => list,
             None => {
-                let span = props.span_of(renderer.file, "dataField");
+                let span = props.value_span("dataField");
                 data_error(
                     renderer,
                     span,
@@ -224,7 +224,7 @@ fn rows(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Vec<Map<String, Val
         None => &*data,
     };
     let Some(list) = list.as_array() else {
-        let span = props.span_of(renderer.file, "dataUrl");
+        let span = props.value_span("dataUrl");
         data_error(
             renderer,
             span,
@@ -255,8 +255,8 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
                     continue;
                 }
                 let span = props
-                    .span_of_text(renderer.file, field)
-                    .unwrap_or_else(|| props.span_of(renderer.file, "columns"));
+                    .text_span("columns", field)
+                    .unwrap_or_else(|| props.value_span("columns"));
                 let fields: Vec<&str> = rows
                     .iter()
                     .flat_map(|row| row.keys().map(String::as_str))

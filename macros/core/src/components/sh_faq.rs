@@ -2,6 +2,7 @@
 
 use super::props::{PropKind, prop, prop_or};
 use super::{ComponentSpec, UI, Use, classes, non_empty};
+use crate::diagnostic::Code;
 use crate::icons::icon;
 use crate::render::Renderer;
 use maud::{Markup, html};
@@ -51,19 +52,29 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     };
     let title = component.markdown_div(renderer, "title", ui.get("header.title"));
     let mut rendered = Vec::with_capacity(items.len());
-    for item in &items {
+    for (index, item) in items.iter().enumerate() {
+        let item_spans = props.value_spans("qas").and_then(|spans| spans.item(index));
         if !item.is_object() {
-            props
-                .value_error(
-                    renderer,
-                    "qas",
+            let span = item_spans.map_or_else(|| props.value_span("qas"), |spans| spans.value);
+            renderer
+                .diagnostics
+                .error(
+                    renderer.file,
+                    span,
+                    Code::PropValue,
                     "each item of `qas` must be a mapping with `q` and `a`",
                 )
                 .help = Some("write `- q: Question?` and `a: Answer.` for each item".into());
             continue;
         }
-        let question = renderer.markdown(&format!("Q: {}", field(item, "q")), props.span);
-        let answer = renderer.markdown(&field(item, "a"), props.span);
+        // Each answer where it is written; the question gets a `Q: ` before it.
+        let at = |key: &str| {
+            item_spans
+                .and_then(|spans| spans.get(key))
+                .map_or(props.span, |spans| spans.value)
+        };
+        let question = renderer.markdown(&format!("Q: {}", field(item, "q")), at("q"));
+        let answer = renderer.markdown(&field(item, "a"), at("a"));
         rendered.push((question, answer));
     }
     let last = rendered.len().saturating_sub(1);

@@ -32,9 +32,7 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
 fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let props = &component.props;
     let ui = &component.ui;
-    let caption = props
-        .text("figcaption")
-        .map(|text| renderer.markdown(&text, props.span));
+    let caption = component.markdown(renderer, "figcaption");
     html! {
         div class=[non_empty(ui.get("wrapper"))] {
             div class=[non_empty(ui.get("inner"))] {

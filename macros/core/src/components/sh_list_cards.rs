@@ -2,7 +2,7 @@
 //! front matter, in the order given, with the articles' tags above it. The enhancement script
 //! makes the tags filter the cards; without it every card shows.
 
-use super::props::{PropKind, Props, prop};
+use super::props::{PropKind, Props, Written, prop};
 use super::sh_dynamic_table::data_error;
 use super::ui::Ui;
 use super::{CLASS, ComponentSpec, UI, Use, classes, non_empty, sh_card};
@@ -100,7 +100,13 @@ fn card(article: &PageMeta, props: &Props, renderer: &mut Renderer<'_>) -> Marku
         set(label, article.text(label));
     }
     let spec = &sh_card::SPEC;
-    let props = Props::resolve(spec, &Default::default(), &fields, props.span, renderer);
+    let written = Written {
+        attributes: &Default::default(),
+        attribute_spans: &Default::default(),
+        yaml: &fields,
+        yaml_spans: &Default::default(),
+    };
+    let props = Props::resolve(spec, written, props.span, renderer);
     let ui = Ui::resolve(spec.ui, None, None);
     (spec.render)(
         &Use {
@@ -115,7 +121,7 @@ fn card(article: &PageMeta, props: &Props, renderer: &mut Renderer<'_>) -> Marku
 /// The articles `cardID` names, in its order; an id no page has is reported.
 fn articles(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Vec<PageMeta> {
     let props = &component.props;
-    let span = props.span_of(renderer.file, "cardID");
+    let span = props.value_span("cardID");
     let Some(site) = renderer.site else {
         data_error(
             renderer,
@@ -130,15 +136,19 @@ fn articles(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Vec<PageMeta> {
         .iter()
         .filter(|page| page.text("cardID").is_some())
         .collect();
-    let wanted: Vec<String> = match props.get("cardID") {
-        Some(Value::Array(ids)) => ids.iter().filter_map(value_text).collect(),
+    let wanted: Vec<(usize, String)> = match props.get("cardID") {
+        Some(Value::Array(ids)) => ids
+            .iter()
+            .enumerate()
+            .filter_map(|(index, id)| Some((index, value_text(id)?)))
+            .collect(),
         _ => Vec::new(),
     };
     let mut found = Vec::with_capacity(wanted.len());
-    for id in &wanted {
+    for (index, id) in &wanted {
         match with_id
             .iter()
-            .find(|page| page.text("cardID").as_deref() == Some(id))
+            .find(|page| page.text("cardID").as_ref() == Some(id))
         {
             Some(page) => found.push((*page).clone()),
             None => {
@@ -148,9 +158,10 @@ fn articles(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Vec<PageMeta> {
                 } else {
                     format!("the articles' ids are {}", known.join(", "))
                 };
+                let item = props.value_spans("cardID").and_then(|ids| ids.item(*index));
                 data_error(
                     renderer,
-                    span,
+                    item.map_or(span, |item| item.value),
                     format!("no article has `cardID: {id}`"),
                     help,
                 );
@@ -175,11 +186,8 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     if !tags.is_empty() {
         renderer.enhanced = true;
     }
-    let [title, subtitle, text] = ["title", "subtitle", "text"].map(|name| {
-        props
-            .text(name)
-            .map(|markdown| renderer.markdown(&markdown, props.span))
-    });
+    let [title, subtitle, text] =
+        ["title", "subtitle", "text"].map(|name| component.markdown(renderer, name));
     let cards: Vec<(String, Markup)> = articles
         .iter()
         .map(|article| {

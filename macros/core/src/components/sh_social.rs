@@ -32,7 +32,7 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let lower = src.to_ascii_lowercase();
     // An embedded post is a frame from its site: the page's policy allows that origin.
     if lower.contains("facebook") || lower.contains("linkedin") {
-        renderer.allow(Directive::Frame, &src, props.span);
+        renderer.allow(Directive::Frame, &src, props.value_span("src"));
     }
     let post = if lower.contains("facebook") {
         html! {

@@ -39,7 +39,7 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     // The page's Content-Security-Policy allows the player's host, or the video's.
     match youtube_id(&src) {
         Some(_) => renderer.needs(csp::youtube()),
-        None => renderer.allow(Directive::Media, &src, component.props.span),
+        None => renderer.allow(Directive::Media, &src, component.props.value_span("src")),
     }
     match youtube_id(&src) {
         Some(id) => html! {

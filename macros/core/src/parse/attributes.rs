@@ -1,18 +1,33 @@
 //! MDC attribute lists: `{.a .b #id key="v" key2='v' key3=v flag :bound='{"json": 1}'}`.
 
+use crate::source::Span;
 use crate::tree::Attributes;
+use crate::yaml::{Children, Spans};
 use serde_json::Value;
+use std::ops::Range;
 
 /// Parses an attribute list at the start of `text` (which must start with `{`).
 /// Returns the attributes and the bytes consumed, or `None` when the braces do not hold
 /// a valid list on one line (then the text stays text, as in remark-mdc).
 pub(crate) fn parse_attributes(text: &str) -> Option<(Attributes, usize)> {
+    parse_attribute_list(text).map(|(attributes, _, used)| (attributes, used))
+}
+
+/// Where one attribute is written, as byte ranges of the text given to
+/// [`parse_attribute_list`]: its final key (`class` for `.a` shorthands), the key and the value
+/// (the key again for a flag).
+pub(crate) type AttributePlace = (String, Range<usize>, Range<usize>);
+
+/// [`parse_attributes`], with where each attribute is written.
+pub(crate) fn parse_attribute_list(text: &str) -> Option<(Attributes, Vec<AttributePlace>, usize)> {
     let bytes = text.as_bytes();
     if bytes.first() != Some(&b'{') {
         return None;
     }
     let mut attributes = Attributes::new();
+    let mut places: Vec<AttributePlace> = Vec::new();
     let mut classes: Vec<String> = Vec::new();
+    let mut class_place: Option<(Range<usize>, Range<usize>)> = None;
     let mut i = 1;
     loop {
         while bytes.get(i).is_some_and(|b| *b == b' ' || *b == b'\t') {
@@ -24,11 +39,13 @@ pub(crate) fn parse_attributes(text: &str) -> Option<(Attributes, usize)> {
             b'.' => {
                 let (name, next) = word(text, i + 1)?;
                 classes.push(name.to_string());
+                class_place.get_or_insert((i..next, i + 1..next));
                 i = next;
             }
             b'#' => {
                 let (name, next) = word(text, i + 1)?;
                 attributes.insert("id".into(), Value::String(name.into()));
+                places.push(("id".into(), i..next, i + 1..next));
                 i = next;
             }
             _ => {
@@ -38,23 +55,27 @@ pub(crate) fn parse_attributes(text: &str) -> Option<(Attributes, usize)> {
                 }) {
                     i += 1;
                 }
-                let key = &text[start..i];
+                let key_range = start..i;
+                let key = &text[key_range.clone()];
                 if key.is_empty() {
                     return None;
                 }
-                let value = if bytes.get(i) == Some(&b'=') {
-                    let (value, next) = value(text, i + 1)?;
+                let (value, value_range) = if bytes.get(i) == Some(&b'=') {
+                    let (value, range, next) = value(text, i + 1)?;
                     i = next;
-                    Value::String(decode_entities(value))
+                    (Value::String(decode_entities(value)), range)
                 } else {
-                    Value::Bool(true)
+                    (Value::Bool(true), key_range.clone())
                 };
                 let key = attribute_key(key);
                 if key == "class" {
                     if let Value::String(class) = &value {
                         classes.push(class.clone());
+                        class_place.get_or_insert((key_range, value_range));
                     }
                 } else {
+                    places.retain(|(name, _, _)| *name != key);
+                    places.push((key.clone(), key_range, value_range));
                     attributes.insert(key, value);
                 }
             }
@@ -62,8 +83,44 @@ pub(crate) fn parse_attributes(text: &str) -> Option<(Attributes, usize)> {
     }
     if !classes.is_empty() {
         attributes.insert("class".into(), Value::String(classes.join(" ")));
+        if let Some((key, value)) = class_place {
+            places.push(("class".into(), key, value));
+        }
     }
-    Some((attributes, i + 1))
+    Some((attributes, places, i + 1))
+}
+
+/// The spans of attributes written at `places`, `place` turning an offset of the text they
+/// were parsed from into a file offset.
+pub(crate) fn attribute_spans(
+    places: Vec<AttributePlace>,
+    place: impl Fn(usize) -> usize,
+) -> Spans {
+    let span = |range: Range<usize>| Span::new(place(range.start), place(range.end));
+    let start = places
+        .iter()
+        .map(|(_, key, _)| key.start)
+        .min()
+        .unwrap_or(0);
+    let end = places
+        .iter()
+        .map(|(_, _, value)| value.end)
+        .max()
+        .unwrap_or(start);
+    let entries = places
+        .into_iter()
+        .map(|(key, key_at, value_at)| {
+            let value = Spans {
+                value: span(value_at),
+                children: Children::None,
+            };
+            (key, span(key_at), value)
+        })
+        .collect();
+    Spans {
+        value: span(start..end),
+        children: Children::Map(entries),
+    }
 }
 
 /// A `.class` or `#id` name: up to white space or the closing brace.
@@ -75,7 +132,9 @@ fn word(text: &str, start: usize) -> Option<(&str, usize)> {
     (len > 0).then(|| (&rest[..len], start + len))
 }
 
-fn value(text: &str, start: usize) -> Option<(&str, usize)> {
+/// An attribute value starting at `start`: its text, where the text is, and where the value
+/// ends (after its closing quote).
+fn value(text: &str, start: usize) -> Option<(&str, Range<usize>, usize)> {
     let rest = text.get(start..)?;
     let quote = rest.chars().next()?;
     if quote == '"' || quote == '\'' {
@@ -84,10 +143,10 @@ fn value(text: &str, start: usize) -> Option<(&str, usize)> {
         if value.contains('\n') {
             return None;
         }
-        return Some((value, start + end + 2));
+        return Some((value, start + 1..start + 1 + end, start + end + 2));
     }
     let len = rest.find([' ', '\t', '}', '\n']).unwrap_or(rest.len());
-    Some((&rest[..len], start + len))
+    Some((&rest[..len], start..start + len, start + len))
 }
 
 /// Keys are kebab-cased as remark-mdc does (`myProp` → `my-prop`); a leading `:` stays.
@@ -232,6 +291,26 @@ mod tests {
         assert_eq!(parse("{a=\"x\ny\"}"), None);
         assert_eq!(parse(r#"{a="unterminated}"#), None);
         assert_eq!(parse("{a"), None);
+    }
+
+    #[test]
+    fn each_attribute_has_its_place() {
+        let text = r#"{.a #x size="L" flag .b}"#;
+        let places = parse_attribute_list(text).map(|(_, places, _)| places);
+        let shown: Vec<(String, &str, &str)> = places
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(key, key_at, value_at)| (key, &text[key_at], &text[value_at]))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("id".to_string(), "#x", "x"),
+                ("size".to_string(), "size", "L"),
+                ("flag".to_string(), "flag", "flag"),
+                ("class".to_string(), ".a", "a"),
+            ]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! the markdown parser turns into an HTML block, which `markdown` swaps back for the component.
 
 use super::MAX_NESTING;
-use super::attributes::parse_attributes;
+use super::attributes::{AttributePlace, attribute_spans, parse_attribute_list, parse_attributes};
 use super::markdown::{self, Markdown};
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostics;
@@ -16,18 +16,49 @@ use crate::yaml::{Spans, parse_mapping};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
-/// The text being parsed: the file itself, or a prop's markdown placed at one spot of the file.
+/// The text being parsed: the file itself, or a prop's markdown placed in the file.
 pub(super) struct Text<'a> {
     pub(super) source: &'a str,
-    /// `Some(offset)` when `source` is not the file's text: every position maps to `offset`.
-    pub(super) fixed_origin: Option<usize>,
+    /// Where `source` is in the file.
+    pub(super) origin: Origin,
     pub(super) file: &'a SourceFile,
+}
+
+/// Where a text being parsed is in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Origin {
+    /// It is the file's text.
+    File,
+    /// It is written in the file as it is, from this offset on: positions map one to one.
+    Shifted(usize),
+    /// It is not written as it is (a YAML block scalar, a value with escapes): every position
+    /// maps to this offset, the start of what it was read from.
+    Fixed(usize),
+}
+
+impl Origin {
+    /// The origin of a part of the text that is written as it is from file offset `offset`.
+    pub(super) fn at(self, offset: usize) -> Origin {
+        match self {
+            Origin::Fixed(origin) => Origin::Fixed(origin),
+            Origin::File | Origin::Shifted(_) => Origin::Shifted(offset),
+        }
+    }
+
+    /// The file offset of `offset` in the text.
+    pub(super) fn place(self, offset: usize) -> usize {
+        match self {
+            Origin::File => offset,
+            Origin::Shifted(start) => start + offset,
+            Origin::Fixed(origin) => origin,
+        }
+    }
 }
 
 impl Text<'_> {
     /// The file offset of an offset in `source`.
     pub(super) fn file_offset(&self, offset: usize) -> usize {
-        self.fixed_origin.unwrap_or(offset)
+        self.origin.place(offset)
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
@@ -132,6 +163,8 @@ struct Opener<'a> {
     /// The label's text and its byte offset from the first colon.
     label: Option<(&'a str, usize)>,
     attributes: Attributes,
+    /// Where each attribute is written, in bytes from the first colon.
+    attribute_places: Vec<AttributePlace>,
 }
 
 fn parse_opener(line: &str) -> Option<Opener<'_>> {
@@ -152,9 +185,15 @@ fn parse_opener(line: &str) -> Option<Opener<'_>> {
         rest = &rest[end + 1..];
     }
     let mut attributes = Attributes::new();
+    let mut attribute_places = Vec::new();
     if rest.starts_with('{') {
-        let (parsed, used) = parse_attributes(rest)?;
+        let at = line.len() - rest.len() - lead;
+        let (parsed, places, used) = parse_attribute_list(rest)?;
         attributes = parsed;
+        attribute_places = places
+            .into_iter()
+            .map(|(key, key_at, value_at)| (key, shift(key_at, at), shift(value_at, at)))
+            .collect();
         rest = &rest[used..];
     }
     rest.trim_matches(' ').is_empty().then_some(Opener {
@@ -163,7 +202,12 @@ fn parse_opener(line: &str) -> Option<Opener<'_>> {
         name,
         label,
         attributes,
+        attribute_places,
     })
+}
+
+fn shift(range: std::ops::Range<usize>, by: usize) -> std::ops::Range<usize> {
+    range.start + by..range.end + by
 }
 
 /// The length of the component name starting `text`: an ASCII letter, then letters, digits,
@@ -798,9 +842,12 @@ fn component(
             close_section(&mut children, head, blocks);
         }
     }
+    let origin = text.origin.at(span.start as usize);
+    let attribute_spans = attribute_spans(opener.attribute_places.clone(), |at| origin.place(at));
     let component = Component {
         name: opener.name.to_string(),
         attributes: opener.attributes.clone(),
+        attribute_spans,
         yaml_props,
         yaml_spans,
         children,
@@ -860,7 +907,7 @@ fn props_block(
 fn label_inlines(label: &str, text: &Text<'_>, start: usize) -> Vec<Node> {
     let label_text = Text {
         source: label,
-        fixed_origin: Some(start),
+        origin: text.origin.at(start),
         file: text.file,
     };
     let mut markdown = Markdown::default();
@@ -919,7 +966,7 @@ mod tests {
         let mut diagnostics = Diagnostics::new(true);
         let text = Text {
             source: &file.text,
-            fixed_origin: None,
+            origin: Origin::File,
             file: &file,
         };
         let lines = Line::split(&file.text, 0);

@@ -6,7 +6,7 @@
 //! Every pass walks one list of siblings once; nested lists were refined when their parent
 //! node was built, so the work is linear in the text and nothing here recurses.
 
-use super::attributes::parse_attributes;
+use super::attributes::{attribute_spans, parse_attribute_list, parse_attributes};
 use super::markdown::SPAN_MARKER;
 use crate::source::Span;
 use crate::tree::{Attributes, Component, Node, NodeKind};
@@ -79,6 +79,35 @@ fn merge_texts(children: Vec<Node>) -> Vec<Node> {
 
 fn text_node(text: &str, span: Span) -> Node {
     Node::new(NodeKind::Text(text.to_string()), span)
+}
+
+/// Where the parts of a text node are: exactly when the node is written in the file as it is
+/// (its span as long as its text), else, for every part, the node's whole span.
+#[derive(Debug, Clone, Copy)]
+struct Places {
+    span: Span,
+    exact: bool,
+}
+
+impl Places {
+    fn of(span: Span, text: &str) -> Places {
+        let exact = (span.end - span.start) as usize == text.len();
+        Places { span, exact }
+    }
+
+    /// The file offset of byte `at` of the text.
+    fn offset(self, at: usize) -> usize {
+        self.span.start as usize + if self.exact { at } else { 0 }
+    }
+
+    /// The span of bytes `range` of the text.
+    fn span(self, range: std::ops::Range<usize>) -> Span {
+        if self.exact {
+            Span::new(self.offset(range.start), self.offset(range.end))
+        } else {
+            self.span
+        }
+    }
 }
 
 /// The next `[` or `]` in `text` that was not escaped.
@@ -166,8 +195,8 @@ fn bindings(nodes: Vec<Node>) -> Vec<Node> {
 
 /// Splits each text node of `nodes` around what `next` finds in it; the text around the finds
 /// stays text. `next(rest, first, span)` gives where the next find in `rest` starts and ends
-/// and the node it becomes; `first` tells whether `rest` is the start of the text node, whose
-/// place is `span`.
+/// and the node it becomes; `first` tells whether `rest` is the start of the text node, and
+/// `span` is where `rest` is written.
 fn split_texts(
     nodes: Vec<Node>,
     mut next: impl FnMut(&str, bool, Span) -> Option<(usize, usize, NodeKind)>,
@@ -178,19 +207,25 @@ fn split_texts(
             out.push(node);
             continue;
         };
-        let span = node.span;
+        let places = Places::of(node.span, text);
         let mut rest = text.as_str();
         let mut first = true;
-        while let Some((start, end, found)) = next(rest, first, span) {
+        loop {
+            let at = text.len() - rest.len();
+            let Some((start, end, found)) = next(rest, first, places.span(at..at + rest.len()))
+            else {
+                break;
+            };
             first = false;
             if start > 0 {
-                out.push(text_node(&rest[..start], span));
+                out.push(text_node(&rest[..start], places.span(at..at + start)));
             }
-            out.push(Node::new(found, span));
+            out.push(Node::new(found, places.span(at + start..at + end)));
             rest = &rest[end..];
         }
         if !rest.is_empty() {
-            out.push(text_node(rest, span));
+            let at = text.len() - rest.len();
+            out.push(text_node(rest, places.span(at..text.len())));
         }
     }
     out
@@ -247,22 +282,28 @@ fn inline_components(children: Vec<Node>) -> Vec<Node> {
             continue;
         };
         let start_allowed = out.last().and_then(previous_char).is_none_or(allows_syntax);
-        let span = node.span;
+        let places = Places::of(node.span, text);
+        let offset_of = |part: &str| text.len() - part.len();
         let mut rest = text.as_str();
         let mut first = true;
         while let Some((before, name, after)) = next_component(rest, first && start_allowed) {
             first = false;
+            let start = offset_of(rest);
             if !before.is_empty() {
-                out.push(text_node(before, span));
+                out.push(text_node(before, places.span(start..start + before.len())));
             }
             let mut component = Component::inline(name, Attributes::new(), Vec::new());
             let mut after = after;
             if after.starts_with('{') {
-                if let Some((attributes, used)) = parse_attributes(after) {
+                if let Some((attributes, attribute_places, used)) = parse_attribute_list(after) {
+                    let at = offset_of(after);
                     component.attributes = attributes;
+                    component.attribute_spans =
+                        attribute_spans(attribute_places, |offset| places.offset(at + offset));
                     after = &after[used..];
                 }
             }
+            let span = places.span(start + before.len()..offset_of(after));
             if after.is_empty() {
                 let label = iter.next_if(
                     |next| matches!(&next.kind, NodeKind::InlineComponent(c) if c.name == "span"),
@@ -280,7 +321,8 @@ fn inline_components(children: Vec<Node>) -> Vec<Node> {
             rest = after;
         }
         if !rest.is_empty() {
-            out.push(text_node(rest, span));
+            let start = offset_of(rest);
+            out.push(text_node(rest, places.span(start..text.len())));
         }
     }
     out
@@ -392,8 +434,16 @@ fn strip_literals(nodes: Vec<Node>) -> Vec<Node> {
 fn autolinks(nodes: Vec<Node>) -> Vec<Node> {
     split_texts(nodes, |rest, first, span| {
         next_autolink(rest, first).map(|(start, end, url)| {
+            let exact = (span.end - span.start) as usize == rest.len();
+            let at = |offset: usize| span.start as usize + offset;
+            let url_span = if exact {
+                Span::new(at(start), at(end))
+            } else {
+                span
+            };
             let link = NodeKind::Link {
                 url,
+                url_span,
                 title: None,
                 children: vec![text_node(&rest[start..end], span)],
                 attributes: None,

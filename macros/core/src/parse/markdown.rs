@@ -1,6 +1,6 @@
 //! Markdown → tree, through pulldown-cmark's event stream.
 
-use super::blocks::Text;
+use super::blocks::{Origin, Text};
 use super::inline::{self, LITERAL};
 use crate::source::Span;
 use crate::tree::{Align, Node, NodeKind};
@@ -44,9 +44,9 @@ impl Markdown {
             .partition_point(|&(start, _)| start <= offset)
             .saturating_sub(1);
         let (start, file) = self.lines.get(line).copied().unwrap_or((0, 0));
-        match text.fixed_origin {
-            Some(origin) => origin,
-            None => file + (offset - start.min(offset)),
+        match text.origin {
+            Origin::Fixed(origin) => origin,
+            Origin::File | Origin::Shifted(_) => file + (offset - start.min(offset)),
         }
     }
 }
@@ -70,6 +70,10 @@ pub(super) fn parse(text: &Text<'_>, markdown: Markdown, components: Vec<Node>) 
     let parser =
         Parser::new_with_broken_link_callback(&markdown.text, options(), Some(&mut spans_as_links));
     let mut builder = Builder {
+        source: match text.origin {
+            Origin::Fixed(_) => None,
+            Origin::File | Origin::Shifted(_) => Some(&text.file.text),
+        },
         frames: vec![Frame::new(FrameKind::Root, 0)],
         open_links: 0,
         components: components.into_iter().map(Some).collect(),
@@ -192,14 +196,17 @@ impl Frame {
     }
 }
 
-struct Builder {
+struct Builder<'a> {
+    /// The file's text, when positions in it are those of the markdown (not a prop's value
+    /// placed at one spot).
+    source: Option<&'a str>,
     frames: Vec<Frame>,
     /// How many of `frames` are links or images (no autolinks inside them).
     open_links: usize,
     components: Vec<Option<Node>>,
 }
 
-impl Builder {
+impl Builder<'_> {
     /// Whether text now goes into a code block.
     fn in_code(&self) -> bool {
         matches!(
@@ -389,6 +396,7 @@ impl Builder {
                 // A span (shortcut "link") may hold autolinks; a real link may not.
                 let in_link = in_link || url != SPAN_MARKER;
                 NodeKind::Link {
+                    url_span: destination(self.source, span, &url),
                     url,
                     title,
                     children: inline::refine(children, in_link),
@@ -400,6 +408,7 @@ impl Builder {
                 self.push(Node::new(NodeKind::Text("!".into()), span));
                 NodeKind::Link {
                     url,
+                    url_span: span,
                     title: None,
                     children: refine(children),
                     attributes: None,
@@ -412,6 +421,7 @@ impl Builder {
                     .collect::<String>()
                     .replace(LITERAL, "");
                 NodeKind::Image {
+                    url_span: destination(self.source, span, &url),
                     url,
                     title,
                     alt,
@@ -450,6 +460,21 @@ impl Builder {
         // happen) must not lose its component.
         nodes.extend(self.components.into_iter().flatten());
         nodes
+    }
+}
+
+/// Where the destination `url` of the link or image written at `span` of `source` is: after
+/// the link text's `](`, or inside `<…>`; the whole link when it is not written there as it
+/// is (a reference link, escapes) or `source` is unknown.
+fn destination(source: Option<&str>, span: Span, url: &str) -> Span {
+    let (start, end) = (span.start as usize, span.end as usize);
+    let Some(written) = source.and_then(|source| source.get(start..end)) else {
+        return span;
+    };
+    let after_text = written.rfind("](").map_or(0, |at| at + 2);
+    match written[after_text..].find(url).filter(|_| !url.is_empty()) {
+        Some(at) => Span::new(start + after_text + at, start + after_text + at + url.len()),
+        None => span,
     }
 }
 

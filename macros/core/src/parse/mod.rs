@@ -17,7 +17,7 @@ use crate::diagnostic::Diagnostics;
 use crate::load::FrontMatter;
 use crate::source::{SourceFile, Span};
 use crate::tree::{Document, Node};
-use blocks::{Line, Text};
+use blocks::{Line, Origin, Text};
 
 /// How deeply components may nest before the rest is reported instead of parsed.
 pub const MAX_NESTING: usize = 64;
@@ -41,7 +41,7 @@ pub fn parse_body(
 ) -> Document {
     let text = Text {
         source: &file.text,
-        fixed_origin: None,
+        origin: Origin::File,
         file,
     };
     let lines = Line::split(&file.text, front_matter.body_start);
@@ -54,17 +54,32 @@ pub fn parse_body(
     }
 }
 
-/// Parses markdown that is not a file of its own (a prop's value): every node and diagnostic
-/// is placed at `origin`, the prop's place in `file`.
+/// Parses markdown that is not a file of its own (a prop's value) written at `origin` of
+/// `file`: when the file holds it there as it is, every node and diagnostic gets its own place;
+/// otherwise (a block scalar, escapes) all are placed at the start of `origin`.
 pub fn parse_fragment(
     markdown: &str,
     file: &SourceFile,
     origin: Span,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Node> {
+    let start = origin.start as usize;
+    let written = file.text.get(start..origin.end as usize).unwrap_or("");
+    // A quoted YAML or attribute value is written as it is between its quotes.
+    let unquoted = ['"', '\''].iter().find_map(|&quote| {
+        written
+            .strip_prefix(quote)
+            .and_then(|inner| inner.strip_suffix(quote))
+    });
     let text = Text {
         source: markdown,
-        fixed_origin: Some(origin.start as usize),
+        origin: if written == markdown {
+            Origin::Shifted(start)
+        } else if unquoted == Some(markdown) {
+            Origin::Shifted(start + 1)
+        } else {
+            Origin::Fixed(start)
+        },
         file,
     };
     let lines = Line::split(markdown, 0);

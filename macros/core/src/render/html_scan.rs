@@ -29,23 +29,92 @@ pub(crate) const URL_ATTRIBUTES: &[&str] = &[
     "background",
 ];
 
-/// Every URL attribute and every `id` of `html`, in document order.
-pub(crate) fn scan(html: &str) -> (Vec<UrlAttribute>, Vec<String>) {
-    let mut urls = Vec::new();
-    let mut ids = Vec::new();
-    let decoded = |value: Range<usize>| crate::parse::decode_entities(&html[value]);
+/// Every URL of `html`, in document order, with the byte range of `html` it is written in:
+/// URL attributes, each candidate of a `srcset`, each `url()` of a `style`. A value with
+/// character references has the whole value's range.
+pub(crate) fn urls(html: &str) -> Vec<(UrlAttribute, Range<usize>)> {
+    let mut found = Vec::new();
     for_each_attribute(html, |tag, name, value| {
-        if name == "id" {
-            ids.push(decoded(value));
-        } else if URL_ATTRIBUTES.contains(&name) {
-            urls.push(UrlAttribute {
+        let raw = &html[value.clone()];
+        let decoded = crate::parse::decode_entities(raw);
+        let verbatim = decoded == raw;
+        let mut push = |url: &str, range: Range<usize>| {
+            let range = if verbatim {
+                value.start + range.start..value.start + range.end
+            } else {
+                value.clone()
+            };
+            let attribute = UrlAttribute {
                 tag: tag.to_string(),
                 attribute: name.to_string(),
-                value: decoded(value),
-            });
+                value: url.to_string(),
+            };
+            found.push((attribute, range));
+        };
+        match name {
+            "srcset" => {
+                for (url, range) in srcset_urls(&decoded) {
+                    push(url, range);
+                }
+            }
+            "style" => {
+                for (url, range) in style_urls(&decoded) {
+                    push(url, range);
+                }
+            }
+            _ if URL_ATTRIBUTES.contains(&name) => push(&decoded, 0..decoded.len()),
+            _ => {}
         }
     });
-    (urls, ids)
+    found
+}
+
+/// Every `id` of `html`, in document order.
+pub(crate) fn ids(html: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for_each_attribute(html, |_, name, value| {
+        if name == "id" {
+            ids.push(crate::parse::decode_entities(&html[value]));
+        }
+    });
+    ids
+}
+
+/// The URLs of a `srcset` value: each comma-separated candidate's first word.
+fn srcset_urls(value: &str) -> Vec<(&str, Range<usize>)> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for candidate in value.split(',') {
+        let lead = candidate.len() - candidate.trim_start().len();
+        let url = candidate.split_whitespace().next().unwrap_or("");
+        if !url.is_empty() {
+            let start = offset + lead;
+            found.push((url, start..start + url.len()));
+        }
+        offset += candidate.len() + 1;
+    }
+    found
+}
+
+/// The URLs of the `url(…)` functions of a `style` value, without their quotes.
+fn style_urls(value: &str) -> Vec<(&str, Range<usize>)> {
+    let mut found = Vec::new();
+    let lower = value.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("url(") {
+        let start = from + at + 4;
+        let Some(length) = value[start..].find(')') else {
+            break;
+        };
+        let inner = &value[start..start + length];
+        let lead = inner.len() - inner.trim_start().len();
+        let url = inner.trim().trim_matches(|c| c == '"' || c == '\'');
+        let quote = usize::from(inner.trim_start().starts_with(['"', '\'']));
+        let url_start = start + lead + quote;
+        found.push((url, url_start..url_start + url.len()));
+        from = start + length + 1;
+    }
+    found
 }
 
 /// Calls `visit` with the lower-case tag name, the lower-case attribute name and the byte range
@@ -125,10 +194,10 @@ mod tests {
     #[test]
     fn finds_urls_and_ids_in_every_quoting_style() {
         let html = r#"<h3 id="dmso">x</h3><!-- <a href="/no"> --><a href="/a?b=1&amp;c=2#x" class=y>l</a><IMG SRC='/i.png' alt><img src=/j.png><p id=p>"#;
-        let (urls, ids) = scan(html);
+        let urls = urls(html);
         let values: Vec<(&str, &str, &str)> = urls
             .iter()
-            .map(|u| (u.tag.as_str(), u.attribute.as_str(), u.value.as_str()))
+            .map(|(u, _)| (u.tag.as_str(), u.attribute.as_str(), u.value.as_str()))
             .collect();
         assert_eq!(
             values,
@@ -138,6 +207,27 @@ mod tests {
                 ("img", "src", "/j.png")
             ]
         );
-        assert_eq!(ids, ["dmso", "p"]);
+        assert_eq!(&html[urls[1].1.clone()], "/i.png");
+        assert_eq!(ids(html), ["dmso", "p"]);
+    }
+
+    #[test]
+    fn finds_the_urls_of_srcset_and_style() {
+        let html = r#"<img srcset="/a.png 1x, /b.png 2x" src="/c.png"><div style="background:url('/d.png') no-repeat, URL( /e.png )">"#;
+        let urls = urls(html);
+        let found: Vec<(&str, &str)> = urls
+            .iter()
+            .map(|(u, range)| (u.attribute.as_str(), &html[range.clone()]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("srcset", "/a.png"),
+                ("srcset", "/b.png"),
+                ("src", "/c.png"),
+                ("style", "/d.png"),
+                ("style", "/e.png")
+            ]
+        );
     }
 }

@@ -54,6 +54,21 @@ pub struct Renderer<'a> {
     pub third_party: BTreeSet<csp::ThirdParty>,
     /// Whether the page needs the enhancement script (tables, carousels, forms).
     pub enhanced: bool,
+    /// Every URL written so far, with where it came from, for the link checks.
+    pub urls: Vec<WrittenUrl>,
+}
+
+/// A URL the renderer wrote, and the text of the page it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenUrl {
+    /// Lower-case tag name (`a`, `img`, …).
+    pub tag: String,
+    /// The attribute holding it (`href`, `src`, `srcset`, `style` for a `url()`, …).
+    pub attribute: String,
+    /// The URL, as the browser reads it (character references decoded).
+    pub url: String,
+    /// Where it is written in the page's file.
+    pub span: Span,
 }
 
 impl<'a> Renderer<'a> {
@@ -72,6 +87,56 @@ impl<'a> Renderer<'a> {
             site: None,
             third_party: BTreeSet::new(),
             enhanced: false,
+            urls: Vec::new(),
+        }
+    }
+
+    /// Records a URL written into attribute `attribute` of a `tag` element, from the text at
+    /// `span`.
+    pub fn record_url(&mut self, tag: &str, attribute: &str, url: &str, span: Span) {
+        self.urls.push(WrittenUrl {
+            tag: tag.into(),
+            attribute: attribute.into(),
+            url: url.into(),
+            span,
+        });
+    }
+
+    /// Records the URLs of raw HTML written at `span`: each at its own place when the file
+    /// holds the HTML there as it is (but for the line end), else at the whole block.
+    fn record_html(&mut self, html: &str, span: Span) {
+        let start = span.start as usize;
+        let written = self.file.text.get(start..span.end as usize).unwrap_or("");
+        let verbatim = written.starts_with(html);
+        for (found, range) in html_scan::urls(html) {
+            let span = if verbatim {
+                Span::new(start + range.start, start + range.end)
+            } else {
+                span
+            };
+            self.record_url(&found.tag, &found.attribute, &found.value, span);
+        }
+    }
+
+    /// Records the URLs of `html` that no record since `since` accounts for (a component's
+    /// own, not those of the content it wraps, recorded as that content rendered), each at
+    /// `locate(url)`.
+    pub fn record_written(&mut self, html: &str, since: usize, locate: impl Fn(&str) -> Span) {
+        let mut inner: Vec<(String, String)> = self
+            .urls
+            .get(since..)
+            .unwrap_or_default()
+            .iter()
+            .map(|written| (written.attribute.clone(), written.url.clone()))
+            .collect();
+        for (found, _) in html_scan::urls(html) {
+            let key = (found.attribute, found.value);
+            if let Some(at) = inner.iter().position(|recorded| *recorded == key) {
+                inner.swap_remove(at);
+                continue;
+            }
+            let span = locate(&key.1);
+            self.record_url(&found.tag, &key.0, &key.1, span);
         }
     }
 
@@ -187,7 +252,10 @@ impl<'a> Renderer<'a> {
                 escape_into(out, value);
                 out.push_str("</code></pre>");
             }
-            NodeKind::Html(html) => out.push_str(html),
+            NodeKind::Html(html) => {
+                self.record_html(html, node.span);
+                out.push_str(html);
+            }
             NodeKind::Table { align, children } => self.write_table(out, align, children),
             NodeKind::TableRow(_) | NodeKind::TableCell(_) => {
                 self.write_nodes(out, node.children(), false)
@@ -226,10 +294,12 @@ impl<'a> Renderer<'a> {
             NodeKind::Break => out.push_str("<br>"),
             NodeKind::Link {
                 url,
+                url_span,
                 title,
                 children,
                 attributes,
             } => {
+                self.record_url("a", "href", url, *url_span);
                 let target = attributes
                     .as_ref()
                     .and_then(|a| a.get("target"))
@@ -248,10 +318,12 @@ impl<'a> Renderer<'a> {
             }
             NodeKind::Image {
                 url,
+                url_span,
                 title,
                 alt,
                 attributes,
             } => {
+                self.record_url("img", "src", url, *url_span);
                 let own = [
                     ("src", Some(url.as_str())),
                     ("alt", Some(alt.as_str())),

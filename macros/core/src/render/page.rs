@@ -1,15 +1,15 @@
 //! A page: its title and body, then the full HTML document around it.
 
 use super::Renderer;
-use super::TocEntry;
 use super::chrome::{self, AssetUrls, Layout, Neighbours, PageView, SITE_NAME};
 use super::csp::{ThirdParty, content_security_policy};
 use super::nav::{NavItem, Navigation};
+use super::{TocEntry, WrittenUrl};
 use crate::components::legacy;
 use crate::diagnostic::Diagnostics;
 use crate::load::data::SiteData;
 use crate::load::{PageFile, title_from_path};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 use crate::tree::{Document, NodeKind};
 use maud::html;
 use serde_json::{Map, Value};
@@ -45,6 +45,8 @@ pub struct RenderedPage {
     pub third_party: BTreeSet<ThirdParty>,
     /// Whether it loads the enhancement script (data tables, carousels, forms).
     pub enhanced: bool,
+    /// Every URL its body holds, with where it came from, for the link checks.
+    pub urls: Vec<WrittenUrl>,
 }
 
 impl RenderedPage {
@@ -88,12 +90,18 @@ pub fn render_page_in(
     let mut renderer = Renderer::new(file, front_matter, diagnostics).with_site(site);
     let body = match front_matter.get("modules") {
         Some(modules) => {
-            let modules = legacy::render_modules(&mut renderer, modules);
+            let spans = &document.front_matter_spans;
+            let key = spans.key("modules").unwrap_or_default();
+            let value = spans.get("modules").cloned().unwrap_or_default();
+            let modules = legacy::render_modules(&mut renderer, modules, key, &value);
             let markdown = renderer.nodes(&document.children);
             legacy::page_body(modules, markdown)
         }
         None => renderer.nodes(&document.children),
     };
+    // Whatever else the body holds is recorded at the start of the page.
+    renderer.record_written(&body.0, 0, |_| Span::at(0));
+    let urls = std::mem::take(&mut renderer.urls);
     let headings = std::mem::take(&mut renderer.headings);
     let third_party = std::mem::take(&mut renderer.third_party);
     let enhanced = renderer.enhanced;
@@ -123,6 +131,7 @@ pub fn render_page_in(
         listed,
         third_party,
         enhanced,
+        urls,
     }
 }
 
@@ -252,5 +261,6 @@ fn generated_page(route: &str, title: &str, body: String, layout: Layout) -> Ren
         listed: true,
         third_party: BTreeSet::new(),
         enhanced: false,
+        urls: Vec::new(),
     }
 }

@@ -3,7 +3,7 @@
 use super::PageIndex;
 use crate::diagnostic::Code;
 use crate::diagnostic::Diagnostics;
-use crate::render::html_scan::UrlAttribute;
+use crate::render::WrittenUrl;
 use crate::source::{SourceFile, Span};
 
 /// What a URL points at.
@@ -70,18 +70,17 @@ fn resolve_dots(path: &str) -> String {
     format!("/{}", parts.join("/"))
 }
 
-/// Checks the URLs of one page against the site.
+/// Checks the URLs one page writes against the site.
 pub(super) fn check(
     file: &SourceFile,
     route: &str,
-    urls: &[UrlAttribute],
+    urls: &[WrittenUrl],
     site: &PageIndex,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut cursor = 0;
     for url in urls {
-        let span = locate(file, &url.value, &mut cursor);
-        match classify(&url.value, route) {
+        let span = url.span;
+        match classify(&url.url, route) {
             Target::External => {}
             Target::Script => {
                 diagnostics
@@ -106,7 +105,7 @@ pub(super) fn check(
 fn check_internal(
     file: &SourceFile,
     span: Span,
-    url: &UrlAttribute,
+    url: &WrittenUrl,
     path: &str,
     anchor: Option<&str>,
     site: &PageIndex,
@@ -140,7 +139,9 @@ fn check_internal(
     if site.assets.contains(canonical) {
         return;
     }
-    let is_image = url.tag == "img" || (url.attribute == "src" && url.tag != "iframe");
+    let is_image = url.tag == "img"
+        || matches!(url.attribute.as_str(), "srcset" | "style")
+        || (url.attribute == "src" && url.tag != "iframe");
     if is_image {
         diagnostics
             .error(
@@ -166,24 +167,6 @@ fn check_internal(
                 format!("link to `{path}`, which no page or file has"),
             )
             .help = Some(help);
-    }
-}
-
-/// Where `needle` is written in the file, searching on from the previous find (URLs are met in
-/// document order); the start of the file when it is not written as such.
-fn locate(file: &SourceFile, needle: &str, cursor: &mut usize) -> Span {
-    let text = &file.text;
-    let found = text
-        .get(*cursor..)
-        .and_then(|rest| rest.find(needle))
-        .map(|at| *cursor + at)
-        .or_else(|| text.find(needle));
-    match found {
-        Some(start) => {
-            *cursor = start + needle.len();
-            Span::new(start, start + needle.len())
-        }
-        None => Span::at(0),
     }
 }
 

@@ -1,6 +1,7 @@
-//! Site-wide checks on rendered pages: every internal link, anchor and image must exist, and no
-//! URL may run a script. Per-page checks (YAML, components, props) happen while parsing and
-//! rendering; these need every page first.
+//! Site-wide checks on rendered pages: every URL the renderer wrote (recorded with where it
+//! came from) must reach a page, an anchor on it or a file, and none may run a script.
+//! Per-page checks (YAML, components, props) happen while parsing and rendering; these need
+//! every page first.
 
 mod links;
 
@@ -26,18 +27,18 @@ pub fn validate_site(
     assets: &[AssetFile],
     diagnostics: &mut Diagnostics,
 ) {
-    let scanned = crate::parallel::map(pages, |page| crate::render::html_scan::scan(&page.body));
+    let ids = crate::parallel::map(pages, |page| crate::render::html_scan::ids(&page.body));
     let mut index = PageIndex {
         pages: BTreeMap::new(),
         assets: assets.iter().map(|a| a.route.clone()).collect(),
     };
-    for (page, (_, ids)) in pages.iter().zip(&scanned) {
-        index.pages.insert(page.route.clone(), ids.clone());
+    for (page, ids) in pages.iter().zip(ids) {
+        index.pages.insert(page.route.clone(), ids);
     }
     for page in generated {
         index.pages.entry(page.route.clone()).or_default();
     }
-    for ((file, page), (urls, _)) in files.iter().zip(pages).zip(&scanned) {
-        links::check(file, &page.route, urls, &index, diagnostics);
+    for (file, page) in files.iter().zip(pages) {
+        links::check(file, &page.route, &page.urls, &index, diagnostics);
     }
 }

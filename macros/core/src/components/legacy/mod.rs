@@ -13,7 +13,7 @@ mod row_separator;
 mod row_tags;
 mod row_text;
 
-use super::props::Props;
+use super::props::{Props, Written};
 use super::sh_dynamic_table::data_error;
 use super::{ComponentSpec, Use};
 use crate::diagnostic::Code;
@@ -21,6 +21,7 @@ use crate::diagnostic::closest;
 use crate::load::data::PageMeta;
 use crate::render::Renderer;
 use crate::source::Span;
+use crate::yaml::Spans;
 use maud::{Markup, PreEscaped, html};
 use serde_json::{Map, Value};
 
@@ -55,37 +56,62 @@ fn find(name: &str) -> Option<&'static ComponentSpec> {
     MODULES.iter().copied().find(|spec| spec.name == name)
 }
 
-/// Renders a page's `modules:` list in order.
-pub fn render_modules(renderer: &mut Renderer<'_>, modules: &Value) -> Markup {
-    let mut cursor = 0;
-    let span = locate(renderer, "modules:", &mut cursor);
+/// Renders a page's `modules:` list in order; `key` is where `modules` is written, `spans`
+/// where its value and each module are.
+pub fn render_modules(
+    renderer: &mut Renderer<'_>,
+    modules: &Value,
+    key: Span,
+    spans: &Spans,
+) -> Markup {
     let Some(list) = modules.as_array() else {
         renderer.diagnostics.error(
             renderer.file,
-            span,
+            key,
             Code::LegacyModule,
             "`modules` must be a list of modules",
         );
         return PreEscaped(String::new());
     };
     let mut out = String::new();
-    for module in list {
-        out.push_str(&render_module(renderer, module, &mut cursor, false).0);
+    for (index, module) in list.iter().enumerate() {
+        let module_spans = spans.item(index).cloned().unwrap_or_default();
+        out.push_str(&render_module(renderer, module, &module_spans, false).0);
     }
     PreEscaped(out)
 }
 
-/// Renders one module entry; `nested` modules are those inside a `RowMultiColumns`.
+/// Renders one module entry as [`render_one`] does, recording the URLs it writes where the
+/// props holding them are written (the module's name for those it makes itself).
 fn render_module(
     renderer: &mut Renderer<'_>,
     module: &Value,
-    cursor: &mut usize,
+    spans: &Spans,
     nested: bool,
 ) -> Markup {
+    let since = renderer.urls.len();
+    let (markup, props) = render_one(renderer, module, spans, nested);
+    renderer.record_written(&markup.0, since, |url| {
+        props
+            .as_ref()
+            .and_then(|props| props.place_of_value(url))
+            .unwrap_or(spans.value)
+    });
+    markup
+}
+
+/// Renders one module entry, written at `spans`, and gives its resolved props; `nested`
+/// modules are those inside a `RowMultiColumns`.
+fn render_one(
+    renderer: &mut Renderer<'_>,
+    module: &Value,
+    spans: &Spans,
+    nested: bool,
+) -> (Markup, Option<Props>) {
     let empty = Map::new();
     let fields = module.as_object().unwrap_or(&empty);
     let name = fields.get("name").and_then(Value::as_str).unwrap_or("");
-    let span = locate(renderer, &format!("name: {name}"), cursor);
+    let span = spans.get("name").map_or(spans.value, |name| name.value);
     let Some(spec) = find(name) else {
         let known = MODULES
             .iter()
@@ -104,7 +130,7 @@ fn render_module(
             .diagnostics
             .error(renderer.file, span, Code::UnknownModule, message)
             .help = Some(help);
-        return PreEscaped(String::new());
+        return (PreEscaped(String::new()), None);
     };
     if nested && !CHILD_MODULES.contains(&name) {
         renderer.diagnostics.error(
@@ -113,22 +139,30 @@ fn render_module(
             Code::LegacyModule,
             format!("`{name}` cannot be placed inside `RowMultiColumns`"),
         );
-        return html! { div { (name) } };
+        return (html! { div { (name) } }, None);
     }
     let mut props_map = fields.clone();
     props_map.remove("name");
-    let props = Props::resolve(spec, &Default::default(), &props_map, span, renderer);
+    let written = Written {
+        attributes: &Default::default(),
+        attribute_spans: &Default::default(),
+        yaml: &props_map,
+        yaml_spans: spans,
+    };
+    let props = Props::resolve(spec, written, span, renderer);
     let component = Use {
         props,
         ui: Default::default(),
         children: &[],
     };
-    if spec.name == row_multi_columns::SPEC.name {
-        return row_multi_columns::render_with_children(&component, renderer, |renderer, child| {
-            render_module(renderer, child, cursor, true)
-        });
-    }
-    (spec.render)(&component, renderer)
+    let markup = if spec.name == row_multi_columns::SPEC.name {
+        row_multi_columns::render_with_children(&component, renderer, |renderer, child, spans| {
+            render_module(renderer, child, spans, true)
+        })
+    } else {
+        (spec.render)(&component, renderer)
+    };
+    (markup, Some(component.props))
 }
 
 /// The pages below route `folder` (not the folder's own page), newest `date` first; reported
@@ -200,19 +234,6 @@ fn fa_icon(spec: &str) -> String {
             format!("{set}:{}", name.trim_start_matches("fa-"))
         }
         _ => spec.trim().to_string(),
-    }
-}
-
-/// The span of the next occurrence of `needle` in the file (for diagnostics about front matter).
-fn locate(renderer: &Renderer<'_>, needle: &str, cursor: &mut usize) -> Span {
-    let text = &renderer.file.text;
-    match text.get(*cursor..).and_then(|rest| rest.find(needle)) {
-        Some(found) => {
-            let start = *cursor + found;
-            *cursor = start + needle.len();
-            Span::new(start, start + needle.len())
-        }
-        None => Span::at(0),
     }
 }
 

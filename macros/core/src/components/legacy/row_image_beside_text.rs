@@ -40,9 +40,7 @@ enum Order {
 fn render(module: &Use<'_>, renderer: &mut Renderer<'_>, order: Order) -> Markup {
     let props = &module.props;
     let cols = format!("col-{}", props.number("cols").unwrap_or(6));
-    let text = props
-        .text("text")
-        .map(|text| renderer.markdown(&text, props.span));
+    let text = module.markdown(renderer, "text");
     let status = props.text("status").unwrap_or_default();
     let image = html! { @if let Some(src) = props.text("image") { img src=(src) alt=""; } };
     let text = html! { div class="pt-3" { @if let Some(text) = text { (text) } } };

@@ -3,6 +3,7 @@
 use crate::components::props::{PropKind, prop};
 use crate::components::{ComponentSpec, Use};
 use crate::render::Renderer;
+use crate::yaml::Spans;
 use maud::{Markup, PreEscaped, html};
 use serde_json::Value;
 
@@ -18,11 +19,11 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
     render: |_, _| PreEscaped(String::new()),
 };
 
-/// Renders the row, rendering each child module with `child`.
+/// Renders the row, rendering each child module with `child`, given where it is written.
 pub(super) fn render_with_children(
     module: &Use<'_>,
     renderer: &mut Renderer<'_>,
-    mut child: impl FnMut(&mut Renderer<'_>, &Value) -> Markup,
+    mut child: impl FnMut(&mut Renderer<'_>, &Value, &Spans) -> Markup,
 ) -> Markup {
     let widths: Vec<Option<i64>> = module
         .props
@@ -35,6 +36,7 @@ pub(super) fn render_with_children(
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
+    let module_spans = |index: usize| module.props.value_spans("modules")?.item(index);
     let columns: Vec<(String, Markup)> = children
         .iter()
         .enumerate()
@@ -43,7 +45,8 @@ pub(super) fn render_with_children(
                 Some(width) => format!("col-{width}"),
                 None => "col".into(),
             };
-            (class, child(renderer, module))
+            let spans = module_spans(index).cloned().unwrap_or_default();
+            (class, child(renderer, module, &spans))
         })
         .collect();
     html! {

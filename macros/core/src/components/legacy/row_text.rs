@@ -17,9 +17,7 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
 
 fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let props = &module.props;
-    let text = props
-        .text("text")
-        .map(|text| renderer.markdown(&text, props.span));
+    let text = module.markdown(renderer, "text");
     let status = props.text("status").unwrap_or_default();
     html! {
         div class="row-text" {
