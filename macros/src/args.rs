@@ -40,7 +40,7 @@ impl Parse for Args {
                 "base" => {
                     input.parse::<Token![=]>()?;
                     let base: LitStr = input.parse()?;
-                    args.base_path = base_path(&base.value())
+                    args.base_path = site_compiler::base_path(&base.value())
                         .map_err(|message| syn::Error::new(base.span(), message))?;
                 }
                 other => {
@@ -54,29 +54,6 @@ impl Parse for Args {
         }
         Ok(args)
     }
-}
-
-/// The base path as the compiler wants it: `/docs` (or empty for the root), checked.
-fn base_path(base: &str) -> Result<String, String> {
-    let trimmed = base.trim_end_matches('/');
-    let valid_segment = |segment: &str| {
-        !segment.is_empty()
-            && segment != "."
-            && segment != ".."
-            && segment
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
-    };
-    if !base.starts_with('/') {
-        return Err(format!("the base path `{base}` must start with `/`"));
-    }
-    if !trimmed.is_empty() && !trimmed[1..].split('/').all(valid_segment) {
-        return Err(format!(
-            "the base path `{base}` must be `/` or segments of letters, digits, `-`, `.`, `_` \
-             and `~` (`/docs`, `/oma/site`)"
-        ));
-    }
-    Ok(trimmed.to_string())
 }
 
 #[cfg(test)]
@@ -109,7 +86,5 @@ mod tests {
         ] {
             assert!(syn::parse_str::<Args>(bad).is_err(), "{bad}");
         }
-        assert_eq!(base_path("/").ok().as_deref(), Some(""));
-        assert_eq!(base_path("/oma/site").ok().as_deref(), Some("/oma/site"));
     }
 }

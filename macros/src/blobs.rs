@@ -4,14 +4,13 @@
 //! of its group of pages; the expansion holds their positions (`site::Text`, `site::Binary`)
 //! and includes each group's two files once with `include_bytes!`: the bytes in a `static`
 //! (`BYTES_0`…), the text in a function that checks it as UTF-8 on first use (`text_0`…;
-//! `include_str!` costs rustc an escape and an unescape of the whole file, a tenth of the
-//! macro's time at 1,000 pages). Literal tokens would be escaped by the macro, interned and
-//! unescaped again by rustc, and a file per page or a constant slice per page costs rustc
-//! about as much as rendering the page: those were most of a build from scratch (see
-//! BENCHMARKS.md, "Compile time"). Groups rather than one pair of files for the whole site:
-//! an edit of one page changes one group's `static`s, so rustc evaluates again only the pages
-//! that point into them. No crate does this (a proc macro has no `OUT_DIR` of its own), hence
-//! this module.
+//! `include_str!` costs rustc an escape and an unescape of the whole file). Literal tokens
+//! would be escaped by the macro, interned and unescaped again by rustc, and a file per page or
+//! a constant slice per page costs rustc about as much as rendering the page: those were most
+//! of a build from scratch (see BENCHMARKS.md, "Compile time"). Groups rather than one pair of
+//! files for the whole site: an edit of one page changes one group's `static`s, so rustc
+//! evaluates again only the pages that point into them. No crate does this (a proc macro has no
+//! `OUT_DIR` of its own), hence this module.
 //!
 //! The files are named by the expansion's key (which crate, which content, which options) and
 //! a hash of their bytes, so a rebuild of unchanged pages writes nothing and concurrent builds
@@ -191,8 +190,7 @@ impl Blobs {
 
 /// The first byte of a text file, before the text: not UTF-8, so that rustc includes the file
 /// as bytes only. Valid UTF-8 it would also keep a copy of the file as source text, hash it and
-/// index its lines; for 200 MB of pages that took 1.9 to 2.2 s instead of 0.6 to 0.7 s of the
-/// macro's expansion, and twice the memory.
+/// index its lines, at a large cost in time and memory (BENCHMARKS.md, "Compile time").
 const NOT_UTF8: u8 = 0xff;
 
 /// The name of group `index`'s `static` of `kind`.

@@ -210,7 +210,7 @@ fn site_literal(
     // Naming every source file lets rustc's dep-info track edits to it, and reading the base
     // URL through `option_env!` makes a change of it rebuild the sitemap. The files are named
     // in a function that is never called rather than in a `const` each, which rustc would
-    // type-check and evaluate one by one (10,000 pages: type checking 1.5 to 2 s longer).
+    // type-check and evaluate one by one.
     let sources = build.sources.iter().map(|source| {
         let path = path_literal(source);
         quote! { include_bytes!(#path); }
@@ -299,7 +299,7 @@ fn page_literal(
 ) -> TokenStream {
     let (etag, br, gzip) = variants_literals(blobs, group, variants);
     // Each page is a constant of its own: rustc checks and evaluates many small items much
-    // faster than one initializer holding every page (10,000 pages: type checking 15 s -> 9 s).
+    // faster than one initializer holding every page (BENCHMARKS.md, "Compile time").
     quote! {{
         const PAGE: Page = Page { #fields etag: #etag, br: #br, gzip: #gzip };
         PAGE

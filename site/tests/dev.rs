@@ -317,5 +317,15 @@ fn bad_arguments_are_clear_errors() -> TestResult {
         stderr.contains("invalid value 'nowhere' for '--addr <HOST:PORT>'"),
         "{stderr}"
     );
+    let base = Command::new(env!("CARGO_BIN_EXE_site"))
+        .args(["dev", "--base", "docs"])
+        .output()?;
+    assert_eq!(base.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&base.stderr);
+    assert!(
+        stderr.contains("invalid value 'docs' for '--base <PATH>'")
+            && stderr.contains("the base path `docs` must start with `/`"),
+        "{stderr}"
+    );
     Ok(())
 }

@@ -37,9 +37,11 @@ impl Folder {
     }
 
     fn state(&self) -> Arc<State> {
-        Arc::new(State::new(
-            build::build(&self.0, &Default::default()).output,
-        ))
+        self.state_with(&Default::default())
+    }
+
+    fn state_with(&self, settings: &build::Settings) -> Arc<State> {
+        Arc::new(State::new(build::build(&self.0, settings).output))
     }
 }
 
@@ -199,6 +201,90 @@ async fn content_errors_replace_every_page_until_fixed() -> TestResult {
     );
     let page = send(&state, Method::GET, "/guide/intro").await?;
     assert_eq!(page.status(), StatusCode::OK);
+    Ok(())
+}
+
+#[tokio::test]
+async fn lenient_pages_render_with_their_warnings_listed() -> TestResult {
+    let folder = Folder::new(
+        "lenient",
+        &[
+            (
+                "1.guide/intro.md",
+                "# Intro\n\n::ShAlert{colour=\"red\"}\nStill here.\n::\n\n[gone](/nowhere)\n",
+            ),
+            ("redirects.yml", "/old: /guide/intro\n"),
+        ],
+    )?;
+    let settings = build::Settings {
+        lenient: true,
+        ..Default::default()
+    };
+    let state = folder.state_with(&settings);
+    let response = send(&state, Method::GET, "/guide/intro").await?;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = String::from_utf8(response.body().to_vec())?;
+    assert!(html.contains("Still here."), "{html}");
+    let panel = html
+        .split("<details id=\"site-dev-warnings\"")
+        .nth(1)
+        .ok_or("no list of warnings")?;
+    assert!(panel.contains("0 errors, 2 warnings in 3 pages"), "{panel}");
+    assert!(
+        panel.contains("content/1.guide/intro.md:3:11: warning: unknown prop `colour` on `ShAlert`"),
+        "{panel}"
+    );
+    assert!(
+        panel.contains(
+            "content/1.guide/intro.md:7:8: warning: link to `/nowhere`, which no page or file has"
+        ),
+        "{panel}"
+    );
+    assert!(panel.find("</details>") < panel.find("</body>"), "{panel}");
+    // Without `--lenient` the same folder is an error page.
+    let strict = folder.state();
+    let page = send(&strict, Method::GET, "/guide/intro").await?;
+    assert_eq!(page.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_base_path_serves_the_pages_below_it() -> TestResult {
+    let folder = Folder::new("base", FILES)?;
+    let settings = build::Settings {
+        base_path: "/docs".into(),
+        ..Default::default()
+    };
+    let state = folder.state_with(&settings);
+    let page = send(&state, Method::GET, "/docs/guide/intro").await?;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = String::from_utf8(page.body().to_vec())?;
+    assert!(html.contains("href=\"/docs/_site/style."), "{html}");
+    assert!(html.contains("href=\"/docs/guide\""), "{html}");
+    let stylesheet = html
+        .split("href=\"/docs/_site/style.")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or("no stylesheet link")?;
+    let css = send(&state, Method::GET, &format!("/docs/_site/style.{stylesheet}")).await?;
+    assert_eq!(css.status(), StatusCode::OK);
+    for (uri, location) in [
+        ("/docs", "/docs/"),
+        ("/docs/old", "/docs/guide/intro#start"),
+        ("/docs/guide/intro/", "/docs/guide/intro"),
+    ] {
+        let response = send(&state, Method::GET, uri).await?;
+        assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT, "{uri}");
+        assert_eq!(header(&response, header::LOCATION), Some(location), "{uri}");
+    }
+    for outside in ["/guide/intro", "/images/a.txt", "/docsx/guide/intro"] {
+        let response = send(&state, Method::GET, outside).await?;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{outside}");
+    }
+    assert_eq!(
+        send(&state, Method::GET, "/docs/images/a.txt").await?.body().as_ref(),
+        b"text"
+    );
     Ok(())
 }
 

@@ -2,11 +2,11 @@
 //! parser), each response's head and static body written with one `writev`.
 //!
 //! Why not hyper: every response here is a static slice, so a request need cost no more than
-//! a parse, a table look-up and one write. Through hyper and the axum router the server
-//! answered 0.7 to 0.9 times the requests per second of a minimal hyper server answering one
-//! fixed response, and about as many as nginx (BENCHMARKS.md). Left out on purpose: request
-//! bodies are never read (GET and HEAD have none; a short one is skipped, any other closes the
-//! connection after the answer), and there is no HTTP/2 or protocol upgrade.
+//! a parse, a table look-up and one write. Through hyper and the axum router the server stayed
+//! well below a minimal hyper server answering one fixed response, and about level with nginx
+//! (BENCHMARKS.md, "Serving"). Left out on purpose: request bodies are never read (GET and HEAD
+//! have none; a short one is skipped, any other closes the connection after the answer), and
+//! there is no HTTP/2 or protocol upgrade.
 
 use std::cell::RefCell;
 use std::future::Future;

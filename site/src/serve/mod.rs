@@ -42,8 +42,8 @@ use crate::Site;
 ///
 /// The `site` binary answers exactly as this router does (a test sends both the same requests
 /// and compares status, headers and bodies): both call [`respond::respond`]. The binary calls it
-/// from its own HTTP/1.1 connections instead of through axum's routing, which measured 0.6 to
-/// 1.8 µs of CPU a request there, 4 to 11 % of the server's (BENCHMARKS.md).
+/// from its own HTTP/1.1 connections instead of through axum's routing, whose cost per request
+/// BENCHMARKS.md measures ("CPU per request").
 ///
 /// A site at the root answers every path (the router's fallback). A site compiled with
 /// `base = "/docs"` answers `/docs` and below and has no fallback, so

@@ -1,7 +1,7 @@
 //! Compressed variants kept between builds, so that a one-page edit compresses one page.
 //!
-//! Brotli at quality 11 takes about 95 ms a page: without this, every release build of a
-//! 1,000-page site spends minutes recompressing pages that did not change. The cache is one
+//! Brotli at quality 11 is slow: without this, every release build of a large site spends
+//! minutes recompressing pages that did not change (BENCHMARKS.md). The cache is one
 //! file (thousands of small files cost a build from scratch more than compressing them at the
 //! debug levels): a header naming the codecs' settings and a fingerprint of the encoders'
 //! output, so that other settings or a new encoder version start afresh, then one entry per

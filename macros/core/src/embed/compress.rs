@@ -2,11 +2,11 @@
 //! every build of one profile (no timestamps, no file names, fixed parameters).
 //!
 //! Release builds use the highest settings: the output is served many times. Debug builds use
-//! the fastest ones, since brotli at quality 11 is by far the slowest step of the macro (a
-//! 1,000-page site: about 3 minutes at 11, under a second at 1; see BENCHMARKS.md, "Compile
-//! time"). The macro is compiled with the profile's debug assertions, so `cargo build` gets the
-//! fast levels and `cargo build --release` the best ones; `debug-assertions = false` under
-//! `[profile.dev.build-override]` gives debug builds the release bytes.
+//! the fastest ones, since brotli at quality 11 is by far the slowest step of the macro (see
+//! BENCHMARKS.md, "Compile time"). The macro is compiled with the profile's debug assertions, so
+//! `cargo build` gets the fast levels and `cargo build --release` the best ones;
+//! `debug-assertions = false` under `[profile.dev.build-override]` gives debug builds the
+//! release bytes.
 
 use std::cell::RefCell;
 use std::io::Write as _;
@@ -18,9 +18,8 @@ use super::reuse::Reusing;
 /// Brotli quality: 11, the highest (and slowest), in release builds; 1 in debug builds.
 ///
 /// Not 2, although on its own it compresses pages as fast as 1 (which has an encoder of its
-/// own) into a quarter fewer bytes: inside rustc, whose allocator hands out the encoder's
-/// large tables less cheaply, quality 2 made the macro's compression of 1,000 pages take
-/// 0.8 s instead of 0.26 to 0.35 s.
+/// own) into fewer bytes: inside rustc, whose allocator hands out the encoder's large tables
+/// less cheaply, it made the macro's compression much slower (BENCHMARKS.md, "Compile time").
 pub const BROTLI_QUALITY: i32 = if cfg!(debug_assertions) { 1 } else { 11 };
 /// The largest brotli window: 2^22 bytes, the encoder's default and what every browser accepts.
 pub const BROTLI_WINDOW: i32 = 22;
@@ -30,8 +29,7 @@ pub const GZIP_LEVEL: u32 = if cfg!(debug_assertions) { 1 } else { 9 };
 
 /// The window for `len` bytes: the smallest that holds them all (the encoder keeps 16 bytes
 /// of it for itself), up to [`BROTLI_WINDOW`]. A larger one finds no more matches in them,
-/// and the encoder's tables grow with it: for 2,048 generated pages of 24 KB, the full window
-/// made quality 11 1.3 times slower for the same bytes within 0.01 %.
+/// and the encoder's tables grow with it, which slows quality 11 down for the same bytes.
 fn brotli_window(len: usize) -> i32 {
     let mut window = BROTLI_MIN_WINDOW;
     while window < BROTLI_WINDOW && (1usize << window) - 16 < len {
@@ -60,8 +58,8 @@ fn brotli_with(bytes: &[u8], quality: i32, alloc: impl brotli::enc::BrotliAlloc)
     let mut output = Vec::with_capacity(bytes.len() / 3);
     // The whole input in one read: the fast qualities (debug builds) compress what they are
     // given at a time as a block of its own, and the crate's `BrotliCompress` reads 4 KB at a
-    // time, missing every repeat further back. Fed at once, 2,048 pages compress 1.6 times
-    // faster into a fifth fewer bytes; quality 11 gives the same bytes.
+    // time, missing every repeat further back. Fed at once they compress faster into fewer
+    // bytes; quality 11 gives the same bytes.
     let mut input = vec![0; bytes.len().max(1)];
     let mut buffer = [0; 4096];
     // Reading from a slice and writing to a `Vec` cannot fail.
@@ -80,8 +78,7 @@ fn brotli_with(bytes: &[u8], quality: i32, alloc: impl brotli::enc::BrotliAlloc)
 ///
 /// The gzip frame is written here around a deflate state kept by each thread, byte for byte
 /// what flate2's gzip writer gives (a test checks it): that writer allocates a new state of
-/// about 300 KB for each body, which inside rustc's allocator cost a build from scratch about
-/// 0.1 s per 1,000 pages.
+/// about 300 KB for each body, which rustc's allocator makes costly.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     thread_local! {
         static DEFLATE: RefCell<Compress> =

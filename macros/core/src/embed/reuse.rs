@@ -3,10 +3,9 @@
 //!
 //! The encoder allocates hundreds of KB for each body (its hash table, command and literal
 //! buffers). rustc's allocator, under which the macro runs, gives blocks that large back to the
-//! system when they are freed, so allocating them afresh for every page cost page faults:
-//! compressing 10,000 pages took twice as long as under the system's allocator, most of the
-//! difference in system time. The brotli crate takes an allocator for this; no crate provides
-//! one that reuses, hence this one.
+//! system when they are freed, so allocating them afresh for every page cost page faults, and
+//! compressing was far slower than under the system's allocator (BENCHMARKS.md). The brotli
+//! crate takes an allocator for this; no crate provides one that reuses, hence this one.
 
 use std::any::{Any, TypeId};
 use std::cell::RefCell;
