@@ -52,7 +52,12 @@ fn used_modules(code: &str) -> Vec<&str> {
         match rest.strip_prefix('{') {
             Some(group) => {
                 let group = group.split('}').next().unwrap_or_default();
-                used.extend(group.split(',').map(first_segment).filter(|s| !s.is_empty()));
+                used.extend(
+                    group
+                        .split(',')
+                        .map(first_segment)
+                        .filter(|s| !s.is_empty()),
+                );
             }
             None => used.push(first_segment(rest)),
         }
@@ -84,7 +89,12 @@ fn no_stage_uses_a_later_one() -> std::io::Result<()> {
         let top = relative
             .components()
             .next()
-            .map(|c| c.as_os_str().to_string_lossy().trim_end_matches(".rs").to_string())
+            .map(|c| {
+                c.as_os_str()
+                    .to_string_lossy()
+                    .trim_end_matches(".rs")
+                    .to_string()
+            })
             .unwrap_or_default();
         let Some((own, own_name)) = stage(&top) else {
             wrong.push(format!("{}: in no stage", relative.display()));
@@ -118,6 +128,9 @@ fn the_chrome_and_the_page_do_not_use_each_other_both_ways() -> std::io::Result<
         code.contains(&format!("super::{module}")) || code.contains(&format!("render::{module}"))
     };
     assert!(!uses(&chrome, "page"), "chrome.rs uses page.rs");
-    assert!(uses(&page, "chrome"), "page.rs assembles documents with chrome.rs");
+    assert!(
+        uses(&page, "chrome"),
+        "page.rs assembles documents with chrome.rs"
+    );
     Ok(())
 }

@@ -231,7 +231,8 @@ async fn lenient_pages_render_with_their_warnings_listed() -> TestResult {
         .ok_or("no list of warnings")?;
     assert!(panel.contains("0 errors, 2 warnings in 3 pages"), "{panel}");
     assert!(
-        panel.contains("content/1.guide/intro.md:3:11: warning: unknown prop `colour` on `ShAlert`"),
+        panel
+            .contains("content/1.guide/intro.md:3:11: warning: unknown prop `colour` on `ShAlert`"),
         "{panel}"
     );
     assert!(
@@ -266,7 +267,12 @@ async fn a_base_path_serves_the_pages_below_it() -> TestResult {
         .nth(1)
         .and_then(|rest| rest.split('"').next())
         .ok_or("no stylesheet link")?;
-    let css = send(&state, Method::GET, &format!("/docs/_site/style.{stylesheet}")).await?;
+    let css = send(
+        &state,
+        Method::GET,
+        &format!("/docs/_site/style.{stylesheet}"),
+    )
+    .await?;
     assert_eq!(css.status(), StatusCode::OK);
     for (uri, location) in [
         ("/docs", "/docs/"),
@@ -282,7 +288,10 @@ async fn a_base_path_serves_the_pages_below_it() -> TestResult {
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{outside}");
     }
     assert_eq!(
-        send(&state, Method::GET, "/docs/images/a.txt").await?.body().as_ref(),
+        send(&state, Method::GET, "/docs/images/a.txt")
+            .await?
+            .body()
+            .as_ref(),
         b"text"
     );
     Ok(())
