@@ -1,27 +1,26 @@
 //! Icons named by component props: rendered from the site's icon set ([`crate::icons`]), and a
 //! name the set lacks reported where it is written.
 
-use super::Use;
+use super::props::Spanned;
 use crate::diagnostic::Code;
 use crate::icons::{icon, icon_exists};
 use crate::render::Renderer;
 use maud::Markup;
 
-/// Renders the icon named by prop `prop` of `component`, or nothing when the prop is absent.
-/// An icon the site does not have is a content error (`missing-icon`) and renders as nothing.
+/// Renders the icon a prop names, or nothing when the prop is absent. An icon the site does
+/// not have is a content error (`missing-icon`), reported at the prop's value, and renders as
+/// nothing.
 pub(crate) fn prop_icon(
-    component: &Use<'_>,
     renderer: &mut Renderer<'_>,
-    prop: &str,
+    name: &Option<Spanned<String>>,
     class: &str,
     alt: Option<&str>,
 ) -> Option<Markup> {
-    let name = component.props.text(prop)?;
-    if !icon_exists(&name) {
-        let span = component.props.value_span(prop);
-        report_missing(renderer, span, &name);
+    let name = name.as_ref()?;
+    if !icon_exists(&name.value) {
+        report_missing(renderer, name.span, &name.value);
     }
-    Some(icon(&name, class, alt))
+    Some(icon(&name.value, class, alt))
 }
 
 /// Reports that icon `name`, written at `span`, is not available.

@@ -1,7 +1,8 @@
 //! The OMA components, one file each, and the registry that finds them by MDC name.
 //!
-//! Each component declares its props once ([`ComponentSpec`]); rendering and checking both
-//! read that declaration.
+//! Each component declares its props once, as a struct deriving `Props` ([`props::ReadProps`]):
+//! its [`ComponentSpec`] holds the declarations the checks read, and its render function reads
+//! the struct's typed fields.
 
 pub mod icon;
 pub mod legacy;
@@ -39,7 +40,7 @@ use crate::render::html::{escape_into, open_tag};
 use crate::source::Span;
 use crate::tree::{Component, Node, NodeKind};
 use maud::{Markup, PreEscaped};
-use props::{PropKind, PropSpec, Props, Written};
+use props::{Markdown, PropKind, PropSpec, Props, Written};
 use serde_json::Value;
 use ui::{Ui, UiDefaults};
 
@@ -75,24 +76,32 @@ pub struct Use<'a> {
 }
 
 impl Use<'_> {
-    /// Renders markdown prop `name`, placed where its value is written; `None` when it is
-    /// falsy.
-    pub fn markdown(&self, renderer: &mut Renderer<'_>, name: &str) -> Option<Markup> {
-        let markdown = self.props.text(name)?;
-        Some(renderer.markdown(&markdown, self.props.value_span(name)))
-    }
-
-    /// Renders markdown prop `name` as `<div class="CLASS">…</div>`, or nothing when it is falsy.
-    pub fn markdown_div(&self, renderer: &mut Renderer<'_>, name: &str, class: &str) -> Markup {
-        match self.markdown(renderer, name) {
-            Some(inner) => maud::html! { div class=[non_empty(class)] { (inner) } },
-            None => PreEscaped(String::new()),
-        }
-    }
-
     /// The default slot: every child except named slots.
     pub fn slot(&self, renderer: &mut Renderer<'_>) -> Markup {
         renderer.nodes(self.children)
+    }
+}
+
+impl Markdown {
+    /// The markdown rendered with the page's rules, placed where it is written.
+    pub fn render(&self, renderer: &mut Renderer<'_>) -> Markup {
+        renderer.markdown(&self.text, self.span)
+    }
+}
+
+/// Markdown prop `markdown` rendered as `<div class="CLASS">…</div>`, or nothing when it is
+/// falsy.
+pub fn markdown_div(
+    renderer: &mut Renderer<'_>,
+    markdown: &Option<Markdown>,
+    class: &str,
+) -> Markup {
+    match markdown {
+        Some(markdown) => {
+            let inner = markdown.render(renderer);
+            maud::html! { div class=[non_empty(class)] { (inner) } }
+        }
+        None => PreEscaped(String::new()),
     }
 }
 
@@ -322,5 +331,32 @@ mod tests {
         assert_eq!(closest("ShTextImage", names()), Some("ShTextImg"));
         assert_eq!(closest("ShAlrt", names()), Some("ShAlert"));
         assert_eq!(closest("Completely", names()), None);
+    }
+
+    /// Every component and legacy module has a page in the authors' guide that names each of
+    /// its props.
+    #[test]
+    fn the_guide_documents_every_prop() {
+        let guide = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/9.guide");
+        let pages = COMPONENTS
+            .iter()
+            .map(|spec| (spec, "1.components"))
+            .chain(legacy::MODULES.iter().map(|spec| (spec, "2.modules")));
+        let mut missing = Vec::new();
+        for (spec, folder) in pages {
+            let path = guide
+                .join(folder)
+                .join(format!("{}.md", kebab_case(spec.name)));
+            let Ok(page) = std::fs::read_to_string(&path) else {
+                missing.push(format!("{}: no page {}", spec.name, path.display()));
+                continue;
+            };
+            for prop in spec.props {
+                if !page.contains(prop.name) {
+                    missing.push(format!("{}: `{}` is not on its page", spec.name, prop.name));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
     }
 }

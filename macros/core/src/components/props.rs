@@ -44,21 +44,129 @@ pub struct PropSpec {
     pub default: Option<&'static str>,
 }
 
+/// A component's props as a struct: `#[derive(Props)]` (crate `site_props`) implements this from
+/// the struct's fields, so that the declarations and the typed reading are one.
+pub trait ReadProps: Sized {
+    /// The declared props.
+    const PROPS: &'static [PropSpec];
+    /// The props of a use, from its resolved props.
+    fn read(props: &Props) -> Self;
+}
+
+/// A Rust type a prop can be read as, and the kind of prop it declares unless the field says
+/// otherwise.
+pub trait FromProp: Sized {
+    /// The kind of prop a field of this type is.
+    const KIND: PropKind;
+    /// Prop `name` of `props` as this type.
+    fn from_prop(props: &Props, name: &str) -> Self;
+}
+
+/// A markdown prop's text and where it is written, to render it with the page's rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markdown {
+    /// The markdown.
+    pub text: String,
+    /// Where the value is written.
+    pub span: Span,
+}
+
+/// A prop's value and where it and its parts (a list's items) are written, for the props whose
+/// problems are reported at the value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where the value is written (the key, or the component, when it is not written).
+    pub span: Span,
+    /// Where its parts are written.
+    pub spans: Spans,
+}
+
+/// Falsy (absent, null or empty) as `None`, as the Vue components test text props.
+impl FromProp for Option<String> {
+    const KIND: PropKind = PropKind::Text;
+    fn from_prop(props: &Props, name: &str) -> Self {
+        props.text(name)
+    }
+}
+
+/// Text with a default: empty when absent and without one.
+impl FromProp for String {
+    const KIND: PropKind = PropKind::Text;
+    fn from_prop(props: &Props, name: &str) -> Self {
+        props.text(name).unwrap_or_default()
+    }
+}
+
+impl FromProp for bool {
+    const KIND: PropKind = PropKind::Bool;
+    fn from_prop(props: &Props, name: &str) -> Self {
+        props.flag(name)
+    }
+}
+
+/// The field declares its range (`kind = PropKind::Number(min, max)`).
+impl FromProp for Option<i64> {
+    const KIND: PropKind = PropKind::Number(i64::MIN, i64::MAX);
+    fn from_prop(props: &Props, name: &str) -> Self {
+        props.number(name)
+    }
+}
+
+impl FromProp for Option<Markdown> {
+    const KIND: PropKind = PropKind::Markdown;
+    fn from_prop(props: &Props, name: &str) -> Self {
+        let text = props.text(name)?;
+        Some(Markdown {
+            text,
+            span: props.value_span(name),
+        })
+    }
+}
+
+/// Any value, as written (lists, mappings, `true`).
+impl FromProp for Option<Value> {
+    const KIND: PropKind = PropKind::Any;
+    fn from_prop(props: &Props, name: &str) -> Self {
+        props.get(name).filter(|value| !value.is_null()).cloned()
+    }
+}
+
+/// A list's items (none when absent or not a list), with where each is written.
+impl FromProp for Spanned<Vec<Value>> {
+    const KIND: PropKind = PropKind::List;
+    fn from_prop(props: &Props, name: &str) -> Self {
+        Spanned {
+            value: props
+                .get(name)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default(),
+            span: props.value_span(name),
+            spans: props.value_spans(name).cloned().unwrap_or_default(),
+        }
+    }
+}
+
+/// Text that is reported at its value when it is wrong (an icon, a data file, a URL).
+impl FromProp for Option<Spanned<String>> {
+    const KIND: PropKind = PropKind::Text;
+    fn from_prop(props: &Props, name: &str) -> Self {
+        Some(Spanned {
+            value: props.text(name)?,
+            span: props.value_span(name),
+            spans: props.value_spans(name).cloned().unwrap_or_default(),
+        })
+    }
+}
+
 /// A prop without a default.
 pub const fn prop(name: &'static str, kind: PropKind) -> PropSpec {
     PropSpec {
         name,
         kind,
         default: None,
-    }
-}
-
-/// A prop with a default.
-pub const fn prop_or(name: &'static str, kind: PropKind, default: &'static str) -> PropSpec {
-    PropSpec {
-        name,
-        kind,
-        default: Some(default),
     }
 }
 
@@ -145,26 +253,18 @@ impl Props {
         props
     }
 
-    /// Reports that the value of prop `name` is wrong, where the value is written.
-    pub fn value_error<'r>(
-        &self,
-        renderer: &'r mut Renderer<'_>,
-        name: &str,
-        message: impl Into<String>,
-    ) -> &'r mut crate::Diagnostic {
-        let span = self.value_span(name);
-        renderer
-            .diagnostics
-            .error(renderer.file, span, Code::PropValue, message)
+    /// The global `id` attribute (not a declared prop: every component takes it).
+    pub fn id(&self) -> Option<String> {
+        self.text("id")
     }
 
     /// Where prop `name` is written: its key, else the component.
-    pub fn key_span(&self, name: &str) -> Span {
+    fn key_span(&self, name: &str) -> Span {
         self.places.get(name).map_or(self.span, |(key, _)| *key)
     }
 
     /// Where the value of prop `name` is written, else its key, else the component.
-    pub fn value_span(&self, name: &str) -> Span {
+    fn value_span(&self, name: &str) -> Span {
         match self.places.get(name) {
             Some((_, value)) if value.value != Span::default() => value.value,
             Some((key, _)) => *key,
@@ -173,15 +273,8 @@ impl Props {
     }
 
     /// Where the parts of prop `name`'s value are written (a list's items, a mapping's fields).
-    pub fn value_spans(&self, name: &str) -> Option<&Spans> {
+    fn value_spans(&self, name: &str) -> Option<&Spans> {
         self.places.get(name).map(|(_, spans)| spans)
-    }
-
-    /// Where the first text `text` inside prop `name`'s value (a list's item, a field of one)
-    /// is written; `None` when the value holds no such text.
-    pub fn text_span(&self, name: &str, text: &str) -> Option<Span> {
-        let (_, spans) = self.places.get(name)?;
-        find_text(self.values.get(name)?, spans, text)
     }
 
     /// Where the first prop value that is, or holds, exactly the text `text` is written; for
@@ -215,7 +308,7 @@ impl Props {
                 continue;
             };
             if let Some((message, help)) = type_error(declared, value) {
-                self.value_error(renderer, name, message).help = help;
+                value_error(renderer, self.value_span(name), message).help = help;
             }
         }
     }
@@ -235,7 +328,7 @@ impl Props {
     }
 
     /// A prop as a whole number.
-    pub fn number(&self, name: &str) -> Option<i64> {
+    fn number(&self, name: &str) -> Option<i64> {
         match self.values.get(name)? {
             Value::Number(number) => number
                 .as_i64()
@@ -246,8 +339,30 @@ impl Props {
     }
 
     /// A boolean prop; absent, null and `false` are false.
-    pub fn flag(&self, name: &str) -> bool {
+    fn flag(&self, name: &str) -> bool {
         matches!(self.values.get(name), Some(Value::Bool(true)))
+    }
+}
+
+/// Reports that a prop's value, written at `span`, is wrong.
+pub fn value_error<'r>(
+    renderer: &'r mut Renderer<'_>,
+    span: Span,
+    message: impl Into<String>,
+) -> &'r mut crate::Diagnostic {
+    renderer
+        .diagnostics
+        .error(renderer.file, span, Code::PropValue, message)
+}
+
+impl Spanned<Vec<Value>> {
+    /// Where the first item that is, or holds, exactly the text `text` is written; `None` when
+    /// no item holds it.
+    pub fn place_of(&self, text: &str) -> Option<Span> {
+        self.value
+            .iter()
+            .enumerate()
+            .find_map(|(index, item)| find_text(item, self.spans.item(index)?, text))
     }
 }
 

@@ -1,37 +1,19 @@
 //! `::ShActionCard`: a call-to-action card with an e-mail field and a button.
 
 use super::icon::prop_icon;
-use super::props::{PropKind, prop, prop_or};
+use super::props::{Markdown, PropKind, ReadProps, Spanned};
 use super::sh_button::style_classes;
-use super::sh_card::background;
-use super::{ComponentSpec, UI, Use, classes, non_empty};
+use super::sh_card::{background, markdown};
+use super::{ComponentSpec, Use, classes, markdown_div, non_empty};
 use crate::icons::icon;
 use crate::render::Renderer;
 use crate::render::html::link_rel;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShActionCard",
-    props: &[
-        prop("title", PropKind::Markdown),
-        prop("subtitle", PropKind::Markdown),
-        prop("text", PropKind::Markdown),
-        prop("urlImage", PropKind::Text),
-        prop("altImage", PropKind::Text),
-        prop("urlButton", PropKind::Text),
-        prop("labelButton", PropKind::Text),
-        prop_or("colorButton", PropKind::Text, "primary"),
-        // Nuxt UI's button variants.
-        prop_or(
-            "styleButton",
-            PropKind::OneOf(&["solid", "outline", "soft", "ghost", "link"]),
-            "solid",
-        ),
-        prop("icon", PropKind::Text),
-        prop("altIcon", PropKind::Text),
-        prop("imageBackground", PropKind::Text),
-        UI,
-    ],
+    props: ActionCard::PROPS,
     ui: &[
         (
             "wrapper",
@@ -59,34 +41,55 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
             "self-center place-self-center row-start-1 row-span-2 col-start-5 col-span-1",
         ),
     ],
-    render,
+    render: |used, renderer| render(&ActionCard::read(&used.props), used, renderer),
 };
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &component.props;
+#[derive(Props)]
+#[props(ui)]
+struct ActionCard {
+    title: Option<Markdown>,
+    subtitle: Option<Markdown>,
+    text: Option<Markdown>,
+    url_image: Option<String>,
+    alt_image: String,
+    url_button: Option<String>,
+    label_button: Option<String>,
+    #[prop(default = "primary")]
+    color_button: String,
+    // Nuxt UI's button variants.
+    #[prop(
+        kind = PropKind::OneOf(&["solid", "outline", "soft", "ghost", "link"]),
+        default = "solid"
+    )]
+    style_button: String,
+    icon: Option<Spanned<String>>,
+    alt_icon: Option<String>,
+    image_background: Option<String>,
+}
+
+fn render(props: &ActionCard, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
-    let title = super::sh_card::markdown(component, renderer, "title");
-    let subtitle = component.markdown_div(renderer, "subtitle", ui.get("subtitle"));
-    let text = component.markdown_div(renderer, "text", ui.get("text"));
-    let alt = props.text("altIcon");
-    let side_icon = prop_icon(component, renderer, "icon", ui.get("icon"), alt.as_deref());
-    let href = props.text("urlButton");
-    let rel = href
-        .as_deref()
-        .and_then(|href| link_rel(href, Some("_blank")));
+    let title = markdown(renderer, &props.title);
+    let subtitle = markdown_div(renderer, &props.subtitle, ui.get("subtitle"));
+    let text = markdown_div(renderer, &props.text, ui.get("text"));
+    let side_icon = prop_icon(
+        renderer,
+        &props.icon,
+        ui.get("icon"),
+        props.alt_icon.as_deref(),
+    );
+    let href = props.url_button.as_deref();
+    let rel = href.and_then(|href| link_rel(href, Some("_blank")));
     let button_class = classes(&[
         "rounded-md px-3.5 py-2.5 inline-flex items-center text-base",
-        &style_classes(
-            &props.text("styleButton").unwrap_or_default(),
-            &props.text("colorButton").unwrap_or_default(),
-        ),
+        &style_classes(&props.style_button, &props.color_button),
         ui.get("button"),
     ]);
     html! {
-        div class=[non_empty(ui.get("wrapper"))] style=[background(props.text("imageBackground"))] {
+        div class=[non_empty(ui.get("wrapper"))] style=[background(props.image_background.as_deref())] {
             div class="grid grid-cols-5 gap-4" {
-                @if let Some(src) = props.text("urlImage") {
-                    img class=[non_empty(ui.get("image"))] src=(src) alt=(props.text("altImage").unwrap_or_default());
+                @if let Some(src) = &props.url_image {
+                    img class=[non_empty(ui.get("image"))] src=(src) alt=(props.alt_image);
                 }
                 div class="col-start-2 col-span-3 flex-col" {
                     div class=[non_empty(ui.get("title"))] { (title) }
@@ -97,9 +100,9 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
                         input type="email" name="email" autocomplete="email" placeholder="you@example.com" aria-label="E-mail address" class="w-full rounded-md border border-gray-300 dark:border-neutral-600 bg-white dark:bg-neutral-900 py-2.5 pl-10 pr-3 text-xl";
                     }
                 }
-                @if href.is_some() || props.text("labelButton").is_some() {
-                    a href=[href.as_deref()] target="_blank" rel=[rel] class=(button_class) {
-                        (props.text("labelButton").unwrap_or_default())
+                @if href.is_some() || props.label_button.is_some() {
+                    a href=[href] target="_blank" rel=[rel] class=(button_class) {
+                        (props.label_button.as_deref().unwrap_or_default())
                     }
                 }
                 @if let Some(svg) = side_icon { (svg) }

@@ -1,21 +1,15 @@
 //! `::ShAlert`: a coloured call-out box with a status icon.
 
-use super::props::{PropKind, prop_or};
-use super::{ComponentSpec, UI, Use, classes};
+use super::props::{PropKind, ReadProps};
+use super::{ComponentSpec, Use, classes};
 use crate::icons::icon;
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShAlert",
-    props: &[
-        prop_or(
-            "typeAlert",
-            PropKind::OneOf(&["info", "success", "warning", "danger"]),
-            "info",
-        ),
-        UI,
-    ],
+    props: Alert::PROPS,
     ui: &[
         (
             "wrapper",
@@ -23,8 +17,18 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
         ),
         ("base", "flex mx-2 p-1 mr-3"),
     ],
-    render,
+    render: |used, renderer| render(&Alert::read(&used.props), used, renderer),
 };
+
+#[derive(Props)]
+#[props(ui)]
+struct Alert {
+    #[prop(
+        kind = PropKind::OneOf(&["info", "success", "warning", "danger"]),
+        default = "info"
+    )]
+    type_alert: String,
+}
 
 /// Colour classes, icon classes and icon per type; fixed (a `ui.alert` override is ignored, as
 /// on the OMA site).
@@ -53,9 +57,8 @@ fn type_classes(kind: &str) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let kind = component.props.text("typeAlert").unwrap_or_default();
-    let (alert, icon_class, icon_name) = type_classes(&kind);
+fn render(props: &Alert, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let (alert, icon_class, icon_name) = type_classes(&props.type_alert);
     let body = component.slot(renderer);
     html! {
         div id="alert" class=(classes(&[component.ui.get("wrapper"), alert])) {

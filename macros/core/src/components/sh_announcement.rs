@@ -1,14 +1,16 @@
 //! `::ShAnnouncement`: a banner its reader can dismiss, without script: a hidden checkbox the
 //! close button (its label) ticks, and `peer-checked:hidden` on the banner.
 
-use super::{ComponentSpec, UI, Use, classes, non_empty};
+use super::props::ReadProps;
+use super::{ComponentSpec, Use, classes, non_empty};
 use crate::icons::icon;
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShAnnouncement",
-    props: &[UI],
+    props: Announcement::PROPS,
     ui: &[
         (
             "wrapper",
@@ -24,6 +26,11 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
     ],
     render,
 };
+
+/// Only `ui`.
+#[derive(Props)]
+#[props(ui)]
+struct Announcement {}
 
 fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;

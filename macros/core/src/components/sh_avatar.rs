@@ -1,27 +1,17 @@
 //! `::ShAvatar`: a person card with a photo, name, role, company and social links.
 
-use super::props::{PropKind, prop};
+use super::props::{Markdown, ReadProps};
 use super::sh_card::markdown;
-use super::{ComponentSpec, UI, Use, non_empty};
+use super::{ComponentSpec, Use, non_empty};
 use crate::icons::icon;
 use crate::render::Renderer;
 use crate::render::html::link_rel;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShAvatar",
-    props: &[
-        prop("srcAvatar", PropKind::Text),
-        prop("altAvatar", PropKind::Text),
-        prop("name", PropKind::Markdown),
-        prop("role", PropKind::Markdown),
-        prop("company", PropKind::Markdown),
-        prop("twitter", PropKind::Text),
-        prop("linkedin", PropKind::Text),
-        prop("facebook", PropKind::Text),
-        prop("instagram", PropKind::Text),
-        UI,
-    ],
+    props: Avatar::PROPS,
     ui: &[
         (
             "wrapper",
@@ -50,37 +40,49 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
             "transition-transform transform hover:-translate-y-1 duration-400 dark:text-primary/[0.6] hover:text-primary dark:hover:text-primary-400",
         ),
     ],
-    render,
+    render: |used, renderer| render(&Avatar::read(&used.props), used, renderer),
 };
 
-/// The social links: prop, icon, label.
-const SOCIALS: &[(&str, &str, &str)] = &[
-    ("twitter", "mdi:twitter", "Twitter"),
-    ("linkedin", "mdi:linkedin", "LinkedIn"),
-    ("facebook", "mdi:facebook", "Facebook"),
-    ("instagram", "mdi:instagram", "Instagram"),
-];
+#[derive(Props)]
+#[props(ui)]
+struct Avatar {
+    src_avatar: Option<String>,
+    alt_avatar: String,
+    name: Option<Markdown>,
+    role: Option<Markdown>,
+    company: Option<Markdown>,
+    twitter: Option<String>,
+    linkedin: Option<String>,
+    facebook: Option<String>,
+    instagram: Option<String>,
+}
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &component.props;
+fn render(props: &Avatar, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
-    let name = markdown(component, renderer, "name");
-    let role = markdown(component, renderer, "role");
+    let name = markdown(renderer, &props.name);
+    let role = markdown(renderer, &props.role);
     let company = props
-        .text("company")
-        .map(|company| renderer.markdown(&format!("@{company}"), props.value_span("company")));
-    let socials: Vec<(String, Option<&str>, Markup)> = SOCIALS
-        .iter()
-        .filter_map(|&(prop, icon_name, label)| {
-            let href = props.text(prop)?;
-            let rel = link_rel(&href, None);
-            Some((href, rel, icon(icon_name, ui.get("icon"), Some(label))))
-        })
-        .collect();
+        .company
+        .as_ref()
+        .map(|company| renderer.markdown(&format!("@{}", company.text), company.span));
+    // The social links: the prop, its icon, its label.
+    let socials: Vec<(&str, Option<&str>, Markup)> = [
+        (&props.twitter, "mdi:twitter", "Twitter"),
+        (&props.linkedin, "mdi:linkedin", "LinkedIn"),
+        (&props.facebook, "mdi:facebook", "Facebook"),
+        (&props.instagram, "mdi:instagram", "Instagram"),
+    ]
+    .into_iter()
+    .filter_map(|(href, icon_name, label)| {
+        let href = href.as_deref()?;
+        let rel = link_rel(href, None);
+        Some((href, rel, icon(icon_name, ui.get("icon"), Some(label))))
+    })
+    .collect();
     html! {
         div class=[non_empty(ui.get("wrapper"))] {
-            @if let Some(src) = props.text("srcAvatar") {
-                img class=[non_empty(ui.get("avatar"))] src=(src) alt=(props.text("altAvatar").unwrap_or_default());
+            @if let Some(src) = &props.src_avatar {
+                img class=[non_empty(ui.get("avatar"))] src=(src) alt=(props.alt_avatar);
             }
             div class=[non_empty(ui.get("base"))] {
                 div { div class=[non_empty(ui.get("name"))] { (name) } }

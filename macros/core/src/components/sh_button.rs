@@ -1,10 +1,12 @@
 //! `::ShButton` / `:sh-button{…}`: a link styled as a button.
 
-use super::props::{PropKind, prop, prop_or};
-use super::{CLASS, ComponentSpec, UI, Use, classes};
+use super::props::{Markdown, PropKind, ReadProps};
+use super::ui::Ui;
+use super::{ComponentSpec, Use, classes};
 use crate::render::Renderer;
 use crate::render::html::link_rel;
 use maud::{Markup, PreEscaped, html};
+use site_props::Props;
 use tailwind_fuse::merge::tw_merge;
 
 /// The sizes a button takes, smallest first.
@@ -14,22 +16,7 @@ pub(super) const SIZES: &[&str] = &[
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShButton",
-    props: &[
-        prop("urlButton", PropKind::Text),
-        prop_or("target", PropKind::Text, "_blank"),
-        prop("labelButton", PropKind::Markdown),
-        prop_or("colorButton", PropKind::Text, "primary"),
-        prop_or(
-            "styleButton",
-            PropKind::OneOf(&["solid", "outline", "link"]),
-            "solid",
-        ),
-        prop_or("size", PropKind::OneOf(SIZES), "base"),
-        prop_or("fullWidth", PropKind::Bool, "false"),
-        prop_or("disabled", PropKind::Bool, "false"),
-        CLASS,
-        UI,
-    ],
+    props: Button::PROPS,
     ui: &[
         ("rounded", "rounded-md"),
         ("inline", "inline-flex items-center"),
@@ -37,8 +24,27 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
         ("wrapper", "align-middle m-1 hover:saturate-150"),
         ("inner", "text-center not-prose mx-auto"),
     ],
-    render,
+    render: |used, renderer| render(&Button::read(&used.props), used, renderer),
 };
+
+#[derive(Props)]
+#[props(class, ui)]
+struct Button {
+    url_button: Option<String>,
+    #[prop(default = "_blank")]
+    target: Option<String>,
+    label_button: Option<Markdown>,
+    #[prop(default = "primary")]
+    color_button: String,
+    #[prop(kind = PropKind::OneOf(&["solid", "outline", "link"]), default = "solid")]
+    style_button: String,
+    #[prop(kind = PropKind::OneOf(SIZES), default = "base")]
+    size: String,
+    #[prop(default = "false")]
+    full_width: bool,
+    #[prop(default = "false")]
+    disabled: bool,
+}
 
 /// Padding and text size per size.
 fn size_classes(size: &str) -> (&'static str, &'static str) {
@@ -88,18 +94,13 @@ pub(super) fn style_classes(style: &str, color: &str) -> String {
 }
 
 /// The button's class list: the size, width and style classes, then `wrapper` and `class`.
-pub(super) fn button_class(component: &Use<'_>, size: &str, full_width: bool) -> String {
-    let props = &component.props;
-    let ui = &component.ui;
-    let (padding, text) = size_classes(size);
-    let style = style_classes(
-        &props.text("styleButton").unwrap_or_default(),
-        &props.text("colorButton").unwrap_or_default(),
-    );
+fn button_class(props: &Button, ui: &Ui) -> String {
+    let (padding, text) = size_classes(&props.size);
+    let style = style_classes(&props.style_button, &props.color_button);
     let joined = classes(&[
         ui.get("rounded"),
         padding,
-        if full_width {
+        if props.full_width {
             ui.get("fullWidth")
         } else {
             ui.get("inline")
@@ -145,22 +146,16 @@ fn unwrap_paragraph(label: Markup) -> Markup {
     }
 }
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &component.props;
-    let class = button_class(
-        component,
-        &props.text("size").unwrap_or_default(),
-        props.flag("fullWidth"),
-    );
-    let disabled = props.flag("disabled");
-    let target = props.text("target");
-    let href = props.text("urlButton").filter(|_| !disabled);
-    let rel = href
-        .as_deref()
-        .and_then(|href| link_rel(href, target.as_deref()));
-    let label = component
-        .markdown(renderer, "labelButton")
-        .map(unwrap_paragraph);
+fn render(props: &Button, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let class = button_class(props, &component.ui);
+    let disabled = props.disabled;
+    let target = props.target.as_deref();
+    let href = props.url_button.as_deref().filter(|_| !disabled);
+    let rel = href.and_then(|href| link_rel(href, target));
+    let label = props
+        .label_button
+        .as_ref()
+        .map(|label| unwrap_paragraph(label.render(renderer)));
     let body = match label {
         Some(label) => html! { span { (label) } },
         None => component.slot(renderer),

@@ -1,29 +1,15 @@
 //! `::ShCard`: an article card with an image header, title, subtitle, text and three labels.
 
-use super::props::{PropKind, prop};
-use super::{ComponentSpec, UI, Use, non_empty};
+use super::props::{Markdown, ReadProps};
+use super::{ComponentSpec, Use, non_empty};
 use crate::render::Renderer;
 use crate::render::html::link_rel;
 use maud::{Markup, PreEscaped, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShCard",
-    props: &[
-        prop("urlUpperBase", PropKind::Text),
-        prop("urlImage", PropKind::Text),
-        prop("altImage", PropKind::Text),
-        prop("title", PropKind::Markdown),
-        prop("subtitle", PropKind::Markdown),
-        prop("text", PropKind::Markdown),
-        // A content document on the OMA site; here its excerpt as markdown.
-        prop("excerpt", PropKind::Markdown),
-        prop("leftLabel", PropKind::Markdown),
-        prop("centerLabel", PropKind::Markdown),
-        prop("rightLabel", PropKind::Markdown),
-        prop("imageBackground", PropKind::Text),
-        prop("article", PropKind::Text),
-        UI,
-    ],
+    props: Card::PROPS,
     ui: &[
         (
             "wrapper",
@@ -51,11 +37,29 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
             "mt-3 text-lg text-gray-600 dark:text-gray-400 not-prose",
         ),
     ],
-    render,
+    render: |used, renderer| render(&Card::read(&used.props), used, renderer),
 };
 
+#[derive(Props)]
+#[props(ui)]
+struct Card {
+    url_upper_base: Option<String>,
+    url_image: Option<String>,
+    alt_image: String,
+    title: Option<Markdown>,
+    subtitle: Option<Markdown>,
+    text: Option<Markdown>,
+    // A content document on the OMA site; here its excerpt as markdown.
+    excerpt: Option<Markdown>,
+    left_label: Option<Markdown>,
+    center_label: Option<Markdown>,
+    right_label: Option<Markdown>,
+    image_background: Option<String>,
+    article: Option<String>,
+}
+
 /// `background-image:url('…')` for a URL that cannot break out of the CSS value, else nothing.
-pub(super) fn background(url: Option<String>) -> Option<String> {
+pub(super) fn background(url: Option<&str>) -> Option<String> {
     let url = url?;
     let safe = !url
         .chars()
@@ -63,11 +67,12 @@ pub(super) fn background(url: Option<String>) -> Option<String> {
     safe.then(|| format!("background-image:url('{url}')"))
 }
 
-/// Markdown prop `name` rendered, or nothing.
-pub(super) fn markdown(component: &Use<'_>, renderer: &mut Renderer<'_>, name: &str) -> Markup {
-    component
-        .markdown(renderer, name)
-        .unwrap_or_else(|| PreEscaped(String::new()))
+/// A markdown prop rendered, or nothing.
+pub(super) fn markdown(renderer: &mut Renderer<'_>, markdown: &Option<Markdown>) -> Markup {
+    match markdown {
+        Some(markdown) => markdown.render(renderer),
+        None => PreEscaped(String::new()),
+    }
 }
 
 /// Whether the page being rendered is `/news` (the only page where a card links its article).
@@ -79,32 +84,31 @@ fn on_news_page(renderer: &Renderer<'_>) -> bool {
     crate::load::route_of(relative) == "/news"
 }
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &component.props;
+fn render(props: &Card, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
-    let title = markdown(component, renderer, "title");
-    let subtitle = markdown(component, renderer, "subtitle");
-    let text = match props.text("text") {
-        Some(_) => markdown(component, renderer, "text"),
-        None => markdown(component, renderer, "excerpt"),
+    let title = markdown(renderer, &props.title);
+    let subtitle = markdown(renderer, &props.subtitle);
+    let text = match props.text {
+        Some(_) => markdown(renderer, &props.text),
+        None => markdown(renderer, &props.excerpt),
     };
-    let labels = ["leftLabel", "centerLabel", "rightLabel"]
-        .map(|name| (ui.get(name), markdown(component, renderer, name)));
-    let href = props.text("urlUpperBase");
-    let rel = href
-        .as_deref()
-        .and_then(|href| link_rel(href, Some("_blank")));
-    let article = props.text("article").filter(|_| on_news_page(renderer));
-    let article_rel = article
-        .as_deref()
-        .and_then(|href| link_rel(href, Some("_blank")));
+    let labels = [
+        ("leftLabel", &props.left_label),
+        ("centerLabel", &props.center_label),
+        ("rightLabel", &props.right_label),
+    ]
+    .map(|(key, label)| (ui.get(key), markdown(renderer, label)));
+    let href = props.url_upper_base.as_deref();
+    let rel = href.and_then(|href| link_rel(href, Some("_blank")));
+    let article = props.article.as_deref().filter(|_| on_news_page(renderer));
+    let article_rel = article.and_then(|href| link_rel(href, Some("_blank")));
     html! {
         div class=[non_empty(ui.get("wrapper"))] {
-            div class=[non_empty(ui.get("upperBase"))] style=[background(props.text("imageBackground"))] {
-                a class="not-prose" href=[href.as_deref()] target="_blank" rel=[rel] {
+            div class=[non_empty(ui.get("upperBase"))] style=[background(props.image_background.as_deref())] {
+                a class="not-prose" href=[href] target="_blank" rel=[rel] {
                     div class="h-80 w-full flex justify-center items-center" {
-                        @if let Some(src) = props.text("urlImage") {
-                            img class=[non_empty(ui.get("image"))] src=(src) alt=(props.text("altImage").unwrap_or_default());
+                        @if let Some(src) = &props.url_image {
+                            img class=[non_empty(ui.get("image"))] src=(src) alt=(props.alt_image);
                         }
                     }
                 }
@@ -113,7 +117,7 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
                 div class=[non_empty(ui.get("title"))] { div { (title) } }
                 div class=[non_empty(ui.get("subtitle"))] { div { (subtitle) } }
                 div class=[non_empty(ui.get("text"))] { (text) }
-                @if let Some(article) = &article {
+                @if let Some(article) = article {
                     div { a class="not-prose" href=(article) target="_blank" rel=[article_rel] { "Read more..." } }
                 }
                 div class="border-t mt-16" {

@@ -2,24 +2,17 @@
 //! scroll snapping, so it works without JavaScript; the enhancement script adds the arrows and
 //! autoplay (paused on hover and focus, and off when the visitor prefers reduced motion).
 
-use super::props::{PropKind, prop, prop_or};
-use super::{ComponentSpec, UI, Use, classes, non_empty};
+use super::props::{Markdown, PropKind, ReadProps, Spanned, value_error};
+use super::{ComponentSpec, Use, classes, non_empty};
 use crate::icons::icon;
 use crate::render::Renderer;
 use maud::{Markup, html};
 use serde_json::Value;
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShCarousel",
-    props: &[
-        prop("title", PropKind::Markdown),
-        prop("subtitle", PropKind::Markdown),
-        // `{urlImage, altImage}` or `{component, props, slotContent}` per slide.
-        prop("items", PropKind::List),
-        // Milliseconds between slides when playing by itself (the OMA site's 3 s); 0 stops it.
-        prop_or("interval", PropKind::Number(0, 600_000), "3000"),
-        UI,
-    ],
+    props: Carousel::PROPS,
     ui: &[
         (
             "wrapper",
@@ -43,8 +36,20 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
             "hover:scale-125 duration-300 dark:text-gray-300 dark:hover:text-gray-100",
         ),
     ],
-    render,
+    render: |used, renderer| render(&Carousel::read(&used.props), used, renderer),
 };
+
+#[derive(Props)]
+#[props(ui)]
+struct Carousel {
+    title: Option<Markdown>,
+    subtitle: Option<Markdown>,
+    // `{urlImage, altImage}` or `{component, props, slotContent}` per slide.
+    items: Spanned<Vec<Value>>,
+    // Milliseconds between slides when playing by itself (the OMA site's 3 s); 0 stops it.
+    #[prop(kind = PropKind::Number(0, 600_000), default = "3000")]
+    interval: Option<i64>,
+}
 
 /// One slide: an image, or a component written as MDC and rendered like any other.
 fn slide(item: &Value, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Option<Markup> {
@@ -67,40 +72,36 @@ fn slide(item: &Value, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Opti
     Some(html! { img class=[non_empty(component.ui.get("image"))] src=(src) alt=(alt); })
 }
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &component.props;
+fn render(props: &Carousel, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
-    let items: Vec<Value> = props
-        .get("items")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    let mut slides = Vec::with_capacity(items.len());
-    for item in &items {
+    let mut slides = Vec::with_capacity(props.items.value.len());
+    for item in &props.items.value {
         match slide(item, component, renderer) {
             Some(markup) => slides.push(markup),
             None => {
-                props
-                    .value_error(
-                        renderer,
-                        "items",
-                        "each item of `items` needs `urlImage` or `component`",
-                    )
-                    .help = Some(
+                value_error(
+                    renderer,
+                    props.items.span,
+                    "each item of `items` needs `urlImage` or `component`",
+                )
+                .help = Some(
                     "write `- urlImage: /images/…` (and `altImage:`), or `- component: ShCard` with `props:`".into(),
                 );
             }
         }
     }
     // Markdown props render even when empty, as on the OMA site.
-    let title = component.markdown(renderer, "title");
-    let subtitle = component.markdown(renderer, "subtitle");
+    let title = props.title.as_ref().map(|title| title.render(renderer));
+    let subtitle = props
+        .subtitle
+        .as_ref()
+        .map(|subtitle| subtitle.render(renderer));
     if slides.len() > 1 {
         renderer.enhanced = true;
     }
-    let id = format!("carousel-{}", props.span.start);
+    let id = format!("carousel-{}", component.props.span.start);
     let count = slides.len();
-    let interval = props.number("interval").unwrap_or(0);
+    let interval = props.interval.unwrap_or(0);
     let arrow = |name: &str| icon(name, ui.get("icon"), None);
     html! {
         div class=[non_empty(ui.get("wrapper"))] data-carousel data-autoplay=(interval) role="region" aria-roledescription="carousel" aria-label="Carousel" {

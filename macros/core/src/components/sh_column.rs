@@ -1,20 +1,14 @@
 //! `::ShColumn`: one cell with an optional header (title, subtitle) and footer.
 
-use super::props::{PropKind, prop, prop_or};
-use super::{CLASS, ComponentSpec, UI, Use, classes, non_empty};
+use super::props::{Markdown, PropKind, ReadProps};
+use super::{ComponentSpec, Use, classes, markdown_div, non_empty};
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShColumn",
-    props: &[
-        prop("title", PropKind::Markdown),
-        prop("subtitle", PropKind::Markdown),
-        prop("footerText", PropKind::Markdown),
-        prop_or("size", PropKind::Number(0, 12), "1"),
-        CLASS,
-        UI,
-    ],
+    props: Column::PROPS,
     ui: &[
         ("wrapper", ""),
         ("header.wrapper", ""),
@@ -23,23 +17,32 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
         ("main", ""),
         ("footer", "text-slate-300 py-0 not-prose"),
     ],
-    render,
+    render: |used, renderer| render(&Column::read(&used.props), used, renderer),
 };
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let span = match component.props.number("size") {
+#[derive(Props)]
+#[props(class, ui)]
+struct Column {
+    title: Option<Markdown>,
+    subtitle: Option<Markdown>,
+    footer_text: Option<Markdown>,
+    #[prop(kind = PropKind::Number(0, 12), default = "1")]
+    size: Option<i64>,
+}
+
+fn render(props: &Column, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let span = match props.size {
         Some(0) => "col-auto".to_string(),
         Some(n @ 1..=12) => format!("col-span-{n}"),
         _ => "col-span-1".to_string(),
     };
     let ui = &component.ui;
-    let has_header =
-        component.props.text("title").is_some() || component.props.text("subtitle").is_some();
-    let title = component.markdown_div(renderer, "title", ui.get("header.title"));
-    let subtitle = component.markdown_div(renderer, "subtitle", ui.get("header.subtitle"));
+    let has_header = props.title.is_some() || props.subtitle.is_some();
+    let title = markdown_div(renderer, &props.title, ui.get("header.title"));
+    let subtitle = markdown_div(renderer, &props.subtitle, ui.get("header.subtitle"));
     let body = component.slot(renderer);
-    let footer = component.markdown_div(renderer, "footerText", "");
-    let has_footer = component.props.text("footerText").is_some();
+    let footer = markdown_div(renderer, &props.footer_text, "");
+    let has_footer = props.footer_text.is_some();
     html! {
         div class=(classes(&[ui.get("wrapper"), &span])) {
             @if has_header {

@@ -2,8 +2,8 @@
 //! content folder, every row in the HTML. Search, quick filters, sorting, page size and CSV
 //! download are added by the enhancement script; without it the whole table shows.
 
-use super::props::{PropKind, prop, prop_or};
-use super::{CLASS, ComponentSpec, UI, Use, classes, non_empty};
+use super::props::{Markdown, PropKind, ReadProps, Spanned};
+use super::{ComponentSpec, Use, classes, markdown_div, non_empty};
 use crate::diagnostic::Code;
 use crate::icons::icon;
 use crate::load::data::value_text;
@@ -11,6 +11,7 @@ use crate::render::Renderer;
 use crate::source::Span;
 use maud::{Markup, PreEscaped, html};
 use serde_json::{Map, Value};
+use site_props::Props;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -19,26 +20,7 @@ pub(super) const PAGE_SIZES: &[i64] = &[10, 25, 50, 100, 0];
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShDynamicTable",
-    props: &[
-        // A data file under the content folder: `data/publications.json`, or `/data/…` as
-        // the OMA site wrote the URLs of its `public/data/`.
-        prop("dataUrl", PropKind::Text),
-        prop("dataField", PropKind::Text),
-        prop(
-            "transformRawData",
-            PropKind::OneOf(&[
-                "filterDDFObjects",
-                "filterCommonObjects",
-                "filterOmaEnablers",
-            ]),
-        ),
-        prop("columns", PropKind::List),
-        prop("header", PropKind::Markdown),
-        prop("footer", PropKind::Markdown),
-        prop_or("perPage", PropKind::Number(0, 100_000), "10"),
-        CLASS,
-        UI,
-    ],
+    props: DynamicTable::PROPS,
     ui: &[
         (
             "wrapper",
@@ -74,8 +56,28 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
             "whitespace-nowrap text-pretty px-4 py-4 text-gray-500 dark:text-gray-400 text-sm not-prose",
         ),
     ],
-    render,
+    render: |used, renderer| render(&DynamicTable::read(&used.props), used, renderer),
 };
+
+#[derive(Props)]
+#[props(class, ui)]
+struct DynamicTable {
+    // A data file under the content folder: `data/publications.json`, or `/data/…` as the OMA
+    // site wrote the URLs of its `public/data/`.
+    data_url: Option<Spanned<String>>,
+    data_field: Option<Spanned<String>>,
+    #[prop(kind = PropKind::OneOf(&[
+        "filterDDFObjects",
+        "filterCommonObjects",
+        "filterOmaEnablers",
+    ]))]
+    transform_raw_data: Option<Spanned<String>>,
+    columns: Spanned<Vec<Value>>,
+    header: Option<Markdown>,
+    footer: Option<Markdown>,
+    #[prop(kind = PropKind::Number(0, 100_000), default = "10")]
+    per_page: Option<i64>,
+}
 
 /// One column as the page declares it.
 #[derive(Debug, Default)]
@@ -167,14 +169,10 @@ pub(super) fn data_error(
     None
 }
 
-/// The data file named by prop `prop`, reported at that prop when it cannot be read.
-pub(super) fn load(
-    component: &Use<'_>,
-    renderer: &mut Renderer<'_>,
-    prop: &str,
-) -> Option<Arc<Value>> {
-    let reference = component.props.text(prop)?;
-    let span = component.props.value_span(prop);
+/// The data file `reference` names, reported where it is written when it cannot be read.
+pub(super) fn load(renderer: &mut Renderer<'_>, reference: &Spanned<String>) -> Option<Arc<Value>> {
+    let span = reference.span;
+    let reference = &reference.value;
     let Some(site) = renderer.site else {
         return data_error(
             renderer,
@@ -185,37 +183,37 @@ pub(super) fn load(
             "compile the whole content folder".into(),
         );
     };
-    match site.load(&reference) {
+    match site.load(reference) {
         Ok(value) => Some(value),
         Err(error) => data_error(renderer, span, error.message, error.help),
     }
 }
 
 /// The rows of the table: the data file's array, or its field `dataField`.
-fn rows(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Vec<Map<String, Value>> {
-    let props = &component.props;
-    if let Some(transform) = props.text("transformRawData") {
-        let span = props.value_span("transformRawData");
+fn rows(props: &DynamicTable, renderer: &mut Renderer<'_>) -> Vec<Map<String, Value>> {
+    if let Some(transform) = &props.transform_raw_data {
         data_error(
             renderer,
-            span,
-            format!("`{transform}` is not applied at compile time yet"),
+            transform.span,
+            format!("`{}` is not applied at compile time yet", transform.value),
             "save the transformed rows as a JSON or YAML list under `content/data/` and name that file in `dataUrl`".into(),
         );
         return Vec::new();
     }
-    let Some(data) = load(component, renderer, "dataUrl") else {
+    let Some(data_url) = &props.data_url else {
         return Vec::new();
     };
-    let list = match props.text("dataField") {
-        Some(field) => match data.get(&field) {
+    let Some(data) = load(renderer, data_url) else {
+        return Vec::new();
+    };
+    let list = match &props.data_field {
+        Some(field) => match data.get(&field.value) {
             Some(list) => list,
             None => {
-                let span = props.value_span("dataField");
                 data_error(
                     renderer,
-                    span,
-                    format!("the data has no field `{field}`"),
+                    field.span,
+                    format!("the data has no field `{}`", field.value),
                     "name a field of the data file's top-level mapping, or leave `dataField` empty when the file is the list of rows".into(),
                 );
                 return Vec::new();
@@ -224,10 +222,9 @@ fn rows(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Vec<Map<String, Val
         None => &*data,
     };
     let Some(list) = list.as_array() else {
-        let span = props.value_span("dataUrl");
         data_error(
             renderer,
-            span,
+            data_url.span,
             "the table's data is not a list of rows".into(),
             "the file (or its `dataField`) must be a list of mappings, one per row".into(),
         );
@@ -238,15 +235,15 @@ fn rows(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Vec<Map<String, Val
         .collect()
 }
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &component.props;
+fn render(props: &DynamicTable, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
     let columns: Vec<Column> = props
-        .get("columns")
-        .and_then(Value::as_array)
-        .map(|list| list.iter().filter_map(Column::read).collect())
-        .unwrap_or_default();
-    let rows = rows(component, renderer);
+        .columns
+        .value
+        .iter()
+        .filter_map(Column::read)
+        .collect();
+    let rows = rows(props, renderer);
     // A field no row has is a typo in the page or the data.
     if !rows.is_empty() {
         for column in &columns {
@@ -254,9 +251,7 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
                 if rows.iter().any(|row| row.contains_key(field)) {
                     continue;
                 }
-                let span = props
-                    .text_span("columns", field)
-                    .unwrap_or_else(|| props.value_span("columns"));
+                let span = props.columns.place_of(field).unwrap_or(props.columns.span);
                 let fields: Vec<&str> = rows
                     .iter()
                     .flat_map(|row| row.keys().map(String::as_str))
@@ -277,9 +272,9 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
         }
     }
     renderer.enhanced = true;
-    let header = component.markdown_div(renderer, "header", ui.get("header"));
-    let footer = component.markdown_div(renderer, "footer", ui.get("footer"));
-    let per_page = props.number("perPage").unwrap_or(10);
+    let header = markdown_div(renderer, &props.header, ui.get("header"));
+    let footer = markdown_div(renderer, &props.footer, ui.get("footer"));
+    let per_page = props.per_page.unwrap_or(10);
     let cells: Vec<Vec<Markup>> = rows
         .iter()
         .map(|row| columns.iter().map(|column| cell(row, column)).collect())

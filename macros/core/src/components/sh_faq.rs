@@ -1,20 +1,16 @@
 //! `::ShFaq`: a list of questions whose answers open on a click, as `<details>` (no script).
 
-use super::props::{PropKind, prop, prop_or};
-use super::{ComponentSpec, UI, Use, classes, non_empty};
-use crate::diagnostic::Code;
+use super::props::{Markdown, ReadProps, Spanned, value_error};
+use super::{ComponentSpec, Use, classes, markdown_div, non_empty};
 use crate::icons::icon;
 use crate::render::Renderer;
 use maud::{Markup, html};
 use serde_json::Value;
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShFaq",
-    props: &[
-        prop("qas", PropKind::List),
-        prop_or("title", PropKind::Markdown, "FAQs"),
-        UI,
-    ],
+    props: Faq::PROPS,
     ui: &[
         ("header.wrapper", "mt-10"),
         ("header.title", "text-2xl font-bold"),
@@ -31,8 +27,16 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
         // The OMA site's `i-icons8-chevron-right-round` class icon is an inline svg here.
         ("icon", "place-self-end self-center text-2xl"),
     ],
-    render,
+    render: |used, renderer| render(&Faq::read(&used.props), used, renderer),
 };
+
+#[derive(Props)]
+#[props(ui)]
+struct Faq {
+    qas: Spanned<Vec<Value>>,
+    #[prop(default = "FAQs")]
+    title: Option<Markdown>,
+}
 
 /// The text of field `key` of one `qas` item, `""` when absent.
 fn field(item: &Value, key: &str) -> String {
@@ -43,35 +47,28 @@ fn field(item: &Value, key: &str) -> String {
     }
 }
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &component.props;
+fn render(props: &Faq, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
-    let items: Vec<Value> = match props.get("qas") {
-        Some(Value::Array(items)) => items.clone(),
-        _ => Vec::new(),
-    };
-    let title = component.markdown_div(renderer, "title", ui.get("header.title"));
+    let items = &props.qas.value;
+    let title = markdown_div(renderer, &props.title, ui.get("header.title"));
     let mut rendered = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        let item_spans = props.value_spans("qas").and_then(|spans| spans.item(index));
+        let item_spans = props.qas.spans.item(index);
         if !item.is_object() {
-            let span = item_spans.map_or_else(|| props.value_span("qas"), |spans| spans.value);
-            renderer
-                .diagnostics
-                .error(
-                    renderer.file,
-                    span,
-                    Code::PropValue,
-                    "each item of `qas` must be a mapping with `q` and `a`",
-                )
-                .help = Some("write `- q: Question?` and `a: Answer.` for each item".into());
+            let span = item_spans.map_or(props.qas.span, |spans| spans.value);
+            value_error(
+                renderer,
+                span,
+                "each item of `qas` must be a mapping with `q` and `a`",
+            )
+            .help = Some("write `- q: Question?` and `a: Answer.` for each item".into());
             continue;
         }
         // Each answer where it is written; the question gets a `Q: ` before it.
         let at = |key: &str| {
             item_spans
                 .and_then(|spans| spans.get(key))
-                .map_or(props.span, |spans| spans.value)
+                .map_or(component.props.span, |spans| spans.value)
         };
         let question = renderer.markdown(&format!("Q: {}", field(item, "q")), at("q"));
         let answer = renderer.markdown(&field(item, "a"), at("a"));
@@ -87,7 +84,7 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
         None,
     );
     html! {
-        @if props.text("title").is_some() {
+        @if props.title.is_some() {
             div class=[non_empty(ui.get("header.wrapper"))] { (title) }
         }
         div class=[non_empty(ui.get("wrapper"))] {

@@ -1,15 +1,21 @@
 //! `::ShHelperComponent`: the OMA logos side by side (the second follows the colour mode).
 
+use super::props::ReadProps;
 use super::{ComponentSpec, Use};
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShHelperComponent",
-    props: &[],
+    props: HelperComponent::PROPS,
     ui: &[],
     render,
 };
+
+/// No props.
+#[derive(Props)]
+struct HelperComponent {}
 
 fn render(_component: &Use<'_>, _renderer: &mut Renderer<'_>) -> Markup {
     html! {

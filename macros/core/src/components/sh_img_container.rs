@@ -1,18 +1,14 @@
 //! `::ShImgContainer`: an image with a caption, in a figure on a light panel.
 
-use super::props::{PropKind, prop};
-use super::{ComponentSpec, UI, Use, non_empty};
+use super::props::{Markdown, ReadProps};
+use super::{ComponentSpec, Use, non_empty};
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShImgContainer",
-    props: &[
-        prop("urlImage", PropKind::Text),
-        prop("altImage", PropKind::Text),
-        prop("figcaption", PropKind::Markdown),
-        UI,
-    ],
+    props: ImgContainer::PROPS,
     ui: &[
         ("wrapper", "flex-row"),
         (
@@ -26,19 +22,29 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
         ("image", "max-w-full h-auto"),
         ("figcaption", "mt-2 text-sm text-center text-gray-600"),
     ],
-    render,
+    render: |used, renderer| render(&ImgContainer::read(&used.props), used, renderer),
 };
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &component.props;
+#[derive(Props)]
+#[props(ui)]
+struct ImgContainer {
+    url_image: Option<String>,
+    alt_image: String,
+    figcaption: Option<Markdown>,
+}
+
+fn render(props: &ImgContainer, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
-    let caption = component.markdown(renderer, "figcaption");
+    let caption = props
+        .figcaption
+        .as_ref()
+        .map(|caption| caption.render(renderer));
     html! {
         div class=[non_empty(ui.get("wrapper"))] {
             div class=[non_empty(ui.get("inner"))] {
                 figure class=[non_empty(ui.get("base"))] {
-                    @if let Some(src) = props.text("urlImage") {
-                        img class=[non_empty(ui.get("image"))] src=(src) alt=(props.text("altImage").unwrap_or_default());
+                    @if let Some(src) = &props.url_image {
+                        img class=[non_empty(ui.get("image"))] src=(src) alt=(props.alt_image);
                     }
                     @if let Some(caption) = caption {
                         figcaption class=[non_empty(ui.get("figcaption"))] { (caption) }

@@ -2,29 +2,20 @@
 //! front matter, in the order given, with the articles' tags above it. The enhancement script
 //! makes the tags filter the cards; without it every card shows.
 
-use super::props::{PropKind, Props, Written, prop};
+use super::props::{Markdown, PropKind, Props, ReadProps, Spanned, Written};
 use super::sh_dynamic_table::data_error;
 use super::ui::Ui;
-use super::{CLASS, ComponentSpec, UI, Use, classes, non_empty, sh_card};
+use super::{ComponentSpec, Use, classes, non_empty, sh_card};
 use crate::icons::icon;
 use crate::load::data::{PageMeta, value_text};
 use crate::render::Renderer;
+use crate::source::Span;
 use maud::{Markup, html};
 use serde_json::{Map, Value};
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShListCards",
-    props: &[
-        prop("title", PropKind::Markdown),
-        prop("subtitle", PropKind::Markdown),
-        prop("text", PropKind::Markdown),
-        // Columns on wide screens (the OMA config had no default: none unless given).
-        prop("cols", PropKind::Number(1, 12)),
-        // The articles, by the `cardID` of their front matter, in this order.
-        prop("cardID", PropKind::List),
-        CLASS,
-        UI,
-    ],
+    props: ListCards::PROPS,
     ui: &[
         (
             "wrapper",
@@ -53,8 +44,22 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
         ("base", "justify-between flex flex-wrap"),
         ("gap", "gap-0"),
     ],
-    render,
+    render: |used, renderer| render(&ListCards::read(&used.props), used, renderer),
 };
+
+#[derive(site_props::Props)]
+#[props(class, ui)]
+struct ListCards {
+    title: Option<Markdown>,
+    subtitle: Option<Markdown>,
+    text: Option<Markdown>,
+    // Columns on wide screens (the OMA config had no default: none unless given).
+    #[prop(kind = PropKind::Number(1, 12))]
+    cols: Option<i64>,
+    // The articles, by the `cardID` of their front matter, in this order.
+    #[prop(name = "cardID")]
+    card_id: Spanned<Vec<Value>>,
+}
 
 /// The tags of an article's front matter (a list, or one tag as text).
 pub(super) fn tags_of(page: &PageMeta) -> Vec<String> {
@@ -78,8 +83,8 @@ pub(super) fn excerpt_of(page: &PageMeta) -> Option<String> {
         .or_else(|| page.text("description"))
 }
 
-/// An article rendered as a ShCard.
-fn card(article: &PageMeta, props: &Props, renderer: &mut Renderer<'_>) -> Markup {
+/// An article rendered as a ShCard, whose props' problems are reported at `span` (the list).
+fn card(article: &PageMeta, span: Span, renderer: &mut Renderer<'_>) -> Markup {
     let mut fields = Map::new();
     let mut set = |key: &str, value: Option<String>| {
         if let Some(value) = value {
@@ -106,7 +111,7 @@ fn card(article: &PageMeta, props: &Props, renderer: &mut Renderer<'_>) -> Marku
         yaml: &fields,
         yaml_spans: &Default::default(),
     };
-    let props = Props::resolve(spec, written, props.span, renderer);
+    let props = Props::resolve(spec, written, span, renderer);
     let ui = Ui::resolve(spec.ui, None, None);
     (spec.render)(
         &Use {
@@ -119,9 +124,8 @@ fn card(article: &PageMeta, props: &Props, renderer: &mut Renderer<'_>) -> Marku
 }
 
 /// The articles `cardID` names, in its order; an id no page has is reported.
-fn articles(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Vec<PageMeta> {
-    let props = &component.props;
-    let span = props.value_span("cardID");
+fn articles(card_id: &Spanned<Vec<Value>>, renderer: &mut Renderer<'_>) -> Vec<PageMeta> {
+    let span = card_id.span;
     let Some(site) = renderer.site else {
         data_error(
             renderer,
@@ -136,14 +140,12 @@ fn articles(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Vec<PageMeta> {
         .iter()
         .filter(|page| page.text("cardID").is_some())
         .collect();
-    let wanted: Vec<(usize, String)> = match props.get("cardID") {
-        Some(Value::Array(ids)) => ids
-            .iter()
-            .enumerate()
-            .filter_map(|(index, id)| Some((index, value_text(id)?)))
-            .collect(),
-        _ => Vec::new(),
-    };
+    let wanted: Vec<(usize, String)> = card_id
+        .value
+        .iter()
+        .enumerate()
+        .filter_map(|(index, id)| Some((index, value_text(id)?)))
+        .collect();
     let mut found = Vec::with_capacity(wanted.len());
     for (index, id) in &wanted {
         match with_id
@@ -158,7 +160,7 @@ fn articles(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Vec<PageMeta> {
                 } else {
                     format!("the articles' ids are {}", known.join(", "))
                 };
-                let item = props.value_spans("cardID").and_then(|ids| ids.item(*index));
+                let item = card_id.spans.item(*index);
                 data_error(
                     renderer,
                     item.map_or(span, |item| item.value),
@@ -171,10 +173,9 @@ fn articles(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Vec<PageMeta> {
     found
 }
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &component.props;
+fn render(props: &ListCards, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
-    let articles = articles(component, renderer);
+    let articles = articles(&props.card_id, renderer);
     let mut tags: Vec<String> = Vec::new();
     for article in &articles {
         for tag in tags_of(article) {
@@ -186,17 +187,17 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     if !tags.is_empty() {
         renderer.enhanced = true;
     }
-    let [title, subtitle, text] =
-        ["title", "subtitle", "text"].map(|name| component.markdown(renderer, name));
+    let [title, subtitle, text] = [&props.title, &props.subtitle, &props.text]
+        .map(|markdown| markdown.as_ref().map(|markdown| markdown.render(renderer)));
     let cards: Vec<(String, Markup)> = articles
         .iter()
         .map(|article| {
             let tags = tags_attribute(article);
-            (tags, card(article, props, renderer))
+            (tags, card(article, component.props.span, renderer))
         })
         .collect();
     let wide = props
-        .number("cols")
+        .cols
         .map(|cols| format!("min-[1300px]:grid-cols-{cols}"))
         .unwrap_or_default();
     let grid = classes(&[

@@ -1,27 +1,17 @@
 //! `::ShMicroCard`: a small clickable tile with an icon or image, title, subtitle and text.
 
 use super::icon::prop_icon;
-use super::props::{PropKind, prop, prop_or};
-use super::{ComponentSpec, UI, Use, classes};
+use super::props::{Markdown, ReadProps, Spanned};
+use super::{ComponentSpec, Use, classes, markdown_div};
 use crate::icons::icon;
 use crate::render::Renderer;
 use crate::render::html::link_rel;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShMicroCard",
-    props: &[
-        prop("urlWrapper", PropKind::Text),
-        prop("urlImage", PropKind::Text),
-        prop("altImage", PropKind::Text),
-        prop("icon", PropKind::Text),
-        prop("altIcon", PropKind::Text),
-        prop("title", PropKind::Markdown),
-        prop("subtitle", PropKind::Markdown),
-        prop("text", PropKind::Markdown),
-        prop_or("clipboard", PropKind::Bool, "false"),
-        UI,
-    ],
+    props: MicroCard::PROPS,
     ui: &[
         (
             "wrapper",
@@ -45,13 +35,27 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
             "font-light text-md text-gray-400 dark:text-gray-600 mt-7 break-words",
         ),
     ],
-    render,
+    render: |used, renderer| render(&MicroCard::read(&used.props), used, renderer),
 };
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &component.props;
+#[derive(Props)]
+#[props(ui)]
+struct MicroCard {
+    url_wrapper: String,
+    url_image: Option<String>,
+    alt_image: String,
+    icon: Option<Spanned<String>>,
+    alt_icon: Option<String>,
+    title: Option<Markdown>,
+    subtitle: Option<Markdown>,
+    text: Option<Markdown>,
+    #[prop(default = "false")]
+    clipboard: bool,
+}
+
+fn render(props: &MicroCard, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
-    let clipboard = props.flag("clipboard");
+    let clipboard = props.clipboard;
     let fade = "transition-opacity duration-300";
     let title_class = classes(&[
         ui.get("title"),
@@ -62,21 +66,28 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
             ""
         },
     ]);
-    let title = component.markdown_div(renderer, "title", &title_class);
-    let subtitle =
-        component.markdown_div(renderer, "subtitle", &classes(&[ui.get("subtitle"), fade]));
-    let text = component.markdown_div(renderer, "text", &classes(&[ui.get("text"), fade]));
+    let title = markdown_div(renderer, &props.title, &title_class);
+    let subtitle = markdown_div(
+        renderer,
+        &props.subtitle,
+        &classes(&[ui.get("subtitle"), fade]),
+    );
+    let text = markdown_div(renderer, &props.text, &classes(&[ui.get("text"), fade]));
     // An empty `urlWrapper` links to the page itself, as on the OMA site.
-    let href = props.text("urlWrapper").unwrap_or_default();
-    let rel = link_rel(&href, None);
-    let alt = props.text("altIcon");
-    let prop_icon = prop_icon(component, renderer, "icon", ui.get("icon"), alt.as_deref());
+    let href = &props.url_wrapper;
+    let rel = link_rel(href, None);
+    let prop_icon = prop_icon(
+        renderer,
+        &props.icon,
+        ui.get("icon"),
+        props.alt_icon.as_deref(),
+    );
     html! {
         div class=(ui.get("wrapper")) {
             a href=(href) rel=[rel] class="not-prose" {
                 div class="relative group" {
-                    @if let Some(src) = props.text("urlImage") {
-                        img src=(src) alt=(props.text("altImage").unwrap_or_default()) class=(ui.get("image"));
+                    @if let Some(src) = &props.url_image {
+                        img src=(src) alt=(props.alt_image) class=(ui.get("image"));
                     }
                     @if let Some(icon) = prop_icon {
                         (icon)

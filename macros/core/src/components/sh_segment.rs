@@ -1,28 +1,32 @@
 //! `::ShSegment`: a plain block wrapper, typically one cell of `ShTwoColumns`.
 
-use super::props::{PropKind, prop};
-use super::{ComponentSpec, UI, Use, non_empty};
+use super::props::ReadProps;
+use super::{ComponentSpec, Use, non_empty};
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShSegment",
-    props: &[
-        prop("imageBackground", PropKind::Text),
-        prop("imageBackgroundClass", PropKind::Text),
-        UI,
-    ],
+    props: Segment::PROPS,
     ui: &[("wrapper", "")],
-    render,
+    render: |used, renderer| render(&Segment::read(&used.props), used, renderer),
 };
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+#[derive(Props)]
+#[props(ui)]
+struct Segment {
+    image_background: Option<String>,
+    image_background_class: Option<String>,
+}
+
+fn render(props: &Segment, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     // Despite its name, `imageBackgroundClass` holds inline CSS on the OMA site.
     let mut style = Vec::new();
-    if let Some(url) = component.props.text("imageBackground") {
+    if let Some(url) = &props.image_background {
         style.push(format!("background: url({url})"));
     }
-    style.extend(component.props.text("imageBackgroundClass"));
+    style.extend(props.image_background_class.clone());
     let style = style.join("; ");
     let body = component.slot(renderer);
     html! {

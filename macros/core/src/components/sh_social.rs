@@ -1,38 +1,45 @@
 //! `::ShSocial`: an embedded Facebook or LinkedIn post, or a link to a post on X (no script).
 
-use super::props::{PropKind, prop, prop_or};
-use super::{ComponentSpec, UI, Use, classes, non_empty};
+use super::props::{ReadProps, Spanned};
+use super::{ComponentSpec, Use, classes, non_empty};
 use crate::render::Renderer;
 use crate::render::csp::Directive;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShSocial",
-    props: &[
-        prop("src", PropKind::Text),
-        prop_or("width", PropKind::Text, "500"),
-        // Declared by the OMA component and unused there too.
-        prop("height", PropKind::Text),
-        UI,
-    ],
+    props: Social::PROPS,
     ui: &[
         ("wrapper", "flex p-4 justify-center"),
         ("facebook", "bg-white dark:bg-white rounded-xl border"),
         ("linkedin", ""),
         ("twitter", "bg-white dark:bg-white"),
     ],
-    render,
+    render: |used, renderer| render(&Social::read(&used.props), used, renderer),
 };
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &component.props;
+#[derive(Props)]
+#[props(ui)]
+struct Social {
+    src: Option<Spanned<String>>,
+    #[prop(default = "500")]
+    width: Option<String>,
+    // Declared by the OMA component and unused there too.
+    #[allow(dead_code)]
+    height: Option<String>,
+}
+
+fn render(props: &Social, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
-    let src = props.text("src").unwrap_or_default();
-    let width = props.text("width");
+    let src = props.src.as_ref().map_or("", |src| src.value.as_str());
+    let width = props.width.as_deref();
     let lower = src.to_ascii_lowercase();
     // An embedded post is a frame from its site: the page's policy allows that origin.
-    if lower.contains("facebook") || lower.contains("linkedin") {
-        renderer.allow(Directive::Frame, &src, props.value_span("src"));
+    if let Some(written) = &props.src
+        && (lower.contains("facebook") || lower.contains("linkedin"))
+    {
+        renderer.allow(Directive::Frame, src, written.span);
     }
     let post = if lower.contains("facebook") {
         html! {

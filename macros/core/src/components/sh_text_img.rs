@@ -1,28 +1,14 @@
 //! `::ShTextImg`: a bordered card with an image on one side and markdown text on the other.
 
-use super::props::{PropKind, prop, prop_or};
-use super::{ComponentSpec, UI, Use, classes};
+use super::props::{Markdown, PropKind, ReadProps};
+use super::{ComponentSpec, Use, classes, markdown_div};
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShTextImg",
-    props: &[
-        prop("urlImage", PropKind::Text),
-        prop("altImage", PropKind::Text),
-        prop("title", PropKind::Markdown),
-        prop("subtitle", PropKind::Markdown),
-        prop("text", PropKind::Markdown),
-        prop_or("positionText", PropKind::OneOf(&["left", "right"]), "right"),
-        prop_or("spanText", PropKind::OneOf(&["s", "m", "l"]), "m"),
-        prop_or(
-            "alignText",
-            PropKind::OneOf(&["left", "center", "right"]),
-            "center",
-        ),
-        prop("status", PropKind::Text),
-        UI,
-    ],
+    props: TextImg::PROPS,
     ui: &[
         (
             "wrapper",
@@ -36,8 +22,27 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
         ("text", "not-prose"),
         ("image", "mx-auto rounded-xl mb-12"),
     ],
-    render,
+    render: |used, renderer| render(&TextImg::read(&used.props), used, renderer),
 };
+
+#[derive(Props)]
+#[props(ui)]
+struct TextImg {
+    url_image: Option<String>,
+    alt_image: String,
+    title: Option<Markdown>,
+    subtitle: Option<Markdown>,
+    text: Option<Markdown>,
+    #[prop(kind = PropKind::OneOf(&["left", "right"]), default = "right")]
+    position_text: String,
+    #[prop(kind = PropKind::OneOf(&["s", "m", "l"]), default = "m")]
+    span_text: String,
+    #[prop(kind = PropKind::OneOf(&["left", "center", "right"]), default = "center")]
+    align_text: String,
+    // Declared for the checks and the guide; not rendered.
+    #[allow(dead_code)]
+    status: Option<String>,
+}
 
 /// Grid placement of the image and the text for a text position and width (of 4 columns).
 fn layout(position: &str, span: &str) -> (&'static str, &'static str) {
@@ -62,16 +67,15 @@ fn align(value: &str) -> &'static str {
     }
 }
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &component.props;
+fn render(props: &TextImg, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
-    let align = align(&props.text("alignText").unwrap_or_default());
-    let title = component.markdown_div(renderer, "title", ui.get("title"));
-    let subtitle = component.markdown_div(renderer, "subtitle", ui.get("subtitle"));
-    let Some(src) = props.text("urlImage") else {
-        let text = component.markdown_div(
+    let align = align(&props.align_text);
+    let title = markdown_div(renderer, &props.title, ui.get("title"));
+    let subtitle = markdown_div(renderer, &props.subtitle, ui.get("subtitle"));
+    let Some(src) = &props.url_image else {
+        let text = markdown_div(
             renderer,
-            "text",
+            &props.text,
             &classes(&[ui.get("text"), "items-center"]),
         );
         return html! {
@@ -82,13 +86,12 @@ fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
             }
         };
     };
-    let text = component.markdown_div(renderer, "text", ui.get("text"));
-    let position = props.text("positionText").unwrap_or_default();
-    let (image_place, text_place) = layout(&position, &props.text("spanText").unwrap_or_default());
+    let text = markdown_div(renderer, &props.text, ui.get("text"));
+    let (image_place, text_place) = layout(&props.position_text, &props.span_text);
     html! {
         div class=(ui.get("wrapper")) {
             div class="lg:grid lg:grid-cols-4 lg:grid-rows-1 lg:grid-flow-col lg:gap-8 items-center" {
-                img src=(src) alt=(props.text("altImage").unwrap_or_default()) class=(classes(&[image_place, ui.get("image")]));
+                img src=(src) alt=(props.alt_image) class=(classes(&[image_place, ui.get("image")]));
                 div class=(classes(&[text_place, align])) { (title) (subtitle) (text) }
             }
         }

@@ -1,26 +1,31 @@
 //! `::ShTwoColumns`: two columns with a preset width ratio, stacked below `md`.
 
-use super::props::{PropKind, prop_or};
-use super::{CLASS, ComponentSpec, UI, Use, classes};
+use super::props::{PropKind, ReadProps};
+use super::{ComponentSpec, Use, classes};
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 const SIZES: &[&str] = &["2XS", "XS", "S", "M", "L", "XL", "2XL", "3XL", "4XL"];
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShTwoColumns",
-    props: &[
-        prop_or("size", PropKind::OneOf(SIZES), "L"),
-        prop_or("gap", PropKind::Text, "gap-4"),
-        CLASS,
-        UI,
-    ],
+    props: TwoColumns::PROPS,
     ui: &[(
         "wrapper",
         "bg-golden/[0.2] dark:bg-neutral-800 shadow-md rounded-2xl p-7",
     )],
-    render,
+    render: |used, renderer| render(&TwoColumns::read(&used.props), used, renderer),
 };
+
+#[derive(Props)]
+#[props(class, ui)]
+struct TwoColumns {
+    #[prop(kind = PropKind::OneOf(SIZES), default = "L")]
+    size: String,
+    #[prop(default = "gap-4")]
+    gap: String,
+}
 
 /// Grid columns and the spans of odd (left) and even (right) children per size.
 fn ratio(size: &str) -> Option<(&'static str, &'static str, &'static str)> {
@@ -74,12 +79,10 @@ fn ratio(size: &str) -> Option<(&'static str, &'static str, &'static str)> {
     })
 }
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let size = component.props.text("size").unwrap_or_default();
-    let (columns, odd, even) = ratio(&size).unwrap_or(("", "", ""));
-    let gap = component.props.text("gap").unwrap_or_default();
+fn render(props: &TwoColumns, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let (columns, odd, even) = ratio(&props.size).unwrap_or(("", "", ""));
     // Stacked on small screens (the newer OMA site's behaviour), the ratio from `md` up.
-    let grid = classes(&["flex flex-col md:grid", columns, odd, even, &gap]);
+    let grid = classes(&["flex flex-col md:grid", columns, odd, even, &props.gap]);
     let body = component.slot(renderer);
     html! {
         div class=(component.ui.get("wrapper")) {

@@ -1,17 +1,24 @@
 //! `::ShVideo`: a YouTube video in an iframe, or any other video file in `<video>`.
 
-use super::props::{PropKind, prop};
-use super::{ComponentSpec, UI, Use, non_empty};
+use super::props::{ReadProps, Spanned};
+use super::{ComponentSpec, Use, non_empty};
 use crate::render::Renderer;
 use crate::render::csp::{self, Directive};
 use maud::{Markup, PreEscaped, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShVideo",
-    props: &[prop("src", PropKind::Text), UI],
+    props: Video::PROPS,
     ui: &[("wrapper", "mx-5 ring-4")],
-    render,
+    render: |used, renderer| render(&Video::read(&used.props), used, renderer),
 };
+
+#[derive(Props)]
+#[props(ui)]
+struct Video {
+    src: Option<Spanned<String>>,
+}
 
 /// The 11-character video id of a YouTube URL (`watch?v=`, `/embed/`, `/v/`, `youtu.be/`).
 pub(super) fn youtube_id(src: &str) -> Option<&str> {
@@ -31,17 +38,18 @@ pub(super) fn youtube_id(src: &str) -> Option<&str> {
         .next()
 }
 
-fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let Some(src) = component.props.text("src") else {
+fn render(props: &Video, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let Some(written) = &props.src else {
         return PreEscaped(String::new());
     };
+    let src = written.value.as_str();
     let wrapper = non_empty(component.ui.get("wrapper"));
     // The page's Content-Security-Policy allows the player's host, or the video's.
-    match youtube_id(&src) {
+    match youtube_id(src) {
         Some(_) => renderer.needs(csp::youtube()),
-        None => renderer.allow(Directive::Media, &src, component.props.value_span("src")),
+        None => renderer.allow(Directive::Media, src, written.span),
     }
-    match youtube_id(&src) {
+    match youtube_id(src) {
         Some(id) => html! {
             div class=[wrapper] {
                 iframe src=(format!("https://www.youtube.com/embed/{id}")) title="YouTube video player" frameborder="0" allowfullscreen width="100%" height="700" {}

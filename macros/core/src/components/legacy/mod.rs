@@ -25,7 +25,7 @@ use crate::yaml::Spans;
 use maud::{Markup, PreEscaped, html};
 use serde_json::{Map, Value};
 
-static MODULES: &[&ComponentSpec] = &[
+pub(super) static MODULES: &[&ComponentSpec] = &[
     &row_blog_list_items::SPEC,
     &row_button_grid::SPEC,
     &row_document_header::SPEC,
@@ -166,12 +166,12 @@ fn render_one(
 }
 
 /// The pages below route `folder` (not the folder's own page), newest `date` first; reported
-/// at the module when the content folder is not at hand.
-fn folder_pages(renderer: &mut Renderer<'_>, props: &Props, folder: &str) -> Vec<PageMeta> {
+/// at `span` (the module) when the content folder is not at hand.
+fn folder_pages(renderer: &mut Renderer<'_>, span: Span, folder: &str) -> Vec<PageMeta> {
     let Some(site) = renderer.site else {
         data_error(
             renderer,
-            props.span,
+            span,
             "this module lists other pages: it works when a content folder compiles".into(),
             "compile the whole content folder".into(),
         );

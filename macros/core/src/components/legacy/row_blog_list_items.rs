@@ -1,28 +1,32 @@
 //! `RowBlogListItems`: the pages of a folder (the blog) as cards with author, date and a link.
 
 use super::{card_heading, folder_pages};
-use crate::components::props::{PropKind, prop};
+use crate::components::props::ReadProps;
 use crate::components::sh_list_cards::tags_attribute;
 use crate::components::{ComponentSpec, Use};
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "RowBlogListItems",
-    props: &[
-        // The folder whose pages are listed; the page's own route when absent.
-        prop("folder", PropKind::Text),
-    ],
+    props: BlogListItems::PROPS,
     ui: &[],
-    render,
+    render: |used, renderer| render(&BlogListItems::read(&used.props), used, renderer),
 };
 
-fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &module.props;
+#[derive(Props)]
+struct BlogListItems {
+    // The folder whose pages are listed; the page's own route when absent.
+    folder: Option<String>,
+}
+
+fn render(props: &BlogListItems, module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let folder = props
-        .text("folder")
+        .folder
+        .clone()
         .unwrap_or_else(|| super::current_route(renderer));
-    let items = folder_pages(renderer, props, &folder);
+    let items = folder_pages(renderer, module.props.span, &folder);
     html! {
         div class="row-blog-list-items" {
             @for item in &items {

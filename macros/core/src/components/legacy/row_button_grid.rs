@@ -4,7 +4,7 @@
 
 use super::fa_icon;
 use crate::components::icon::report_missing;
-use crate::components::props::{PropKind, prop};
+use crate::components::props::{ReadProps, Spanned};
 use crate::components::{ComponentSpec, Use};
 use crate::diagnostic::Code;
 use crate::diagnostic::closest;
@@ -14,33 +14,33 @@ use crate::render::Renderer;
 use crate::render::html::link_rel;
 use maud::{Markup, html};
 use serde_json::Value;
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "RowButtonGrid",
-    props: &[
-        // `{title, subtitle, image, items: [{title, subtitle, url, target, status}]}` each.
-        prop("cols", PropKind::List),
-    ],
+    props: ButtonGrid::PROPS,
     ui: &[],
-    render,
+    render: |used, renderer| render(&ButtonGrid::read(&used.props), used, renderer),
 };
+
+#[derive(Props)]
+struct ButtonGrid {
+    // `{title, subtitle, image, items: [{title, subtitle, url, target, status}]}` each.
+    cols: Spanned<Vec<Value>>,
+}
 
 /// The button statuses the stylesheet colours.
 const STATUSES: &[&str] = &["active", "deactive", "pending", "highlight"];
 
-fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &module.props;
-    let cols: Vec<Value> = props
-        .get("cols")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+fn render(props: &ButtonGrid, module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let span = module.props.span;
+    let cols = &props.cols.value;
     let text = |value: &Value, key: &str| value.get(key).and_then(value_text);
     let mut columns = Vec::with_capacity(cols.len());
-    for col in &cols {
+    for col in cols {
         let image = text(col, "image").map(|spec| fa_icon(&spec));
         if let Some(name) = image.as_deref().filter(|name| !icon_exists(name)) {
-            report_missing(renderer, props.span, name);
+            report_missing(renderer, span, name);
         }
         let items: Vec<Value> = col
             .get("items")
@@ -60,7 +60,7 @@ fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
                     .diagnostics
                     .error(
                         renderer.file,
-                        props.span,
+                        span,
                         Code::PropValue,
                         format!("`{status}` is not a button status"),
                     )
@@ -82,7 +82,7 @@ fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
         columns.push((image, text(col, "title"), text(col, "subtitle"), buttons));
     }
     html! {
-        div id=[props.text("id")] class="row-button-grid" {
+        div id=[module.props.id()] class="row-button-grid" {
             div class="row" {
                 @for (image, title, subtitle, buttons) in columns {
                     div class="col" {

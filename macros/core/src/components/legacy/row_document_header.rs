@@ -1,34 +1,43 @@
 //! `RowDocumentHeader`: a news article's header (image, title, subtitle, author and date),
 //! from the page's own front matter unless the module gives them.
 
-use crate::components::props::{PropKind, prop};
-use crate::components::{ComponentSpec, Use};
+use crate::components::ComponentSpec;
+use crate::components::props::ReadProps;
 use crate::load::data::value_text;
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "RowDocumentHeader",
-    props: &[
-        prop("image", PropKind::Text),
-        prop("title", PropKind::Text),
-        prop("subtitle", PropKind::Text),
-        prop("by", PropKind::Text),
-        prop("date", PropKind::Text),
-    ],
+    props: DocumentHeader::PROPS,
     ui: &[],
-    render,
+    render: |used, renderer| render(&DocumentHeader::read(&used.props), renderer),
 };
 
-fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let field = |key: &str| {
-        module
-            .props
-            .text(key)
+#[derive(Props)]
+struct DocumentHeader {
+    image: Option<String>,
+    title: Option<String>,
+    subtitle: Option<String>,
+    by: Option<String>,
+    date: Option<String>,
+}
+
+fn render(props: &DocumentHeader, renderer: &mut Renderer<'_>) -> Markup {
+    // Each from the module, else from the page's front matter.
+    let [image, title, subtitle, by, date] = [
+        (&props.image, "image"),
+        (&props.title, "title"),
+        (&props.subtitle, "subtitle"),
+        (&props.by, "by"),
+        (&props.date, "date"),
+    ]
+    .map(|(value, key)| {
+        value
+            .clone()
             .or_else(|| renderer.front_matter.get(key).and_then(value_text))
-    };
-    let [image, title, subtitle, by, date] =
-        ["image", "title", "subtitle", "by", "date"].map(field);
+    });
     let byline: Vec<String> = [by.map(|by| format!("By: {by}")), date]
         .into_iter()
         .flatten()

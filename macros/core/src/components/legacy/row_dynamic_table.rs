@@ -4,33 +4,39 @@
 
 use super::fa_icon;
 use crate::components::icon::report_missing;
-use crate::components::props::{PropKind, prop};
+use crate::components::props::{PropKind, ReadProps, Spanned};
 use crate::components::sh_dynamic_table::{data_error, load};
 use crate::components::{ComponentSpec, Use};
 use crate::icons::{icon, icon_exists};
 use crate::load::data::value_text;
 use crate::render::Renderer;
 use crate::render::html::link_rel;
+use crate::source::Span;
 use maud::{Markup, html};
 use serde_json::{Map, Value};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "RowDynamicTable",
-    props: &[
-        prop("items", PropKind::List),
-        // A data file under the content folder holding the rows, instead of `items`.
-        prop("dataUrl", PropKind::Text),
-        // The field of the data file's mapping that holds the rows.
-        prop("dataField", PropKind::Text),
-        prop("columns", PropKind::List),
-        // Field names to search, or `true` for all.
-        prop("filter", PropKind::Any),
-        // Rows per page.
-        prop("pagination", PropKind::Number(1, 100_000)),
-    ],
+    props: DynamicTable::PROPS,
     ui: &[],
-    render,
+    render: |used, renderer| render(&DynamicTable::read(&used.props), used, renderer),
 };
+
+#[derive(Props)]
+struct DynamicTable {
+    items: Spanned<Vec<Value>>,
+    // A data file under the content folder holding the rows, instead of `items`.
+    data_url: Option<Spanned<String>>,
+    // The field of the data file's mapping that holds the rows.
+    data_field: Option<String>,
+    columns: Spanned<Vec<Value>>,
+    // Field names to search, or `true` for all.
+    filter: Option<Value>,
+    // Rows per page.
+    #[prop(kind = PropKind::Number(1, 100_000))]
+    pagination: Option<i64>,
+}
 
 /// A column: its row key, its label, whether it sorts.
 struct Column {
@@ -39,32 +45,28 @@ struct Column {
     sortable: bool,
 }
 
-fn columns(module: &Use<'_>) -> Vec<Column> {
-    let list = module.props.get("columns").and_then(Value::as_array);
-    list.map(|list| {
-        list.iter()
-            .filter_map(|column| match column {
-                Value::String(key) => Some(Column {
-                    key: key.clone(),
-                    label: key.clone(),
-                    sortable: false,
-                }),
-                Value::Object(fields) => {
-                    let key = fields.get("key").and_then(value_text)?;
-                    Some(Column {
-                        label: fields
-                            .get("label")
-                            .and_then(value_text)
-                            .unwrap_or_else(|| key.clone()),
-                        sortable: fields.get("sortable") == Some(&Value::Bool(true)),
-                        key,
-                    })
-                }
-                _ => None,
-            })
-            .collect()
-    })
-    .unwrap_or_default()
+fn columns(list: &[Value]) -> Vec<Column> {
+    list.iter()
+        .filter_map(|column| match column {
+            Value::String(key) => Some(Column {
+                key: key.clone(),
+                label: key.clone(),
+                sortable: false,
+            }),
+            Value::Object(fields) => {
+                let key = fields.get("key").and_then(value_text)?;
+                Some(Column {
+                    label: fields
+                        .get("label")
+                        .and_then(value_text)
+                        .unwrap_or_else(|| key.clone()),
+                    sortable: fields.get("sortable") == Some(&Value::Bool(true)),
+                    key,
+                })
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The text a cell sorts and searches by: its `title`, or the value itself.
@@ -77,7 +79,8 @@ fn sort_text(cell: Option<&Value>) -> String {
     .unwrap_or_default()
 }
 
-fn cell(cell: Option<&Value>, module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+/// A cell; its problems are reported at `span` (the module).
+fn cell(cell: Option<&Value>, span: Span, renderer: &mut Renderer<'_>) -> Markup {
     let Some(Value::Object(fields)) = cell else {
         return html! { (cell.and_then(value_text).unwrap_or_default()) };
     };
@@ -89,7 +92,7 @@ fn cell(cell: Option<&Value>, module: &Use<'_>, renderer: &mut Renderer<'_>) -> 
     let inner = if let Some(spec) = text("icon") {
         let name = fa_icon(&spec);
         if !icon_exists(&name) {
-            report_missing(renderer, module.props.span, &name);
+            report_missing(renderer, span, &name);
         }
         icon(&name, "", text("title").as_deref())
     } else if let Some(src) = text("image") {
@@ -98,7 +101,7 @@ fn cell(cell: Option<&Value>, module: &Use<'_>, renderer: &mut Renderer<'_>) -> 
         html! { (text("title").unwrap_or_default()) }
     } else {
         let title = text("title").unwrap_or_default();
-        return renderer.markdown(&title, module.props.span);
+        return renderer.markdown(&title, span);
     };
     match &url {
         Some(href) => {
@@ -108,21 +111,19 @@ fn cell(cell: Option<&Value>, module: &Use<'_>, renderer: &mut Renderer<'_>) -> 
     }
 }
 
-fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &module.props;
-    let columns = columns(module);
-    let mut rows: Vec<Map<String, Value>> = match props.get("items") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(|r| r.as_object().cloned())
-            .collect(),
-        _ => Vec::new(),
-    };
-    if props.text("dataUrl").is_some() {
-        let data = load(module, renderer, "dataUrl");
-        let field = props.text("dataField");
-        let list = match (data.as_deref(), field) {
-            (Some(data), Some(field)) => data.get(&field),
+fn render(props: &DynamicTable, module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let span = module.props.span;
+    let columns = columns(&props.columns.value);
+    let mut rows: Vec<Map<String, Value>> = props
+        .items
+        .value
+        .iter()
+        .filter_map(|r| r.as_object().cloned())
+        .collect();
+    if let Some(data_url) = &props.data_url {
+        let data = load(renderer, data_url);
+        let list = match (data.as_deref(), &props.data_field) {
+            (Some(data), Some(field)) => data.get(field),
             (data, None) => data,
             (None, Some(_)) => None,
         };
@@ -133,7 +134,7 @@ fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
             Some(_) => {
                 data_error(
                     renderer,
-                    props.span,
+                    span,
                     "the table's data is not a list of rows".into(),
                     "the file must be a list of mappings, one per row".into(),
                 );
@@ -141,7 +142,7 @@ fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
             None if data.is_some() => {
                 data_error(
                     renderer,
-                    props.span,
+                    span,
                     "the data has no such `dataField`".into(),
                     "name a field of the data file's top-level mapping".into(),
                 );
@@ -154,7 +155,7 @@ fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
             if !rows.iter().any(|row| row.contains_key(&column.key)) {
                 data_error(
                     renderer,
-                    props.span,
+                    span,
                     format!("no row of the table has the field `{}`", column.key),
                     "each column's `key` names a field of the rows".into(),
                 );
@@ -165,24 +166,24 @@ fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     if columns.iter().any(|column| column.key == "published") {
         rows.sort_by_cached_key(|row| sort_text(row.get("published")));
     }
-    let searched: Vec<String> = match props.get("filter") {
+    let searched: Vec<String> = match &props.filter {
         Some(Value::Array(fields)) => fields.iter().filter_map(value_text).collect(),
         _ => Vec::new(),
     };
-    let search = match props.get("filter") {
+    let search = match &props.filter {
         Some(Value::Array(fields)) => !fields.is_empty(),
         Some(Value::Bool(flag)) => *flag,
-        Some(Value::Null) | None => false,
         Some(_) => true,
+        None => false,
     };
-    let per_page = props.number("pagination").unwrap_or(0);
+    let per_page = props.pagination.unwrap_or(0);
     renderer.enhanced = true;
     let body: Vec<Vec<Markup>> = rows
         .iter()
         .map(|row| {
             columns
                 .iter()
-                .map(|column| cell(row.get(&column.key), module, renderer))
+                .map(|column| cell(row.get(&column.key), span, renderer))
                 .collect()
         })
         .collect();

@@ -1,30 +1,32 @@
 //! `RowImage`: one image; `status` classes the outer element.
 
-use crate::components::props::{PropKind, prop};
-use crate::components::{ComponentSpec, Use, classes};
+use crate::components::props::ReadProps;
+use crate::components::{ComponentSpec, classes};
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "RowImage",
-    props: &[
-        prop("image", PropKind::Text),
-        prop("title", PropKind::Text),
-        prop("status", PropKind::Text),
-    ],
+    props: Image::PROPS,
     ui: &[],
-    render,
+    render: |used, renderer| render(&Image::read(&used.props), renderer),
 };
 
-fn render(module: &Use<'_>, _renderer: &mut Renderer<'_>) -> Markup {
-    let props = &module.props;
-    let status = props.text("status").unwrap_or_default();
+#[derive(Props)]
+struct Image {
+    image: Option<String>,
+    title: String,
+    status: String,
+}
+
+fn render(props: &Image, _: &mut Renderer<'_>) -> Markup {
     html! {
-        div class=(classes(&["row-image", &status])) {
+        div class=(classes(&["row-image", &props.status])) {
             div class="row" {
                 div class="col" {
-                    @if let Some(src) = props.text("image") {
-                        img src=(src) alt=(props.text("title").unwrap_or_default());
+                    @if let Some(src) = &props.image {
+                        img src=(src) alt=(props.title);
                     }
                 }
             }

@@ -1,29 +1,33 @@
 //! `RowNewsCards`: the news articles (pages under `/news/`) as Bootstrap cards, newest first.
 
 use super::{card_heading, folder_pages};
-use crate::components::props::{PropKind, prop, prop_or};
+use crate::components::props::{PropKind, ReadProps};
 use crate::components::sh_list_cards::tags_attribute;
 use crate::components::{ComponentSpec, Use};
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "RowNewsCards",
-    props: &[
-        // The folder whose pages are the news (the older site's `content/news/`).
-        prop_or("folder", PropKind::Text, "/news"),
-        // At most this many cards.
-        prop("limit", PropKind::Number(1, 1000)),
-    ],
+    props: NewsCards::PROPS,
     ui: &[],
-    render,
+    render: |used, renderer| render(&NewsCards::read(&used.props), used, renderer),
 };
 
-fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &module.props;
-    let folder = props.text("folder").unwrap_or_default();
-    let mut items = folder_pages(renderer, props, &folder);
-    if let Some(limit) = props.number("limit") {
+#[derive(Props)]
+struct NewsCards {
+    // The folder whose pages are the news (the older site's `content/news/`).
+    #[prop(default = "/news")]
+    folder: String,
+    // At most this many cards.
+    #[prop(kind = PropKind::Number(1, 1000))]
+    limit: Option<i64>,
+}
+
+fn render(props: &NewsCards, module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let mut items = folder_pages(renderer, module.props.span, &props.folder);
+    if let Some(limit) = props.limit {
         items.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     }
     html! {

@@ -3,24 +3,29 @@
 
 use super::{fa_icon, folder_pages, page_link};
 use crate::components::icon::report_missing;
-use crate::components::props::{PropKind, prop, prop_or};
+use crate::components::props::ReadProps;
 use crate::components::{ComponentSpec, Use};
 use crate::icons::{icon, icon_exists};
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "RowNewsList",
-    props: &[
-        prop("title", PropKind::Text),
-        prop("subtitle", PropKind::Text),
-        // A FontAwesome icon (`fas newspaper`) or an Iconify name.
-        prop("image", PropKind::Text),
-        prop_or("folder", PropKind::Text, "/news"),
-    ],
+    props: NewsList::PROPS,
     ui: &[],
-    render,
+    render: |used, renderer| render(&NewsList::read(&used.props), used, renderer),
 };
+
+#[derive(Props)]
+struct NewsList {
+    title: Option<String>,
+    subtitle: Option<String>,
+    // A FontAwesome icon (`fas newspaper`) or an Iconify name.
+    image: Option<String>,
+    #[prop(default = "/news")]
+    folder: String,
+}
 
 /// The colour of the card at `index`: every second is `second`, else every third `third`.
 fn colour(index: usize) -> &'static str {
@@ -34,10 +39,9 @@ fn colour(index: usize) -> &'static str {
     }
 }
 
-fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &module.props;
-    let folder = props.text("folder").unwrap_or_default();
-    let mut items: Vec<(i64, _)> = folder_pages(renderer, props, &folder)
+fn render(props: &NewsList, module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let span = module.props.span;
+    let mut items: Vec<(i64, _)> = folder_pages(renderer, span, &props.folder)
         .into_iter()
         .filter_map(|page| {
             let rank = page.text("homepage")?.parse::<i64>().ok()?;
@@ -45,16 +49,16 @@ fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
         })
         .collect();
     items.sort_by_key(|(rank, _)| *rank);
-    let image = props.text("image").map(|spec| fa_icon(&spec));
+    let image = props.image.as_deref().map(fa_icon);
     if let Some(name) = image.as_deref().filter(|name| !icon_exists(name)) {
-        report_missing(renderer, props.span, name);
+        report_missing(renderer, span, name);
     }
     html! {
         div class="row-news-list" {
             div class="text-center text-primary col-title mb-3" {
                 @if let Some(name) = &image { (icon(name, "fa-2x", None)) }
-                @if let Some(title) = props.text("title") { p class="h5 mb-0" { (title) } }
-                @if let Some(subtitle) = props.text("subtitle") { p class="col-title-subtitle font-italic" { (subtitle) } }
+                @if let Some(title) = &props.title { p class="h5 mb-0" { (title) } }
+                @if let Some(subtitle) = &props.subtitle { p class="col-title-subtitle font-italic" { (subtitle) } }
             }
             @for (index, (_, item)) in items.iter().enumerate() {
                 div class="row row-news-list-item" {

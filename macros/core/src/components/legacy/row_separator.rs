@@ -1,27 +1,29 @@
 //! `RowSeparator`: vertical space between modules, `XS` to `XL`.
 
-use crate::components::props::{PropKind, prop_or};
-use crate::components::{ComponentSpec, Use};
+use crate::components::ComponentSpec;
+use crate::components::props::{PropKind, ReadProps};
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "RowSeparator",
-    props: &[prop_or(
-        "size",
-        PropKind::OneOfIgnoreCase(&["XS", "S", "M", "L", "XL"]),
-        "M",
-    )],
+    props: Separator::PROPS,
     ui: &[],
-    render,
+    render: |used, renderer| render(&Separator::read(&used.props), renderer),
 };
 
-fn render(module: &Use<'_>, _: &mut Renderer<'_>) -> Markup {
-    let size = module
-        .props
-        .text("size")
-        .unwrap_or_default()
-        .to_ascii_uppercase();
+#[derive(Props)]
+struct Separator {
+    #[prop(
+        kind = PropKind::OneOfIgnoreCase(&["XS", "S", "M", "L", "XL"]),
+        default = "M"
+    )]
+    size: String,
+}
+
+fn render(props: &Separator, _: &mut Renderer<'_>) -> Markup {
+    let size = props.size.to_ascii_uppercase();
     let class = match size.as_str() {
         "XS" => "extra-small",
         "S" => "small",

@@ -2,37 +2,38 @@
 //! link that clears the choice; the enhancement script filters the page's cards by the tag.
 
 use super::folder_pages;
-use crate::components::props::{PropKind, prop};
+use crate::components::props::{ReadProps, Spanned};
 use crate::components::sh_list_cards::tags_of;
 use crate::components::{ComponentSpec, Use};
 use crate::load::data::value_text;
 use crate::render::Renderer;
 use maud::{Markup, html};
 use serde_json::Value;
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "RowTags",
-    props: &[
-        // The folder whose pages' tags are listed; the page's own route when absent.
-        prop("folder", PropKind::Text),
-        // The tags, when given instead.
-        prop("tags", PropKind::List),
-    ],
+    props: Tags::PROPS,
     ui: &[],
-    render,
+    render: |used, renderer| render(&Tags::read(&used.props), used, renderer),
 };
 
-fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &module.props;
-    let mut tags: Vec<String> = match props.get("tags") {
-        Some(Value::Array(list)) => list.iter().filter_map(value_text).collect(),
-        _ => Vec::new(),
-    };
+#[derive(Props)]
+struct Tags {
+    // The folder whose pages' tags are listed; the page's own route when absent.
+    folder: Option<String>,
+    // The tags, when given instead.
+    tags: Spanned<Vec<Value>>,
+}
+
+fn render(props: &Tags, module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let mut tags: Vec<String> = props.tags.value.iter().filter_map(value_text).collect();
     if tags.is_empty() {
         let folder = props
-            .text("folder")
+            .folder
+            .clone()
             .unwrap_or_else(|| super::current_route(renderer));
-        for page in folder_pages(renderer, props, &folder) {
+        for page in folder_pages(renderer, module.props.span, &folder) {
             for tag in tags_of(&page) {
                 if !tags.contains(&tag) {
                     tags.push(tag);

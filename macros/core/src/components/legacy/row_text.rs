@@ -1,27 +1,29 @@
 //! `RowText`: one text column.
 
-use crate::components::props::{PropKind, prop};
-use crate::components::{ComponentSpec, Use, classes};
+use crate::components::props::{Markdown, ReadProps};
+use crate::components::{ComponentSpec, classes};
 use crate::render::Renderer;
 use maud::{Markup, html};
+use site_props::Props;
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "RowText",
-    props: &[
-        prop("text", PropKind::Markdown),
-        prop("status", PropKind::Text),
-    ],
+    props: Text::PROPS,
     ui: &[],
-    render,
+    render: |used, renderer| render(&Text::read(&used.props), renderer),
 };
 
-fn render(module: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
-    let props = &module.props;
-    let text = module.markdown(renderer, "text");
-    let status = props.text("status").unwrap_or_default();
+#[derive(Props)]
+struct Text {
+    text: Option<Markdown>,
+    status: String,
+}
+
+fn render(props: &Text, renderer: &mut Renderer<'_>) -> Markup {
+    let text = props.text.as_ref().map(|text| text.render(renderer));
     html! {
         div class="row-text" {
-            div class=(classes(&["row", &status])) {
+            div class=(classes(&["row", &props.status])) {
                 div class="col text-col" { div class="pt-3" { @if let Some(text) = text { (text) } } }
             }
         }
