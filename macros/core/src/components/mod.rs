@@ -4,6 +4,7 @@
 //! its [`ComponentSpec`] holds the declarations the checks read, and its render function reads
 //! the struct's typed fields.
 
+mod binding;
 pub mod icon;
 pub mod legacy;
 pub mod props;
@@ -169,7 +170,7 @@ pub fn find(name: &str) -> Option<&'static ComponentSpec> {
 /// own place for those it makes itself).
 pub fn render(renderer: &mut Renderer<'_>, component: &Component, span: Span) -> Markup {
     if component.name == "binding" {
-        return binding(renderer, component, span);
+        return binding::render(renderer, component, span);
     }
     let since = renderer.urls.len();
     let (markup, props) = render_use(renderer, component, span);
@@ -223,47 +224,6 @@ fn render_use(
     };
     let markup = (spec.render)(&used, renderer);
     (markup, Some(used.props))
-}
-
-/// `{{ path }}` or `{{ path || 'default' }}`: a front-matter value (dotted path) as text, else the
-/// default; a path the front matter lacks, with no default, is a content error.
-fn binding(renderer: &mut Renderer<'_>, component: &Component, span: Span) -> Markup {
-    let text = |key: &str| {
-        component
-            .attributes
-            .get(key)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-    };
-    let path = text("value");
-    let found = path
-        .split('.')
-        .try_fold(
-            &Value::Object(renderer.front_matter.clone()),
-            |value, key| value.get(key),
-        )
-        .cloned();
-    let value = match found {
-        Some(Value::String(text)) => text,
-        Some(Value::Null) | None => {
-            let default = text("defaultValue")
-                .trim_matches(|c| c == '\'' || c == '"')
-                .to_string();
-            if default.is_empty() && found.is_none() {
-                let message = format!("`{{{{ {path} }}}}` names nothing in the front matter");
-                renderer
-                    .diagnostics
-                    .error(renderer.file, span, Code::UnknownBinding, message)
-                    .help = Some(
-                    "add the key to the front matter, or give a default: `{{ key || 'text' }}`"
-                        .into(),
-                );
-            }
-            default
-        }
-        Some(other) => other.to_string(),
-    };
-    maud::html! { (value) }
 }
 
 /// An unknown component as a web component: kebab-case tag, props as attributes (objects and
