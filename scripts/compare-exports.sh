@@ -4,6 +4,10 @@
 #
 #   scripts/compare-exports.sh [BASE_REV]     (default: HEAD)
 #
+# With STYLESHEET_MAY_CHANGE=1 a change that adds CSS (a new component's classes) is allowed: the
+# stylesheet's hashed name is masked in the pages, which are compared without their compressed
+# variants, and every page that still differs is listed (the command then fails if any does).
+#
 # The base is built from a temporary worktree, with its own target folder kept between runs
 # under target/compare-exports/ so that a second comparison rebuilds little.
 set -euo pipefail
@@ -20,6 +24,12 @@ echo "building the working tree…" >&2
 cargo build -q --release -p site
 "$work/base/release/site" export "$tree/before" >/dev/null
 target/release/site export "$tree/after" >/dev/null
+if [ "${STYLESHEET_MAY_CHANGE:-0}" = 1 ]; then
+    for side in before after; do
+        find "$tree/$side" \( -name '*.br' -o -name '*.gz' -o -name 'style.*.css' \) -delete
+        find "$tree/$side" -name '*.html' -exec sed -i -E 's#/_site/style\.[0-9a-f]{16}\.css#/_site/style.HASH.css#g' {} +
+    done
+fi
 if diff -r -q "$tree/before" "$tree/after"; then
     echo "identical: $(find "$tree/after" -type f | wc -l) files"
 else
