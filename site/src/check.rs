@@ -2,7 +2,8 @@
 //! repositories' CI and for authors who do not build Rust.
 
 use site_compiler::diagnostic::{count, summary};
-use site_compiler::{Build, Options};
+use site_compiler::{Build, Diagnostic, Options};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -17,7 +18,45 @@ pub fn check(dir: &Path, lenient: bool, out: &mut impl Write) -> io::Result<bool
     let build = site_compiler::build(dir, &options).map_err(io::Error::other)?;
     let (diagnostics, summary) = report(&build);
     writeln!(out, "{diagnostics}{summary}")?;
+    if lenient {
+        write!(out, "{}", where_to_start(&build.diagnostics))?;
+    }
     Ok(!build.failed())
+}
+
+/// `counts` most first; equal counts in name order (the map's, kept by a stable sort).
+fn most_first(counts: BTreeMap<&str, usize>) -> Vec<(&str, usize)> {
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts
+}
+
+/// For a team migrating many pages: the problems counted by kind, most first, and the three
+/// files with the most problems. Empty when there is none.
+fn where_to_start(diagnostics: &[Diagnostic]) -> String {
+    if diagnostics.is_empty() {
+        return String::new();
+    }
+    let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut by_file: BTreeMap<&str, usize> = BTreeMap::new();
+    for diagnostic in diagnostics {
+        *by_kind.entry(diagnostic.code.as_str()).or_default() += 1;
+        *by_file.entry(&diagnostic.path).or_default() += 1;
+    }
+    let kinds: Vec<String> = most_first(by_kind)
+        .into_iter()
+        .map(|(kind, n)| format!("{n} {kind}"))
+        .collect();
+    let files: Vec<String> = most_first(by_file)
+        .into_iter()
+        .take(3)
+        .map(|(file, n)| format!("{file} ({n})"))
+        .collect();
+    format!(
+        "by kind: {}\nmost problems: {}\n",
+        kinds.join(", "),
+        files.join(", ")
+    )
 }
 
 /// What a report of `build` says: every diagnostic as the compiler prints it, each followed by

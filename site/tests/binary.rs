@@ -326,7 +326,16 @@ fn check_reports_content_errors_and_fails() -> TestResult {
         .arg(&content)
         .output()?;
     assert_eq!(lenient.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&lenient.stdout).contains("0 errors, 2 warnings"));
+    let lenient = String::from_utf8_lossy(&lenient.stdout);
+    assert!(lenient.contains("0 errors, 2 warnings"), "{lenient}");
+    // Where a migration starts: problems by kind, and the files with the most.
+    assert!(
+        lenient.ends_with(
+            "0 errors, 2 warnings in 2 pages\nby kind: 1 broken-link, 1 unknown-component\n\
+             most problems: content/a.md (2)\n"
+        ),
+        "{lenient}"
+    );
 
     let missing = Command::new(env!("CARGO_BIN_EXE_site"))
         .args(["check", "/no/such/folder"])

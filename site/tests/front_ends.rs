@@ -42,6 +42,10 @@ fn fixture(name: &str) -> std::io::Result<PathBuf> {
         ("yaml.md", b"---\ntitle: [a, b\n---\n"),
         ("fence.md", b"# Fences\n\n::\n"),
         ("unclosed.md", b"::ShAlert\ntext\n"),
+        (
+            "shorter-fence.md",
+            b"::::ShMultiColumn\n  :::::ShColumn\n  Text\n  ::::\n\n::::\n",
+        ),
         ("nesting.md", nested.as_bytes()),
         ("component.md", b"::ShAlrt\n::\n"),
         ("prop.md", b"::ShAlert{colour=\"red\"}\n::\n"),

@@ -113,15 +113,12 @@ fn node_value(node: &Node) -> Value {
             set("children", children(nodes));
             "list"
         }
-        // Our tree keeps one looseness flag per list (all the renderer needs), mdast a flag per
-        // list (blank lines between items) and per item (blank lines inside it). The list's
-        // flag maps to the list; items map to `false`. Where mdast marks an item, the case is
-        // a known deviation (it renders the same).
         NodeKind::ListItem {
             checked,
+            spread,
             children: nodes,
         } => {
-            set("spread", json!(false));
+            set("spread", json!(spread));
             if let Some(checked) = checked {
                 set("checked", json!(checked));
             }

@@ -39,6 +39,8 @@ codes! {
     UnmatchedFence = "unmatched-fence",
     /// A component fence that is never closed.
     UnclosedComponent = "unclosed-component",
+    /// A fence with fewer colons that closes a component and the longer one inside it.
+    FenceClosesParent = "fence-closes-parent",
     /// Content nested deeper than the parser follows.
     Nesting = "nesting",
     /// A component name no component has.

@@ -101,7 +101,8 @@ pub enum NodeKind {
         ordered: bool,
         /// First number of an ordered list.
         start: Option<u64>,
-        /// Loose list: items are separated by blank lines.
+        /// A blank line between two of its items (mdast's `spread`); the list renders loose
+        /// when it or any item is spread.
         spread: bool,
         /// The items.
         children: Vec<Node>,
@@ -110,6 +111,8 @@ pub enum NodeKind {
     ListItem {
         /// Task-list state: `Some(true)` for `[x]`.
         checked: Option<bool>,
+        /// A blank line between two of its blocks (mdast's `spread`).
+        spread: bool,
         /// Blocks of the item.
         children: Vec<Node>,
     },

@@ -439,13 +439,7 @@ fn unflatten(map: Map<String, Value>, spans: Spans) -> (Map<String, Value>, Span
     let mut out_spans = Vec::new();
     for (key, value) in map {
         let (key_span, value_spans) = by_key.remove(&key).unwrap_or_default();
-        let (value, value_spans) = match value {
-            Value::Object(inner) => {
-                let (inner, inner_spans) = unflatten(inner, value_spans);
-                (Value::Object(inner), inner_spans)
-            }
-            other => (other, value_spans),
-        };
+        let (value, value_spans) = unflatten_value(value, value_spans);
         insert_path(&mut out, &mut out_spans, &key, key_span, value, value_spans);
     }
     let spans = Spans {
@@ -453,6 +447,34 @@ fn unflatten(map: Map<String, Value>, spans: Spans) -> (Map<String, Value>, Span
         children: Children::Map(out_spans),
     };
     (out, spans)
+}
+
+/// `value` with the dotted keys of every mapping in it unflattened, in lists too (a carousel's
+/// `items[].props`).
+fn unflatten_value(value: Value, spans: Spans) -> (Value, Spans) {
+    match value {
+        Value::Object(inner) => {
+            let (inner, spans) = unflatten(inner, spans);
+            (Value::Object(inner), spans)
+        }
+        Value::Array(items) => {
+            let item_spans = match spans.children {
+                Children::List(item_spans) => item_spans,
+                _ => Vec::new(),
+            };
+            let mut item_spans = item_spans.into_iter();
+            let (items, item_spans): (Vec<Value>, Vec<Spans>) = items
+                .into_iter()
+                .map(|item| unflatten_value(item, item_spans.next().unwrap_or_default()))
+                .unzip();
+            let spans = Spans {
+                value: spans.value,
+                children: Children::List(item_spans),
+            };
+            (Value::Array(items), spans)
+        }
+        other => (other, spans),
+    }
 }
 
 fn insert_path(
@@ -544,6 +566,16 @@ mod tests {
         assert_eq!(
             Value::Object(map),
             json!({"cols": 3, "flag": true, "ui": {"wrapper": "p-4", "icon": "w-1"}, "f": 1.5, "d": "2024-07-01"})
+        );
+    }
+
+    #[test]
+    fn dotted_keys_are_unflattened_in_lists_too() {
+        let map = mapping("items:\n  - props:\n      ui.image: h-40\n      ui.wrapper.inner: p-2\n      title: One\n")
+            .unwrap_or_default();
+        assert_eq!(
+            Value::Object(map),
+            json!({"items": [{"props": {"ui": {"image": "h-40", "wrapper": {"inner": "p-2"}}, "title": "One"}}]})
         );
     }
 

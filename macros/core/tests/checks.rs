@@ -364,3 +364,26 @@ fn diagnostics_point_at_the_occurrence_they_are_about() {
         ]
     );
 }
+
+/// A fence with fewer colons closing a component and its longer child renders as remark-mdc
+/// renders it, with a warning (not an error) at that fence naming both components and the
+/// fence left as text.
+#[test]
+fn a_shorter_fence_closing_a_parent_is_a_warning() {
+    let found = check(
+        "shorter-fence",
+        &[(
+            "a.md",
+            "::::ShMultiColumn\n  :::::ShColumn\n  First\n  :::::\n\n  :::::ShColumn\n  Second\n  ::::\n\n::::\n\nAfter.\n",
+        )],
+    );
+    assert_eq!(
+        found,
+        [
+            "content/a.md:8:3: `::::` here closes `ShMultiColumn` together with `ShColumn` (line 6) \
+             inside it, which opened with more colons [warning] help: close each component with as \
+             many colons as it opened with; as written, the page renders as the OMA site renders it, \
+             and the `::::` at line 10 that was meant to close it is shown as text"
+        ]
+    );
+}

@@ -241,3 +241,40 @@ fn bindings_show_front_matter_values() {
         "{found:?}"
     );
 }
+
+/// The conformance cases listed in `tests/conformance/known-deviations` as invisible: our
+/// tree differs from mdast's, but the HTML is what mdast-util-to-hast makes of mdast's tree.
+/// Each is paired with markdown whose tree is mdast's own (inline links for resolved
+/// references, which mdast-util-to-hast renders alike; an explicit empty cell for the one it
+/// pads a short table row with), and both must render the same.
+#[test]
+fn known_deviations_render_as_the_reference_tree_would() {
+    let cases =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance/cases");
+    let body = |markdown: &str| {
+        let compiled = compile_page("a.md", markdown, &Options::default());
+        compiled.value.body
+    };
+    for (case, as_mdast_has_it) in [
+        (
+            "attr-reference",
+            "[ref link](/target){.x} and ![pic](/img.png){.y}\n",
+        ),
+        (
+            "span-vs-link",
+            "[link](/a) [ref](/ref-target) [span]{.a} footnote[^1] [ ] box\n\n[^1]: The note.\n",
+        ),
+        (
+            "span-shortcut-reference",
+            "See [docs] and [Docs](/documentation) here.\n",
+        ),
+        (
+            "gfm-table",
+            "| Left | Center | Right | None |\n| :--- | :----: | ----: | ---- |\n| a | **b** | `c` | d \\| e |\n| 1 | 2 | 3 | |\n",
+        ),
+    ] {
+        let written = std::fs::read_to_string(cases.join(format!("{case}.md"))).unwrap_or_default();
+        assert!(!written.is_empty(), "{case}: no case file");
+        assert_eq!(body(&written), body(as_mdast_has_it), "{case}");
+    }
+}

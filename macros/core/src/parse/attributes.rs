@@ -60,8 +60,16 @@ pub(crate) fn parse_attribute_list(text: &str) -> Option<(Attributes, Vec<Attrib
                 if key.is_empty() {
                     return None;
                 }
-                let (value, value_range) = if bytes.get(i) == Some(&b'=') {
-                    let (value, range, next) = value(text, i + 1)?;
+                // remark-mdc allows white space on either side of `=` (`{a ="x" b= "y"}`).
+                let blanks = |from: usize| {
+                    from + bytes[from..]
+                        .iter()
+                        .take_while(|b| matches!(b, b' ' | b'\t'))
+                        .count()
+                };
+                let equals = blanks(i);
+                let (value, value_range) = if bytes.get(equals) == Some(&b'=') {
+                    let (value, range, next) = value(text, blanks(equals + 1))?;
                     i = next;
                     (Value::String(decode_entities(value)), range)
                 } else {
@@ -310,6 +318,16 @@ mod tests {
                 ("flag".to_string(), "flag", "flag"),
                 ("class".to_string(), ".a", "a"),
             ]
+        );
+    }
+
+    #[test]
+    fn white_space_around_equals() {
+        assert_eq!(
+            parse(r#"{urlButton ="/" labelButton = "all" a= 'x' flag other}"#),
+            Some(
+                json!({"url-button": "/", "label-button": "all", "a": "x", "flag": true, "other": true})
+            )
         );
     }
 

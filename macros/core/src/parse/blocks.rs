@@ -8,13 +8,14 @@
 use super::MAX_NESTING;
 use super::attributes::{AttributePlace, attribute_spans, parse_attribute_list, parse_attributes};
 use super::markdown::{self, Markdown};
-use crate::diagnostic::Code;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 use crate::source::{SourceFile, Span};
 use crate::tree::{Attributes, Component, Node, NodeKind};
 use crate::yaml::{Spans, parse_mapping};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 
 /// The text being parsed: the file itself, or a prop's markdown placed in the file.
 pub(super) struct Text<'a> {
@@ -22,6 +23,17 @@ pub(super) struct Text<'a> {
     /// Where `source` is in the file.
     pub(super) origin: Origin,
     pub(super) file: &'a SourceFile,
+    /// What components closed by a shorter fence left behind (see [`Closing::Early`]).
+    pub(super) closed_early: RefCell<ClosedEarly>,
+}
+
+/// What a component closed by a shorter fence leaves behind, by file offset: the openers of
+/// the components inside it that the fence closed too, and the fence that was meant to close
+/// it, now text. Both are explained by the warning at the shorter fence, not reported again.
+#[derive(Debug, Default)]
+pub(super) struct ClosedEarly {
+    children: BTreeSet<usize>,
+    leftover_fences: BTreeSet<usize>,
 }
 
 /// Where a text being parsed is in its file.
@@ -443,6 +455,7 @@ pub(super) fn parse_blocks(
     let mut after_text = false;
     let mut in_indented_code = false;
     let mut lists = Lists::default();
+    let mut table = TableState::Outside;
     let mut index = 0;
     while let Some(line) = lines.get(index) {
         let view = line.at(text.source, indent);
@@ -485,10 +498,17 @@ pub(super) fn parse_blocks(
         if !blank && relative >= 4 && !after_text {
             in_indented_code = true;
         }
-        if fence.is_none() && !in_indented_code && is_stray_close(content) {
+        let fence_start =
+            text.file_offset(view.offset + (content.len() - content.trim_start().len()));
+        let leftover = || {
+            text.closed_early
+                .borrow()
+                .leftover_fences
+                .contains(&fence_start)
+        };
+        if fence.is_none() && !in_indented_code && is_stray_close(content) && !leftover() {
             let fence_text = content.trim();
-            let start =
-                text.file_offset(view.offset + (content.len() - content.trim_start().len()));
+            let start = fence_start;
             let span = Span::new(start, start + fence_text.len());
             let message = format!("`{fence_text}` closes no component");
             diagnostics
@@ -499,10 +519,169 @@ pub(super) fn parse_blocks(
             );
         }
         after_text = fence.is_none() && !ends_block(content);
+        // A line starting an HTML block ends a GFM table in remark (micromark), where
+        // pulldown-cmark reads it as one more row: a blank line before it says the same.
+        if table.update(content) && starts_html_block(content) {
+            markdown.push_line("", text.file_offset(view.offset));
+            table = TableState::Outside;
+        }
         markdown.push_line(content, text.file_offset(view.offset));
         index += 1;
     }
     markdown::parse(text, markdown, built)
+}
+
+/// Where a container's lines are with respect to a GFM table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TableState {
+    Outside,
+    /// The previous line could be a table's header row.
+    AfterRow,
+    Inside,
+}
+
+impl TableState {
+    /// Follows `line`; whether it is a line inside a table (after its delimiter row).
+    fn update(&mut self, line: &str) -> bool {
+        let trimmed = line.trim();
+        let was_inside = *self == TableState::Inside;
+        *self = match *self {
+            _ if trimmed.is_empty() => TableState::Outside,
+            TableState::Inside => TableState::Inside,
+            TableState::AfterRow if is_delimiter_row(trimmed) => TableState::Inside,
+            _ if trimmed.contains('|') => TableState::AfterRow,
+            _ => TableState::Outside,
+        };
+        was_inside && *self == TableState::Inside
+    }
+}
+
+/// `| --- | :-: |`: a table's delimiter row.
+fn is_delimiter_row(line: &str) -> bool {
+    let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+    line.contains('-')
+        && cells.iter().all(|cell| {
+            let dashes = cell.trim_start_matches(':').trim_end_matches(':');
+            !dashes.is_empty() && dashes.bytes().all(|b| b == b'-')
+        })
+}
+
+/// Tag names that start an HTML block of CommonMark's kind 6.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "iframe",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "menu",
+    "menuitem",
+    "nav",
+    "noframes",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "param",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
+];
+
+/// Whether `line` starts an HTML block, by CommonMark's start conditions (a comment, a
+/// declaration, a block-level tag, or a lone complete tag such as `</br>`).
+fn starts_html_block(line: &str) -> bool {
+    let (columns, bytes) = leading_columns(line);
+    let rest = &line[bytes..];
+    if columns > 3 || !rest.starts_with('<') {
+        return false;
+    }
+    if rest.starts_with("<!--") || rest.starts_with("<?") || rest.starts_with("<![CDATA[") {
+        return true;
+    }
+    let after = rest[1..].strip_prefix('/').unwrap_or(&rest[1..]);
+    if rest[1..].starts_with('!') {
+        return rest[2..].starts_with(|c: char| c.is_ascii_alphabetic());
+    }
+    let name_len = after
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        .count();
+    if name_len == 0 || !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let name = after[..name_len].to_ascii_lowercase();
+    let next = after[name_len..].chars().next();
+    let ends_name = next.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/');
+    if ends_name && ["script", "pre", "style", "textarea"].contains(&name.as_str()) {
+        return true;
+    }
+    if ends_name && BLOCK_TAGS.contains(&name.as_str()) {
+        return true;
+    }
+    // A complete open or closing tag alone on its line.
+    lone_tag(rest)
+}
+
+/// Whether `text` is one complete tag (quoted attribute values may hold `>`) and only white
+/// space after it.
+fn lone_tag(text: &str) -> bool {
+    let mut quote = None;
+    for (at, c) in text.char_indices().skip(1) {
+        match (quote, c) {
+            (Some(open), c) if c == open => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '<') => return false,
+            (None, '>') => return text[at + 1..].trim().is_empty(),
+            (None, _) => {}
+        }
+    }
+    false
 }
 
 /// A block the markdown parser must not see at line `index`: a component (block or inline
@@ -528,10 +707,34 @@ fn block_at(
         }
     }
     if let Some(opener) = parse_opener(content) {
-        let close = find_close(text, lines, index, indent + opener.indent, opener.colons);
+        let closing = find_close(text, lines, index, indent + opener.indent, opener.colons);
+        let close = match &closing {
+            Closing::At(close) | Closing::Early { line: close, .. } => Some(*close),
+            Closing::Never => None,
+        };
         let body = &lines[index + 1..close.unwrap_or(lines.len())];
         let span = text.span(view.source_offset(lead_bytes), line.end);
-        if close.is_none() {
+        if let Closing::Early {
+            line: close,
+            open_children,
+        } = &closing
+        {
+            closed_early(
+                text,
+                lines,
+                &opener,
+                indent,
+                *close,
+                open_children,
+                diagnostics,
+            );
+        }
+        let implicitly_closed = text
+            .closed_early
+            .borrow()
+            .children
+            .contains(&(span.start as usize));
+        if close.is_none() && !implicitly_closed {
             let fence = ":".repeat(opener.colons);
             let message = format!("`{}` is never closed", opener.name);
             diagnostics
@@ -565,6 +768,75 @@ fn block_at(
     quoted_component(text, lines, index, indent, depth, diagnostics)
 }
 
+/// Records what a component closed early by the shorter fence at line `close` leaves behind
+/// (its open children, its own fence further down) and warns at that fence: the page renders
+/// as the OMA site renders it, but the author almost certainly meant something else.
+fn closed_early(
+    text: &Text<'_>,
+    lines: &[Line],
+    opener: &Opener<'_>,
+    indent: usize,
+    close: usize,
+    open_children: &[usize],
+    diagnostics: &mut Diagnostics,
+) {
+    let own_indent = indent + opener.indent;
+    let fence = ":".repeat(opener.colons);
+    // Where a line's fence or opener starts in the file.
+    let start_of = |index: usize| {
+        let full = lines[index].at(text.source, 0);
+        let (_, lead) = leading_columns(&full.text);
+        text.file_offset(full.source_offset(lead))
+    };
+    let mut record = text.closed_early.borrow_mut();
+    let mut children = Vec::new();
+    for &child in open_children {
+        record.children.insert(start_of(child));
+        let full = lines[child].at(text.source, 0);
+        if let Some(child_opener) = parse_opener(&full.text) {
+            let line = text.file.line_col(start_of(child) as u32).0;
+            children.push(format!("`{}` (line {line})", child_opener.name));
+        }
+    }
+    let leftover = (close + 1..lines.len()).find(|&index| {
+        is_close(
+            &lines[index].at(text.source, 0).text,
+            own_indent,
+            opener.colons,
+        )
+    });
+    let later = match leftover {
+        Some(index) => {
+            record.leftover_fences.insert(start_of(index));
+            let line = text.file.line_col(start_of(index) as u32).0;
+            format!(
+                ", and the `{fence}` at line {line} that was meant to close it is shown as text"
+            )
+        }
+        None => String::new(),
+    };
+    drop(record);
+    let at = start_of(close);
+    let span = Span::new(at, at + opener.colons);
+    let message = format!(
+        "`{fence}` here closes `{}` together with {} inside it, which opened with more colons",
+        opener.name,
+        children.join(" and ")
+    );
+    diagnostics
+        .push(Diagnostic::new(
+            Severity::Warning,
+            Code::FenceClosesParent,
+            text.file,
+            span,
+            message,
+        ))
+        .help = Some(format!(
+        "close each component with as many colons as it opened with; as written, the page \
+         renders as the OMA site renders it{later}"
+    ));
+}
+
 /// A component opened inside a block quote (`> ::note`): its lines are those of the quote,
 /// with the `>` markers removed.
 fn quoted_component(
@@ -592,7 +864,7 @@ fn quoted_component(
             start: next_view.source_offset(bytes),
             end: next.end,
         };
-        if scanner.closes(text, &inner) {
+        if scanner.closes(text, &inner, body.len()) {
             closed = true;
             break;
         }
@@ -656,13 +928,40 @@ fn indented_fence(
     Some((node, next - index))
 }
 
+/// How a component's body ends.
+#[derive(Debug, PartialEq, Eq)]
+enum Closing {
+    /// At this line, its own closing fence.
+    At(usize),
+    /// At this line, a fence with its number of colons written at the indentation of a
+    /// component inside it that has more (`::::` inside a `:::::` child of a `::::` parent).
+    /// remark-mdc lets it close the parent, the child with it; the parent's own closing fence
+    /// further down is then text. The lines of the children still open are given.
+    Early {
+        line: usize,
+        open_children: Vec<usize>,
+    },
+    /// Never: it runs to the end of its container.
+    Never,
+}
+
 /// Follows a component's body line by line to find its closing fence, skipping code blocks
-/// and nested components of the same fence length.
+/// and nested components of the same fence length, and following the other components inside
+/// it, whose fences may close it early ([`Closing::Early`]).
 struct CloseScanner {
     indent: usize,
     colons: usize,
     nested: usize,
     fence: Option<(u8, usize)>,
+    /// The components open inside it: indentation, colons and opening line.
+    children: Vec<(usize, usize, usize)>,
+}
+
+/// What one line does to the component being scanned.
+enum Scanned {
+    Inside,
+    Closes,
+    ClosesEarly,
 }
 
 impl CloseScanner {
@@ -672,45 +971,82 @@ impl CloseScanner {
             colons,
             nested: 0,
             fence: None,
+            children: Vec::new(),
         }
     }
 
-    /// Whether `line`, the next line of the body, closes the component.
-    fn closes(&mut self, text: &Text<'_>, line: &Line) -> bool {
+    /// What `line`, line `index` of the body, does to the component.
+    fn scan(&mut self, text: &Text<'_>, line: &Line, index: usize) -> Scanned {
         let full = line.at(text.source, 0);
         let relative = line.at(text.source, self.indent);
         if let Some(open) = self.fence {
             if closes_code_fence(&relative.text, open) {
                 self.fence = None;
             }
-            return false;
+            return Scanned::Inside;
         }
         if let Some(open) = code_fence(&relative.text) {
             self.fence = Some(open);
         } else if is_close(&full.text, self.indent, self.colons) {
             if self.nested == 0 {
-                return true;
+                return Scanned::Closes;
             }
             self.nested -= 1;
-        } else if parse_opener(&full.text)
-            .is_some_and(|o| o.indent == self.indent && o.colons == self.colons)
-        {
-            self.nested += 1;
+        } else if let Some(&(indent, colons, _)) = self.children.last() {
+            if is_close(&full.text, indent, colons) {
+                self.children.pop();
+            } else if colons > self.colons && is_close(&full.text, indent, self.colons) {
+                return Scanned::ClosesEarly;
+            } else {
+                self.open_child(&full.text, index);
+            }
+        } else {
+            self.open_child(&full.text, index);
         }
-        false
+        Scanned::Inside
+    }
+
+    /// Follows a component opened by `line`, if it opens one.
+    fn open_child(&mut self, line: &str, index: usize) {
+        let Some(opener) = parse_opener(line) else {
+            return;
+        };
+        if opener.indent == self.indent && opener.colons == self.colons {
+            self.nested += 1;
+        } else {
+            self.children.push((opener.indent, opener.colons, index));
+        }
+    }
+
+    /// Whether `line`, the next line of the body, closes the component (early or not).
+    fn closes(&mut self, text: &Text<'_>, line: &Line, index: usize) -> bool {
+        !matches!(self.scan(text, line, index), Scanned::Inside)
     }
 }
 
-/// The index of the line closing the component opened at `open`.
+/// How the component opened at line `open` ends.
 fn find_close(
     text: &Text<'_>,
     lines: &[Line],
     open: usize,
     indent: usize,
     colons: usize,
-) -> Option<usize> {
+) -> Closing {
     let mut scanner = CloseScanner::new(indent, colons);
-    (open + 1..lines.len()).find(|&index| scanner.closes(text, &lines[index]))
+    for (index, line) in lines.iter().enumerate().skip(open + 1) {
+        match scanner.scan(text, line, index) {
+            Scanned::Inside => {}
+            Scanned::Closes => return Closing::At(index),
+            Scanned::ClosesEarly => {
+                let open_children = scanner.children.iter().map(|&(_, _, at)| at).collect();
+                return Closing::Early {
+                    line: index,
+                    open_children,
+                };
+            }
+        }
+    }
+    Closing::Never
 }
 
 /// A slot of a component: `None` for the content before the first `#slot` line.
@@ -909,6 +1245,7 @@ fn label_inlines(label: &str, text: &Text<'_>, start: usize) -> Vec<Node> {
         source: label,
         origin: text.origin.at(start),
         file: text.file,
+        closed_early: RefCell::default(),
     };
     let mut markdown = Markdown::default();
     markdown.push_line(label, start);
@@ -968,6 +1305,7 @@ mod tests {
             source: &file.text,
             origin: Origin::File,
             file: &file,
+            closed_early: RefCell::default(),
         };
         let lines = Line::split(&file.text, 0);
         let nodes = parse_blocks(&text, &lines, 0, 0, &mut diagnostics);

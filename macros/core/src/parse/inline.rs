@@ -20,7 +20,7 @@ pub(super) const LITERAL: char = '\0';
 /// Applies MDC's inline rules to the children of one inline container; `in_link` when the
 /// container is (inside) a link, where no autolinks are made.
 pub(super) fn refine(children: Vec<Node>, in_link: bool) -> Vec<Node> {
-    let nodes = merge_texts(children.into_iter().map(link_to_span).collect());
+    let nodes = merge_texts(links_to_spans(children));
     let nodes = bracket_spans(nodes, in_link);
     finish(nodes, in_link)
 }
@@ -43,14 +43,35 @@ fn span_component(children: Vec<Node>) -> NodeKind {
     NodeKind::InlineComponent(Component::inline("span", Attributes::new(), children))
 }
 
-/// `[text]` that pulldown-cmark read as a shortcut link is a span.
-fn link_to_span(node: Node) -> Node {
-    match node.kind {
-        NodeKind::Link { url, children, .. } if url == SPAN_MARKER => {
-            Node::new(span_component(children), node.span)
+/// `[text]` that pulldown-cmark read as a shortcut link is a span, unless a `(` follows it:
+/// then it began a link that was never closed (`[Units](https://…` and no `)`), and it stays
+/// text, as in remark-mdc.
+fn links_to_spans(children: Vec<Node>) -> Vec<Node> {
+    let mut out = Vec::with_capacity(children.len());
+    let mut children = children.into_iter().peekable();
+    while let Some(node) = children.next() {
+        match node.kind {
+            NodeKind::Link {
+                url,
+                children: inner,
+                ..
+            } if url == SPAN_MARKER => {
+                let unclosed_link = children.peek().is_some_and(
+                    |next| matches!(&next.kind, NodeKind::Text(text) if text.starts_with('(')),
+                );
+                if unclosed_link {
+                    let (start, end) = (node.span.start as usize, node.span.end as usize);
+                    out.push(text_node("[", Span::new(start, start + 1)));
+                    out.extend(inner);
+                    out.push(text_node("]", Span::new(end.saturating_sub(1), end)));
+                } else {
+                    out.push(Node::new(span_component(inner), node.span));
+                }
+            }
+            kind => out.push(Node::new(kind, node.span)),
         }
-        kind => Node::new(kind, node.span),
     }
+    out
 }
 
 /// Joins adjacent text nodes (pulldown-cmark splits text at markup characters) and drops

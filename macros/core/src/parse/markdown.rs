@@ -74,6 +74,7 @@ pub(super) fn parse(text: &Text<'_>, markdown: Markdown, components: Vec<Node>) 
             Origin::Fixed(_) => None,
             Origin::File | Origin::Shifted(_) => Some(&text.file.text),
         },
+        markdown: &markdown.text,
         frames: vec![Frame::new(FrameKind::Root, 0)],
         open_links: 0,
         components: components.into_iter().map(Some).collect(),
@@ -107,7 +108,7 @@ pub(super) fn parse(text: &Text<'_>, markdown: Markdown, components: Vec<Node>) 
         ) {
             inline_end = range.end;
         }
-        builder.event(event, span);
+        builder.event(event, span, range);
     }
     builder.finish()
 }
@@ -154,7 +155,6 @@ enum FrameKind {
     Html,
     List {
         start: Option<u64>,
-        loose: bool,
     },
     Item {
         checked: Option<bool>,
@@ -183,6 +183,11 @@ struct Frame {
     start: u32,
     children: Vec<Node>,
     text: String,
+    /// Where its last direct child ended in the markdown text (lists and items only).
+    last_child_end: Option<usize>,
+    /// A blank line between two of its direct children: mdast's `spread` of a list (between
+    /// items) or of an item (between its blocks).
+    spread: bool,
 }
 
 impl Frame {
@@ -192,14 +197,48 @@ impl Frame {
             start,
             children: Vec::new(),
             text: String::new(),
+            last_child_end: None,
+            spread: false,
         }
     }
+
+    fn is_list_or_item(&self) -> bool {
+        matches!(self.kind, FrameKind::List { .. } | FrameKind::Item { .. })
+    }
+}
+
+/// Whether a blank line (empty, or white space and block-quote markers only) lies between
+/// `end` and `start` of `markdown`, as mdast-util-from-markdown finds a list's or an item's
+/// `spread`.
+fn blank_line_between(markdown: &str, end: usize, start: usize) -> bool {
+    let Some(gap) = markdown.get(end..start) else {
+        return false;
+    };
+    // A gap that starts a line has that line whole.
+    let starts_line = end == 0 || markdown.as_bytes().get(end - 1) == Some(&b'\n');
+    let mut lines = gap.split('\n');
+    if !starts_line {
+        lines.next();
+    }
+    let mut lines = lines.peekable();
+    while let Some(line) = lines.next() {
+        // The last piece is the start of the next block's line, not a whole line.
+        if lines.peek().is_none() {
+            break;
+        }
+        if line.chars().all(|c| c == ' ' || c == '\t' || c == '>') {
+            return true;
+        }
+    }
+    false
 }
 
 struct Builder<'a> {
     /// The file's text, when positions in it are those of the markdown (not a prop's value
     /// placed at one spot).
     source: Option<&'a str>,
+    /// The text given to pulldown-cmark.
+    markdown: &'a str,
     frames: Vec<Frame>,
     /// How many of `frames` are links or images (no autolinks inside them).
     open_links: usize,
@@ -224,23 +263,27 @@ impl Builder<'_> {
         }
     }
 
-    fn event(&mut self, event: Event<'_>, span: Span) {
+    fn event(&mut self, event: Event<'_>, span: Span, range: std::ops::Range<usize>) {
+        self.follow_spread(&event, &range);
         match event {
             Event::Start(tag) => {
+                let at_root = self.frames.len() == 1;
                 let kind = frame_kind(tag);
-                if matches!(kind, FrameKind::Paragraph) {
-                    if let Some(Frame {
-                        kind: FrameKind::Item { .. },
-                        ..
-                    }) = self.frames.last()
-                    {
-                        self.mark_list_loose();
-                    }
-                }
                 if is_link(&kind) {
                     self.open_links += 1;
                 }
-                self.frames.push(Frame::new(kind, span.start));
+                let mut frame = Frame::new(kind, span.start);
+                // An HTML block indented by up to three spaces keeps them, as in mdast.
+                if at_root && matches!(frame.kind, FrameKind::Html) {
+                    let line_start = self.markdown[..range.start]
+                        .rfind('\n')
+                        .map_or(0, |at| at + 1);
+                    let indentation = &self.markdown[line_start..range.start];
+                    if indentation.bytes().all(|b| b == b' ' || b == b'\t') {
+                        frame.text.push_str(indentation);
+                    }
+                }
+                self.frames.push(frame);
             }
             Event::End(TagEnd::TableHead) => self.end(span),
             Event::End(_) => self.end(span),
@@ -263,7 +306,8 @@ impl Builder<'_> {
                 }
             }
             Event::InlineHtml(value) => {
-                self.push(Node::new(NodeKind::Html(value.into_string()), span))
+                let value = strip_continuation_prefixes(&value);
+                self.push(Node::new(NodeKind::Html(value), span))
             }
             Event::FootnoteReference(label) => self.push(Node::new(
                 NodeKind::FootnoteReference(label.into_string()),
@@ -287,18 +331,44 @@ impl Builder<'_> {
         }
     }
 
-    fn mark_list_loose(&mut self) {
-        let list = self
-            .frames
-            .iter_mut()
-            .rev()
-            .find(|frame| matches!(frame.kind, FrameKind::List { .. }));
-        if let Some(Frame {
-            kind: FrameKind::List { loose, .. },
-            ..
-        }) = list
-        {
-            *loose = true;
+    /// Notes, for the list or item open, where its direct children start and end, and whether
+    /// a blank line separates two of them.
+    fn follow_spread(&mut self, event: &Event<'_>, range: &std::ops::Range<usize>) {
+        let markdown = self.markdown;
+        match event {
+            Event::Start(tag) if !is_inline_tag(tag) => {
+                if let Some(parent) = self.frames.last_mut().filter(|f| f.is_list_or_item()) {
+                    if let Some(end) = parent.last_child_end {
+                        parent.spread |= blank_line_between(markdown, end, range.start);
+                    }
+                }
+            }
+            Event::End(_) => {
+                let depth = self.frames.len();
+                if depth >= 2 {
+                    let (outer, closing) = self.frames.split_at_mut(depth - 1);
+                    // A list or item ends with its content, not with the blank lines after.
+                    let end = match &closing[0] {
+                        frame if frame.is_list_or_item() => {
+                            frame.last_child_end.unwrap_or(range.end)
+                        }
+                        _ => range.end,
+                    };
+                    if let Some(parent) = outer.last_mut().filter(|f| f.is_list_or_item()) {
+                        parent.last_child_end = Some(end);
+                    }
+                }
+            }
+            _ => {
+                // Text directly in a tight item ends where it ends.
+                if let Some(item) = self
+                    .frames
+                    .last_mut()
+                    .filter(|f| matches!(f.kind, FrameKind::Item { .. }))
+                {
+                    item.last_child_end = Some(range.end);
+                }
+            }
         }
     }
 
@@ -313,6 +383,7 @@ impl Builder<'_> {
         if is_link(&frame.kind) {
             self.open_links = self.open_links.saturating_sub(1);
         }
+        let spread = frame.spread;
         let children = frame.children;
         let in_link = self.open_links > 0;
         let refine = |children| inline::refine(children, in_link);
@@ -367,14 +438,15 @@ impl Builder<'_> {
                 }
                 NodeKind::Html(value.to_string())
             }
-            FrameKind::List { start, loose } => NodeKind::List {
+            FrameKind::List { start, .. } => NodeKind::List {
                 ordered: start.is_some(),
                 start,
-                spread: loose,
+                spread,
                 children,
             },
             FrameKind::Item { checked } => NodeKind::ListItem {
                 checked,
+                spread,
                 children: wrap_inlines(children, span, in_link),
             },
             FrameKind::FootnoteDefinition(label) => {
@@ -528,6 +600,37 @@ fn flush_run(out: &mut Vec<Node>, run: &mut Vec<Node>, span: Span, in_link: bool
     ));
 }
 
+/// Inline HTML over several lines as micromark keeps it: each continuation line loses up to
+/// three spaces or tabs of indentation (its line prefix), not more.
+fn strip_continuation_prefixes(html: &str) -> String {
+    let mut lines = html.split('\n');
+    let mut out = lines.next().unwrap_or_default().to_string();
+    for line in lines {
+        let prefix = line
+            .bytes()
+            .take(3)
+            .take_while(|b| *b == b' ' || *b == b'\t')
+            .count();
+        out.push('\n');
+        out.push_str(&line[prefix..]);
+    }
+    out
+}
+
+/// Whether `tag` opens inline markup rather than a block.
+fn is_inline_tag(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
 fn is_inline(kind: &NodeKind) -> bool {
     matches!(
         kind,
@@ -559,10 +662,7 @@ fn frame_kind(tag: Tag<'_>) -> FrameKind {
             meta: None,
         },
         Tag::HtmlBlock => FrameKind::Html,
-        Tag::List(start) => FrameKind::List {
-            start,
-            loose: false,
-        },
+        Tag::List(start) => FrameKind::List { start },
         Tag::Item => FrameKind::Item { checked: None },
         Tag::FootnoteDefinition(label) => FrameKind::FootnoteDefinition(label.into_string()),
         Tag::Table(align) => FrameKind::Table(

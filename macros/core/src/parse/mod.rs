@@ -43,6 +43,7 @@ pub fn parse_body(
         source: &file.text,
         origin: Origin::File,
         file,
+        closed_early: Default::default(),
     };
     let lines = Line::split(&file.text, front_matter.body_start);
     let mut children = blocks::parse_blocks(&text, &lines, 0, 0, diagnostics);
@@ -81,6 +82,7 @@ pub fn parse_fragment(
             Origin::Fixed(start)
         },
         file,
+        closed_early: Default::default(),
     };
     let lines = Line::split(markdown, 0);
     let mut nodes = blocks::parse_blocks(&text, &lines, 0, 0, diagnostics);

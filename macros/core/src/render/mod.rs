@@ -228,12 +228,19 @@ impl<'a> Renderer<'a> {
                 let tag = if *ordered { "ol" } else { "ul" };
                 let start = start.filter(|&s| s != 1).map(|s| s.to_string());
                 open_tag(out, tag, [("start", start.as_deref())]);
+                // As mdast-util-to-hast decides: loose when the list or any item is spread.
+                let loose = *spread
+                    || children
+                        .iter()
+                        .any(|item| matches!(item.kind, NodeKind::ListItem { spread: true, .. }));
                 for item in children {
-                    self.write_node(out, item, !spread);
+                    self.write_node(out, item, !loose);
                 }
                 close(out, tag);
             }
-            NodeKind::ListItem { checked, children } => {
+            NodeKind::ListItem {
+                checked, children, ..
+            } => {
                 out.push_str("<li>");
                 if let Some(checked) = checked {
                     out.push_str(if *checked {
