@@ -1,6 +1,6 @@
 //! Internal proc-macro crate of `site`: use `site::include_site!` instead.
 //!
-//! The macro is a thin shell: it reads its arguments, runs [`site_compiler::compile`] and
+//! The macro is a thin shell: it reads its arguments, runs [`site_compiler::build`] and
 //! turns the result into one static table; the large strings and bytes in it are two files
 //! the expansion includes (see `blobs`).
 

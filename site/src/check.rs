@@ -27,7 +27,7 @@ pub fn check(dir: &Path, lenient: bool, out: &mut impl Write) -> io::Result<bool
 /// `counts` most first; equal counts in name order (the map's, kept by a stable sort).
 fn most_first(counts: BTreeMap<&str, usize>) -> Vec<(&str, usize)> {
     let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     counts
 }
 
