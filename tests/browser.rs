@@ -21,18 +21,26 @@
 //!   light and dark, with the same checks, and nothing wider than the content column; only
 //!   the pages that embed third-party content may request other hosts, and none may have a
 //!   frame refused by its policy. ShFaq's answer opens on a click and closes on the next;
-//!   ShCarousel's track scrolls to the next slide by its arrow; with JavaScript off,
-//!   ShDynamicTable shows every row.
+//!   ShCarousel's track scrolls to the next slide by its arrow; the body form's dots show,
+//!   its views advance by themselves and a dot shows its view; ShHelperComponent shows each
+//!   logo's version for the colour mode; `layout: web` has its grid, full-width section and
+//!   padded body. With JavaScript off, ShDynamicTable shows every row, and each view of the
+//!   body-form carousel shows when its track is scrolled to it.
+//! * A fixture site with a visible `announcement.md`, built and served at run time: the banner
+//!   before the header, closed by its button with and without JavaScript, back on the next page.
 //!
 //! Chromium and chromedriver must be installed (Debian: `apt-get install chromium
 //! chromium-driver`; `.ci/run` does it): without them these tests fail, they never skip.
 //! `CHROMEDRIVER` and `CHROMIUM` name other binaries.
 
+use axum::http::HeaderValue;
 use fantoccini::elements::Element;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 use site::SITE;
+use site::serve::respond::respond;
+use site::serve::{Representation, Store};
 use site_tests::Server;
 use std::future::Future;
 use std::path::PathBuf;
@@ -359,6 +367,16 @@ where
 {
     let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
     let server = Server::start(&SITE)?;
+    with_browser_at(&server.base, javascript, body)
+}
+
+/// Runs `body` against a fresh browser session on the site served at `base`; the caller holds
+/// [`SERIAL`].
+fn with_browser_at<F, Fut>(base: &str, javascript: bool, body: F) -> TestResult
+where
+    F: FnOnce(Browser) -> Fut,
+    Fut: Future<Output = TestResult>,
+{
     let mut driver = Driver::start()?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -367,7 +385,7 @@ where
         let client = driver.connect(javascript).await?;
         let browser = Browser {
             client: client.clone(),
-            base: server.base.clone(),
+            base: base.to_string(),
         };
         let result = body(browser).await;
         let _ = bounded("closing the session", client.close()).await;
@@ -838,6 +856,10 @@ fn guide_pages_at_1280_and_390_px_light_and_dark() -> TestResult {
         }
         browser.check_faq(&mut failures).await?;
         browser.check_carousel(&mut failures).await?;
+        browser.check_body_carousel(&mut failures).await?;
+        browser.check_helper_logos(&mut failures).await?;
+        browser.check_web_layout(&mut failures).await?;
+        browser.check_micro_card_layouts(&mut failures).await?;
         failures.into_result()
     })
 }
@@ -935,6 +957,91 @@ impl Browser {
         failures.check(moved.is_ok(), || {
             format!("{path}: the next arrow does not scroll to the next slide")
         });
+        Ok(())
+    }
+}
+
+impl Browser {
+    /// ShMicroCard's layouts: the `cta` card is no link but holds its chevron link, drawn; the
+    /// cards that are links keep the colour of the text around them (in the theme the guide's
+    /// pages were last seen in, dark, where the site colours links).
+    async fn check_micro_card_layouts(&self, failures: &mut Failures) -> TestResult {
+        let path = "/guide/components/sh-micro-card";
+        self.goto(path).await?;
+        let facts = self
+            .js(
+                r#"
+                const chevron = 'a[aria-label="Read more"]';
+                const ctas = [...document.querySelectorAll("article div.not-prose.container")]
+                  .filter((card) => card.querySelector(chevron));
+                const link = ctas.length ? ctas[0].querySelector(chevron) : null;
+                const svg = link ? link.querySelector("svg") : null;
+                const size = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
+                const cards = [...document.querySelectorAll("article a.not-prose.container")];
+                const colour = (element) => getComputedStyle(element).color;
+                return {
+                  ctas: ctas.length,
+                  href: link ? link.getAttribute("href") : null,
+                  chevron: size.width > 0 && size.height > 0 && svg.querySelectorAll("path").length > 0,
+                  cards: cards.length,
+                  recoloured: cards.filter((card) => colour(card) !== colour(card.parentElement)).map((card) => card.outerHTML.slice(0, 120)),
+                };
+                "#,
+                vec![],
+            )
+            .await?;
+        failures.check(
+            facts["ctas"] == 1 && facts["href"] == "/guide/components" && facts["chevron"] == true,
+            || {
+                format!(
+                    "{path}: the cta card has no drawn chevron link to /guide/components: {facts}"
+                )
+            },
+        );
+        failures.check(
+            facts["cards"].as_u64().is_some_and(|cards| cards >= 8),
+            || {
+                format!(
+                    "{path}: {} cards that are links, expected 8 or more",
+                    facts["cards"]
+                )
+            },
+        );
+        failures.check(
+            facts["recoloured"].as_array().is_some_and(Vec::is_empty),
+            || {
+                format!(
+                    "{path}: cards whose text takes the link colour: {}",
+                    facts["recoloured"]
+                )
+            },
+        );
+        // The copy button copies its card's title, and the click stays on the page.
+        self.js(
+            r#"window.copied = null;
+               navigator.clipboard.writeText = (text) => { window.copied = text; return Promise.resolve(); };"#,
+            vec![],
+        )
+        .await?;
+        // A script click: the button only shows under the pointer.
+        let copied = self
+            .js(
+                r#"const button = document.querySelector("article [data-copy-title]");
+                   const click = new MouseEvent("click", { bubbles: true, cancelable: true });
+                   const followed = button.dispatchEvent(click);
+                   const title = button.closest(".group").querySelector(":scope > div.relative").firstElementChild;
+                   return { copied: window.copied, title: title.textContent.trim(), followed };"#,
+                vec![],
+            )
+            .await?;
+        failures.check(
+            copied["copied"]
+                .as_str()
+                .is_some_and(|text| !text.is_empty())
+                && copied["copied"] == copied["title"]
+                && copied["followed"] == false,
+            || format!("{path}: the copy button did not copy its card's title: {copied}"),
+        );
         Ok(())
     }
 }
@@ -1224,4 +1331,469 @@ fn the_content_security_policy_lets_the_theme_script_run() -> TestResult {
         );
         Ok(())
     })
+}
+
+/// The animated icons of the page (every `<svg>` holding SMIL animation elements): whether its
+/// animations are paused, and whether every stroke it draws by animating its dash offset
+/// (line-md's drawn icons) is whole.
+const ANIMATED_ICONS: &str = r#"
+const animations = [...document.querySelectorAll("animate, animateMotion, animateTransform, set")];
+return [...new Set(animations.map((animation) => animation.ownerSVGElement))].map((svg) => ({
+  paused: svg.animationsPaused(),
+  whole: [...svg.querySelectorAll('animate[attributeName="stroke-dashoffset"]')]
+    .every((animation) => parseFloat(getComputedStyle(animation.parentElement).strokeDashoffset) === 0),
+}));
+"#;
+
+/// The page's [`ANIMATED_ICONS`] once their animations are all `paused` or all not, or after
+/// a second: the media query's `change` event comes a moment after the emulated preference.
+async fn animated_icons(browser: &Browser, paused: bool) -> Result<Vec<Value>, Error> {
+    let deadline = Instant::now() + Duration::from_secs(1);
+    loop {
+        let found = browser.js(ANIMATED_ICONS, vec![]).await?;
+        let icons = found.as_array().cloned().unwrap_or_default();
+        if icons.is_empty() {
+            return Err(fail("no animated icon to check"));
+        }
+        if icons.iter().all(|icon| icon["paused"] == paused) || Instant::now() > deadline {
+            return Ok(icons);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Emulates the reader's `prefers-reduced-motion` setting (`reduce`, `no-preference`).
+async fn prefer_motion(browser: &Browser, motion: &str) -> TestResult {
+    let feature = json!({ "name": "prefers-reduced-motion", "value": motion });
+    browser
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [feature] }),
+        )
+        .await?;
+    Ok(())
+}
+
+#[test]
+fn animated_icons_stand_still_for_readers_who_prefer_reduced_motion() -> TestResult {
+    // ShListCards' clear button is drawn stroke by stroke (line-md's SMIL), and its page loads
+    // the enhancement script for its tag filter.
+    let path = "/guide/components/sh-list-cards";
+    with_browser(true, |browser| async move {
+        prefer_motion(&browser, "reduce").await?;
+        browser.goto(path).await?;
+        for icon in animated_icons(&browser, true).await? {
+            assert_eq!(
+                icon["paused"], true,
+                "{path}: an animated icon moves: {icon}"
+            );
+            assert_eq!(
+                icon["whole"], true,
+                "{path}: a drawn icon stands unfinished: {icon}"
+            );
+        }
+        // The icons follow the reader's setting as it changes.
+        prefer_motion(&browser, "no-preference").await?;
+        for icon in animated_icons(&browser, false).await? {
+            assert_eq!(icon["paused"], false, "{path}: an icon stays still: {icon}");
+        }
+        prefer_motion(&browser, "reduce").await?;
+        for icon in animated_icons(&browser, true).await? {
+            assert_eq!(
+                icon["paused"], true,
+                "{path}: an animated icon moves: {icon}"
+            );
+        }
+        Ok(())
+    })
+}
+
+// ---- ShCarousel's body form, ShHelperComponent, the `web` layout, the announcement ---------
+
+/// The guide's first carousel with dots (the body form's): how far its track is scrolled, its
+/// dots and, for each group, whether it fills the track's view and how many of its images show.
+const BODY_CAROUSEL: &str = r#"
+const root = [...document.querySelectorAll("article [data-carousel]")]
+  .find((carousel) => carousel.querySelector("[data-carousel-navigation]"));
+if (!root) return null;
+const track = root.querySelector("[data-carousel-track]");
+const navigation = root.querySelector("[data-carousel-navigation]");
+const view = track.getBoundingClientRect();
+return {
+  scrollLeft: track.scrollLeft,
+  clientWidth: track.clientWidth,
+  overflowX: getComputedStyle(track).overflowX,
+  dotsShown: navigation.checkVisibility(),
+  active: [...navigation.querySelectorAll("button")].map((dot) => dot.classList.contains("bg-golden")),
+  groups: [...track.querySelectorAll("[data-carousel-slide]")].map((group) => {
+    const box = group.getBoundingClientRect();
+    return {
+      inView: Math.abs(box.left - view.left) < 2 && Math.abs(box.right - view.right) < 2,
+      images: [...group.querySelectorAll("img")]
+        .filter((image) => image.complete && image.naturalWidth > 0 && image.checkVisibility()).length,
+    };
+  }),
+};
+"#;
+
+/// The first group `BODY_CAROUSEL` reports in view, if any.
+fn group_in_view(facts: &Value) -> Option<usize> {
+    facts["groups"]
+        .as_array()?
+        .iter()
+        .position(|group| group["inView"] == true)
+}
+
+impl Browser {
+    /// ShCarousel's body form: the script shows the dots, the views advance by themselves, and
+    /// a dot shows its view and becomes the active one.
+    async fn check_body_carousel(&self, failures: &mut Failures) -> TestResult {
+        let path = "/guide/components/sh-carousel";
+        self.goto(path).await?;
+        let facts = self.js(BODY_CAROUSEL, vec![]).await?;
+        failures.check(
+            facts["dotsShown"] == true && facts["active"] == json!([true, false, false]),
+            || format!("{path}: the body carousel's dots do not show, the first active: {facts}"),
+        );
+        // Clear of the fixed footer, the pointer and the focus elsewhere: nothing pauses it.
+        self.js(
+            "const root = document.querySelector('article [data-carousel-navigation]').closest('[data-carousel]'); \
+             root.scrollIntoView({ block: 'center', behavior: 'instant' }); \
+             root.dispatchEvent(new MouseEvent('mouseleave')); \
+             if (document.activeElement) document.activeElement.blur();",
+            vec![],
+        )
+        .await?;
+        let track = "document.querySelector('article [data-carousel-navigation]').closest('[data-carousel]').querySelector('[data-carousel-track]')";
+        let advanced = self
+            .until(
+                "the body carousel's autoplay",
+                &format!("const t = {track}; return t.scrollLeft > t.clientWidth / 2"),
+            )
+            .await;
+        failures.check(advanced.is_ok(), || {
+            format!("{path}: the body carousel does not advance by itself (`timer` 2 s)")
+        });
+        let dot = "article [data-carousel-navigation] button:nth-child(3)";
+        // Clear of the fixed footer, which is taller on a phone.
+        self.js(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center', behavior: 'instant' })",
+            vec![json!(dot)],
+        )
+        .await?;
+        self.click(dot).await?;
+        let chosen = self
+            .until(
+                "the body carousel's third dot",
+                &format!(
+                    "const t = {track}; const dots = t.closest('[data-carousel]').querySelectorAll('[data-carousel-dot]'); \
+                     return Math.abs(t.scrollLeft - 2 * t.clientWidth) < 2 \
+                       && dots[2].classList.contains('bg-golden') && !dots[0].classList.contains('bg-golden')"
+                ),
+            )
+            .await;
+        let facts = self.js(BODY_CAROUSEL, vec![]).await?;
+        failures.check(chosen.is_ok() && group_in_view(&facts) == Some(2), || {
+            format!("{path}: the third dot does not show the third view as the active one: {facts}")
+        });
+        Ok(())
+    }
+
+    /// ShHelperComponent: each logo in its dark-mode version in dark mode and its light-mode
+    /// version in light mode, loaded.
+    async fn check_helper_logos(&self, failures: &mut Failures) -> TestResult {
+        let path = "/guide/components/sh-helper-component";
+        let shown = r#"
+            return [...document.querySelectorAll("article div.flex-col")]
+              .filter((logos) => logos.classList.contains("-mt-3"))
+              .map((logos) => [...logos.querySelectorAll("img")]
+                .filter((image) => image.checkVisibility() && image.complete && image.naturalWidth > 0)
+                .map((image) => image.getAttribute("src")));
+        "#;
+        // The default logos (no second logo in light mode), then four of the example's own.
+        for (theme, expected) in [
+            (
+                "light",
+                json!([["/logo-light.png"], ["/logo-light.png", "/images/oma2.png"]]),
+            ),
+            (
+                "dark",
+                json!([
+                    ["/logo-dark.png", "/images/oma2.png"],
+                    ["/logo-dark.png", "/images/oma2.png"]
+                ]),
+            ),
+        ] {
+            self.choose_theme(theme).await?;
+            self.goto(path).await?;
+            let logos = self.js(shown, vec![]).await?;
+            failures.check(logos == expected, || {
+                format!("{path} in {theme} mode: the logos shown are {logos}, expected {expected}")
+            });
+        }
+        Ok(())
+    }
+
+    /// `layout: web`: the grid, its one full-width section and the padded body, with no title
+    /// but the page's own `# …` and neither side menu nor table of contents.
+    async fn check_web_layout(&self, failures: &mut Failures) -> TestResult {
+        let path = "/guide/layouts";
+        self.goto(path).await?;
+        let facts = self
+            .js(
+                r#"
+                const article = document.querySelector("main > article");
+                const grid = article.firstElementChild;
+                const section = grid && grid.firstElementChild;
+                const body = section && section.firstElementChild;
+                const width = (element) => Math.round(element.getBoundingClientRect().width);
+                const padding = innerWidth >= 1536 ? "144px" : innerWidth >= 640 ? "32px" : "16px";
+                return {
+                  grid: grid && `${grid.tagName} ${grid.className} ${grid.children.length}`,
+                  section: section && `${section.tagName} ${section.className} ${section.children.length}`,
+                  body: body && `${body.tagName} ${body.className}`,
+                  fontSize: body && getComputedStyle(body).fontSize,
+                  padded: body && getComputedStyle(body).paddingLeft === padding && getComputedStyle(body).paddingRight === padding,
+                  fullWidth: section && width(section) === width(document.querySelector("main")),
+                  headings: [...article.querySelectorAll("h1")].map((h1) => h1.textContent),
+                  first: body && body.firstElementChild && body.firstElementChild.tagName,
+                  menus: article.querySelectorAll("aside, nav").length,
+                };
+                "#,
+                vec![],
+            )
+            .await?;
+        let expected = json!({
+            "grid": "DIV grid grid-cols-12 relative 1",
+            "section": "SECTION col-start-1 col-span-12 lg:col-start-1 lg:col-span-12 w-full lg:w-full overflow-auto 1",
+            "body": "DIV par pb-10 pl-4 pr-4 sm:pl-8 sm:pr-8 2xl:pl-36 2xl:pr-36",
+            "fontSize": "23px",
+            "padded": true,
+            "fullWidth": true,
+            "headings": ["Layouts"],
+            "first": "H1",
+            "menus": 0,
+        });
+        failures.check(facts == expected, || {
+            format!("{path}: the `web` layout is {facts}, expected {expected}")
+        });
+        Ok(())
+    }
+}
+
+#[test]
+fn body_carousel_views_are_reachable_without_javascript() -> TestResult {
+    let path = "/guide/components/sh-carousel";
+    with_browser(false, |browser| async move {
+        let mut failures = Failures::default();
+        for width in [1280, 390] {
+            bounded("resizing", browser.client.set_window_size(width, 900)).await??;
+            browser.goto(path).await?;
+            let case = format!("{path} at {width} px without JavaScript");
+            let facts = browser.js(BODY_CAROUSEL, vec![]).await?;
+            let views = facts["groups"].as_array().map_or(0, Vec::len);
+            // The dots need the script: hidden; the track scrolls by itself.
+            failures.check(
+                facts["dotsShown"] == false && facts["overflowX"] == "auto" && views == 3,
+                || format!("{case}: expected a scrolling track of 3 views, no dots: {facts}"),
+            );
+            for view in 0..views {
+                let facts = browser
+                    .js(
+                        &format!(
+                            "const t = document.querySelector('article [data-carousel-navigation]').closest('[data-carousel]').querySelector('[data-carousel-track]'); \
+                             t.scrollLeft = {view} * t.clientWidth; {BODY_CAROUSEL}"
+                        ),
+                        vec![],
+                    )
+                    .await?;
+                failures.check(
+                    group_in_view(&facts) == Some(view) && facts["groups"][view]["images"] == 1,
+                    || format!("{case}: view {view} does not show when scrolled to: {facts}"),
+                );
+            }
+        }
+        failures.into_result()
+    })
+}
+
+/// A build of a content folder, served as the compiled site is: for a site that only a
+/// fixture has (a visible announcement would be on every page of the real one).
+struct Built(site_compiler::Build);
+
+fn header_value(text: &str) -> HeaderValue {
+    HeaderValue::from_str(text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+fn representation(
+    bytes: &[u8],
+    content_type: &str,
+    etag: &str,
+    policy: Option<String>,
+) -> Representation<Vec<u8>, HeaderValue> {
+    Representation {
+        content_type: header_value(content_type),
+        identity: bytes.to_vec(),
+        etag: header_value(etag),
+        br: None,
+        gzip: None,
+        cache_control: HeaderValue::from_static("no-store"),
+        content_security_policy: policy.as_deref().map(header_value),
+    }
+}
+
+fn page_representation(
+    page: &site_compiler::embed::EmbeddedPage,
+) -> Representation<Vec<u8>, HeaderValue> {
+    representation(
+        page.page.html.as_bytes(),
+        "text/html; charset=utf-8",
+        &page.variants.etag,
+        Some(page.page.content_security_policy()),
+    )
+}
+
+impl Store for Built {
+    type Body = Vec<u8>;
+    type Text = HeaderValue;
+
+    fn base_path(&self) -> &str {
+        ""
+    }
+
+    fn page(&self, route: &str) -> Option<Representation<Vec<u8>, HeaderValue>> {
+        let page = self.0.pages.iter().find(|page| page.page.route == route)?;
+        Some(page_representation(page))
+    }
+
+    fn asset(&self, route: &str) -> Option<Representation<Vec<u8>, HeaderValue>> {
+        let asset = self.0.assets.iter().find(|asset| asset.route == route)?;
+        Some(representation(
+            &asset.bytes,
+            &asset.content_type,
+            &asset.variants.etag,
+            None,
+        ))
+    }
+
+    fn redirect(&self, _path: &str) -> Option<&str> {
+        None
+    }
+
+    fn not_found(&self) -> Representation<Vec<u8>, HeaderValue> {
+        page_representation(&self.0.not_found)
+    }
+}
+
+/// The content folder `root` built and served on `127.0.0.1`, at an ephemeral port, through
+/// the production routing, on a thread of its own for as long as the test runs.
+fn serve_built(root: &std::path::Path) -> Result<String, Error> {
+    let build = site_compiler::build(root, &site_compiler::Options::default())?;
+    if build.failed() {
+        return Err(fail(format!(
+            "the fixture does not build: {:?}",
+            build.diagnostics
+        )));
+    }
+    let store = std::sync::Arc::new(Built(build));
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    listener.set_nonblocking(true)?;
+    let base = format!("http://{}", listener.local_addr()?);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()?;
+    std::thread::spawn(move || {
+        runtime.block_on(async move {
+            let app = axum::Router::new().fallback(move |request: axum::extract::Request| {
+                let store = store.clone();
+                async move {
+                    respond(&*store, request.method(), request.uri(), request.headers())
+                        .map(axum::body::Body::from)
+                }
+            });
+            if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
+                let _ = axum::serve(listener, app).await;
+            }
+        });
+    });
+    Ok(base)
+}
+
+/// A content folder in the temporary directory, removed afterwards.
+struct Fixture(PathBuf);
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Where the banner is, whether it shows, and its text.
+const BANNER: &str = r#"
+const banner = document.getElementById("site-announcement");
+const header = document.querySelector("header");
+return {
+  before: !!banner && !!header && !!(banner.compareDocumentPosition(header) & Node.DOCUMENT_POSITION_FOLLOWING),
+  shown: !!banner && banner.checkVisibility(),
+  text: banner ? banner.textContent.trim() : null,
+  header: !!header && header.checkVisibility(),
+};
+"#;
+
+#[test]
+fn the_announcement_is_before_the_header_and_closes_without_a_script() -> TestResult {
+    let fixture =
+        Fixture(std::env::temp_dir().join(format!("site-announcement-{}", std::process::id())));
+    std::fs::create_dir_all(&fixture.0)?;
+    for (file, text) in [
+        (
+            "announcement.md",
+            "---\nvisible: true\n---\n**Members' meeting** on 3 March: [the agenda](/a).\n",
+        ),
+        ("a.md", "---\ntitle: A\nlayout: doc\n---\nThe agenda.\n"),
+        ("b.md", "---\ntitle: B\n---\nAnother page.\n"),
+    ] {
+        std::fs::write(fixture.0.join(file), text)?;
+    }
+    let base = serve_built(&fixture.0)?;
+    let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
+    for javascript in [true, false] {
+        with_browser_at(&base, javascript, |browser| async move {
+            let mut failures = Failures::default();
+            let case = if javascript {
+                "with JavaScript"
+            } else {
+                "without JavaScript"
+            };
+            browser.log("browser").await?;
+            browser.goto("/a").await?;
+            let banner = browser.js(BANNER, vec![]).await?;
+            failures.check(
+                banner["before"] == true
+                    && banner["shown"] == true
+                    && banner["text"] == "Members' meeting on 3 March: the agenda.",
+                || format!("{case}: no banner before the header: {banner}"),
+            );
+            browser.click("#site-announcement label").await?;
+            let closed = browser.js(BANNER, vec![]).await?;
+            failures.check(closed["shown"] == false && closed["header"] == true, || {
+                format!("{case}: the close button does not hide the banner: {closed}")
+            });
+            // Closed for this page only, as on the OMA site.
+            browser.goto("/b").await?;
+            let again = browser.js(BANNER, vec![]).await?;
+            failures.check(again["shown"] == true, || {
+                format!("{case}: the banner is not back on the next page: {again}")
+            });
+            for entry in browser.log("browser").await? {
+                failures.check(
+                    !matches!(entry["level"].as_str(), Some("SEVERE" | "WARNING")),
+                    || format!("{case}: console: {}", entry["message"]),
+                );
+            }
+            failures.into_result()
+        })?;
+    }
+    Ok(())
 }

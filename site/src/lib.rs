@@ -91,5 +91,8 @@ pub mod check;
 #[cfg(feature = "dev")]
 pub mod dev;
 
+#[cfg(feature = "icons")]
+pub mod icons;
+
 #[cfg(test)]
 mod test_site;

@@ -34,6 +34,29 @@ enum Command {
     /// checks, and open browser tabs reload when a file changes. Errors show in the page.
     #[cfg(feature = "dev")]
     Dev(DevArgs),
+    /// Add the icons a content folder names but has not got to its `icons.json`, from the
+    /// Iconify sets' npm packages (`@iconify-json/SET`, with their licences). Writes nothing
+    /// when nothing is missing; reports names no set has, with the nearest name a set has.
+    #[cfg(feature = "icons")]
+    Icons(IconsArgs),
+}
+
+#[cfg(feature = "icons")]
+#[derive(Args)]
+struct IconsArgs {
+    /// Read the packages from DIR, laid out as `npm install` lays out `node_modules`
+    /// (`DIR/@iconify-json/SET/icons.json`, `DIR/@iconify/collections/collections.json`),
+    /// instead of from the npm registry: for working offline, and for tests.
+    #[arg(long, value_name = "DIR")]
+    packages: Option<PathBuf>,
+    /// Add the icons the compiler's own code draws (`SITE_ICONS`) to the compiler's icon file
+    /// in the source tree this binary was built from, instead of a content folder's: for
+    /// changing the compiler.
+    #[arg(long, conflicts_with = "dir")]
+    compiler: bool,
+    /// The content folder; its icon file is `DIR/icons.json`.
+    #[arg(default_value = "content")]
+    dir: PathBuf,
 }
 
 #[cfg(feature = "dev")]
@@ -130,6 +153,34 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        #[cfg(feature = "icons")]
+        Command::Icons(IconsArgs {
+            packages,
+            compiler,
+            dir,
+        }) => {
+            use site::icons::{Packages, compiler_icon_file};
+            let packages = packages.map_or(Packages::Registry, Packages::Folder);
+            let report = if compiler {
+                site::icons::add_compiler_icons(&compiler_icon_file(), &packages)
+            } else {
+                site::icons::add_content_icons(&dir, &packages)
+            };
+            match report {
+                Ok(report) => {
+                    print!("{report}");
+                    if report.not_found.is_empty() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::FAILURE
+                    }
+                }
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Export { dir } => {
             match site::export::export(&site::SITE, &dir, &mut std::io::stderr()) {
                 Ok(summary) => {

@@ -50,6 +50,7 @@ fn fixture(name: &str) -> std::io::Result<PathBuf> {
         ("component.md", b"::ShAlrt\n::\n"),
         ("prop.md", b"::ShAlert{colour=\"red\"}\n::\n"),
         ("value.md", b"::ShTwoColumns{size=\"HUGE\"}\n::\n"),
+        ("renamed.md", b"::ShCard\n---\narticle: /\n---\n::\n"),
         ("binding.md", b"# Binding\n\n{{ nothing.here }}\n"),
         (
             "icon.md",

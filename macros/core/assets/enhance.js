@@ -1,7 +1,8 @@
 // Progressive enhancement of the components that work without JavaScript: data tables (search,
-// quick filters, sorting, page size, CSV download), carousels (arrows, autoplay), article tag
-// filters, and the HubSpot forms (which only this script can load). Only the pages that have
-// one of these load it; the page is complete and readable without it.
+// quick filters, sorting, page size, CSV download), carousels (dots, arrows, autoplay), article tag
+// filters, the HubSpot forms (which only this script can load), the copy buttons of micro cards,
+// and animated icons, which it stills for readers who prefer reduced motion. Only the pages that have one of these load it;
+// the page is complete and readable without it.
 (function () {
   "use strict";
 
@@ -224,6 +225,10 @@
 
   // ---- Carousels: [data-carousel] ----
 
+  function classNames(list) {
+    return (list || "").split(/\s+/).filter(Boolean);
+  }
+
   var reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
   function enhanceCarousel(root) {
@@ -232,6 +237,10 @@
     var slides = all(track, "[data-carousel-slide]");
     var dots = all(root, "[data-carousel-dot]");
     if (slides.length < 2) return;
+    // The body form's dots take the classes its navigation names; the `items` form's, `active`.
+    var navigation = root.querySelector("[data-carousel-navigation]");
+    var activeClasses = classNames(navigation ? navigation.getAttribute("data-active") : "active");
+    var inactiveClasses = classNames(navigation ? navigation.getAttribute("data-inactive") : "");
     var delay = parseInt(root.getAttribute("data-autoplay") || "0", 10);
     var timer = null;
     var paused = false;
@@ -248,7 +257,14 @@
     function mark() {
       var index = current();
       dots.forEach(function (dot, i) {
-        dot.classList.toggle("active", i === index);
+        var off = i === index ? inactiveClasses : activeClasses;
+        var on = i === index ? activeClasses : inactiveClasses;
+        off.forEach(function (name) {
+          dot.classList.remove(name);
+        });
+        on.forEach(function (name) {
+          dot.classList.add(name);
+        });
         if (i === index) dot.setAttribute("aria-current", "true");
         else dot.removeAttribute("aria-current");
       });
@@ -284,6 +300,7 @@
         go(index);
       });
     });
+    show(navigation);
     var settle = null;
     track.addEventListener("scroll", function () {
       clearTimeout(settle);
@@ -405,10 +422,74 @@
     document.head.appendChild(script);
   }
 
+  // ---- Animated icons: SMIL animations (line-md, svg-spinners, eos-icons) ----
+
+  var ANIMATIONS = "animate, animateMotion, animateTransform, set";
+
+  // The time (in seconds) by which every animation of `svg` that ends has ended.
+  function endOfAnimations(svg) {
+    var end = 0;
+    all(svg, ANIMATIONS).forEach(function (animation) {
+      try {
+        var repeats = parseFloat(animation.getAttribute("repeatCount") || "1");
+        var runs = isFinite(repeats) ? repeats : 1;
+        end = Math.max(end, animation.getStartTime() + animation.getSimpleDuration() * runs);
+      } catch (error) {
+        // No interval to come, or an indefinite duration: nothing to wait for.
+      }
+    });
+    return end;
+  }
+
+  // CSS cannot stop SMIL animations (site.css stops the CSS ones). For readers who prefer
+  // reduced motion each animated icon stands still where its animations have ended, so that an
+  // icon drawn stroke by stroke (line-md) stands whole and a loop shows one frame; it moves
+  // again when the preference changes back.
+  function stillAnimatedIcons() {
+    var icons = [];
+    all(document, ANIMATIONS).forEach(function (animation) {
+      var svg = animation.ownerSVGElement;
+      if (svg && icons.indexOf(svg) < 0) icons.push(svg);
+    });
+    if (!icons.length) return;
+    var reduce = window.matchMedia("(prefers-reduced-motion: reduce)");
+    function apply() {
+      icons.forEach(function (svg) {
+        if (reduce.matches) {
+          svg.pauseAnimations();
+          svg.setCurrentTime(endOfAnimations(svg));
+        } else {
+          svg.unpauseAnimations();
+        }
+      });
+    }
+    apply();
+    reduce.addEventListener("change", apply);
+  }
+
+  // ---- Copy buttons: [data-copy-title] (ShMicroCard clipboard) ----
+
+  // Copies the title of the card the button is over; the click does not follow the card's link.
+  function enhanceCopyButton(button) {
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      event.stopPropagation();
+      var card = button.closest(".group");
+      var body = card && card.querySelector(":scope > div.relative");
+      var title = body && body.firstElementChild;
+      if (!title || !navigator.clipboard) return;
+      navigator.clipboard.writeText(text(title)).then(function () {
+        button.setAttribute("aria-label", "Title copied");
+      }, function () {});
+    });
+  }
+
   function start() {
+    stillAnimatedIcons();
     all(document, "[data-table]").forEach(enhanceTable);
     all(document, "[data-carousel]").forEach(enhanceCarousel);
     all(document, "[data-tag-filter]").forEach(enhanceTagFilter);
+    all(document, "[data-copy-title]").forEach(enhanceCopyButton);
     applyTagParameter();
     var forms = all(document, "[data-hubspot-form]");
     if (forms.length) loadHubspot(forms);

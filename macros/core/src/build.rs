@@ -2,8 +2,9 @@
 //! `site check` and `site dev` all call [`build`]; they differ only in the [`Options`] they
 //! pass and in what they do with the [`Build`].
 //!
-//! load → parse and render each page → navigation → checks across pages → redirects →
-//! documents, stylesheet and base path → asset table, sitemap, entity tags and compression.
+//! load → parse and render each page, and the site-wide announcement → navigation → checks
+//! across pages → redirects → documents, stylesheet and base path → asset table, sitemap,
+//! entity tags and compression.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::embed::cache::CompressionCache;
@@ -12,6 +13,7 @@ use crate::embed::{self, EmbeddedAsset, EmbeddedPage, Encoding};
 use crate::load::data::SiteData;
 use crate::load::{self, LoadedPage};
 use crate::render::nav::{NavPage, Navigation};
+use crate::render::page::SiteAnnouncement;
 use crate::render::{self, RenderedPage};
 use crate::{Error, parallel, parse, style, validate};
 use std::path::{Path, PathBuf};
@@ -84,6 +86,9 @@ pub struct Build {
     pub unstyled_classes: Vec<String>,
     /// Every file read, so that a build can track them.
     pub sources: Vec<PathBuf>,
+    /// Every icon name the content wrote (component props, legacy modules' icons), as
+    /// written, sorted, whether an icon file has it or not: what `site icons` fetches from.
+    pub named_icons: Vec<String>,
     /// Every problem found, sorted by file and position, without repeats.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -101,11 +106,14 @@ impl Build {
 /// problems are in [`Build::diagnostics`], and the build is complete even when there are some.
 pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
     let mut diagnostics = Diagnostics::new(options.lenient);
-    let content = load::load(root, &mut diagnostics)?;
-    let site = SiteData::new(root, &content.pages);
+    let mut content = load::load(root, &mut diagnostics)?;
+    let icons = std::mem::take(&mut content.icons);
+    let site = SiteData::new(root, &content.pages).with_icons(icons);
     let rendered = render_pages(&content.pages, &site, &mut diagnostics);
+    let announcement = render::page::site_announcement(&content.pages, &site);
     let mut sources = content.sources;
     sources.extend(site.files_read());
+    let named_icons = site.named_icons();
 
     let listed: Vec<NavPage> = rendered
         .iter()
@@ -129,6 +137,11 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
         &mut diagnostics,
     );
     let mut pages: Vec<RenderedPage> = rendered.into_iter().chain(generated).collect();
+    if let Some(announcement) = &announcement {
+        for page in &mut pages {
+            announcement.require_in(page);
+        }
+    }
     pages.sort_by(|a, b| a.route.cmp(&b.route));
 
     let page_routes: Vec<&str> = pages.iter().map(|page| page.route.as_str()).collect();
@@ -143,7 +156,7 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
         site_assets,
         stylesheet,
         unstyled_classes,
-    } = documents(pages, &nav, options);
+    } = documents(pages, &nav, announcement.as_ref(), options);
     let page_routes: Vec<&str> = pages.iter().map(|page| page.route.as_str()).collect();
     let mut assets = embed::asset_table(
         &content.assets,
@@ -173,6 +186,7 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
         stylesheet,
         unstyled_classes,
         sources,
+        named_icons,
         diagnostics: diagnostics.finish(),
     })
 }
@@ -233,7 +247,12 @@ struct Documents {
 
 /// Every page's complete document (or its content alone, in fragments mode), with the
 /// stylesheet made for exactly those documents, under the base path.
-fn documents(mut pages: Vec<RenderedPage>, nav: &Navigation, options: &Options) -> Documents {
+fn documents(
+    mut pages: Vec<RenderedPage>,
+    nav: &Navigation,
+    announcement: Option<&SiteAnnouncement>,
+    options: &Options,
+) -> Documents {
     // Checked as written, served canonical: `/a/b/#x` links to `/a/b#x`.
     let bodies = parallel::map(&pages, |page| {
         render::root_urls::canonical_page_links(&page.body)
@@ -242,8 +261,8 @@ fn documents(mut pages: Vec<RenderedPage>, nav: &Navigation, options: &Options) 
         page.body = body;
     }
     let (mut site_assets, urls) = render::assets::fixed_assets();
-    render::page::assemble(&mut pages, nav, &urls);
-    let mut not_found = render::page::not_found_page(nav, &urls);
+    render::page::assemble(&mut pages, nav, &urls, announcement);
+    let mut not_found = render::page::not_found_page(nav, &urls, announcement);
     // The stylesheet holds exactly the rules the finished documents use (also in fragments
     // mode: the chrome's prose classes style the content); its hashed URL then replaces the
     // placeholder they link to.

@@ -49,6 +49,8 @@ codes! {
     UnknownProp = "unknown-prop",
     /// A prop value of the wrong type or outside its allowed values.
     PropValue = "prop-value",
+    /// A prop written under the name the OMA site has since renamed (a warning: it still works).
+    RenamedProp = "renamed-prop",
     /// A `{{ binding }}` naming nothing in the front matter.
     UnknownBinding = "unknown-binding",
     /// An icon the icon set does not have.

@@ -4,7 +4,7 @@
 mod support;
 
 use site_compiler::{Options, compile_page};
-use support::{body, errors, has, lacks};
+use support::{body, errors, has, lacks, page};
 
 #[test]
 fn button_exact_html() {
@@ -295,7 +295,7 @@ fn img_container_exact_html() {
         body(
             "::ShImgContainer\n---\nurlImage: /images/a.jpg\naltImage: A\nfigcaption: Caption\n---\n::\n"
         ),
-        "<div class=\"flex-row\"><div class=\"bg-white dark:bg-black pt-3 pb-3 mx-4 md:mx-32 rounded-lg\"><figure class=\"dark:invert flex flex-col justify-center items-center m-4\"><img class=\"max-w-full h-auto\" src=\"/images/a.jpg\" alt=\"A\"><figcaption class=\"mt-2 text-sm text-center text-gray-600\"><p>Caption</p></figcaption></figure></div></div>"
+        "<div class=\"flex-row\"><div class=\"bg-white dark:bg-black pt-3 pb-3 mx-32 rounded-lg\"><figure class=\"dark:invert flex flex-col justify-center items-center m-4\"><img src=\"/images/a.jpg\" alt=\"A\"></figure></div><div class=\"flex justify-center italic text-neutral-600 dark:text-neutral-400\"><div><p>Caption</p></div></div></div>"
     );
 }
 
@@ -303,7 +303,7 @@ fn img_container_exact_html() {
 fn announcement_exact_html() {
     assert_eq!(
         body("::ShAnnouncement\nNews\n::\n"),
-        "<div><input type=\"checkbox\" id=\"sh-announcement-0\" class=\"peer sr-only\" aria-label=\"Dismiss the announcement\"><div class=\"relative my-4 rounded-xl border border-oma-blue-200 bg-oma-blue-50 px-4 py-3 dark:border-neutral-600 dark:bg-neutral-800 peer-checked:hidden\" role=\"status\"><div class=\"flex items-center gap-4\"><div class=\"grow\"><p>News</p></div><label for=\"sh-announcement-0\" class=\"shrink-0 cursor-pointer rounded-md p-1 hover:bg-oma-blue-100 dark:hover:bg-neutral-700\" title=\"Dismiss\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\" width=\"1em\" height=\"1em\" class=\"size-6\" role=\"img\" aria-label=\"Dismiss\"><g fill=\"none\" stroke=\"currentColor\" stroke-dasharray=\"18\" stroke-linecap=\"round\" stroke-linejoin=\"round\" stroke-width=\"2\"><path d=\"M7 7l10 10\"><animate fill=\"freeze\" attributeName=\"stroke-dashoffset\" dur=\"0.5s\" values=\"18;0\"/></path><path stroke-dashoffset=\"18\" d=\"M17 7l-10 10\"><animate fill=\"freeze\" attributeName=\"stroke-dashoffset\" begin=\"0.5s\" dur=\"0.5s\" to=\"0\"/></path></g></svg></label></div></div></div>"
+        "<div class=\"relative p-1 sm:p-3 z-50 has-[&gt;input:checked]:hidden has-[&gt;input:focus-visible]:outline\" role=\"region\" aria-label=\"Announcement\"><input type=\"checkbox\" id=\"sh-announcement-0-close\" class=\"sr-only\" aria-label=\"Close the announcement\"><div class=\"flex items-start justify-between\"><div class=\"content flex-1 text-center text-xl\"><div><p>News</p></div></div><label for=\"sh-announcement-0-close\" class=\"absolute hover:bg-inherit hover:rounded-lg right-0 hover:scale-125 duration-700 z-50\" title=\"Close\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\" width=\"1em\" height=\"1em\" class=\"text-3xl mr-4 text-white\" role=\"img\" aria-label=\"Close\"><g fill=\"none\" stroke=\"currentColor\" stroke-dasharray=\"18\" stroke-linecap=\"round\" stroke-linejoin=\"round\" stroke-width=\"2\"><path d=\"M7 7l10 10\"><animate fill=\"freeze\" attributeName=\"stroke-dashoffset\" dur=\"0.5s\" values=\"18;0\"/></path><path stroke-dashoffset=\"18\" d=\"M17 7l-10 10\"><animate fill=\"freeze\" attributeName=\"stroke-dashoffset\" begin=\"0.5s\" dur=\"0.5s\" to=\"0\"/></path></g></svg></label></div></div>"
     );
 }
 
@@ -311,8 +311,27 @@ fn announcement_exact_html() {
 fn helper_exact_html() {
     assert_eq!(
         body("::ShHelperComponent\n::\n"),
-        "<div><div class=\"md:flex\"><div class=\"p-7\"><img src=\"/images/oma2.png\" alt=\"OMA SpecWorks\" class=\"w-full h-full md:h-44\"></div><div class=\"p-7\"><img src=\"/logo-light.png\" alt=\"OMA SpecWorks\" class=\"w-full h-full md:h-32 mt-20 dark:hidden\"><img src=\"/logo-dark.png\" alt=\"OMA SpecWorks\" class=\"w-full h-full md:h-32 mt-20 hidden dark:block\"></div></div></div>"
+        "<div><div class=\"flex-col -mt-3\"><div><img src=\"/logo-dark.png\" alt=\"\" class=\"m-0 max-w-full max-h-full object-contain hidden dark:block\"><img src=\"/logo-light.png\" alt=\"\" class=\"m-0 max-w-full max-h-full object-contain dark:hidden\"></div><div class=\"mt-10\"><img src=\"/images/oma2.png\" alt=\"\" class=\"m-0 max-w-full max-h-full object-contain hidden dark:block\"></div></div></div>"
     );
+}
+
+#[test]
+fn helper_logos_urls_empty_urls_and_ui() {
+    let html = body(
+        "::ShHelperComponent\n---\nfirstLogoLight: \"\"\nsecondLogoLight: /images/b.png\nui:\n  secondLogo: mt-0\n  secondLogoLight: size-[35%] block\n  secondLogoDark: block\n---\n::\n",
+    );
+    has(
+        &html,
+        &[
+            // The first logo in dark mode only.
+            "<div><img src=\"/logo-dark.png\" alt=\"\" class=\"m-0 max-w-full max-h-full object-contain hidden dark:block\"></div>",
+            "<div class=\"mt-0\">",
+            // The mode's classes win over the author's display class.
+            "<img src=\"/images/oma2.png\" alt=\"\" class=\"m-0 max-w-full max-h-full object-contain hidden dark:block\">",
+            "<img src=\"/images/b.png\" alt=\"\" class=\"m-0 max-w-full max-h-full object-contain size-[35%] block dark:hidden\">",
+        ],
+    );
+    lacks(&html, &["/logo-light.png", "src=\"\""]);
 }
 
 #[test]
@@ -328,7 +347,7 @@ fn legacy_rows_exact_html() {
 #[test]
 fn card_falsy_props_excerpt_article_and_ui() {
     let html = body(
-        "::ShCard\n---\nexcerpt: The *excerpt*\narticle: /news/a\nimageBackground: /images/bg.jpg\nui:\n  title: text-oma-blue-500\n---\n::\n",
+        "::ShCard\n---\nexcerpt: The *excerpt*\narticleURL: /news/a\nimageBackground: /images/bg.jpg\nui:\n  title: text-oma-blue-500\n---\n::\n",
     );
     has(
         &html,
@@ -343,7 +362,7 @@ fn card_falsy_props_excerpt_article_and_ui() {
     // The article link shows on `/news` only.
     let news = compile_page(
         "content/7.news/index.md",
-        "::ShCard\n---\narticle: /news/a\n---\n::\n",
+        "::ShCard\n---\narticleURL: /news/a\n---\n::\n",
         &Options::default(),
     );
     has(&news.value.body, &["href=\"/news/a\""]);
@@ -432,29 +451,40 @@ fn social_width_and_ui() {
 
 #[test]
 fn img_container_and_announcement_falsy_props_and_ui() {
+    // The image without `src`, the caption's box empty, as on the OMA site.
     assert_eq!(
         body("::ShImgContainer\n::\n"),
-        "<div class=\"flex-row\"><div class=\"bg-white dark:bg-black pt-3 pb-3 mx-4 md:mx-32 rounded-lg\"><figure class=\"dark:invert flex flex-col justify-center items-center m-4\"></figure></div></div>"
+        "<div class=\"flex-row\"><div class=\"bg-white dark:bg-black pt-3 pb-3 mx-32 rounded-lg\"><figure class=\"dark:invert flex flex-col justify-center items-center m-4\"><img alt=\"\"></figure></div><div class=\"flex justify-center italic text-neutral-600 dark:text-neutral-400\"></div></div>"
     );
-    let html =
-        body("::ShImgContainer\n---\nurlImage: /images/a.jpg\nui:\n  inner: mx-4\n---\n::\n");
+    let html = body(
+        "::ShImgContainer\n---\nurlImage: /images/a.jpg\nui:\n  wrapper: shadow-lg bg-purple-300 dark:bg-purple-900 p-4 rounded-xl\n  inner: mx-4 md:mx-32\n  image: rounded-lg border border-gray-300\n  figcaption: text-lg text-gray-600 italic\n---\n::\n",
+    );
     has(
         &html,
         &[
-            "class=\"bg-white dark:bg-black pt-3 pb-3 md:mx-32 rounded-lg mx-4\"",
-            "alt=\"\"",
+            "class=\"flex-row shadow-lg bg-purple-300 dark:bg-purple-900 p-4 rounded-xl\"",
+            "class=\"bg-white dark:bg-black pt-3 pb-3 rounded-lg mx-4 md:mx-32\"",
+            "<img class=\"rounded-lg border border-gray-300\" src=\"/images/a.jpg\" alt=\"\">",
+            // components-head.md §16's worked example.
+            "class=\"flex justify-center dark:text-neutral-400 text-lg text-gray-600 italic\"",
         ],
     );
     let html = body(
-        "::ShAnnouncement\n---\nui:\n  wrapper: bg-oma-red-50\n---\nA\n::\n\n::ShAnnouncement\nB\n::\n",
+        "::ShAnnouncement\n---\nui:\n  wrapper: bg-oma-red-50\n  icon: text-oma-blue-900\n---\nA\n::\n\n::ShAnnouncement{#news}\nB\n- [x] done\n::\n",
     );
     has(
         &html,
-        &["dark:bg-neutral-800 bg-oma-red-50 peer-checked:hidden"],
+        &[
+            "class=\"relative p-1 sm:p-3 z-50 bg-oma-red-50 has-[&gt;input:checked]:hidden",
+            "class=\"text-3xl mr-4 text-oma-blue-900\"",
+            // The id names the banner, and its checkbox after it.
+            "<div id=\"news\" class=",
+            "<input type=\"checkbox\" id=\"news-close\"",
+            "<label for=\"news-close\"",
+        ],
     );
-    // Two uses, two ids.
-    let ids: Vec<&str> = html.matches("id=\"sh-announcement-").collect();
-    assert_eq!(ids.len(), 2);
+    // Two uses, two checkboxes.
+    assert_eq!(html.matches("<input type=\"checkbox\" id=").count(), 2);
     lacks(&html, &["<script"]);
 }
 
@@ -488,7 +518,7 @@ fn the_script_free_behaviour_classes_have_css() {
     let html = body(&format!("{FAQ}\n::ShAnnouncement\nA\n::\n"));
     let sheet = site_compiler::style::stylesheet([html.as_str()]);
     for class in [
-        "peer-checked:hidden",
+        "has-[>input:checked]:hidden",
         "group-open:rotate-90",
         "sr-only",
         "list-none",
@@ -498,4 +528,89 @@ fn the_script_free_behaviour_classes_have_css() {
             "no CSS for `{class}`"
         );
     }
+    assert!(sheet.css.contains(":has(>input:checked)"));
+}
+
+// ShCarousel's body form (components-head.md §4); the `items` form is in embeds.rs.
+
+#[test]
+fn carousel_body_form_exact_html() {
+    assert_eq!(
+        body("::ShCarousel\n---\nslides: 2\ntitle: T\n---\nOne\n\nTwo\n\nThree\n::\n"),
+        "<div class=\"relative w-full\" data-carousel data-autoplay=\"2000\" role=\"region\" aria-roledescription=\"carousel\" aria-label=\"Carousel\"><div><div class=\"title text-center text-[24px] font-extrabold dark:saturate-[300%] break-words\"><p>T</p></div></div><div class=\"overflow-hidden\"><div class=\"flex overflow-x-auto snap-x snap-mandatory\" data-carousel-track tabindex=\"0\"><div class=\"w-full flex shrink-0 justify-center gap-4 px-4 snap-start\" data-carousel-slide role=\"group\" aria-roledescription=\"slide\" aria-label=\"1 of 2\"><div class=\"w-full max-w-sm\"><p>One</p></div><div class=\"w-full max-w-sm\"><p>Two</p></div></div><div class=\"w-full flex shrink-0 justify-center gap-4 px-4 snap-start\" data-carousel-slide role=\"group\" aria-roledescription=\"slide\" aria-label=\"2 of 2\"><div class=\"w-full max-w-sm\"><p>Three</p></div></div></div></div><div class=\"absolute left-1/2 transform -translate-x-1/2 flex gap-2 mt-2 bottom-[-1.5rem]\" data-carousel-navigation data-active=\"bg-golden saturate-[300%]\" data-inactive=\"bg-gray-500\" hidden><button type=\"button\" class=\"w-3 h-3 rounded-full bg-golden saturate-[300%]\" data-carousel-dot aria-label=\"Group 1\" aria-current=\"true\"></button><button type=\"button\" class=\"w-3 h-3 rounded-full bg-gray-500\" data-carousel-dot aria-label=\"Group 2\"></button></div></div>"
+    );
+}
+
+#[test]
+fn carousel_body_form_timer_dots_and_groups() {
+    let still = page(
+        "::ShCarousel\n---\ntimer: 0\nnavigationVisible: false\nsubtitle: S\n---\nA\n\n::ShBadge\nB\n::\n\n#named\nNot a slide\n::\n",
+    );
+    has(
+        &still.body,
+        &[
+            "data-autoplay=\"0\"",
+            "<div><div class=\"subtitle text-center text-[20px] font-bold dark:saturate-[180%] -mt-5 break-words\"><p>S</p></div></div>",
+            "aria-label=\"2 of 2\"><div class=\"w-full max-w-md\"><div class=",
+        ],
+    );
+    lacks(
+        &still.body,
+        &[
+            "data-carousel-navigation",
+            "Not a slide",
+            "aria-label=\"1 of 3\"",
+        ],
+    );
+    assert!(still.enhanced);
+    has(
+        &body("::ShCarousel{timer=\"-1\"}\nA\n\nB\n::\n"),
+        &["data-autoplay=\"0\""],
+    );
+    has(
+        &body("::ShCarousel{timer=\"5\"}\nA\n\nB\n::\n"),
+        &["data-autoplay=\"5000\""],
+    );
+    // One group: nothing to page through, no dot and no script.
+    let single = page("::ShCarousel\n---\nslides: 3\n---\nA\n\nB\n::\n");
+    has(&single.body, &["aria-label=\"1 of 1\""]);
+    lacks(&single.body, &["data-carousel-navigation"]);
+    assert!(!single.enhanced);
+}
+
+#[test]
+fn carousel_items_win_over_the_body_and_each_form_has_its_classes() {
+    let html = body(
+        "::ShCarousel\n---\nitems:\n  - urlImage: /images/a.png\nui:\n  inner: gap-2\n---\nBody\n::\n",
+    );
+    has(
+        &html,
+        &[
+            "class=\"flex transition-transform duration-500 ease-in-out gap-2 overflow-x-auto snap-x snap-mandatory\"",
+        ],
+    );
+    lacks(&html, &["Body", "relative w-full"]);
+    let html = body(
+        "::ShCarousel\n---\nui:\n  wrapper: mt-10\n  inner: rounded-xl overflow-hidden\n  navigation:\n    active: bg-oma-blue-500\n    inner: w-4 h-4 rounded-full\n---\nA\n\nB\n::\n",
+    );
+    has(
+        &html,
+        &[
+            "<div class=\"relative w-full mt-10\" data-carousel",
+            "<div class=\"rounded-xl overflow-hidden\">",
+            "data-active=\"saturate-[300%] bg-oma-blue-500\"",
+            "<button type=\"button\" class=\"w-4 h-4 rounded-full saturate-[300%] bg-oma-blue-500\"",
+        ],
+    );
+    let found =
+        errors("::ShCarousel\n---\nslides: 0\ntimer: 601\nnavigationVisible: maybe\n---\nA\n::\n")
+            .join("\n");
+    has(
+        &found,
+        &[
+            "`slides` must be between 1 and 12",
+            "`timer` must be between -600 and 600",
+            "`navigationVisible` must be `true` or `false`",
+        ],
+    );
 }

@@ -1,15 +1,16 @@
-//! Icons named by component props: rendered from the site's icon set ([`crate::icons`]), and a
-//! name the set lacks reported where it is written.
+//! Icons the content names (component props, legacy modules' icons): looked up in the content
+//! folder's icon file, then in the compiler's ([`crate::icons::find`]), and a name neither has
+//! reported where it is written.
 
 use super::props::Spanned;
 use crate::diagnostic::Code;
-use crate::icons::{icon, icon_exists};
+use crate::icons;
+use crate::load::data::SiteData;
 use crate::render::Renderer;
-use maud::Markup;
+use crate::source::Span;
+use maud::{Markup, PreEscaped};
 
-/// Renders the icon a prop names, or nothing when the prop is absent. An icon the site does
-/// not have is a content error (`missing-icon`), reported at the prop's value, and renders as
-/// nothing.
+/// Renders the icon a prop names, or nothing when the prop is absent, as [`content_icon`] does.
 pub(crate) fn prop_icon(
     renderer: &mut Renderer<'_>,
     name: &Option<Spanned<String>>,
@@ -17,14 +18,51 @@ pub(crate) fn prop_icon(
     alt: Option<&str>,
 ) -> Option<Markup> {
     let name = name.as_ref()?;
-    if !icon_exists(&name.value) {
-        report_missing(renderer, name.span, &name.value);
+    Some(content_icon(renderer, &name.value, name.span, class, alt))
+}
+
+/// Renders the icon the content calls `name`, written at `span` ([`icons::svg`] with `class`
+/// and `alt`), and records the name for `site icons`. An icon neither icon file has is a
+/// content error (`missing-icon`) and renders as nothing. An animated icon makes the page load
+/// the enhancement script, which stills its SMIL animations for readers who prefer reduced
+/// motion (the stylesheet stills CSS ones).
+pub(crate) fn content_icon(
+    renderer: &mut Renderer<'_>,
+    name: &str,
+    span: Span,
+    class: &str,
+    alt: Option<&str>,
+) -> Markup {
+    let site = renderer.site;
+    if let Some(site) = site {
+        site.name_icon(name);
     }
-    Some(icon(&name.value, class, alt))
+    let Some(icon) = icons::find(site.map(SiteData::icons), name) else {
+        report_missing(renderer, span, name);
+        return PreEscaped(String::new());
+    };
+    if icon.is_animated() {
+        renderer.enhanced = true;
+    }
+    icons::svg(icon, class, alt)
+}
+
+/// Renders the compiler's icon `name` that a component draws itself ([`icons::icon`]); an
+/// animated one makes the page load the enhancement script, as in [`content_icon`].
+pub(crate) fn component_icon(
+    renderer: &mut Renderer<'_>,
+    name: &str,
+    class: &str,
+    alt: Option<&str>,
+) -> Markup {
+    if icons::lookup(name).is_some_and(icons::Icon::is_animated) {
+        renderer.enhanced = true;
+    }
+    icons::icon(name, class, alt)
 }
 
 /// Reports that icon `name`, written at `span`, is not available.
-pub(crate) fn report_missing(renderer: &mut Renderer<'_>, span: crate::source::Span, name: &str) {
+fn report_missing(renderer: &mut Renderer<'_>, span: Span, name: &str) {
     let name = name.trim();
     renderer
         .diagnostics
@@ -34,9 +72,7 @@ pub(crate) fn report_missing(renderer: &mut Renderer<'_>, span: crate::source::S
             Code::MissingIcon,
             format!("icon `{name}` is not available"),
         )
-        .help = Some(format!(
-        "run `python3 scripts/extract-icons.py {name}` to add it"
-    ));
+        .help = Some("run `site icons` to add it".into());
 }
 
 #[cfg(test)]
@@ -57,11 +93,12 @@ mod tests {
         );
         assert_eq!(
             missing[0].help.as_deref(),
-            Some("run `python3 scripts/extract-icons.py tabler:no-such-icon` to add it")
+            Some("run `site icons` to add it")
         );
         assert!(!compiled.value.body.contains("<svg"));
 
-        let text = "::ShMicroCard\n---\nicon: tabler:network\ntitle: A\n---\n::\n";
+        // A page compiled on its own has the compiler's icons.
+        let text = "::ShMicroCard\n---\nicon: heroicons:envelope\ntitle: A\n---\n::\n";
         let compiled = crate::compile_page("a.md", text, &crate::Options::default());
         assert!(
             compiled.diagnostics.is_empty(),

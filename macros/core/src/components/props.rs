@@ -234,6 +234,15 @@ impl Props {
             }
             values.insert(key.clone(), value.clone());
         }
+        for declared in spec.props {
+            if let (PropKind::Bool, Some(value)) = (declared.kind, values.get_mut(declared.name)) {
+                // Vue casts an empty string given to a boolean prop to `true` (YAML
+                // `fullWidth: ""`), as an inline `{full-width}` is.
+                if value.as_str() == Some("") {
+                    *value = Value::Bool(true);
+                }
+            }
+        }
         let props = Props {
             values,
             places,
@@ -259,7 +268,7 @@ impl Props {
     }
 
     /// Where prop `name` is written: its key, else the component.
-    fn key_span(&self, name: &str) -> Span {
+    pub fn key_span(&self, name: &str) -> Span {
         self.places.get(name).map_or(self.span, |(key, _)| *key)
     }
 
@@ -291,9 +300,13 @@ impl Props {
                 if !is_global_attribute(name) {
                     let span = self.key_span(name);
                     let known: Vec<&str> = spec.props.iter().map(|p| p.name).collect();
-                    let help = match crate::diagnostic::closest(name, known.iter().copied()) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None => format!("`{}` takes {}", spec.name, list(&known)),
+                    let help = match (
+                        ui_key_named(spec, name),
+                        crate::diagnostic::closest(name, known.iter().copied()),
+                    ) {
+                        (Some(key), _) => format!("did you mean `ui.{key}`?"),
+                        (None, Some(near)) => format!("did you mean `{near}`?"),
+                        (None, None) => format!("`{}` takes {}", spec.name, list(&known)),
                     };
                     renderer
                         .diagnostics
@@ -379,6 +392,15 @@ fn find_text(value: &Value, spans: &Spans, text: &str) -> Option<Span> {
             .find_map(|(key, field)| find_text(field, spans.get(key)?, text)),
         _ => None,
     }
+}
+
+/// The `ui` key of `spec` (the first part of a nested one: `header` of `header.title`) that
+/// `name` names: a class key written as a prop (`rounded: rounded-lg` for `ui.rounded`).
+fn ui_key_named(spec: &ComponentSpec, name: &str) -> Option<&'static str> {
+    spec.ui
+        .iter()
+        .map(|(key, _)| key.split('.').next().unwrap_or(key))
+        .find(|key| key.eq_ignore_ascii_case(name))
 }
 
 /// Attributes every component accepts: they fall through to its root element, or document it.

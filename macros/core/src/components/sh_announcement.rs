@@ -1,9 +1,14 @@
-//! `::ShAnnouncement`: a banner its reader can dismiss, without script: a hidden checkbox the
-//! close button (its label) ticks, and `peer-checked:hidden` on the banner.
+//! `::ShAnnouncement`: a banner its reader can close. The chrome puts one before the header of
+//! every page, holding the body of the content's `announcement.md` when it says
+//! `visible: true` (`render::page::site_announcement`); written in a page, it holds its own body.
+//!
+//! Closing needs no script: the close button is the label of a visually hidden checkbox, and
+//! the banner hides itself when its checkbox is checked. Nothing is remembered: the banner is
+//! back on the next page, as on the OMA site.
 
+use super::icon::component_icon;
 use super::props::ReadProps;
 use super::{ComponentSpec, Use, classes, non_empty};
-use crate::icons::icon;
 use crate::render::Renderer;
 use maud::{Markup, html};
 use site_props::Props;
@@ -12,17 +17,17 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
     name: "ShAnnouncement",
     props: Announcement::PROPS,
     ui: &[
-        (
-            "wrapper",
-            "relative my-4 rounded-xl border border-oma-blue-200 bg-oma-blue-50 px-4 py-3 dark:border-neutral-600 dark:bg-neutral-800",
-        ),
-        ("base", "flex items-center gap-4"),
-        ("content", "grow"),
+        // `relative` (not the OMA site's): the close button, `absolute right-0`, then sits at
+        // the banner's right edge wherever the banner is. Before the header, where the OMA
+        // site's sits at the page's, that is the same place.
+        ("wrapper", "relative p-1 sm:p-3 z-50"),
+        ("base", "flex items-start justify-between"),
+        ("content", "content flex-1 text-center text-xl"),
         (
             "button",
-            "shrink-0 cursor-pointer rounded-md p-1 hover:bg-oma-blue-100 dark:hover:bg-neutral-700",
+            "absolute hover:bg-inherit hover:rounded-lg right-0 hover:scale-125 duration-700 z-50",
         ),
-        ("icon", "size-6"),
+        ("icon", "text-3xl mr-4 text-white"),
     ],
     render,
 };
@@ -34,18 +39,28 @@ struct Announcement {}
 
 fn render(component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
-    // One id per use: the component's place in the file.
-    let id = format!("sh-announcement-{}", component.props.span.start);
+    let id = component.props.id();
+    // One checkbox per banner: named after the banner's id, else its place in the file.
+    let checkbox = match &id {
+        Some(id) => format!("{id}-close"),
+        None => format!("sh-announcement-{}-close", component.props.span.start),
+    };
     let body = component.slot(renderer);
+    let close = component_icon(
+        renderer,
+        "line-md:close-small",
+        ui.get("icon"),
+        Some("Close"),
+    );
+    // Hidden when its own checkbox is checked: not one in the body (a task list's).
+    let closable = "has-[>input:checked]:hidden has-[>input:focus-visible]:outline";
     html! {
-        div {
-            input type="checkbox" id=(id) class="peer sr-only" aria-label="Dismiss the announcement";
-            div class=(classes(&[ui.get("wrapper"), "peer-checked:hidden"])) role="status" {
-                div class=[non_empty(ui.get("base"))] {
-                    div class=[non_empty(ui.get("content"))] { (body) }
-                    label for=(id) class=[non_empty(ui.get("button"))] title="Dismiss" {
-                        (icon("line-md:close-small", ui.get("icon"), Some("Dismiss")))
-                    }
+        div id=[id] class=(classes(&[ui.get("wrapper"), closable])) role="region" aria-label="Announcement" {
+            input type="checkbox" id=(checkbox) class="sr-only" aria-label="Close the announcement";
+            div class=[non_empty(ui.get("base"))] {
+                div class=[non_empty(ui.get("content"))] { div { (body) } }
+                label for=(checkbox) class=[non_empty(ui.get("button"))] title="Close" {
+                    (close)
                 }
             }
         }

@@ -1,11 +1,15 @@
-//! `::ShCarousel`: a row of slides (images, or components) that scrolls sideways with CSS
-//! scroll snapping, so it works without JavaScript; the enhancement script adds the arrows and
-//! autoplay (paused on hover and focus, and off when the visitor prefers reduced motion).
+//! `::ShCarousel`, in two forms: the October 2024 site's, whose slides are its `items` (images,
+//! or components), and today's, which pages through the blocks of its own body `slides` at a
+//! time. Either way the track scrolls sideways with CSS scroll snapping, so that every slide is
+//! reachable without JavaScript; the enhancement script adds the arrows or the dots, and autoplay
+//! (paused on hover and focus, and off when the visitor prefers reduced motion).
 
 use super::props::{Markdown, PropKind, ReadProps, Spanned, value_error};
-use super::{ComponentSpec, Use, classes, non_empty};
+use super::ui::{Ui, UiDefaults};
+use super::{ComponentSpec, Use, classes, markdown_div, non_empty};
 use crate::icons::icon;
 use crate::render::Renderer;
+use crate::tree::{Node, NodeKind};
 use maud::{Markup, html};
 use serde_json::Value;
 use site_props::Props;
@@ -49,7 +53,36 @@ struct Carousel {
     // Milliseconds between slides when playing by itself (the OMA site's 3 s); 0 stops it.
     #[prop(kind = PropKind::Number(0, 600_000), default = "3000")]
     interval: Option<i64>,
+    // The body form's: blocks per group, seconds between groups (0 or less: no autoplay), and
+    // whether dots choose the group.
+    #[prop(kind = PropKind::Number(1, 12), default = "1")]
+    slides: Option<i64>,
+    #[prop(kind = PropKind::Number(-600, 600), default = "2")]
+    timer: Option<i64>,
+    #[prop(default = "true")]
+    navigation_visible: bool,
 }
+
+/// The body form's classes, today's OMA site's: keys of their own, none shared with `SPEC.ui`.
+static GROUPS_UI: UiDefaults = &[
+    ("wrapper", "relative w-full"),
+    (
+        "title",
+        "title text-center text-[24px] font-extrabold dark:saturate-[300%] break-words",
+    ),
+    (
+        "subtitle",
+        "subtitle text-center text-[20px] font-bold dark:saturate-[180%] -mt-5 break-words",
+    ),
+    ("inner", "overflow-hidden"),
+    (
+        "navigation.wrapper",
+        "absolute left-1/2 transform -translate-x-1/2 flex gap-2 mt-2 bottom-[-1.5rem]",
+    ),
+    ("navigation.inner", "w-3 h-3 rounded-full"),
+    ("navigation.active", "bg-golden saturate-[300%]"),
+    ("navigation.inactive", "bg-gray-500"),
+];
 
 /// One slide: an image, or a component written as MDC and rendered like any other.
 fn slide(item: &Value, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Option<Markup> {
@@ -72,7 +105,22 @@ fn slide(item: &Value, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Opti
     Some(html! { img class=[non_empty(component.ui.get("image"))] src=(src) alt=(alt); })
 }
 
+/// The body form when the carousel has no `items` and a body; otherwise the `items` form (also
+/// for an empty carousel, as before the body form existed).
 fn render(props: &Carousel, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
+    let blocks: Vec<&Node> = component
+        .children
+        .iter()
+        .filter(|node| !matches!(node.kind, NodeKind::Slot { .. }))
+        .collect();
+    if props.items.value.is_empty() && !blocks.is_empty() {
+        render_groups(props, component, &blocks, renderer)
+    } else {
+        render_items(props, component, renderer)
+    }
+}
+
+fn render_items(props: &Carousel, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
     let mut slides = Vec::with_capacity(props.items.value.len());
     for item in &props.items.value {
@@ -129,6 +177,73 @@ fn render(props: &Carousel, component: &Use<'_>, renderer: &mut Renderer<'_>) ->
                 }
                 button type="button" class="absolute top-1/2 right-2 -translate-y-1/2 text-4xl cursor-pointer" data-carousel-next hidden aria-label="Next slide" {
                     (arrow("mdi:chevron-right-circle"))
+                }
+            }
+        }
+    }
+}
+
+/// The body form: each block of the body is a slide, `slides` of them to a group, a group to a
+/// view. The OMA site moves its track with a transform and sizes it `w-[N00%]`, a class its
+/// Tailwind never generated (it is built at run time): here the track is as wide as the view,
+/// as it was there in effect, and it scrolls, so that its groups are reachable without the
+/// script. With the `w-[N00%]` width each group, `w-full` of the track, would be N views wide
+/// and its slides off-centre.
+fn render_groups(
+    props: &Carousel,
+    component: &Use<'_>,
+    blocks: &[&Node],
+    renderer: &mut Renderer<'_>,
+) -> Markup {
+    let ui = Ui::resolve(GROUPS_UI, component.props.get("ui"), None);
+    let per_group = props
+        .slides
+        .and_then(|slides| usize::try_from(slides).ok())
+        .unwrap_or(1)
+        .max(1);
+    let slide_class = if per_group == 1 {
+        "w-full max-w-md"
+    } else {
+        "w-full max-w-sm"
+    };
+    let title = markdown_div(renderer, &props.title, ui.get("title"));
+    let subtitle = markdown_div(renderer, &props.subtitle, ui.get("subtitle"));
+    let groups: Vec<Vec<Markup>> = blocks
+        .chunks(per_group)
+        .map(|group| {
+            group
+                .iter()
+                .map(|block| renderer.nodes(std::slice::from_ref(*block)))
+                .collect()
+        })
+        .collect();
+    let count = groups.len();
+    if count > 1 {
+        renderer.enhanced = true;
+    }
+    let autoplay = props.timer.filter(|seconds| *seconds > 0).unwrap_or(0) * 1000;
+    // A lone dot would choose nothing.
+    let dots = props.navigation_visible && count > 1;
+    let (active, inactive) = (ui.get("navigation.active"), ui.get("navigation.inactive"));
+    html! {
+        div class=[non_empty(ui.get("wrapper"))] data-carousel data-autoplay=(autoplay) role="region" aria-roledescription="carousel" aria-label="Carousel" {
+            @if props.title.is_some() { div { (title) } }
+            @if props.subtitle.is_some() { div { (subtitle) } }
+            div class=[non_empty(ui.get("inner"))] {
+                div class="flex overflow-x-auto snap-x snap-mandatory" data-carousel-track tabindex="0" {
+                    @for (index, group) in groups.into_iter().enumerate() {
+                        div class="w-full flex shrink-0 justify-center gap-4 px-4 snap-start" data-carousel-slide role="group" aria-roledescription="slide" aria-label=(format!("{} of {count}", index + 1)) {
+                            @for slide in group { div class=(slide_class) { (slide) } }
+                        }
+                    }
+                }
+            }
+            // Hidden until the script, which alone makes the dots work, shows them.
+            @if dots {
+                div class=[non_empty(ui.get("navigation.wrapper"))] data-carousel-navigation data-active=(active) data-inactive=(inactive) hidden {
+                    @for index in 0..count {
+                        button type="button" class=(classes(&[ui.get("navigation.inner"), if index == 0 { active } else { inactive }])) data-carousel-dot aria-label=(format!("Group {}", index + 1)) aria-current=[(index == 0).then_some("true")] {}
+                    }
                 }
             }
         }

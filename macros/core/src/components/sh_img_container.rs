@@ -1,7 +1,8 @@
-//! `::ShImgContainer`: an image with a caption, in a figure on a light panel.
+//! `::ShImgContainer`: an image in a figure on a light panel (inverted in dark mode, for
+//! diagrams drawn black on transparent), and a caption under the panel.
 
 use super::props::{Markdown, ReadProps};
-use super::{ComponentSpec, Use, non_empty};
+use super::{ComponentSpec, Use, markdown_div, non_empty};
 use crate::render::Renderer;
 use maud::{Markup, html};
 use site_props::Props;
@@ -11,16 +12,16 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
     props: ImgContainer::PROPS,
     ui: &[
         ("wrapper", "flex-row"),
-        (
-            "inner",
-            "bg-white dark:bg-black pt-3 pb-3 mx-4 md:mx-32 rounded-lg",
-        ),
+        ("inner", "bg-white dark:bg-black pt-3 pb-3 mx-32 rounded-lg"),
         (
             "base",
             "dark:invert flex flex-col justify-center items-center m-4",
         ),
-        ("image", "max-w-full h-auto"),
-        ("figcaption", "mt-2 text-sm text-center text-gray-600"),
+        ("image", ""),
+        (
+            "figcaption",
+            "flex justify-center italic text-neutral-600 dark:text-neutral-400",
+        ),
     ],
     render: |used, renderer| render(&ImgContainer::read(&used.props), used, renderer),
 };
@@ -33,24 +34,18 @@ struct ImgContainer {
     figcaption: Option<Markdown>,
 }
 
+/// The caption is outside the figure, as on the OMA site, and its panel stays when it is empty.
 fn render(props: &ImgContainer, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     let ui = &component.ui;
-    let caption = props
-        .figcaption
-        .as_ref()
-        .map(|caption| caption.render(renderer));
+    let caption = markdown_div(renderer, &props.figcaption, "");
     html! {
         div class=[non_empty(ui.get("wrapper"))] {
             div class=[non_empty(ui.get("inner"))] {
                 figure class=[non_empty(ui.get("base"))] {
-                    @if let Some(src) = &props.url_image {
-                        img class=[non_empty(ui.get("image"))] src=(src) alt=(props.alt_image);
-                    }
-                    @if let Some(caption) = caption {
-                        figcaption class=[non_empty(ui.get("figcaption"))] { (caption) }
-                    }
+                    img class=[non_empty(ui.get("image"))] src=[props.url_image.as_deref()] alt=(props.alt_image);
                 }
             }
+            div class=[non_empty(ui.get("figcaption"))] { (caption) }
         }
     }
 }

@@ -2,15 +2,15 @@
 //! front matter, in the order given, with the articles' tags above it. The enhancement script
 //! makes the tags filter the cards; without it every card shows.
 
+use super::icon::component_icon;
 use super::props::{Markdown, PropKind, Props, ReadProps, Spanned, Written};
 use super::sh_dynamic_table::data_error;
 use super::ui::Ui;
 use super::{ComponentSpec, Use, classes, non_empty, sh_card};
-use crate::icons::icon;
 use crate::load::data::{PageMeta, value_text};
 use crate::render::Renderer;
 use crate::source::Span;
-use maud::{Markup, html};
+use maud::{Markup, PreEscaped, html};
 use serde_json::{Map, Value};
 
 pub(super) static SPEC: ComponentSpec = ComponentSpec {
@@ -100,7 +100,7 @@ fn card(article: &PageMeta, span: Span, renderer: &mut Renderer<'_>) -> Markup {
     set("altImage", article.text("altImage"));
     set("excerpt", excerpt_of(article));
     set("urlUpperBase", Some(article.route.clone()));
-    set("article", Some(article.route.clone()));
+    set("articleURL", Some(article.route.clone()));
     for label in ["leftLabel", "centerLabel", "rightLabel"] {
         set(label, article.text(label));
     }
@@ -206,6 +206,11 @@ fn render(props: &ListCards, component: &Use<'_>, renderer: &mut Renderer<'_>) -
         "grid grid-cols-1 sm:grid-cols-2 lg:grid-cols-3",
         &wide,
     ]);
+    let clear = if tags.is_empty() {
+        PreEscaped(String::new())
+    } else {
+        component_icon(renderer, "line-md:close-circle", "", None)
+    };
     html! {
         div class=[non_empty(ui.get("wrapper"))] data-tag-filter {
             div class=[non_empty(ui.get("inner"))] {
@@ -218,7 +223,7 @@ fn render(props: &ListCards, component: &Use<'_>, renderer: &mut Renderer<'_>) -
                     }
                     div class="flex justify-center mt-5" {
                         button type="button" class=[non_empty(ui.get("tags.clear"))] data-tags-clear hidden {
-                            "Clear All " (icon("line-md:close-circle", "", None))
+                            "Clear All " (clear)
                         }
                     }
                 }

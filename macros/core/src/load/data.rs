@@ -1,13 +1,14 @@
 //! What components read at compile time besides their own props: data files (JSON or YAML)
-//! under the content folder, and the front matter of the other pages.
+//! under the content folder, the front matter of the other pages, and the content's icons.
 //!
 //! The OMA site fetched its tables' data and queried its articles in the browser; here both
 //! are read while compiling, so a missing file or field is a content error and every row is
 //! in the HTML.
 
 use super::LoadedPage;
+use crate::icons::IconFile;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -18,6 +19,8 @@ pub struct SiteData {
     files: Mutex<BTreeMap<String, Result<Arc<Value>, DataError>>>,
     read: Mutex<Vec<PathBuf>>,
     pages: Vec<PageMeta>,
+    icons: IconFile,
+    named_icons: Mutex<BTreeSet<String>>,
 }
 
 /// Another page of the site, as data.
@@ -84,7 +87,30 @@ impl SiteData {
             files: Mutex::default(),
             read: Mutex::default(),
             pages: pages.iter().map(PageMeta::of).collect(),
+            icons: IconFile::default(),
+            named_icons: Mutex::default(),
         }
+    }
+
+    /// The same data, with the content folder's icon file.
+    pub fn with_icons(mut self, icons: IconFile) -> SiteData {
+        self.icons = icons;
+        self
+    }
+
+    /// The content folder's icons.
+    pub fn icons(&self) -> &IconFile {
+        &self.icons
+    }
+
+    /// Records that the content names icon `name`, whether any icon file has it or not.
+    pub fn name_icon(&self, name: &str) {
+        lock(&self.named_icons).insert(name.trim().to_string());
+    }
+
+    /// Every icon name the content wrote so far, as written, sorted.
+    pub fn named_icons(&self) -> Vec<String> {
+        lock(&self.named_icons).iter().cloned().collect()
     }
 
     /// The data file `reference` names: a path inside the content folder (`data/x.json`, or

@@ -1,7 +1,7 @@
 //! The load stage: the content folder's files found, each read once, each page's front matter
 //! parsed once. Everything after it works on the loaded set: the parser on each page's text,
 //! list components on the other pages' front matter ([`data`]), the redirect checks on the
-//! table read here.
+//! table read here, icons on the content's icon file read here.
 
 pub mod data;
 mod files;
@@ -15,12 +15,17 @@ pub use front_matter::FrontMatter;
 
 use crate::Error;
 use crate::diagnostic::{Code, Diagnostics};
+use crate::icons::IconFile;
 use crate::source::{SourceFile, Span};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The file name of the redirect table, at the top of the content folder.
 pub const REDIRECTS_FILE: &str = "redirects.yml";
+
+/// The file of the icons the content names, at the top of the content folder
+/// ([`crate::icons`] describes it; `site icons` writes it).
+pub const ICONS_FILE: &str = "icons.json";
 
 /// A content folder, read.
 #[derive(Debug)]
@@ -36,6 +41,9 @@ pub struct Content {
     pub assets: Vec<AssetFile>,
     /// The redirect table, when the folder has one.
     pub redirects: Option<SourceFile>,
+    /// The icons of its icon file; none when it has none, or when the file is invalid
+    /// (reported).
+    pub icons: IconFile,
     /// Every file read, so that a build can track them.
     pub sources: Vec<PathBuf>,
 }
@@ -106,13 +114,36 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Content, Error
     } else {
         None
     };
+    let icon_file = root.join(ICONS_FILE);
+    let icons = if icon_file.is_file() {
+        sources.push(icon_file.clone());
+        let file = read_source(display(&icon_file), &icon_file, diagnostics)?;
+        read_icons(&file, diagnostics)
+    } else {
+        IconFile::default()
+    };
     Ok(Content {
         root: root.to_path_buf(),
         pages,
         folders,
         assets: files.assets,
         redirects,
+        icons,
         sources,
+    })
+}
+
+/// The icons of the content's icon file; its problem, if any, goes to `diagnostics`, and its
+/// icons are then missing where pages name them.
+fn read_icons(file: &SourceFile, diagnostics: &mut Diagnostics) -> IconFile {
+    IconFile::parse(&file.text).unwrap_or_else(|error| {
+        diagnostics
+            .error(file, Span::at(error.offset), Code::Data, error.message)
+            .help = Some(
+            "`site icons` writes this file: fix it by hand, or delete it and run `site icons`"
+                .into(),
+        );
+        IconFile::default()
     })
 }
 

@@ -1,5 +1,6 @@
-//! The page chrome around every page: header with the section menu and breadcrumbs, the `doc`
-//! layout's side menu and table of contents, previous/next links and the footer.
+//! The page chrome around every page: the site-wide announcement, header with the section menu
+//! and breadcrumbs, the `doc` layout's side menu and table of contents, previous/next links and
+//! the footer.
 
 use super::TocEntry;
 use super::html::link_rel;
@@ -28,6 +29,9 @@ pub struct AssetUrls {
 pub enum Layout {
     /// `layout: doc`: side menu, title, body and table of contents.
     Doc,
+    /// `layout: web`: the body alone across the whole width, padded, without a title of the
+    /// layout's (the page starts with its own `# …`).
+    Web,
     /// No layout: the body alone, full width.
     Default,
 }
@@ -96,11 +100,13 @@ const SOCIAL: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The complete HTML document of a page, and where its body starts in it.
+/// The complete HTML document of a page, and where its body starts in it; `announcement` is the
+/// site-wide banner, put before the header.
 pub(super) fn document(
     page: &PageView<'_>,
     nav: &Navigation,
     assets: &AssetUrls,
+    announcement: Option<&str>,
 ) -> (String, usize) {
     let body_start = Cell::new(0);
     let body = Located {
@@ -114,6 +120,19 @@ pub(super) fn document(
                 div style="font-size:23px;" class="col-start-1 col-span-12 w-full lg:w-fit par mt-8 pb-24" { (body) }
             }
         },
+        Layout::Web => html! {
+            div class="grid grid-cols-12 relative" {
+                section class="col-start-1 col-span-12 lg:col-start-1 lg:col-span-12 w-full lg:w-full overflow-auto" {
+                    div style="font-size:23px;" class="par pb-10 pl-4 pr-4 sm:pl-8 sm:pr-8 2xl:pl-36 2xl:pr-36" { (body) }
+                }
+            }
+        },
+    };
+    // The OMA site's article is as wide as the page in every layout today, `w-fit` in October
+    // 2024: the layouts of then keep it, `web` (new since) takes the whole width it pads.
+    let article = match page.layout {
+        Layout::Web => "prose w-full max-w-full mt-16",
+        Layout::Doc | Layout::Default => "prose w-fit max-w-full mt-16",
     };
     let content_start = Cell::new(0);
     let content = Located {
@@ -145,10 +164,11 @@ pub(super) fn document(
             // painted once, and under the overscroll too.
             body {
                 div class="min-h-screen sm:w-full" {
+                    @if let Some(announcement) = announcement { (PreEscaped(announcement)) }
                     (header(page.route, nav))
                     div class="w-full pb-24 px-4 sm:px-6 lg:px-8" {
                         main {
-                            article class="prose w-fit max-w-full mt-16" { (content) }
+                            article class=(article) { (content) }
                             (prev_next(page.neighbours))
                         }
                     }

@@ -5,12 +5,13 @@ use super::chrome::{self, AssetUrls, Layout, Neighbours, PageView, SITE_NAME};
 use super::csp::{ThirdParty, content_security_policy};
 use super::nav::{NavItem, Navigation};
 use super::{TocEntry, WrittenUrl};
-use crate::components::legacy;
+use crate::components::{self, legacy};
 use crate::diagnostic::Diagnostics;
 use crate::load::data::SiteData;
-use crate::load::{PageFile, title_from_path};
+use crate::load::{LoadedPage, PageFile, title_from_path};
+use crate::parse;
 use crate::source::{SourceFile, Span};
-use crate::tree::{Document, NodeKind};
+use crate::tree::{Attributes, Component, Document, NodeKind};
 use maud::html;
 use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap};
@@ -110,13 +111,17 @@ pub fn render_page_in(
         .unwrap_or_else(|| title_from_path(&page.relative));
     let layout = match text_value(front_matter, "layout").as_deref() {
         Some("doc") => Layout::Doc,
+        Some("web") => Layout::Web,
         _ => Layout::Default,
     };
     let partial = page
         .relative
         .split('/')
         .any(|segment| segment.starts_with('_'));
-    let listed = !partial && front_matter.get("navigation") != Some(&Value::Bool(false));
+    // The announcement is a part of every page rather than a page of the menus.
+    let listed = !partial
+        && page.route != ANNOUNCEMENT_ROUTE
+        && front_matter.get("navigation") != Some(&Value::Bool(false));
     RenderedPage {
         route: page.route.clone(),
         title,
@@ -155,9 +160,63 @@ fn first_h1(document: &Document) -> Option<String> {
     })
 }
 
-/// Fills in every page's complete document, with the chrome built from `nav`.
-pub fn assemble(pages: &mut [RenderedPage], nav: &Navigation, assets: &AssetUrls) {
+/// The route of the page whose body the site-wide announcement holds.
+pub const ANNOUNCEMENT_ROUTE: &str = "/announcement";
+
+/// The site-wide announcement: a banner before the header of every page.
+#[derive(Debug, Clone)]
+pub struct SiteAnnouncement {
+    /// The banner.
+    pub html: String,
+    /// The third-party sources its content needs, on every page.
+    pub third_party: BTreeSet<ThirdParty>,
+    /// Whether its content needs the enhancement script, on every page.
+    pub enhanced: bool,
+}
+
+impl SiteAnnouncement {
+    /// Gives `page` what the banner's content needs.
+    pub fn require_in(&self, page: &mut RenderedPage) {
+        page.third_party.extend(self.third_party.iter().cloned());
+        page.enhanced |= self.enhanced;
+    }
+}
+
+/// The body of the page at [`ANNOUNCEMENT_ROUTE`] in an `ShAnnouncement` banner, when its front
+/// matter says `visible: true` (as on the OMA site, only `true` itself counts).
+pub fn site_announcement(pages: &[LoadedPage], site: &SiteData) -> Option<SiteAnnouncement> {
+    let page = pages
+        .iter()
+        .find(|page| page.file.route == ANNOUNCEMENT_ROUTE)?;
+    let front_matter = page.front_matter.values.as_ref()?;
+    if front_matter.get("visible") != Some(&Value::Bool(true)) {
+        return None;
+    }
+    // Its problems are those of its page, reported as that page renders.
+    let mut reported = Diagnostics::new(true);
+    let document = parse::parse_body(&page.source, &page.front_matter, &mut reported);
+    let mut renderer =
+        Renderer::new(&page.source, front_matter, &mut reported).with_site(Some(site));
+    let attributes = Attributes::from([("id".to_string(), Value::from("site-announcement"))]);
+    let banner = Component::inline("ShAnnouncement", attributes, document.children);
+    let html = components::render(&mut renderer, &banner, Span::at(0));
+    Some(SiteAnnouncement {
+        html: super::root_urls::canonical_page_links(&html.into_string()),
+        third_party: renderer.third_party,
+        enhanced: renderer.enhanced,
+    })
+}
+
+/// Fills in every page's complete document, with the chrome built from `nav` and the site-wide
+/// announcement, if any.
+pub fn assemble(
+    pages: &mut [RenderedPage],
+    nav: &Navigation,
+    assets: &AssetUrls,
+    announcement: Option<&SiteAnnouncement>,
+) {
     let order = nav.flatten();
+    let banner = announcement.map(|announcement| announcement.html.as_str());
     let positions: HashMap<&str, usize> = order
         .iter()
         .enumerate()
@@ -182,7 +241,7 @@ pub fn assemble(pages: &mut [RenderedPage], nav: &Navigation, assets: &AssetUrls
             enhanced: page.enhanced,
             neighbours,
         };
-        chrome::document(&view, nav, assets)
+        chrome::document(&view, nav, assets, banner)
     });
     for (page, (html, body_start)) in pages.iter_mut().zip(documents) {
         page.html = html;
@@ -220,7 +279,11 @@ fn nav_list(items: &[NavItem]) -> maud::Markup {
 }
 
 /// The page answered with status 404, in the site's chrome.
-pub fn not_found_page(nav: &Navigation, assets: &AssetUrls) -> RenderedPage {
+pub fn not_found_page(
+    nav: &Navigation,
+    assets: &AssetUrls,
+    announcement: Option<&SiteAnnouncement>,
+) -> RenderedPage {
     let body = html! {
         h1 { "Page not found" }
         p { "The requested page does not exist. " a href="/" { "Go to the home page" } "." }
@@ -232,6 +295,9 @@ pub fn not_found_page(nav: &Navigation, assets: &AssetUrls) -> RenderedPage {
         Layout::Default,
     );
     page.listed = false;
+    if let Some(announcement) = announcement {
+        announcement.require_in(&mut page);
+    }
     let view = PageView {
         route: "",
         title: &page.title,
@@ -239,10 +305,11 @@ pub fn not_found_page(nav: &Navigation, assets: &AssetUrls) -> RenderedPage {
         layout: Layout::Default,
         headings: &[],
         body: &page.body,
-        enhanced: false,
+        enhanced: page.enhanced,
         neighbours: Neighbours::default(),
     };
-    (page.html, page.body_start) = chrome::document(&view, nav, assets);
+    let banner = announcement.map(|announcement| announcement.html.as_str());
+    (page.html, page.body_start) = chrome::document(&view, nav, assets, banner);
     page
 }
 

@@ -34,6 +34,11 @@ pub const MARKERS: &[&str] = &[
     "row-multi-columns",
     // RowImage's root: the older site gave that module no styles of its own.
     "row-image",
+    // Today's OMA components start many class lists with these; no CSS styles them there.
+    "title",
+    "subtitle",
+    "text",
+    "content",
 ];
 
 /// Prefixes of marker classes: a fenced code block's `language-*` names its language for

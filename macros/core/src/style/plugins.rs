@@ -7,7 +7,9 @@
 //! * Tailwind 3 names that Tailwind 4 renamed: `flex-shrink-0`, `flex-grow`, `backdrop-blur`;
 //! * Tailwind 3's `ring-inset`, which Tailwind 4 dropped;
 //! * two sizes the OMA components' defaults use that are not Tailwind's: `text-md` and
-//!   `max-h-3xl`.
+//!   `max-h-3xl`;
+//! * percentages in brackets for the filter and opacity amounts today's OMA components use,
+//!   `saturate-[300%]`, `opacity-[25%]`, which encre-css's number plugins do not take.
 //!
 //! The single classes are written as a namespace and a value (`text` and `md`) rather than as
 //! whole names: a whole name would add a path to encre-css's lookup tree on which a shorter
@@ -163,6 +165,58 @@ static MAX_H_3XL: StaticPlugin = Plugin::ListValues(ListValues {
     ..ListValues::default()
 });
 
+/// encre-css's `filter` list, which every filter utility sets with its own variable.
+const CSS_FILTER: &str = "filter: var(--en-blur) var(--en-brightness) var(--en-contrast) var(--en-grayscale) var(--en-hue-rotate) var(--en-invert) var(--en-saturate) var(--en-sepia) var(--en-drop-shadow);";
+
+/// `saturate-[300%]`: the filter's saturation at an arbitrary amount.
+static SATURATE_AMOUNT: StaticPlugin = Plugin::Functional(Functional {
+    namespace: "saturate",
+    can_handle: |context| amount(context.modifier).is_some(),
+    handle: |context| {
+        let Some(value) = amount(context.modifier) else {
+            return;
+        };
+        generate_wrapper(context, |context| {
+            context
+                .buffer
+                .line(format_args!("--en-saturate: saturate({value});"));
+            context.buffer.line(CSS_FILTER);
+        });
+    },
+});
+
+/// `opacity-[25%]`: an arbitrary opacity.
+static OPACITY_AMOUNT: StaticPlugin = Plugin::Functional(Functional {
+    namespace: "opacity",
+    can_handle: |context| amount(context.modifier).is_some(),
+    handle: |context| {
+        let Some(value) = amount(context.modifier) else {
+            return;
+        };
+        generate_wrapper(context, |context| {
+            context.buffer.line(format_args!("opacity: {value};"));
+        });
+    },
+});
+
+/// The amount in brackets, `[300%]` or `[0.25]`: a non-negative number or percentage
+/// (a functional plugin sees the brackets; only arbitrary-value plugins get them removed).
+fn amount<'a>(modifier: &Modifier<'a>) -> Option<&'a str> {
+    let Modifier::Builtin {
+        value,
+        is_negative: false,
+    } = modifier
+    else {
+        return None;
+    };
+    let inner = value.strip_prefix('[')?.strip_suffix(']')?;
+    let number = inner.strip_suffix('%').unwrap_or(inner);
+    let valid = number
+        .parse::<f64>()
+        .is_ok_and(|n| n.is_finite() && n >= 0.0);
+    valid.then_some(inner)
+}
+
 /// Adds the plugins to `config`.
 pub(super) fn register(config: &mut Config) {
     for plugin in &ALPHA_PLUGINS {
@@ -178,6 +232,8 @@ pub(super) fn register(config: &mut Config) {
         &RING_INSET,
         &TEXT_MD,
         &MAX_H_3XL,
+        &SATURATE_AMOUNT,
+        &OPACITY_AMOUNT,
     ] {
         config.register_plugin(plugin);
     }

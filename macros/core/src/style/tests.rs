@@ -306,3 +306,14 @@ fn the_site_stylesheet_carries_its_fonts_and_a_content_hash() {
     assert!(css.contains("url(/docs/_site/fonts/dm-sans-700."), "{css}");
     assert_ne!(mounted.route, style.route);
 }
+
+#[test]
+fn arbitrary_saturation_and_opacity_amounts_get_rules() {
+    let css = css("saturate-[300%] dark:saturate-[180%] group-hover:opacity-[25%] opacity-[0.4]");
+    assert!(css.contains("--en-saturate: saturate(300%);"), "{css}");
+    assert!(css.contains("--en-saturate: saturate(180%);"), "{css}");
+    assert!(css.contains("opacity: 25%;"), "{css}");
+    assert!(css.contains("opacity: 0.4;"), "{css}");
+    assert!(css.contains("filter: var(--en-blur)"), "{css}");
+    assert!(!sheet("saturate-[red]").unmatched.is_empty());
+}

@@ -3,12 +3,11 @@
 //! the events palette.
 
 use super::fa_icon;
-use crate::components::icon::report_missing;
+use crate::components::icon::content_icon;
 use crate::components::props::{ReadProps, Spanned};
 use crate::components::{ComponentSpec, Use};
 use crate::diagnostic::Code;
 use crate::diagnostic::closest;
-use crate::icons::{icon, icon_exists};
 use crate::load::data::value_text;
 use crate::render::Renderer;
 use crate::render::html::link_rel;
@@ -38,10 +37,8 @@ fn render(props: &ButtonGrid, module: &Use<'_>, renderer: &mut Renderer<'_>) -> 
     let text = |value: &Value, key: &str| value.get(key).and_then(value_text);
     let mut columns = Vec::with_capacity(cols.len());
     for col in cols {
-        let image = text(col, "image").map(|spec| fa_icon(&spec));
-        if let Some(name) = image.as_deref().filter(|name| !icon_exists(name)) {
-            report_missing(renderer, span, name);
-        }
+        let image = text(col, "image")
+            .map(|spec| content_icon(renderer, &fa_icon(&spec), span, "fa-2x", None));
         let items: Vec<Value> = col
             .get("items")
             .and_then(Value::as_array)
@@ -87,7 +84,7 @@ fn render(props: &ButtonGrid, module: &Use<'_>, renderer: &mut Renderer<'_>) -> 
                 @for (image, title, subtitle, buttons) in columns {
                     div class="col" {
                         div class="text-center text-primary col-title mb-3" {
-                            @if let Some(name) = &image { (icon(name, "fa-2x", None)) }
+                            @if let Some(svg) = image { (svg) }
                             p class="h5 mb-0" { (title.unwrap_or_default()) }
                             p class="col-title-subtitle font-italic" { (subtitle.unwrap_or_default()) }
                         }

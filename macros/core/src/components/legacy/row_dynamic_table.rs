@@ -3,11 +3,10 @@
 //! row in the HTML; filter and pages come from the enhancement script, as for ShDynamicTable.
 
 use super::fa_icon;
-use crate::components::icon::report_missing;
+use crate::components::icon::content_icon;
 use crate::components::props::{PropKind, ReadProps, Spanned};
 use crate::components::sh_dynamic_table::{data_error, load};
 use crate::components::{ComponentSpec, Use};
-use crate::icons::{icon, icon_exists};
 use crate::load::data::value_text;
 use crate::render::Renderer;
 use crate::render::html::link_rel;
@@ -90,11 +89,13 @@ fn cell(cell: Option<&Value>, span: Span, renderer: &mut Renderer<'_>) -> Markup
         .as_deref()
         .and_then(|url| link_rel(url, text("target").as_deref()));
     let inner = if let Some(spec) = text("icon") {
-        let name = fa_icon(&spec);
-        if !icon_exists(&name) {
-            report_missing(renderer, span, &name);
-        }
-        icon(&name, "", text("title").as_deref())
+        content_icon(
+            renderer,
+            &fa_icon(&spec),
+            span,
+            "",
+            text("title").as_deref(),
+        )
     } else if let Some(src) = text("image") {
         html! { img src=(src) alt=(text("title").unwrap_or_default()); }
     } else if url.is_some() {

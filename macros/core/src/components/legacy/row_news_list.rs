@@ -2,10 +2,9 @@
 //! order) as a column of coloured cards under a title.
 
 use super::{fa_icon, folder_pages, page_link};
-use crate::components::icon::report_missing;
+use crate::components::icon::content_icon;
 use crate::components::props::ReadProps;
 use crate::components::{ComponentSpec, Use};
-use crate::icons::{icon, icon_exists};
 use crate::render::Renderer;
 use maud::{Markup, html};
 use site_props::Props;
@@ -49,14 +48,14 @@ fn render(props: &NewsList, module: &Use<'_>, renderer: &mut Renderer<'_>) -> Ma
         })
         .collect();
     items.sort_by_key(|(rank, _)| *rank);
-    let image = props.image.as_deref().map(fa_icon);
-    if let Some(name) = image.as_deref().filter(|name| !icon_exists(name)) {
-        report_missing(renderer, span, name);
-    }
+    let image = props
+        .image
+        .as_deref()
+        .map(|spec| content_icon(renderer, &fa_icon(spec), span, "fa-2x", None));
     html! {
         div class="row-news-list" {
             div class="text-center text-primary col-title mb-3" {
-                @if let Some(name) = &image { (icon(name, "fa-2x", None)) }
+                @if let Some(svg) = image { (svg) }
                 @if let Some(title) = &props.title { p class="h5 mb-0" { (title) } }
                 @if let Some(subtitle) = &props.subtitle { p class="col-title-subtitle font-italic" { (subtitle) } }
             }
