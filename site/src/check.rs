@@ -40,8 +40,8 @@ fn where_to_start(diagnostics: &[Diagnostic]) -> String {
     let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
     let mut by_file: BTreeMap<&str, usize> = BTreeMap::new();
     for diagnostic in diagnostics {
-        *by_kind.entry(diagnostic.code.as_str()).or_default() += 1;
-        *by_file.entry(&diagnostic.path).or_default() += 1;
+        *by_kind.entry(diagnostic.code.as_str()).or_default() += diagnostic.count;
+        *by_file.entry(&diagnostic.path).or_default() += diagnostic.count;
     }
     let kinds: Vec<String> = most_first(by_kind)
         .into_iter()

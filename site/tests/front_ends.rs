@@ -42,6 +42,8 @@ fn fixture(name: &str) -> std::io::Result<PathBuf> {
         ("yaml.md", b"---\ntitle: [a, b\n---\n"),
         ("fence.md", b"# Fences\n\n::\n"),
         ("unclosed.md", b"::ShAlert\ntext\n"),
+        ("open-front.md", b"---\ntitle: Never closed\n\n# Page\n"),
+        ("what?.md", b"# A name no URL can hold\n"),
         (
             "shorter-fence.md",
             b"::::ShMultiColumn\n  :::::ShColumn\n  Text\n  ::::\n\n::::\n",
@@ -83,6 +85,9 @@ fn fixture(name: &str) -> std::io::Result<PathBuf> {
         }
         std::fs::write(path, bytes)?;
     }
+    // A link out of the content folder.
+    std::fs::create_dir_all(root.join("public"))?;
+    std::os::unix::fs::symlink(std::env::temp_dir(), root.join("public/elsewhere"))?;
     Ok(root)
 }
 

@@ -1,6 +1,8 @@
 //! Content problems as values: collected while compiling, reported together.
 
 use crate::source::{SourceFile, Span};
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// Declares [`Code`] from one list: each check's variant, its stable kebab-case name, and
@@ -33,8 +35,14 @@ codes! {
     Encoding = "encoding",
     /// Two files map to one route.
     RouteClash = "route-clash",
+    /// A file whose name cannot be a URL.
+    FileName = "file-name",
+    /// A symbolic link leading out of the content folder, to nothing, or around a loop.
+    ContentLink = "content-link",
     /// Invalid YAML in front matter, props or folder metadata.
     Yaml = "yaml",
+    /// A front matter opened by `---` and never closed.
+    UnclosedFrontMatter = "unclosed-front-matter",
     /// A component fence that closes nothing.
     UnmatchedFence = "unmatched-fence",
     /// A component fence that is never closed.
@@ -124,7 +132,14 @@ pub struct Diagnostic {
     pub source_line: String,
     /// How many characters of the line to underline (at least one).
     pub width: usize,
+    /// How many problems it stands for: 1, or for the line summing up what a file had beyond
+    /// [`MAX_PER_FILE`], how many of that kind were left out.
+    pub count: usize,
 }
+
+/// The most problems listed for one file; beyond them, one line per kind says how many more
+/// there are (a broken file can hold a million).
+pub const MAX_PER_FILE: usize = 100;
 
 impl Diagnostic {
     /// A diagnostic at `span` of `file`.
@@ -154,6 +169,7 @@ impl Diagnostic {
             column,
             source_line,
             width,
+            count: 1,
         }
     }
 
@@ -213,18 +229,35 @@ impl fmt::Display for Located<'_> {
 
 /// Diagnostics collected over a compilation.
 #[must_use = "diagnostics must be reported, not dropped"]
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
     lenient: bool,
+    /// How many problems each file has had.
+    per_file: HashMap<String, usize>,
+    /// Beyond [`MAX_PER_FILE`] in a file: the first problem of each kind and severity left
+    /// out, counting them.
+    left_out: BTreeMap<(String, Code, Severity), Diagnostic>,
+    /// What a caller adding help to a left-out problem writes into.
+    discarded: Diagnostic,
 }
 
 impl Diagnostics {
     /// A collector; in lenient mode content errors are lowered to warnings.
     pub fn new(lenient: bool) -> Diagnostics {
+        let nowhere = SourceFile::new("", std::path::PathBuf::new(), "");
         Diagnostics {
             list: Vec::new(),
             lenient,
+            per_file: HashMap::new(),
+            left_out: BTreeMap::new(),
+            discarded: Diagnostic::new(
+                Severity::Warning,
+                Code::Encoding,
+                &nowhere,
+                Span::at(0),
+                "",
+            ),
         }
     }
 
@@ -241,19 +274,51 @@ impl Diagnostics {
         } else {
             Severity::Error
         };
+        // Past the limit, another of a kind already left out is only counted: no need to
+        // place it in the file.
+        let key = (file.display_path.clone(), code, severity);
+        if self.full(&file.display_path) {
+            if let Some(first) = self.left_out.get_mut(&key) {
+                first.count += 1;
+                return &mut self.discarded;
+            }
+        }
         self.push(Diagnostic::new(severity, code, file, span, message))
     }
 
     /// Records `diagnostic` as it is: a warning stays a warning in every mode.
     pub fn push(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic {
+        let full = self.full(&diagnostic.path);
+        *self.per_file.entry(diagnostic.path.clone()).or_default() += diagnostic.count;
+        if full {
+            let key = (
+                diagnostic.path.clone(),
+                diagnostic.code,
+                diagnostic.severity,
+            );
+            match self.left_out.entry(key) {
+                Entry::Occupied(mut first) => first.get_mut().count += diagnostic.count,
+                Entry::Vacant(slot) => {
+                    slot.insert(diagnostic);
+                }
+            }
+            return &mut self.discarded;
+        }
         self.list.push(diagnostic);
         let last = self.list.len() - 1;
         &mut self.list[last]
     }
 
+    /// Whether `path` has had as many problems as are listed for one file.
+    fn full(&self, path: &str) -> bool {
+        self.per_file.get(path).is_some_and(|&n| n >= MAX_PER_FILE)
+    }
+
     /// Takes over what `other` found.
     pub fn absorb(&mut self, other: Diagnostics) {
-        self.list.extend(other.list);
+        for diagnostic in other.list.into_iter().chain(other.left_out.into_values()) {
+            self.push(diagnostic);
+        }
     }
 
     /// Whether lenient mode is on.
@@ -261,11 +326,36 @@ impl Diagnostics {
         self.lenient
     }
 
-    /// Everything found, sorted by file and position.
+    /// Everything found, sorted by file and position; what a file had beyond
+    /// [`MAX_PER_FILE`] as one line per kind, counting them.
     pub fn finish(mut self) -> Vec<Diagnostic> {
+        for ((_, code, _), mut first) in self.left_out {
+            first.message = format!(
+                "and {} more {code} problem{} in this file",
+                thousands(first.count),
+                if first.count == 1 { "" } else { "s" }
+            );
+            first.help = Some(format!(
+                "only the first {MAX_PER_FILE} problems of a file are listed"
+            ));
+            self.list.push(first);
+        }
         sort(&mut self.list);
         self.list
     }
+}
+
+/// `999900` as `999,900`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// Sorts `diagnostics` by file and position, as every report lists them, and drops repeats.
@@ -304,8 +394,9 @@ pub fn summary(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diagnostics.len() - errors;
+        .map(|d| d.count)
+        .sum();
+    let warnings = diagnostics.iter().map(|d| d.count).sum::<usize>() - errors;
     format!("{}, {}", count(errors, "error"), count(warnings, "warning"))
 }
 
@@ -358,6 +449,33 @@ mod tests {
         ));
         assert_eq!(summary(&diagnostics.finish()), "2 errors, 1 warning");
         assert_eq!(summary(&[]), "0 errors, 0 warnings");
+    }
+
+    #[test]
+    fn a_file_lists_its_first_problems_then_counts_the_rest_by_kind() {
+        let file = SourceFile::new("a.md", PathBuf::new(), &"::\n".repeat(100_000));
+        let mut diagnostics = Diagnostics::new(false);
+        for line in 0..100_000 {
+            diagnostics.error(&file, Span::at(line * 3), Code::UnmatchedFence, "stray");
+        }
+        diagnostics
+            .error(&file, Span::at(0), Code::Yaml, "bad")
+            .help = Some("ignored".into());
+        let list = diagnostics.finish();
+        assert_eq!(list.len(), MAX_PER_FILE + 2);
+        assert_eq!(summary(&list), "100001 errors, 0 warnings");
+        let fences = list
+            .iter()
+            .find(|d| d.message.contains("more unmatched-fence"))
+            .map(|d| d.message.clone());
+        assert_eq!(
+            fences.as_deref(),
+            Some("and 99,900 more unmatched-fence problems in this file")
+        );
+        assert!(
+            list.iter()
+                .any(|d| d.message == "and 1 more yaml problem in this file")
+        );
     }
 
     #[test]

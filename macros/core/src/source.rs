@@ -43,9 +43,12 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// Wraps `text` read from `path`; `\r\n` line ends become `\n` first, as Nuxt does.
+    /// Wraps `text` read from `path`; `\r\n` line ends become `\n` first, as Nuxt does, and
+    /// so do lone `\r`s (old Mac line ends, which would otherwise hide the front matter), and a
+    /// leading byte-order mark is dropped.
     pub fn new(display_path: impl Into<String>, path: PathBuf, text: &str) -> SourceFile {
-        let text = text.replace("\r\n", "\n");
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(index, _)| index + 1))
             .collect();
@@ -101,6 +104,8 @@ mod tests {
     fn line_and_column_count_characters() {
         let file = SourceFile::new("a.md", PathBuf::new(), "ab\r\n’x\n\nlast");
         assert_eq!(file.text, "ab\n’x\n\nlast");
+        let marked = SourceFile::new("a.md", PathBuf::new(), "\u{feff}---\rtitle: T\r---\rBody");
+        assert_eq!(marked.text, "---\ntitle: T\n---\nBody");
         assert_eq!(file.line_col(0), (1, 1));
         assert_eq!(file.line_col(2), (1, 3));
         assert_eq!(file.line_col(3), (2, 1));

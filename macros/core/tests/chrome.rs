@@ -179,3 +179,33 @@ fn the_web_layout_pads_the_body_across_the_page_without_a_title() -> TestResult 
     );
     Ok(())
 }
+
+#[test]
+fn links_to_a_page_are_encoded_as_the_sitemap_encodes_them() -> TestResult {
+    let build = built(
+        "encoded-routes",
+        &[("café.md", "# Café\n"), ("news/it's [new].md", "# New\n")],
+        &Options::default(),
+    )?;
+    let sitemap = build
+        .assets
+        .iter()
+        .find(|asset| asset.route == "/sitemap.xml")
+        .map(|asset| String::from_utf8_lossy(&asset.bytes).into_owned())
+        .unwrap_or_default();
+    for (route, url) in [
+        ("/café", "/caf%C3%A9"),
+        ("/news/it's-[new]", "/news/it%27s-%5Bnew%5D"),
+    ] {
+        assert!(
+            build.pages.iter().any(|page| page.page.route == route),
+            "no page at {route}"
+        );
+        has(&sitemap, &[&format!("{url}</loc>")]);
+        // The home page's list of every page writes the same URL, as do the menus.
+        let home = document(&build, "/");
+        has(home, &[&format!("href=\"{url}\"")]);
+        lacks(home, &[&format!("href=\"{route}\"")]);
+    }
+    Ok(())
+}

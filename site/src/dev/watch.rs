@@ -28,7 +28,10 @@ pub(crate) fn watch(dir: &Path) -> notify::Result<Changes> {
     // Events name paths below the folder as given to the watcher: compare them with that.
     let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let filter_root = root.clone();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
+    // Links are not followed: what a link inside the folder leads to is in the folder and
+    // watched there, and one leading elsewhere (or around a loop) is not content.
+    let config = notify::Config::default().with_follow_symlinks(false);
+    let handler = move |event: notify::Result<Event>| {
         let relevant = match &event {
             Ok(event) => matters(&filter_root, event),
             Err(error) => {
@@ -40,7 +43,8 @@ pub(crate) fn watch(dir: &Path) -> notify::Result<Changes> {
         if relevant {
             let _ = sender.send(());
         }
-    })?;
+    };
+    let mut watcher = RecommendedWatcher::new(handler, config)?;
     watcher.watch(&root, RecursiveMode::Recursive)?;
     Ok(Changes {
         _watcher: watcher,

@@ -8,6 +8,7 @@ use super::sh_dynamic_table::data_error;
 use super::ui::Ui;
 use super::{ComponentSpec, Use, classes, non_empty, sh_card};
 use crate::load::data::{PageMeta, value_text};
+use crate::load::route_url;
 use crate::render::Renderer;
 use crate::source::Span;
 use maud::{Markup, PreEscaped, html};
@@ -99,8 +100,8 @@ fn card(article: &PageMeta, span: Span, renderer: &mut Renderer<'_>) -> Markup {
     );
     set("altImage", article.text("altImage"));
     set("excerpt", excerpt_of(article));
-    set("urlUpperBase", Some(article.route.clone()));
-    set("articleURL", Some(article.route.clone()));
+    set("urlUpperBase", Some(route_url(&article.route)));
+    set("articleURL", Some(route_url(&article.route)));
     for label in ["leftLabel", "centerLabel", "rightLabel"] {
         set(label, article.text(label));
     }

@@ -1,30 +1,9 @@
 //! `sitemap.xml` (sitemaps.org protocol 0.9): the absolute URL of every page.
 
-use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use crate::load::route_url;
 
 /// The route the sitemap is served at.
 pub const ROUTE: &str = "/sitemap.xml";
-
-/// Characters of a route that are escaped in a URL: everything but the unreserved ones, `/`
-/// and the sub-delimiters a path may hold; `&` too, so the XML needs no entity for it.
-const PATH: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'&')
-    .add(b'\'')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'[')
-    .add(b'\\')
-    .add(b']')
-    .add(b'^')
-    .add(b'`')
-    .add(b'{')
-    .add(b'|')
-    .add(b'}');
 
 /// The sitemap listing `routes` (in the given order) below `base_url` (`https://example.org`,
 /// no trailing slash needed).
@@ -34,7 +13,7 @@ pub fn render(base_url: &str, routes: &[&str]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for route in routes {
-        let url = format!("{base}{}", utf8_percent_encode(route, PATH));
+        let url = format!("{base}{}", route_url(route));
         xml.push_str("<url><loc>");
         xml.push_str(&escape(&url));
         xml.push_str("</loc></url>\n");

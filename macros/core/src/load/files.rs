@@ -3,6 +3,8 @@
 use crate::Error;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::source::{SourceFile, Span};
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 /// Static files live in this subfolder of the content folder and are served from the site root.
@@ -69,12 +71,48 @@ pub struct ContentFiles {
     pub folder_metas: Vec<PathBuf>,
     /// Static files from `public/`.
     pub assets: Vec<AssetFile>,
+    /// Files and links left out, and why.
+    pub problems: Vec<FileProblem>,
+}
+
+/// A file or link of the content folder that is left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    /// The file or link.
+    pub path: PathBuf,
+    /// What kind of problem.
+    pub code: Code,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub help: String,
 }
 
 /// Lists the pages and assets under `root`.
+///
+/// Symbolic links are followed while they stay inside the content folder, and each folder is
+/// read once: a link leading out of the folder, to nothing, or to a folder already read (a
+/// loop, or one folder under two names) is a problem naming the link, and is not followed. So
+/// no link can publish files from elsewhere or make the walk run forever.
 pub fn scan(root: &Path) -> Result<ContentFiles, Error> {
-    let mut files = ContentFiles::default();
-    walk(root, root, &mut files)?;
+    let canonical_root = root.canonicalize().map_err(|source| Error::Io {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    let mut walker = Walker {
+        root,
+        read: HashSet::from([(canonical_root.clone(), false)]),
+        canonical_root,
+        files: ContentFiles::default(),
+        links: VecDeque::new(),
+    };
+    walker.walk(root, None)?;
+    // Links last, so that a folder reached both directly and through a link is read where it
+    // is, whatever the names' order.
+    while let Some((link, public)) = walker.links.pop_front() {
+        walker.follow(&link, public.as_deref())?;
+    }
+    let mut files = walker.files;
     files
         .pages
         .sort_by(|a, b| a.route.cmp(&b.route).then(a.relative.cmp(&b.relative)));
@@ -82,66 +120,150 @@ pub fn scan(root: &Path) -> Result<ContentFiles, Error> {
     Ok(files)
 }
 
-fn walk(root: &Path, dir: &Path, files: &mut ContentFiles) -> Result<(), Error> {
-    let io = |source| Error::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .collect::<Result<_, _>>()
-        .map_err(io)?;
-    entries.sort_by_key(|entry| entry.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        // Dot files are never content (as in Nuxt Content).
-        if name.starts_with('.') {
-            continue;
-        }
-        let relative = relative_path(root, &path);
-        if path.is_dir() {
-            if dir == root && name == PUBLIC_DIR {
-                walk_public(&path, &path, files)?;
-            } else {
-                walk(root, &path, files)?;
-            }
-        } else if name == FOLDER_META {
-            files.folder_metas.push(path);
-        } else if name.ends_with(".md") {
-            let route = route_of(&relative);
-            files.pages.push(PageFile {
-                path,
-                relative,
-                route,
-            });
-        }
-    }
-    Ok(())
+/// A walk of the content folder.
+struct Walker<'a> {
+    root: &'a Path,
+    canonical_root: PathBuf,
+    files: ContentFiles,
+    /// The folders read, by canonical path, and whether as part of `public/`.
+    read: HashSet<(PathBuf, bool)>,
+    /// The links found, with the `public/` folder when they are in it.
+    links: VecDeque<(PathBuf, Option<PathBuf>)>,
 }
 
-fn walk_public(public: &Path, dir: &Path, files: &mut ContentFiles) -> Result<(), Error> {
-    let io = |source| Error::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        if path.is_dir() {
-            walk_public(public, &path, files)?;
-        } else {
-            let route = format!("/{}", relative_path(public, &path));
-            let content_type = mime_guess::from_path(&path)
-                .first_or_octet_stream()
-                .to_string();
-            files.assets.push(AssetFile {
-                path,
-                route,
-                content_type,
+impl Walker<'_> {
+    /// Lists the folder `dir`, which is in `public` when that is given.
+    fn walk(&mut self, dir: &Path, public: Option<&Path>) -> Result<(), Error> {
+        let io = |source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .collect::<Result<_, _>>()
+            .map_err(io)?;
+        entries.sort_by_key(|entry| entry.file_name());
+        for entry in entries {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            // Dot files are never content (as in Nuxt Content).
+            if name.starts_with('.') && public.is_none() {
+                continue;
+            }
+            let kind = entry.file_type().map_err(io)?;
+            if kind.is_symlink() {
+                self.links.push_back((path, public.map(Path::to_path_buf)));
+            } else if kind.is_dir() {
+                let public = match public {
+                    None if dir == self.root && name == PUBLIC_DIR => Some(path.as_path()),
+                    public => public,
+                };
+                let canonical = path.canonicalize().map_err(io)?;
+                self.read.insert((canonical, public.is_some()));
+                let public = public.map(Path::to_path_buf);
+                self.walk(&path, public.as_deref())?;
+            } else {
+                self.file(path, public);
+            }
+        }
+        Ok(())
+    }
+
+    /// Follows the link `link`, which is in `public` when that is given.
+    fn follow(&mut self, link: &Path, public: Option<&Path>) -> Result<(), Error> {
+        let shown = relative_path(self.root, link);
+        let written = std::fs::read_link(link)
+            .map(|target| target.display().to_string())
+            .unwrap_or_default();
+        let mut problem = |message: String, help: &str| {
+            self.files.problems.push(FileProblem {
+                path: link.to_path_buf(),
+                code: Code::ContentLink,
+                message,
+                help: help.into(),
             });
+        };
+        let Ok(target) = link.canonicalize() else {
+            problem(
+                format!("the link `{shown}` leads to `{written}`, which does not exist"),
+                "remove the link, or make it lead to a file or folder of the content folder",
+            );
+            return Ok(());
+        };
+        if !target.starts_with(&self.canonical_root) {
+            problem(
+                format!(
+                    "the link `{shown}` leads out of the content folder, to `{written}`: it is not followed"
+                ),
+                "copy what the site needs into the content folder instead of linking to it",
+            );
+            return Ok(());
+        }
+        if !target.is_dir() {
+            self.file(link.to_path_buf(), public);
+            return Ok(());
+        }
+        if !self.read.insert((target, public.is_some())) {
+            problem(
+                format!(
+                    "the link `{shown}` leads to `{written}`, a folder the content folder already holds: a folder is read once"
+                ),
+                "remove the link (a link to a folder above it makes a loop)",
+            );
+            return Ok(());
+        }
+        self.walk(link, public)
+    }
+
+    /// Takes the file `path`, in `public` when that is given.
+    fn file(&mut self, path: PathBuf, public: Option<&Path>) {
+        let relative = relative_path(public.unwrap_or(self.root), &path);
+        if let Some(reason) = unroutable(&relative) {
+            let kind = if public.is_some() { "file" } else { "page" };
+            self.files.problems.push(FileProblem {
+                message: format!("`{relative}` cannot be a {kind}'s URL: its name holds {reason}"),
+                help: "rename the file with letters, digits, `-`, `_` and `.`".into(),
+                path,
+                code: Code::FileName,
+            });
+            return;
+        }
+        match public {
+            Some(_) => {
+                let route = format!("/{relative}");
+                let content_type = mime_guess::from_path(&path)
+                    .first_or_octet_stream()
+                    .to_string();
+                self.files.assets.push(AssetFile {
+                    path,
+                    route,
+                    content_type,
+                });
+            }
+            None if relative.rsplit('/').next() == Some(FOLDER_META) => {
+                self.files.folder_metas.push(path)
+            }
+            None if relative.ends_with(".md") => {
+                let route = route_of(&relative);
+                self.files.pages.push(PageFile {
+                    path,
+                    relative,
+                    route,
+                });
+            }
+            None => {}
         }
     }
-    Ok(())
+}
+
+/// Why the file at `relative` cannot be served at a URL of its own name: a `?`, `#` or `%`
+/// (which a URL reads as the query, the fragment or an escape) or a control character.
+fn unroutable(relative: &str) -> Option<String> {
+    relative.chars().find_map(|c| match c {
+        '?' | '#' | '%' => Some(format!("`{c}`")),
+        c if c.is_control() => Some(format!("the control character U+{:04X}", u32::from(c))),
+        _ => None,
+    })
 }
 
 /// Path of `path` inside `root`, with `/` separators.
@@ -165,6 +287,33 @@ pub fn route_of(relative: &str) -> String {
     }
     let route = segments.join("/");
     format!("/{route}")
+}
+
+/// Characters of a route escaped in a URL: everything but the unreserved characters, `/` and
+/// the sub-delimiters a path may hold; `&` too, so that HTML and XML need no entity for it.
+const URL_PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'&')
+    .add(b'\'')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// `route` as every link the site generates writes it (menus, page lists, the sitemap):
+/// percent-encoded, one way, so that it reaches its page whatever letters it holds.
+pub fn route_url(route: &str) -> String {
+    utf8_percent_encode(route, URL_PATH).to_string()
 }
 
 fn route_segment(segment: &str) -> String {
@@ -245,5 +394,118 @@ mod tests {
             title_from_path("1.a/10.working-groups.md"),
             "Working Groups"
         );
+    }
+
+    /// A content folder in the temporary directory holding `files`, removed on drop.
+    struct Folder(PathBuf);
+
+    impl Folder {
+        fn new(name: &str, files: &[&str]) -> std::io::Result<Folder> {
+            let root = std::env::temp_dir()
+                .join(format!("site-scan-{name}-{}", std::process::id()))
+                .join("content");
+            let _ = std::fs::remove_dir_all(&root);
+            for file in files {
+                let path = root.join(file);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::write(path, "# Page\n")?;
+            }
+            std::fs::create_dir_all(&root)?;
+            Ok(Folder(root))
+        }
+
+        #[cfg(unix)]
+        fn link(&self, link: &str, target: &str) -> std::io::Result<()> {
+            std::os::unix::fs::symlink(target, self.0.join(link))
+        }
+    }
+
+    impl Drop for Folder {
+        fn drop(&mut self) {
+            if let Some(parent) = self.0.parent() {
+                let _ = std::fs::remove_dir_all(parent);
+            }
+        }
+    }
+
+    fn routes_and_problems(files: &ContentFiles) -> (Vec<&str>, Vec<String>) {
+        let routes = files
+            .pages
+            .iter()
+            .map(|page| page.route.as_str())
+            .chain(files.assets.iter().map(|asset| asset.route.as_str()))
+            .collect();
+        let problems = files
+            .problems
+            .iter()
+            .map(|problem| format!("{}: {}", problem.code, problem.message))
+            .collect();
+        (routes, problems)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_inside_the_folder_once_and_never_out_of_it() -> Result<(), Error> {
+        let io = |source| Error::Io {
+            path: PathBuf::new(),
+            source,
+        };
+        let folder = Folder::new("links", &["a/page.md", "public/logo.png"]).map_err(io)?;
+        let outside = folder
+            .0
+            .parent()
+            .map(|p| p.join("secrets"))
+            .unwrap_or_default();
+        std::fs::create_dir_all(&outside).map_err(io)?;
+        std::fs::write(outside.join("id_rsa"), "key").map_err(io)?;
+        for (link, target) in [
+            ("loop", "."),
+            ("again", "a"),
+            ("b.md", "a/page.md"),
+            ("gone.md", "nothing.md"),
+            ("public/sd", "../../secrets"),
+            ("public/icon.png", "logo.png"),
+        ] {
+            folder.link(link, target).map_err(io)?;
+        }
+        let files = scan(&folder.0)?;
+        let (routes, problems) = routes_and_problems(&files);
+        assert_eq!(routes, ["/a/page", "/b", "/icon.png", "/logo.png"]);
+        assert_eq!(
+            problems,
+            [
+                "content-link: the link `again` leads to `a`, a folder the content folder already holds: a folder is read once",
+                "content-link: the link `gone.md` leads to `nothing.md`, which does not exist",
+                "content-link: the link `loop` leads to `.`, a folder the content folder already holds: a folder is read once",
+                "content-link: the link `public/sd` leads out of the content folder, to `../../secrets`: it is not followed",
+            ]
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn names_that_cannot_be_urls_are_left_out() -> Result<(), Error> {
+        let folder = Folder::new(
+            "names",
+            &["q?x.md", "x%2fy.md", "fine.md", "public/a#b.png"],
+        )
+        .map_err(|source| Error::Io {
+            path: PathBuf::new(),
+            source,
+        })?;
+        let files = scan(&folder.0)?;
+        let (routes, problems) = routes_and_problems(&files);
+        assert_eq!(routes, ["/fine"]);
+        assert_eq!(
+            problems,
+            [
+                "file-name: `a#b.png` cannot be a file's URL: its name holds `#`",
+                "file-name: `q?x.md` cannot be a page's URL: its name holds `?`",
+                "file-name: `x%2fy.md` cannot be a page's URL: its name holds `%`",
+            ]
+        );
+        Ok(())
     }
 }

@@ -41,6 +41,15 @@ impl FrontMatter {
             offset += line.len();
         }
         let Some((yaml_end, body_start)) = closing else {
+            diagnostics
+                .error(
+                    file,
+                    Span::new(0, first_line_end),
+                    Code::UnclosedFrontMatter,
+                    "the front matter opened here is never closed",
+                )
+                .help =
+                Some("end it with a line `---`; until then the page has no front matter".into());
             return none;
         };
         let yaml = &text[yaml_start..yaml_end];
@@ -107,6 +116,26 @@ mod tests {
         assert_eq!(front("### Title\n---\n").0, None);
         assert_eq!(front("---\n---\ntext").0, None);
         assert_eq!(front("---\ntitle: x\nno closing").0, None);
+    }
+
+    #[test]
+    fn front_matter_behind_a_byte_order_mark_or_old_mac_line_ends_is_read() {
+        let title = Some(serde_json::json!({"title": "T"}));
+        assert_eq!(front("\u{feff}---\ntitle: T\n---\nBody").0, title);
+        assert_eq!(front("---\rtitle: T\r---\rBody").0, title);
+    }
+
+    #[test]
+    fn an_unclosed_front_matter_is_an_error_at_its_opening_line() {
+        let (map, start, messages) = front("---\ntitle: T\n\n# Heading\n");
+        assert_eq!((map, start), (None, 0));
+        assert_eq!(messages.len(), 1);
+        assert!(
+            messages[0]
+                .starts_with("a.md:1:1: error: the front matter opened here is never closed"),
+            "{}",
+            messages[0]
+        );
     }
 
     #[test]

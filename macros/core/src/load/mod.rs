@@ -8,8 +8,9 @@ mod files;
 mod front_matter;
 
 pub use files::{
-    AssetFile, ContentFiles, FOLDER_META, FolderMeta, PUBLIC_DIR, PageFile, read_folder_meta,
-    relative_path, route_of, scan, strip_order_prefix, title_from_path,
+    AssetFile, ContentFiles, FOLDER_META, FileProblem, FolderMeta, PUBLIC_DIR, PageFile,
+    read_folder_meta, relative_path, route_of, route_url, scan, strip_order_prefix,
+    title_from_path,
 };
 pub use front_matter::FrontMatter;
 
@@ -68,6 +69,12 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Content, Error
         .file_name()
         .map_or_else(|| "content".into(), |n| n.to_string_lossy().into_owned());
     let display = |path: &Path| format!("{root_name}/{}", relative_path(root, path));
+    for problem in &files.problems {
+        let file = SourceFile::new(display(&problem.path), problem.path.clone(), "");
+        diagnostics
+            .error(&file, Span::at(0), problem.code, problem.message.clone())
+            .help = Some(problem.help.clone());
+    }
     let lenient = diagnostics.is_lenient();
     // Thousands of small files: read, and their front matter parsed, on every core; each
     // page's diagnostics are taken in page order, as if read one after the other.

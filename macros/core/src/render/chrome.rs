@@ -6,6 +6,7 @@ use super::TocEntry;
 use super::html::link_rel;
 use super::nav::{NavItem, Navigation, is_within};
 use crate::icons::class_icon;
+use crate::load::route_url;
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -221,7 +222,7 @@ fn header(route: &str, nav: &Navigation) -> Markup {
                                 }
                                 ul class="oma-section-list" {
                                     @for item in sections {
-                                        li { a href=(item.route) class=[is_within(route, &item.route).then_some("oma-section-current")] { (item.title) } }
+                                        li { a href=(route_url(&item.route)) class=[is_within(route, &item.route).then_some("oma-section-current")] { (item.title) } }
                                     }
                                 }
                             }
@@ -392,7 +393,7 @@ fn side_menu(section: &NavItem, route: &str) -> Markup {
             @for (depth, item) in rows {
                 @let active = item.route == route;
                 li class={ (if active { "oma-side-item-current " } else { "oma-side-item " }) (["pl-2", "pl-4", "pl-8", "pl-12"][depth.min(3)]) } {
-                    a href=(item.route) aria-current=[active.then_some("page")]
+                    a href=(route_url(&item.route)) aria-current=[active.then_some("page")]
                         class=(if active { "oma-side-link-current" } else { "oma-side-link" }) { (item.title) }
                 }
             }
@@ -410,10 +411,10 @@ fn prev_next(neighbours: Neighbours<'_>) -> Markup {
     html! {
         nav aria-label="Previous and next pages" class="flex gap-4 mt-8 mb-8 max-w-4xl" {
             @if let Some(item) = previous {
-                a href=(item.route) rel="prev" class=(card) { span class="block text-sm text-neutral-500 dark:text-neutral-400" { "Previous" } span class="dark:text-golden" { (item.title) } }
+                a href=(route_url(&item.route)) rel="prev" class=(card) { span class="block text-sm text-neutral-500 dark:text-neutral-400" { "Previous" } span class="dark:text-golden" { (item.title) } }
             }
             @if let Some(item) = next {
-                a href=(item.route) rel="next" class={ (card) " text-right" } { span class="block text-sm text-neutral-500 dark:text-neutral-400" { "Next" } span class="dark:text-golden" { (item.title) } }
+                a href=(route_url(&item.route)) rel="next" class={ (card) " text-right" } { span class="block text-sm text-neutral-500 dark:text-neutral-400" { "Next" } span class="dark:text-golden" { (item.title) } }
             }
         }
     }

@@ -8,7 +8,7 @@ use super::{TocEntry, WrittenUrl};
 use crate::components::{self, legacy};
 use crate::diagnostic::Diagnostics;
 use crate::load::data::SiteData;
-use crate::load::{LoadedPage, PageFile, title_from_path};
+use crate::load::{LoadedPage, PageFile, route_url, title_from_path};
 use crate::parse;
 use crate::source::{SourceFile, Span};
 use crate::tree::{Attributes, Component, Document, NodeKind};
@@ -270,7 +270,7 @@ fn nav_list(items: &[NavItem]) -> maud::Markup {
         ul {
             @for item in items {
                 li {
-                    a href=(item.route) { (item.title) }
+                    a href=(route_url(&item.route)) { (item.title) }
                     @if !item.children.is_empty() { (nav_list(&item.children)) }
                 }
             }

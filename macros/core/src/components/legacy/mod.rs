@@ -19,6 +19,7 @@ use super::{ComponentSpec, Use};
 use crate::diagnostic::Code;
 use crate::diagnostic::closest;
 use crate::load::data::PageMeta;
+use crate::load::route_url;
 use crate::render::Renderer;
 use crate::source::Span;
 use crate::yaml::Spans;
@@ -208,7 +209,7 @@ fn card_heading(page: &PageMeta) -> Markup {
 /// A link to `page` labelled with its title.
 fn page_link(page: &PageMeta) -> Markup {
     let title = page.text("title").unwrap_or_else(|| page.route.clone());
-    html! { a class="stretched-link" href=(page.route) { (title) } }
+    html! { a class="stretched-link" href=(route_url(&page.route)) { (title) } }
 }
 
 /// The route of the page being rendered.

@@ -4,6 +4,7 @@ use super::{card_heading, folder_pages};
 use crate::components::props::ReadProps;
 use crate::components::sh_list_cards::tags_attribute;
 use crate::components::{ComponentSpec, Use};
+use crate::load::route_url;
 use crate::render::Renderer;
 use maud::{Markup, html};
 use site_props::Props;
@@ -38,7 +39,7 @@ fn render(props: &BlogListItems, module: &Use<'_>, renderer: &mut Renderer<'_>) 
                             @if let Some(author) = item.text("author") { "Author: " (author) " " }
                             @if let Some(date) = item.text("date") { "Date: " (date) }
                         }
-                        a href=(item.route) { "Read more ..." }
+                        a href=(route_url(&item.route)) { "Read more ..." }
                     }
                 }
             }
