@@ -1,6 +1,7 @@
 //! The `site` binary: serves the OMA SpecWorks site compiled into it.
 
 use std::net::SocketAddr;
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -100,6 +101,10 @@ struct ServeArgs {
     /// The address to listen on.
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
+    /// The most connections one client IP address may hold at once; more are answered 503.
+    #[arg(long, value_name = "N",
+          default_value_t = site::serve::Limits::default().max_connections_per_address)]
+    max_connections_per_ip: NonZeroUsize,
 }
 
 // The server runs its own runtime per core; this one only waits for the signal.
@@ -114,13 +119,22 @@ async fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     match cli.command.unwrap_or(Command::Serve(cli.serve)) {
-        Command::Serve(ServeArgs { addr }) => match site::serve::serve(&site::SITE, addr).await {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("error: cannot serve the site on {addr}: {error}");
-                ExitCode::FAILURE
+        Command::Serve(ServeArgs {
+            addr,
+            max_connections_per_ip,
+        }) => {
+            let limits = site::serve::Limits {
+                max_connections_per_address: max_connections_per_ip,
+                ..site::serve::Limits::default()
+            };
+            match site::serve::serve(&site::SITE, addr, &limits).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("error: cannot serve the site on {addr}: {error}");
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
         Command::Check(CheckArgs { lenient, dir, .. }) => {
             match site::check::check(&dir, lenient, &mut std::io::stdout()) {
                 Ok(true) => ExitCode::SUCCESS,

@@ -194,7 +194,7 @@ fn the_sitemap_lists_every_page() -> TestResult {
 }
 
 #[test]
-fn malformed_requests_get_4xx_never_5xx() -> TestResult {
+fn malformed_requests_are_refused_as_rfc_9112_says() -> TestResult {
     let server = Server::start(&site::SITE, Limits::default())?;
     let long_header = format!(
         "GET / HTTP/1.1\r\nHost: x\r\nX-Long: {}\r\n\r\n",
@@ -205,10 +205,23 @@ fn malformed_requests_get_4xx_never_5xx() -> TestResult {
         "X-A: b\r\n".repeat(200)
     );
     let long_uri = format!("GET /{} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(70_000));
-    let cases: [(&[u8], &str); 13] = [
+    let cases: [(&[u8], &str); 19] = [
         (b"HELLO\r\n\r\n", "400"),
         (b"GET\r\n\r\n", "400"),
-        (b"GET / HTTP/9.9\r\nHost: x\r\n\r\n", "400"),
+        (b"GET / HTTP/9.9\r\nHost: x\r\n\r\n", "505"),
+        (b"GET / HTTP/2.0\r\nHost: x\r\n\r\n", "505"),
+        (b"GET / HTTP/1.x\r\nHost: x\r\n\r\n", "400"),
+        // Authority form is for `CONNECT`; asterisk form for `OPTIONS`.
+        (b"GET evil.example:80 HTTP/1.1\r\nHost: x\r\n\r\n", "400"),
+        (b"GET * HTTP/1.1\r\nHost: x\r\n\r\n", "400"),
+        (
+            b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n",
+            "501",
+        ),
+        (
+            b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n",
+            "400",
+        ),
         (b"G@T / HTTP/1.1\r\nHost: x\r\n\r\n", "400"),
         (b"GET /a\x00b HTTP/1.1\r\nHost: x\r\n\r\n", "400"),
         (b"GET / HTTP/1.1\r\nBad Header\r\n\r\n", "400"),
@@ -224,7 +237,7 @@ fn malformed_requests_get_4xx_never_5xx() -> TestResult {
         ),
         (long_header.as_bytes(), "431"),
         (many_headers.as_bytes(), "431"),
-        (long_uri.as_bytes(), "4"),
+        (long_uri.as_bytes(), "414"),
     ];
     for (request, expected) in cases {
         let response = server.exchange(request)?;
@@ -235,9 +248,16 @@ fn malformed_requests_get_4xx_never_5xx() -> TestResult {
             "{shown:?}: {line}"
         );
     }
-    // An HTTP/2 preface to this HTTP/1.1 server: closed without a 5xx.
+    // An HTTP/2 preface to this HTTP/1.1 server: the version is not supported.
     let response = server.exchange(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")?;
-    assert!(!status(&response).starts_with("HTTP/1.1 5"));
+    assert_eq!(status(&response), "HTTP/1.1 505 HTTP Version Not Supported");
+    // The absolute form names the resource as well as the origin form does.
+    let response = server
+        .exchange(b"GET http://x/lwm2m/about HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")?;
+    assert_eq!(status(&response), "HTTP/1.1 200 OK");
+    let response =
+        server.exchange(b"OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")?;
+    assert_eq!(status(&response), "HTTP/1.1 405 Method Not Allowed");
     // The server is still there.
     let response = server.exchange(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")?;
     assert_eq!(status(&response), "HTTP/1.1 200 OK");
@@ -298,6 +318,91 @@ fn connections_beyond_the_limit_wait_for_a_free_slot() -> TestResult {
     let mut response = Vec::new();
     third.read_to_end(&mut response)?;
     assert_eq!(status(&response), "HTTP/1.1 200 OK");
+    Ok(())
+}
+
+#[test]
+fn if_match_with_another_tag_is_412() -> TestResult {
+    let server = Server::start(&site::SITE, Limits::default())?;
+    let response = server.exchange(
+        b"GET /lwm2m/about HTTP/1.1\r\nHost: x\r\nIf-Match: \"nope\"\r\nConnection: close\r\n\r\n",
+    )?;
+    assert_eq!(status(&response), "HTTP/1.1 412 Precondition Failed");
+    assert!(body(&response).is_empty());
+    // Preconditions do not apply to what does not exist.
+    let response = server.exchange(
+        b"GET /no/such/page HTTP/1.1\r\nHost: x\r\nIf-Match: *\r\nConnection: close\r\n\r\n",
+    )?;
+    assert_eq!(status(&response), "HTTP/1.1 404 Not Found");
+    Ok(())
+}
+
+/// A keep-alive connection from `local` (a loopback address) to `server`, answered once.
+fn open_from(server: &Server, local: [u8; 4]) -> Result<TcpStream, Box<dyn std::error::Error>> {
+    let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)?;
+    socket.bind(&SocketAddr::from((local, 0)).into())?;
+    socket.connect(&server.addr.into())?;
+    let mut stream = TcpStream::from(socket);
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    stream.write_all(b"GET /sitemap.xml HTTP/1.1\r\nHost: x\r\n\r\n")?;
+    let mut received = Vec::new();
+    let mut buffer = [0; 4096];
+    while common::complete_responses(&received).0.is_empty() {
+        let read = stream.read(&mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        received.extend_from_slice(&buffer[..read]);
+    }
+    let line = status(&received);
+    if line != "HTTP/1.1 200 OK" {
+        return Err(line.into());
+    }
+    Ok(stream)
+}
+
+#[test]
+fn one_address_cannot_take_every_connection() -> TestResult {
+    let limits = Limits {
+        header_read_timeout: Duration::from_secs(60),
+        ..Limits::default()
+    };
+    let cap = limits.max_connections_per_address.get();
+    let server = Server::start(&site::SITE, limits)?;
+    let held: Vec<TcpStream> = (0..cap)
+        .map(|_| open_from(&server, [127, 0, 0, 2]))
+        .collect::<Result<_, _>>()?;
+    let refused = open_from(&server, [127, 0, 0, 2]);
+    assert_eq!(
+        refused.err().map(|error| error.to_string()).as_deref(),
+        Some("HTTP/1.1 503 Service Unavailable")
+    );
+    // Another address is served meanwhile, and a slot given back is taken again.
+    open_from(&server, [127, 0, 0, 1])?;
+    drop(held);
+    let again = (0..100).find_map(|_| {
+        std::thread::sleep(Duration::from_millis(20));
+        open_from(&server, [127, 0, 0, 2]).ok()
+    });
+    assert!(again.is_some(), "the address's slots did not come back");
+    Ok(())
+}
+
+#[test]
+fn idle_connections_make_room_when_the_server_is_full() -> TestResult {
+    let limits = Limits {
+        max_connections: 8,
+        header_read_timeout: Duration::from_secs(60),
+        ..Limits::default()
+    };
+    let server = Server::start(&site::SITE, limits)?;
+    let idle: Vec<TcpStream> = (0..8)
+        .map(|_| open_from(&server, [127, 0, 0, 1]))
+        .collect::<Result<_, _>>()?;
+    // Without the crowding rule the ninth would wait for the 60 s idle timeout, beyond the
+    // client's 10 s read timeout.
+    open_from(&server, [127, 0, 0, 1])?;
+    drop(idle);
     Ok(())
 }
 
@@ -378,6 +483,14 @@ fn redirects_404_and_405_over_a_socket() -> TestResult {
         Some("/lwm2m/about?utm_source=x")
     );
     assert_eq!(header(&response, "content-length").as_deref(), Some("0"));
+    // Raw UTF-8 in the query goes on percent-encoded; its own escapes stay as they are.
+    let response = server.exchange(
+        "GET /lwm2m/about/?q=é%20x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".as_bytes(),
+    )?;
+    assert_eq!(
+        header(&response, "location").as_deref(),
+        Some("/lwm2m/about?q=%C3%A9%20x")
+    );
     let response =
         server.exchange(b"GET /no/such/page HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")?;
     assert_eq!(status(&response), "HTTP/1.1 404 Not Found");
@@ -561,7 +674,7 @@ fn the_server_answers_as_the_router_does() -> TestResult {
     let asset = site::SITE.assets.first().ok_or("no asset")?.route;
     type Headers<'a> = &'a [(&'a str, &'a str)];
     let br: Headers = &[("accept-encoding", "gzip, deflate, br")];
-    let requests: [(&str, &str, Headers); 12] = [
+    let requests: [(&str, &str, Headers); 14] = [
         ("GET", "/lwm2m/about", br),
         (
             "GET",
@@ -582,6 +695,8 @@ fn the_server_answers_as_the_router_does() -> TestResult {
         ("GET", "/sitemap.xml", br),
         ("GET", asset, br),
         ("HEAD", "/no/such/page", &[]),
+        ("GET", "/lwm2m/about", &[("if-match", "\"nope\"")]),
+        ("GET", "/lwm2m/about", &[("if-match", page.etag)]),
     ];
     for (method, target, headers) in requests {
         let mut request = format!("{method} {target} HTTP/1.1\r\nHost: x\r\n");

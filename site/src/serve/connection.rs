@@ -35,19 +35,27 @@ const MAX_HEADERS: usize = 64;
 /// The largest request body skipped to keep the connection; a larger one closes it instead.
 const MAX_SKIPPED_BODY: u64 = 64 * 1024;
 
+/// How long a connection waiting for a request may stay idle while the listener is crowded.
+const CROWDED_IDLE: Duration = Duration::from_secs(1);
+
+/// How long a refused connection's answer may take to write.
+const REFUSAL_TIMEOUT: Duration = Duration::from_secs(1);
+
 /// How long a closed connection still reads (and drops) what the client sends, so that
 /// unread pipelined requests do not turn the close into a reset that destroys the responses
 /// the client has not read yet.
 const LINGER: Duration = Duration::from_secs(2);
 
 /// Serves requests on `stream` until the client closes it, breaks the protocol, makes no
-/// progress for a whole header-read timeout, or `stop` flips (then the response being written
-/// is finished first); then closes it gracefully.
+/// progress for a whole header-read timeout (or, while `crowding` says the listener is
+/// crowded, waits idle for a request for [`CROWDED_IDLE`]), or `stop` flips (then the response
+/// being written is finished first); then closes it gracefully.
 pub(super) async fn serve(
     site: &'static Site,
     mut stream: TcpStream,
     limits: &Limits,
     mut stop: watch::Receiver<bool>,
+    mut crowding: watch::Receiver<bool>,
 ) {
     let mut received = Received {
         buffer: vec![0; limits.max_header_bytes.max(MIN_HEADER_BYTES)],
@@ -74,6 +82,7 @@ pub(super) async fn serve(
                 (super::respond::empty(status), false, false)
             }
             Ok(None) => {
+                let idle = received.filled == 0;
                 tokio::select! {
                     biased;
                     read = received.read(&mut stream) => match read {
@@ -82,6 +91,7 @@ pub(super) async fn serve(
                     },
                     changed = stop.changed() => if changed.is_err() { break } else { continue },
                     idle = watchdog.expired(&progress) => if idle { break } else { continue },
+                    () = crowded_for(&mut crowding, CROWDED_IDLE), if idle => break,
                 }
             }
         };
@@ -96,6 +106,30 @@ pub(super) async fn serve(
         }
     }
     linger(stream).await;
+}
+
+/// Answers `503` to a connection refused a slot, and closes it.
+pub(super) async fn refuse(mut stream: TcpStream) {
+    let mut head = Vec::new();
+    let response = super::respond::empty(StatusCode::SERVICE_UNAVAILABLE);
+    write_head(&mut head, &response, false, false);
+    let written = tokio::time::timeout(REFUSAL_TIMEOUT, stream.write_all(&head)).await;
+    if matches!(written, Ok(Ok(()))) {
+        linger(stream).await;
+    }
+}
+
+/// Resolves once the listener has been crowded for `period` on end.
+async fn crowded_for(crowding: &mut watch::Receiver<bool>, period: Duration) {
+    loop {
+        if crowding.wait_for(|crowded| *crowded).await.is_err() {
+            return std::future::pending().await;
+        }
+        tokio::select! {
+            () = tokio::time::sleep(period) => return,
+            _ = crowding.wait_for(|crowded| !*crowded) => {}
+        }
+    }
 }
 
 /// A connection's received bytes.
@@ -132,8 +166,15 @@ impl Received {
         let length = match parsed.parse(&self.buffer[..self.filled]) {
             Ok(httparse::Status::Complete(length)) => length,
             Ok(httparse::Status::Partial) if self.filled < self.buffer.len() => return Ok(None),
+            // A head too long for the buffer: its request line alone, or its header fields.
+            Ok(httparse::Status::Partial) if !self.buffer.contains(&b'\n') => {
+                return Err(StatusCode::URI_TOO_LONG);
+            }
             Ok(httparse::Status::Partial) | Err(httparse::Error::TooManyHeaders) => {
                 return Err(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
+            }
+            Err(httparse::Error::Version) => {
+                return Err(version_refusal(&self.buffer[..self.filled]));
             }
             Err(_) => return Err(StatusCode::BAD_REQUEST),
         };
@@ -217,11 +258,11 @@ impl Request {
             return Err(StatusCode::BAD_REQUEST);
         };
         let method = Method::from_bytes(method.as_bytes()).map_err(|_| StatusCode::BAD_REQUEST)?;
-        let uri = Uri::try_from(target).map_err(|_| StatusCode::BAD_REQUEST)?;
+        let uri = request_target(&method, target).ok_or(StatusCode::BAD_REQUEST)?;
         let http10 = version == 0;
         let mut headers = HeaderMap::new();
         let (mut close, mut keep_alive) = (false, false);
-        let (mut length, mut transfer_coded, mut expects) = (None, false, false);
+        let (mut length, mut codings, mut expects) = (None, Vec::new(), false);
         let mut hosts = 0;
         for line in parsed.headers.iter() {
             if let Some(name) = REQUEST_HEADERS
@@ -255,8 +296,24 @@ impl Request {
             } else if line.name.eq_ignore_ascii_case(EXPECT.as_str()) {
                 expects = true;
             } else if line.name.eq_ignore_ascii_case(TRANSFER_ENCODING.as_str()) {
-                transfer_coded = true;
+                codings.extend(
+                    line.value
+                        .split(|&byte| byte == b',')
+                        .map(<[u8]>::trim_ascii)
+                        .filter(|coding| !coding.is_empty()),
+                );
             }
+        }
+        let transfer_coded = !codings.is_empty();
+        // Chunked is the only transfer coding (RFC 9112 §7); it must come last, and once.
+        if codings
+            .iter()
+            .any(|coding| !coding.eq_ignore_ascii_case(b"chunked"))
+        {
+            return Err(StatusCode::NOT_IMPLEMENTED);
+        }
+        if codings.len() > 1 {
+            return Err(StatusCode::BAD_REQUEST);
         }
         // HTTP/1.1 requires exactly one `Host` (RFC 9112 §3.2); a body framed two ways is
         // ambiguous (request smuggling).
@@ -279,6 +336,36 @@ impl Request {
             keep_alive,
         };
         Ok((request, if keep_alive { body } else { 0 }))
+    }
+}
+
+/// The request target in origin form (`/path?query`), absolute form (`http://host/path`), or
+/// asterisk form for `OPTIONS` (RFC 9112 §3.2); `None` for anything else, such as the
+/// authority form only `CONNECT` uses.
+fn request_target(method: &Method, target: &str) -> Option<Uri> {
+    if target == "*" {
+        return (method == Method::OPTIONS).then(|| Uri::from_static("*"));
+    }
+    let uri = Uri::try_from(target).ok()?;
+    let absolute = matches!(uri.scheme_str(), Some("http" | "https")) && uri.authority().is_some();
+    (target.starts_with('/') || absolute).then_some(uri)
+}
+
+/// The refusal of a request line whose version `httparse` rejects: `505` for a well-formed
+/// version above 1 (`HTTP/2.0`), `400` for anything else.
+fn version_refusal(received: &[u8]) -> StatusCode {
+    let line = received
+        .split(|&byte| byte == b'\n')
+        .next()
+        .unwrap_or_default();
+    let version = line.trim_ascii_end().rsplit(|&byte| byte == b' ').next();
+    match version {
+        Some([b'H', b'T', b'T', b'P', b'/', major, b'.', minor])
+            if major.is_ascii_digit() && minor.is_ascii_digit() && *major >= b'2' =>
+        {
+            StatusCode::HTTP_VERSION_NOT_SUPPORTED
+        }
+        _ => StatusCode::BAD_REQUEST,
     }
 }
 
@@ -459,7 +546,7 @@ mod tests {
             }
             let cut = (next() % bytes.len() as u64) as usize;
             for outcome in requests(&bytes, &[cut]) {
-                let refused = outcome == "400" || outcome == "431";
+                let refused = ["400", "414", "431", "501", "505"].contains(&outcome.as_str());
                 assert!(refused || outcome.contains(' '), "{outcome}");
             }
         }

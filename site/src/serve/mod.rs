@@ -7,11 +7,14 @@
 //!   encoding choice (`Accept-Encoding`), `304`, `HEAD`, redirects;
 //! - [`negotiate`]: the `Accept-Encoding` and `If-None-Match` rules;
 //! - [`headers`]: security headers and caching policy;
-//! - [`listen`] (feature `server`): accepting connections, with a connection limit and
+//! - [`listen`] (feature `server`): accepting connections, with connection limits (in all and
+//!   per client address, `admission`) and
 //!   graceful shutdown; `connection`: HTTP/1.1 on each, with bounded heads and a header-read
 //!   timeout;
 //! - [`shutdown`] (feature `server`): the signals that stop the server.
 
+#[cfg(feature = "server")]
+mod admission;
 #[cfg(feature = "server")]
 mod connection;
 pub mod headers;

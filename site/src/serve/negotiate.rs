@@ -1,11 +1,12 @@
 //! Content negotiation: which encoding of a body to send, from the request's `Accept-Encoding`
-//! (RFC 9110 §12.5.3), and whether the client's cached copy is current (`If-None-Match`).
+//! (RFC 9110 §12.5.3), and the preconditions on the client's copy (`If-Match`,
+//! `If-None-Match`).
 
-use axum::http::header::{ACCEPT_ENCODING, IF_NONE_MATCH};
+use axum::http::header::{ACCEPT_ENCODING, IF_MATCH, IF_NONE_MATCH};
 use axum::http::{HeaderMap, HeaderName};
 
 /// The request headers negotiation reads, the only ones a response depends on.
-pub const REQUEST_HEADERS: [HeaderName; 2] = [ACCEPT_ENCODING, IF_NONE_MATCH];
+pub const REQUEST_HEADERS: [HeaderName; 3] = [ACCEPT_ENCODING, IF_MATCH, IF_NONE_MATCH];
 
 /// A content coding the server has bodies in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,13 +107,26 @@ fn parse_q(value: &str) -> Option<u16> {
 /// Whether `If-None-Match` names `etag` (or is `*`), by the weak comparison RFC 9110 §13.1.2
 /// prescribes for it: a `W/` prefix is ignored.
 pub fn none_match(headers: &HeaderMap, etag: &str) -> bool {
+    tags(headers, &IF_NONE_MATCH)
+        .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag)
+}
+
+/// Whether the request has an `If-Match` that neither is `*` nor names `etag` by the strong
+/// comparison (RFC 9110 §13.1.1): then the answer is `412`.
+pub fn match_fails(headers: &HeaderMap, etag: &str) -> bool {
+    let mut tags = tags(headers, &IF_MATCH).peekable();
+    tags.peek().is_some() && !tags.any(|tag| tag == "*" || tag == etag)
+}
+
+/// The entity tags (or `*`) listed in the `name` headers.
+fn tags<'a>(headers: &'a HeaderMap, name: &HeaderName) -> impl Iterator<Item = &'a str> {
     headers
-        .get_all(IF_NONE_MATCH)
+        .get_all(name)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(','))
         .map(str::trim)
-        .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag)
+        .filter(|tag| !tag.is_empty())
 }
 
 #[cfg(test)]
@@ -198,5 +212,18 @@ mod tests {
         assert!(!none_match(&headers, "\"c\""));
         headers.insert(IF_NONE_MATCH, HeaderValue::from_static("*"));
         assert!(none_match(&headers, "\"c\""));
+    }
+
+    #[test]
+    fn if_match_uses_the_strong_comparison() {
+        let mut headers = HeaderMap::new();
+        assert!(!match_fails(&headers, "\"a\""));
+        headers.insert(IF_MATCH, HeaderValue::from_static("\"b\", \"a\""));
+        assert!(!match_fails(&headers, "\"a\""));
+        assert!(match_fails(&headers, "\"c\""));
+        headers.insert(IF_MATCH, HeaderValue::from_static("W/\"a\""));
+        assert!(match_fails(&headers, "\"a\""));
+        headers.insert(IF_MATCH, HeaderValue::from_static("*"));
+        assert!(!match_fails(&headers, "\"c\""));
     }
 }

@@ -119,6 +119,10 @@ fn send<B: AsRef<[u8]> + Default, T: HeaderText>(
         (Coding::Gzip, _, Some((bytes, etag))) => (bytes, etag, Some("gzip")),
         _ => (identity, etag, None),
     };
+    // Preconditions only hold for a resource that exists (RFC 9110 §13.2.1).
+    if status == StatusCode::OK && negotiate::match_fails(request, etag.text()) {
+        return empty(StatusCode::PRECONDITION_FAILED);
+    }
     let not_modified = status == StatusCode::OK && negotiate::none_match(request, etag.text());
     let length = body.as_ref().len();
     let mut response = if not_modified || head {
@@ -171,6 +175,10 @@ const LOCATION_PATH: &AsciiSet = &CONTROLS
     .add(b'|')
     .add(b'}');
 
+/// Characters escaped in a `Location` query, which keeps the request's own escapes: those of
+/// a path, and `#`, which would end it.
+const LOCATION_QUERY: &AsciiSet = &LOCATION_PATH.add(b'#');
+
 /// `308 Permanent Redirect` to the site path `target` (maybe with an `#anchor`) under
 /// `base_path`, keeping the request's query string. The method and body are kept on the way,
 /// unlike with `301`.
@@ -187,7 +195,7 @@ pub(crate) fn redirect_to<B: Default>(
     location.extend(utf8_percent_encode(path, LOCATION_PATH));
     if let Some(query) = query {
         location.push('?');
-        location.push_str(query);
+        location.extend(utf8_percent_encode(query, LOCATION_QUERY));
     }
     if let Some(fragment) = fragment {
         location.push('#');
@@ -195,7 +203,7 @@ pub(crate) fn redirect_to<B: Default>(
     }
     let mut response = empty(StatusCode::PERMANENT_REDIRECT);
     let headers = response.headers_mut();
-    // The query comes from the request line, which only holds header-safe bytes.
+    // Every byte is printable ASCII by now.
     if let Ok(location) = HeaderValue::try_from(location) {
         headers.insert(LOCATION, location);
     }
