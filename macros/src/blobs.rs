@@ -26,7 +26,7 @@ use std::time::SystemTime;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
-use site_compiler::embed::cache::write_atomically;
+use site_compiler::source::write_atomically;
 
 /// The text and bytes of one expansion, in groups, and where their files go.
 pub(crate) struct Blobs {

@@ -55,6 +55,10 @@ fn fixture(name: &str) -> std::io::Result<PathBuf> {
         ("renamed.md", b"::ShCard\n---\narticle: /\n---\n::\n"),
         ("binding.md", b"# Binding\n\n{{ nothing.here }}\n"),
         (
+            "language.md",
+            b"# Code\n\n```tyepscript\nconst a = 1\n```\n",
+        ),
+        (
             "icon.md",
             b"::ShMicroCard\n---\nicon: tabler:no-such-icon\n---\n::\n",
         ),

@@ -1,8 +1,8 @@
 // Progressive enhancement of the components that work without JavaScript: data tables (search,
 // quick filters, sorting, page size, CSV download), carousels (dots, arrows, autoplay), article tag
-// filters, the HubSpot forms (which only this script can load), the copy buttons of micro cards,
-// and animated icons, which it stills for readers who prefer reduced motion. Only the pages that have one of these load it;
-// the page is complete and readable without it.
+// filters, the HubSpot forms (which only this script can load), the copy buttons of micro cards
+// and code blocks, and animated icons, which it stills for readers who prefer reduced motion.
+// Only the pages that have one of these load it; the page is complete and readable without it.
 (function () {
   "use strict";
 
@@ -398,6 +398,58 @@
     filterCards(cards, [tag]);
   }
 
+  // ---- Code blocks: pre > code ----
+
+  // `text` on the clipboard; where the page is not a secure context (plain HTTP off this
+  // machine), through a selection, as browsers allowed before the Clipboard API.
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var copied = document.execCommand("copy");
+      area.remove();
+      if (copied) resolve();
+      else reject(new Error("copy refused"));
+    });
+  }
+
+  function enhanceCode(pre) {
+    var code = pre.querySelector(":scope > code");
+    if (!code) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-code";
+    button.textContent = "Copy";
+    button.setAttribute("aria-label", "Copy the code");
+    var timer = null;
+    function say(label) {
+      button.textContent = label;
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        button.textContent = "Copy";
+      }, 2000);
+    }
+    button.addEventListener("click", function () {
+      // The code as written: highlighted lines each end with a newline, the last one's not
+      // the code's.
+      copy((code.textContent || "").replace(/\n$/, "")).then(
+        function () {
+          say("Copied");
+        },
+        function () {
+          say("Not copied");
+        }
+      );
+    });
+    pre.appendChild(button);
+  }
+
   // ---- HubSpot forms: [data-hubspot-form] ----
 
   var HUBSPOT = "https://js.hsforms.net/forms/embed/v2.js";
@@ -490,6 +542,7 @@
     all(document, "[data-carousel]").forEach(enhanceCarousel);
     all(document, "[data-tag-filter]").forEach(enhanceTagFilter);
     all(document, "[data-copy-title]").forEach(enhanceCopyButton);
+    all(document, "pre").forEach(enhanceCode);
     applyTagParameter();
     var forms = all(document, "[data-hubspot-form]");
     if (forms.length) loadHubspot(forms);

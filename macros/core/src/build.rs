@@ -12,6 +12,7 @@ use crate::embed::redirects::Redirect;
 use crate::embed::{self, EmbeddedAsset, EmbeddedPage, Encoding};
 use crate::load::data::SiteData;
 use crate::load::{self, LoadedPage};
+use crate::render::highlight;
 use crate::render::nav::{NavPage, Navigation};
 use crate::render::page::SiteAnnouncement;
 use crate::render::{self, RenderedPage};
@@ -61,8 +62,9 @@ pub enum Output {
 /// How to compress.
 #[derive(Debug, Clone, Default)]
 pub struct Compression {
-    /// The file keeping compressed variants between builds ([`embed::cache`]); `None`
-    /// compresses everything every time.
+    /// The file keeping compressed variants between builds ([`embed::cache`]), with the
+    /// highlighted code blocks in one beside it (`.highlights`, [`highlight::Cache`]); `None`
+    /// compresses and highlights everything every time.
     pub cache: Option<PathBuf>,
 }
 
@@ -109,7 +111,12 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
     let mut content = load::load(root, &mut diagnostics)?;
     let icons = std::mem::take(&mut content.icons);
     let site = SiteData::new(root, &content.pages).with_icons(icons);
-    let rendered = render_pages(&content.pages, &site, &mut diagnostics);
+    let highlights = match cache_file(options) {
+        Some(file) => highlight::Cache::open(&file.with_extension("highlights")),
+        None => highlight::Cache::default(),
+    };
+    let rendered = render_pages(&content.pages, &site, &highlights, &mut diagnostics);
+    highlights.save();
     let announcement = render::page::site_announcement(&content.pages, &site);
     let mut sources = content.sources;
     sources.extend(site.files_read());
@@ -164,11 +171,7 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
         &page_routes,
         &options.site_url,
     )?;
-    let cache = options
-        .compression
-        .as_ref()
-        .and_then(|compression| compression.cache.as_deref())
-        .map(CompressionCache::open);
+    let cache = cache_file(options).map(CompressionCache::open);
     let encoding = match &options.compression {
         Some(_) => Encoding::Compressed(cache.as_ref()),
         None => Encoding::Identity,
@@ -191,19 +194,31 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
     })
 }
 
+/// The file keeping compressed variants between builds, if the options name one.
+fn cache_file(options: &Options) -> Option<&Path> {
+    options.compression.as_ref()?.cache.as_deref()
+}
+
 /// Parses and renders every page, on every core; each page's diagnostics are then taken in
 /// page order, as if rendered one after the other.
 fn render_pages(
     pages: &[LoadedPage],
     site: &SiteData,
+    highlights: &highlight::Cache,
     diagnostics: &mut Diagnostics,
 ) -> Vec<RenderedPage> {
     let lenient = diagnostics.is_lenient();
     let rendered = parallel::map(pages, |page| {
         let mut found = Diagnostics::new(lenient);
         let document = parse::parse_body(&page.source, &page.front_matter, &mut found);
-        let rendered =
-            render::render_page_in(Some(site), &page.file, &page.source, &document, &mut found);
+        let rendered = render::render_page_in(
+            Some(site),
+            Some(highlights),
+            &page.file,
+            &page.source,
+            &document,
+            &mut found,
+        );
         (rendered, found)
     });
     rendered

@@ -59,6 +59,8 @@ codes! {
     PropValue = "prop-value",
     /// A prop written under the name the OMA site has since renamed (a warning: it still works).
     RenamedProp = "renamed-prop",
+    /// A code block or inline code in a language the highlighter does not know.
+    UnknownLanguage = "unknown-language",
     /// A `{{ binding }}` naming nothing in the front matter.
     UnknownBinding = "unknown-binding",
     /// An icon the icon set does not have.

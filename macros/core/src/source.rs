@@ -1,6 +1,11 @@
-//! Source files and positions: byte spans and their `line:col` form.
+//! Source files and positions: byte spans and their `line:col` form; files the compiler
+//! writes, whole or not at all.
 
-use std::path::PathBuf;
+use std::fs::{self, File, FileTimes};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::SystemTime;
 
 /// A byte range in one source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -94,6 +99,30 @@ impl SourceFile {
             .copied()
             .unwrap_or(self.text.len())
     }
+}
+
+/// Writes `bytes` to `path` under a temporary name, dated `modified` if given, then renames
+/// it: concurrent builds writing the same file, and readers, only ever see it whole.
+pub fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    modified: Option<SystemTime>,
+) -> std::io::Result<()> {
+    static UNIQUE: AtomicU64 = AtomicU64::new(0);
+    let unique = UNIQUE.fetch_add(1, Ordering::Relaxed);
+    let temporary = path.with_extension(format!("{}-{unique}.tmp", std::process::id()));
+    let written = File::create(&temporary).and_then(|mut file| {
+        file.write_all(bytes)?;
+        match modified {
+            Some(time) => file.set_times(FileTimes::new().set_modified(time)),
+            None => Ok(()),
+        }
+    });
+    let renamed = written.and_then(|()| fs::rename(&temporary, path));
+    if renamed.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    renamed
 }
 
 #[cfg(test)]

@@ -10,12 +10,11 @@
 //! something or left entries unused.
 
 use std::collections::{HashMap, HashSet};
-use std::fs::{self, File, FileTimes};
-use std::io::Write as _;
+use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{LazyLock, Mutex};
-use std::time::SystemTime;
+
+use crate::source::write_atomically;
 
 use super::compress;
 
@@ -179,30 +178,6 @@ fn parse(data: &[u8]) -> Option<HashMap<Key, Vec<u8>>> {
         rest = tail;
     }
     Some(entries)
-}
-
-/// Writes `bytes` to `path` under a temporary name, dated `modified` if given, then renames
-/// it: concurrent builds writing the same file, and readers, only ever see it whole.
-pub fn write_atomically(
-    path: &Path,
-    bytes: &[u8],
-    modified: Option<SystemTime>,
-) -> std::io::Result<()> {
-    static UNIQUE: AtomicU64 = AtomicU64::new(0);
-    let unique = UNIQUE.fetch_add(1, Ordering::Relaxed);
-    let temporary = path.with_extension(format!("{}-{unique}.tmp", std::process::id()));
-    let written = File::create(&temporary).and_then(|mut file| {
-        file.write_all(bytes)?;
-        match modified {
-            Some(time) => file.set_times(FileTimes::new().set_modified(time)),
-            None => Ok(()),
-        }
-    });
-    let renamed = written.and_then(|()| fs::rename(&temporary, path));
-    if renamed.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    renamed
 }
 
 #[cfg(test)]

@@ -19,8 +19,8 @@ pub(crate) const STYLESHEET_PLACEHOLDER: &str = "/_site/style.__pending__.css";
 
 const THEME_SCRIPT: &str = include_str!("../../assets/theme.js");
 
-/// The progressive enhancement of data tables, carousels and HubSpot forms, loaded only by
-/// the pages that have one.
+/// The progressive enhancement of data tables, carousels, HubSpot forms and code blocks,
+/// loaded only by the pages that have one.
 const ENHANCE_SCRIPT: &str = include_str!("../../assets/enhance.js");
 
 /// DM Sans, OFL (see `assets/fonts/OFL.txt`): weight and file.

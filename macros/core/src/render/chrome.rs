@@ -21,7 +21,7 @@ pub struct AssetUrls {
     pub stylesheet: String,
     /// The colour-mode script.
     pub script: String,
-    /// The enhancement script of tables, carousels and forms.
+    /// The enhancement script of tables, carousels, forms and code blocks.
     pub enhance: String,
 }
 

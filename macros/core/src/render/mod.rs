@@ -3,6 +3,7 @@
 pub mod assets;
 mod chrome;
 pub mod csp;
+pub mod highlight;
 pub mod html;
 pub(crate) mod html_scan;
 pub mod nav;
@@ -19,6 +20,7 @@ use crate::load::data::SiteData;
 use crate::parse::parse_fragment;
 use crate::source::{SourceFile, Span};
 use crate::tree::{Align, Attributes, Node, NodeKind};
+use highlight::Fence;
 use html::{escape_into, link_rel, open_tag};
 use maud::{Markup, PreEscaped};
 use serde_json::{Map, Value};
@@ -52,10 +54,13 @@ pub struct Renderer<'a> {
     pub site: Option<&'a SiteData>,
     /// Third-party sources the page's embeds need, for its Content-Security-Policy.
     pub third_party: BTreeSet<csp::ThirdParty>,
-    /// Whether the page needs the enhancement script (tables, carousels, forms).
+    /// Whether the page needs the enhancement script (tables, carousels, forms, code blocks).
     pub enhanced: bool,
     /// Every URL written so far, with where it came from, for the link checks.
     pub urls: Vec<WrittenUrl>,
+    /// Highlighted code shared with the other pages of the build and kept between builds;
+    /// `None` for a page compiled on its own.
+    pub highlights: Option<&'a highlight::Cache>,
 }
 
 /// A URL the renderer wrote, and the text of the page it came from.
@@ -88,6 +93,7 @@ impl<'a> Renderer<'a> {
             third_party: BTreeSet::new(),
             enhanced: false,
             urls: Vec::new(),
+            highlights: None,
         }
     }
 
@@ -143,6 +149,12 @@ impl<'a> Renderer<'a> {
     /// The same renderer, reading data files and other pages from `site`.
     pub fn with_site(mut self, site: Option<&'a SiteData>) -> Renderer<'a> {
         self.site = site;
+        self
+    }
+
+    /// The same renderer, taking highlighted code from `highlights` and keeping it there.
+    pub fn with_highlights(mut self, highlights: Option<&'a highlight::Cache>) -> Renderer<'a> {
+        self.highlights = highlights;
         self
     }
 
@@ -252,12 +264,8 @@ impl<'a> Renderer<'a> {
                 self.write_nodes(out, children, tight);
                 out.push_str("</li>");
             }
-            NodeKind::Code { lang, value, .. } => {
-                let class = lang.as_ref().map(|lang| format!("language-{lang}"));
-                out.push_str("<pre>");
-                open_tag(out, "code", [("class", class.as_deref())]);
-                escape_into(out, value);
-                out.push_str("</code></pre>");
+            NodeKind::Code { lang, meta, value } => {
+                self.write_code(out, node.span, lang.as_deref(), meta.as_deref(), value)
             }
             NodeKind::Html(html) => {
                 self.record_html(html, node.span);
@@ -294,9 +302,7 @@ impl<'a> Renderer<'a> {
             } => self.wrap_with(out, "strong", attributes.as_ref(), children),
             NodeKind::Delete(children) => self.wrap(out, "del", children),
             NodeKind::InlineCode { value, attributes } => {
-                open_tag(out, "code", attribute_pairs(attributes.as_ref()));
-                escape_into(out, value);
-                out.push_str("</code>");
+                self.write_inline_code(out, node.span, value, attributes.as_ref())
             }
             NodeKind::Break => out.push_str("<br>"),
             NodeKind::Link {
@@ -359,6 +365,105 @@ impl<'a> Renderer<'a> {
             // Named slots: the OMA components render only their default slot.
             NodeKind::Slot { .. } => {}
         }
+    }
+
+    /// A fenced or indented code block: highlighted when its fence names a language, as
+    /// Nuxt Content does, else a plain `pre > code`. Either way the enhancement script gives
+    /// it a copy button.
+    fn write_code(
+        &mut self,
+        out: &mut String,
+        span: Span,
+        lang: Option<&str>,
+        meta: Option<&str>,
+        value: &str,
+    ) {
+        self.enhanced = true;
+        let fence = Fence::parse(lang, meta);
+        let Some(language) = fence.language.as_deref() else {
+            out.push_str("<pre><code>");
+            escape_into(out, value);
+            out.push_str("</code></pre>");
+            return;
+        };
+        let highlighted = match self.highlights {
+            Some(cache) => cache.block(value, language, &fence),
+            None => highlight::block(value, language, &fence),
+        };
+        if !highlighted.known {
+            self.unknown_language(span, language);
+        }
+        highlight::open_block(out, &fence, language);
+        out.push_str(&highlighted.html);
+        out.push_str("</code></pre>");
+    }
+
+    /// Inline code: highlighted when its attributes name a language (`` `x`{lang="ts"} ``),
+    /// as Nuxt Content does, with the block's classes; else as it is.
+    fn write_inline_code(
+        &mut self,
+        out: &mut String,
+        span: Span,
+        value: &str,
+        attributes: Option<&Attributes>,
+    ) {
+        let language = attributes
+            .and_then(|a| a.get("language").or_else(|| a.get("lang")))
+            .and_then(Value::as_str);
+        let Some(language) = language else {
+            open_tag(out, "code", attribute_pairs(attributes));
+            escape_into(out, value);
+            out.push_str("</code>");
+            return;
+        };
+        let highlighted = match self.highlights {
+            Some(cache) => cache.inline(value, language),
+            None => highlight::inline(value, language),
+        };
+        if !highlighted.known {
+            self.unknown_language(span, language);
+        }
+        let class = attributes
+            .and_then(|a| a.get("class"))
+            .and_then(Value::as_str)
+            .into_iter()
+            .chain([
+                format!("language-{language}").as_str(),
+                highlight::SHIKI_CLASSES,
+            ])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let own = [
+            ("class", Some(class.as_str())),
+            ("language", Some(language)),
+        ];
+        let authored = attribute_pairs(attributes)
+            .filter(|(name, _)| !matches!(*name, "class" | "lang" | "language"));
+        open_tag(out, "code", own.into_iter().chain(authored));
+        out.push_str(&highlighted.html);
+        out.push_str("</code>");
+    }
+
+    /// Reports a code language the highlighter does not know, at its name when the line
+    /// from `span` on holds it.
+    fn unknown_language(&mut self, span: Span, language: &str) {
+        let start = span.start as usize;
+        let line = self.file.text.get(start..).unwrap_or_default();
+        let line = line.split('\n').next().unwrap_or_default();
+        let span = line.find(language).map_or(span, |at| {
+            Span::new(start + at, start + at + language.len())
+        });
+        self.diagnostics
+            .error(
+                self.file,
+                span,
+                Code::UnknownLanguage,
+                format!("unknown code language `{language}`: shown as plain text"),
+            )
+            .help = Some(match highlight::suggestion(language) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "name a language Shiki knows (`ts`, `yaml`, `bash`, `mdc`, …), or none".into(),
+        });
     }
 
     fn wrap(&mut self, out: &mut String, tag: &str, children: &[Node]) {

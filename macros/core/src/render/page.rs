@@ -1,9 +1,9 @@
 //! A page: its title and body, then the full HTML document around it.
 
-use super::Renderer;
 use super::chrome::{self, AssetUrls, Layout, Neighbours, PageView, SITE_NAME};
 use super::csp::{ThirdParty, content_security_policy};
 use super::nav::{NavItem, Navigation};
+use super::{Renderer, highlight};
 use super::{TocEntry, WrittenUrl};
 use crate::components::{self, legacy};
 use crate::diagnostic::Diagnostics;
@@ -44,7 +44,7 @@ pub struct RenderedPage {
     /// Third-party sources its embeds need (YouTube, social posts, HubSpot forms); empty for
     /// most pages. [`RenderedPage::content_security_policy`] makes its policy of them.
     pub third_party: BTreeSet<ThirdParty>,
-    /// Whether it loads the enhancement script (data tables, carousels, forms).
+    /// Whether it loads the enhancement script (data tables, carousels, forms, code blocks).
     pub enhanced: bool,
     /// Every URL its body holds, with where it came from, for the link checks.
     pub urls: Vec<WrittenUrl>,
@@ -74,13 +74,14 @@ pub fn render_page(
     document: &Document,
     diagnostics: &mut Diagnostics,
 ) -> RenderedPage {
-    render_page_in(None, page, file, document, diagnostics)
+    render_page_in(None, None, page, file, document, diagnostics)
 }
 
 /// [`render_page`] for a page of a content folder: its components read data files and
-/// other pages from `site`.
+/// other pages from `site`, and its code comes from `highlights` when highlighted before.
 pub fn render_page_in(
     site: Option<&SiteData>,
+    highlights: Option<&highlight::Cache>,
     page: &PageFile,
     file: &SourceFile,
     document: &Document,
@@ -88,7 +89,9 @@ pub fn render_page_in(
 ) -> RenderedPage {
     let empty = Map::new();
     let front_matter = document.front_matter.as_ref().unwrap_or(&empty);
-    let mut renderer = Renderer::new(file, front_matter, diagnostics).with_site(site);
+    let mut renderer = Renderer::new(file, front_matter, diagnostics)
+        .with_site(site)
+        .with_highlights(highlights);
     let body = match front_matter.get("modules") {
         Some(modules) => {
             let spans = &document.front_matter_spans;

@@ -4,7 +4,8 @@
 //! generator) write the utilities they name, configured as the OMA site's Tailwind was
 //! (`palette`, typography, dark mode by class, and `plugins` for what encre-css lacks),
 //! and appends the hand-written `site.css`: the global styles and the legacy pages' Bootstrap
-//! grid. A class that gets no rule from either is reported in [`Stylesheet::unmatched`].
+//! grid; then `code.css` when a page has highlighted code. A class that gets no rule from any
+//! is reported in [`Stylesheet::unmatched`].
 //!
 //! [encre-css]: https://docs.rs/encre-css
 
@@ -23,6 +24,10 @@ use std::sync::LazyLock;
 /// The hand-written styles: what is not a Tailwind utility.
 pub const SITE_CSS: &str = include_str!("site.css");
 
+/// The rules of highlighted code, for a site whose pages have some: they follow `SITE_CSS`
+/// then.
+pub const CODE_CSS: &str = include_str!("code.css");
+
 /// Classes that carry no style of their own and need none: markers that other rules select
 /// on (`group`, `peer`, typography's `not-prose`) and wrappers kept from the older site's
 /// markup.
@@ -39,6 +44,10 @@ pub const MARKERS: &[&str] = &[
     "subtitle",
     "text",
     "content",
+    // A highlighted block's themes, named as Shiki names them.
+    "shiki-themes",
+    "github-light",
+    "github-dark",
 ];
 
 /// Prefixes of marker classes: a fenced code block's `language-*` names its language for
@@ -56,17 +65,22 @@ pub const NO_OP_CLASSES: &[&str] = &["dark:primary"];
 /// A generated stylesheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stylesheet {
-    /// The CSS: Tailwind's preflight, the utilities the pages use, then `site.css`.
+    /// The CSS: Tailwind's preflight, the utilities the pages use, then `site.css` (and
+    /// `code.css` when the pages have highlighted code).
     pub css: String,
-    /// Classes used in the pages that produced no CSS and that `site.css` does not style,
-    /// sorted.
+    /// Classes used in the pages that produced no CSS and that the hand-written rules do not
+    /// style, sorted.
     pub unmatched: Vec<String>,
 }
 
 static CONFIG: LazyLock<Config> = LazyLock::new(config);
 
-/// The classes `site.css` defines.
-static HAND_WRITTEN: LazyLock<BTreeSet<String>> = LazyLock::new(|| css_classes(SITE_CSS));
+/// The classes `site.css` and `code.css` define.
+static HAND_WRITTEN: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
+    let mut classes = css_classes(SITE_CSS);
+    classes.extend(css_classes(CODE_CSS));
+    classes
+});
 
 /// encre-css configured as the OMA site's Tailwind.
 fn config() -> Config {
@@ -162,6 +176,10 @@ pub fn stylesheet<'a>(pages_html: impl IntoIterator<Item = &'a str>) -> Styleshe
     }
     css.push_str("\n\n");
     css.push_str(SITE_CSS);
+    if classes.contains("shiki") {
+        css.push('\n');
+        css.push_str(CODE_CSS);
+    }
     if !css.ends_with('\n') {
         css.push('\n');
     }
