@@ -28,6 +28,11 @@
 //!   body-form carousel shows when its track is scrolled to it.
 //! * A fixture site with a visible `announcement.md`, built and served at run time: the banner
 //!   before the header, closed by its button with and without JavaScript, back on the next page.
+//! * The guide's highlighted code (`yaml`, `mdc`, `ts`) at 1280 px, light and dark: every
+//!   token painted with its theme's colour, at least two colours in each block, the block's
+//!   background of the mode; the colour-mode button repaints a token; the copy button puts the
+//!   block's text on the clipboard (read back with clipboard permission granted through the
+//!   DevTools protocol); with JavaScript off the colours show and no button does.
 //!
 //! Chromium and chromedriver must be installed (Debian: `apt-get install chromium
 //! chromium-driver`; `.ci/run` does it): without them these tests fail, they never skip.
@@ -1796,4 +1801,159 @@ fn the_announcement_is_before_the_header_and_closes_without_a_script() -> TestRe
         })?;
     }
     Ok(())
+}
+
+/// Reads, for each of the first highlighted blocks of `arguments[0]` languages, its token
+/// spans' colours: computed, and as the two themes' variables give them.
+const CODE_COLOURS: &str = r#"
+return arguments[0].map((language) => {
+  const code = document.querySelector(`article pre.shiki > code.language-${language}`);
+  if (!code) return { language, tokens: [] };
+  const tokens = [...code.querySelectorAll("span.line > span[style]")].map((span) => ({
+    text: span.textContent,
+    light: span.style.getPropertyValue("--shiki-default"),
+    dark: span.style.getPropertyValue("--shiki-dark"),
+    computed: getComputedStyle(span).color,
+  }));
+  const pre = getComputedStyle(code.parentElement);
+  return { language, tokens, background: pre.backgroundColor, lines: code.querySelectorAll("span.line").length };
+});
+"#;
+
+/// `#RRGGBB` as `rgb(r, g, b)`, as computed styles write colours.
+fn rgb(hex: &str) -> String {
+    let channel = |at: usize| {
+        hex.get(at..at + 2)
+            .and_then(|pair| u8::from_str_radix(pair, 16).ok())
+            .unwrap_or_default()
+    };
+    format!("rgb({}, {}, {})", channel(1), channel(3), channel(5))
+}
+
+impl Browser {
+    /// The highlighted blocks of the guide in `theme`: per language, tokens of at least two
+    /// colours, each token painted with its theme's colour, on a background of that mode.
+    async fn check_code_colours(&self, theme: &str, failures: &mut Failures) -> TestResult {
+        let languages = json!(["yaml", "mdc", "ts"]);
+        let blocks = self.js(CODE_COLOURS, vec![languages]).await?;
+        for block in blocks.as_array().into_iter().flatten() {
+            let case = format!("/guide, {theme}, the first `{}` block", block["language"]);
+            let tokens = block["tokens"].as_array().cloned().unwrap_or_default();
+            failures.check(number(block, "lines") > 1.0 && tokens.len() > 1, || {
+                format!("{case}: not highlighted: {block}")
+            });
+            let variable = if theme == "dark" { "dark" } else { "light" };
+            for token in &tokens {
+                let expected = rgb(token[variable].as_str().unwrap_or_default());
+                failures.check(token["computed"] == expected.as_str(), || {
+                    format!("{case}: {token} is not painted {expected}")
+                });
+            }
+            // Two tokens of different kinds (a key and a value, a component and its text)
+            // show in different colours.
+            let mut colours: Vec<&str> = tokens
+                .iter()
+                .filter_map(|token| token["computed"].as_str())
+                .collect();
+            colours.sort_unstable();
+            colours.dedup();
+            failures.check(colours.len() >= 2, || {
+                format!("{case}: every token has one colour: {colours:?}")
+            });
+            let background = colour(&block["background"]);
+            let dark_background = background.is_some_and(|c| luminance(c, [0.0; 3]) < 0.2);
+            failures.check(dark_background == (theme == "dark"), || {
+                format!("{case}: background {} in {theme} mode", block["background"])
+            });
+        }
+        Ok(())
+    }
+}
+
+#[test]
+fn code_is_highlighted_in_light_and_dark_and_the_copy_button_copies_it() -> TestResult {
+    with_browser(true, |browser| async move {
+        let mut failures = Failures::default();
+        browser.set_width(1280).await?;
+        for theme in ["light", "dark"] {
+            browser.goto("/guide").await?;
+            browser.choose_theme(theme).await?;
+            browser.goto("/guide").await?;
+            browser.check_code_colours(theme, &mut failures).await?;
+        }
+
+        // The colour-mode button repaints a token at once, from the same markup.
+        let token = "article pre.shiki > code.language-yaml span[style]";
+        let painted = format!("return getComputedStyle(document.querySelector('{token}')).color");
+        let dark = browser.js(&painted, vec![]).await?;
+        browser.click("#theme-toggle").await?;
+        browser
+            .until(
+                "light mode",
+                "return document.documentElement.classList.contains('light')",
+            )
+            .await?;
+        let light = browser.js(&painted, vec![]).await?;
+        failures.check(dark != light, || {
+            format!("toggling the colour mode leaves the token {dark}")
+        });
+
+        // The copy button puts the block's text, as written, on the clipboard.
+        let origin = browser.base.clone();
+        browser
+            .cdp(
+                "Browser.grantPermissions",
+                json!({ "origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }),
+            )
+            .await?;
+        let block = "article pre[data-filename]";
+        browser
+            .js(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'center', behavior: 'instant' })",
+                vec![json!(block)],
+            )
+            .await?;
+        browser
+            .click(&format!("{block} > button.copy-code"))
+            .await?;
+        browser
+            .until(
+                "the copy button's answer",
+                &format!(
+                    "return document.querySelector('{block} > button').textContent === 'Copied'"
+                ),
+            )
+            .await?;
+        let copied = bounded(
+            "reading the clipboard",
+            browser.client.execute_async(
+                "navigator.clipboard.readText().then(arguments[0], (e) => arguments[0]('refused: ' + e))",
+                vec![],
+            ),
+        )
+        .await??;
+        let expected = "export default defineNuxtConfig({\n  modules: ['@nuxt/content'],\n  \
+                        colorMode: { classSuffix: '' },\n})";
+        failures.check(copied == expected, || {
+            format!("the copy button copied {copied}, expected {expected:?}")
+        });
+        failures.into_result()
+    })?;
+
+    // Without JavaScript: the colours, the lines, no copy button.
+    with_browser(false, |browser| async move {
+        let mut failures = Failures::default();
+        browser.goto("/guide").await?;
+        browser.check_code_colours("light", &mut failures).await?;
+        let buttons = browser
+            .js(
+                "return document.querySelectorAll('pre > button').length",
+                vec![],
+            )
+            .await?;
+        failures.check(buttons == 0, || {
+            format!("{buttons} copy buttons without JavaScript")
+        });
+        failures.into_result()
+    })
 }
