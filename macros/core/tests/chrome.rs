@@ -3,6 +3,7 @@
 
 mod support;
 
+use site_compiler::render::csp::meta_policy;
 use site_compiler::{Build, Options, build};
 use support::{Content, has, lacks};
 
@@ -139,6 +140,51 @@ fn the_announcement_is_under_the_base_path_and_its_needs_are_every_pages() -> Te
             .content_security_policy()
             .contains("https://www.youtube.com")
     );
+    Ok(())
+}
+
+#[test]
+fn every_document_carries_its_policy_in_its_head_before_what_it_loads() -> TestResult {
+    let video = "# Video\n\n::ShVideo{src=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\"}\n::\n";
+    let options = Options {
+        base_path: "/docs".into(),
+        ..Options::default()
+    };
+    // Generated pages too: the home page and the folder's.
+    let build = built(
+        "meta-policy",
+        &[("a.md", "# A\n"), ("folder/video.md", video)],
+        &options,
+    )?;
+    let documents: Vec<_> = build.pages.iter().chain([&build.not_found]).collect();
+    let routes: Vec<&str> = documents
+        .iter()
+        .map(|page| page.page.route.as_str())
+        .collect();
+    assert_eq!(routes, ["/", "/a", "/folder", "/folder/video", "/404"]);
+    let opening = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+    for page in documents {
+        let (route, html) = (&page.page.route, &page.page.html);
+        assert_eq!(html.matches("http-equiv").count(), 1, "{route}:\n{html}");
+        let at = html.find(opening).ok_or(format!("{route}: no policy"))?;
+        let head_end = html.find("</head>").ok_or(format!("{route}: no head"))?;
+        assert!(at < head_end, "{route}: the policy is not in the head");
+        for loads in ["<script", "<link rel=\"stylesheet\""] {
+            let loaded = html.find(loads).ok_or(format!("{route}: no `{loads}`"))?;
+            assert!(at < loaded, "{route}: `{loads}` before the policy");
+        }
+        let content = &html[at + opening.len()..];
+        let content = &content[..content.find('"').unwrap_or_default()];
+        let served = page.page.content_security_policy();
+        assert_eq!(content, meta_policy(&served), "{route}");
+        assert!(!content.contains("frame-ancestors"), "{route}: {content}");
+        let widened = route == "/folder/video";
+        assert_eq!(
+            content.contains("https://www.youtube.com"),
+            widened,
+            "{route}"
+        );
+    }
     Ok(())
 }
 

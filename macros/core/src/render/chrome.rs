@@ -44,6 +44,8 @@ pub(super) struct PageView<'a> {
     pub route: &'a str,
     /// Its title.
     pub title: &'a str,
+    /// The Content-Security-Policy its `<meta http-equiv>` carries.
+    pub policy: &'a str,
     /// Its meta description.
     pub description: &'a str,
     /// Its layout.
@@ -145,6 +147,10 @@ pub(super) fn document(
         html lang="en" {
             head {
                 meta charset="utf-8";
+                // Right after the charset: a policy in the document governs only what follows
+                // it. With it, a host sending no policy (a static export) still refuses
+                // injected script.
+                meta http-equiv="Content-Security-Policy" content=(page.policy);
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="color-scheme" content="light dark";
                 title { (page.title) " | " (SITE_NAME) }

@@ -146,6 +146,31 @@ pub fn content_security_policy(third_party: &BTreeSet<ThirdParty>) -> String {
     policy
 }
 
+/// The directives a policy in a `<meta http-equiv>` cannot carry (CSP Level 3, "The meta
+/// element"): browsers ignore them there, with a console warning.
+const HEADER_ONLY_DIRECTIVES: [&str; 3] = ["frame-ancestors", "report-uri", "sandbox"];
+
+/// `policy` as a document's `<meta http-equiv="Content-Security-Policy">` carries it: every
+/// directive but those only a header can carry (`frame-ancestors`), which the server still
+/// sends. A page served with no header at all is then held to the rest of its policy.
+pub fn meta_policy(policy: &str) -> String {
+    policy
+        .split(';')
+        .map(str::trim)
+        .filter(|directive| {
+            let name = directive
+                .split_ascii_whitespace()
+                .next()
+                .unwrap_or_default();
+            !name.is_empty()
+                && !HEADER_ONLY_DIRECTIVES
+                    .iter()
+                    .any(|header_only| name.eq_ignore_ascii_case(header_only))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +202,25 @@ mod tests {
             "{policy}"
         );
         assert!(policy.ends_with("frame-ancestors 'none'"), "{policy}");
+    }
+
+    #[test]
+    fn the_meta_policy_is_the_header_policy_without_frame_ancestors() {
+        let strict = meta_policy(STRICT_POLICY);
+        assert_eq!(
+            strict,
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
+             script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+        );
+        let needs: BTreeSet<ThirdParty> = hubspot().into_iter().chain(youtube()).collect();
+        let header = content_security_policy(&needs);
+        let meta = meta_policy(&header);
+        assert!(!meta.contains("frame-ancestors"), "{meta}");
+        assert_eq!(format!("{meta}; frame-ancestors 'none'"), header);
+        assert_eq!(
+            meta_policy("sandbox; Frame-Ancestors 'self'; report-uri /r;script-src 'self';"),
+            "script-src 'self'"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! A page: its title and body, then the full HTML document around it.
 
 use super::chrome::{self, AssetUrls, Layout, Neighbours, PageView, SITE_NAME};
-use super::csp::{ThirdParty, content_security_policy};
+use super::csp::{ThirdParty, content_security_policy, meta_policy};
 use super::nav::{NavItem, Navigation};
 use super::{Renderer, highlight};
 use super::{TocEntry, WrittenUrl};
@@ -55,6 +55,12 @@ impl RenderedPage {
     /// exactly the hosts of its third-party embeds.
     pub fn content_security_policy(&self) -> String {
         content_security_policy(&self.third_party)
+    }
+
+    /// The policy its document carries in `<meta http-equiv="Content-Security-Policy">`: the
+    /// one it is served with but for what only a header can say (`frame-ancestors`).
+    pub fn meta_content_security_policy(&self) -> String {
+        meta_policy(&self.content_security_policy())
     }
 
     /// The document before and after the body, when `body_start` places the body in it.
@@ -234,9 +240,11 @@ pub fn assemble(
                     previous: index.checked_sub(1).and_then(|i| order.get(i).copied()),
                     next: order.get(index + 1).copied(),
                 });
+        let policy = page.meta_content_security_policy();
         let view = PageView {
             route: &page.route,
             title: &page.title,
+            policy: &policy,
             description: &page.description,
             layout: page.layout,
             headings: &page.headings,
@@ -301,9 +309,11 @@ pub fn not_found_page(
     if let Some(announcement) = announcement {
         announcement.require_in(&mut page);
     }
+    let policy = page.meta_content_security_policy();
     let view = PageView {
         route: "",
         title: &page.title,
+        policy: &policy,
         description: "",
         layout: Layout::Default,
         headings: &[],
@@ -332,5 +342,34 @@ fn generated_page(route: &str, title: &str, body: String, layout: Layout) -> Ren
         third_party: BTreeSet::new(),
         enhanced: false,
         urls: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::csp::Directive;
+
+    #[test]
+    fn the_meta_policy_is_an_escaped_attribute() {
+        // No origin the build accepts needs escaping; the attribute is escaped all the same.
+        let announcement = SiteAnnouncement {
+            html: String::new(),
+            third_party: BTreeSet::from([ThirdParty::new(
+                Directive::Img,
+                "https://a.example/\"><script>x()</script>&",
+            )]),
+            enhanced: false,
+        };
+        let page = not_found_page(
+            &Navigation::default(),
+            &AssetUrls::default(),
+            Some(&announcement),
+        );
+        assert!(!page.html.contains("<script>x()"), "{}", page.html);
+        assert!(page.html.contains(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; \
+             img-src 'self' data: https://a.example/&quot;&gt;&lt;script&gt;x()&lt;/script&gt;&amp;; "
+        ));
     }
 }
