@@ -216,6 +216,7 @@ fn site_literal(
         quote! { include_bytes!(#path); }
     });
     let stylesheet = &build.stylesheet;
+    let widest_policy = build.widest_content_security_policy();
     let site_url_var = embed::SITE_URL_VAR;
     quote! {
         {
@@ -231,6 +232,7 @@ fn site_literal(
                 assets: &[#(#assets),*],
                 redirects: &[#(#redirects),*],
                 not_found: #not_found,
+                widest_content_security_policy: #widest_policy,
             }
         }
     }

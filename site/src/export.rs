@@ -2,14 +2,17 @@
 //!
 //! Every page goes to `DIR/ROUTE/index.html` (the home page to `DIR/index.html`), every asset to
 //! `DIR/ROUTE`, the 404 page to `DIR/404.html`, each with its `.br` and `.gz` siblings when
-//! the server has those variants; the redirect table goes to `DIR/_redirects` (the format of
-//! Netlify and Cloudflare Pages). The bytes are the very ones the server sends, so a host that
-//! serves precompressed files (nginx's `gzip_static`, `brotli_static`) answers as it does.
+//! the server has those variants; the redirect table goes to `DIR/_redirects` and the security
+//! headers to `DIR/_headers` (the formats of Netlify and Cloudflare Pages). The bytes are the
+//! very ones the server sends, so a host that serves precompressed files (nginx's
+//! `gzip_static`, `brotli_static`) answers as it does; each document carries its
+//! Content-Security-Policy in a `<meta http-equiv>`, so even a host sending no header refuses
+//! injected script.
 
 use std::io::{self, IsTerminal as _};
 use std::path::{Path, PathBuf};
 
-use crate::{Encoded, Site};
+use crate::{Encoded, Site, security};
 
 /// What an export wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -20,8 +23,8 @@ pub struct Summary {
     pub bytes: u64,
 }
 
-/// Every file of the export of `site`, except `_redirects` (see [`redirects_file`]), in page
-/// then asset order.
+/// Every file of the export of `site`, except `_redirects` and `_headers` (see
+/// [`redirects_file`], [`headers_file`]), in page then asset order.
 pub fn files(site: &'static Site) -> Vec<(String, &'static [u8])> {
     let mut files = Vec::with_capacity(3 * (site.pages.len() + site.assets.len() + 1));
     let mut push = |path: String, identity: &'static [u8], br: Encoded, gzip: Encoded| {
@@ -64,6 +67,30 @@ pub fn redirects_file(site: &Site) -> String {
         .collect()
 }
 
+/// The security headers of every response in the `_headers` format: a path pattern, then its
+/// headers indented, one a line.
+///
+/// One rule, `/*`, with the site's widest policy ([`Site::widest_content_security_policy`])
+/// rather than a rule per page. These hosts send a path the headers of every rule it matches,
+/// joining the values of a header two rules name: two policies, each enforced. So a page's
+/// own rule could not widen a strict policy of `/*`; and rules per page alone would leave the
+/// 404 page (served at any path) without a policy, and pass the hosts' limits on a large site
+/// (Cloudflare Pages reads 100 rules). The widest policy gives each page all it needs; its own,
+/// in its `<meta http-equiv>` and enforced beside the header, holds it to exactly that (the
+/// header adding `frame-ancestors`, the same in every policy, which a meta cannot carry).
+pub fn headers_file(site: &Site) -> String {
+    let mut file = format!(
+        "# One policy for every path, the widest any page needs: each page's own, in its\n\
+         # <meta http-equiv=\"Content-Security-Policy\">, holds the page to what it needs.\n\
+         {}/*\n  Content-Security-Policy: {}\n",
+        site.base_path, site.widest_content_security_policy
+    );
+    for (name, value) in security::HEADERS {
+        file.push_str(&format!("  {name}: {value}\n"));
+    }
+    file
+}
+
 /// Writes the export of `site` into `dir` (created if missing; files already there are
 /// overwritten, others left alone). Reports progress on `progress` when there are many files.
 pub fn export(
@@ -73,7 +100,8 @@ pub fn export(
 ) -> io::Result<Summary> {
     let files = files(site);
     let redirects = redirects_file(site);
-    let total = files.len() + usize::from(!redirects.is_empty());
+    let headers = headers_file(site);
+    let total = files.len() + usize::from(!redirects.is_empty()) + 1;
     let mut reporter = Progress::new(total, progress);
     let mut summary = Summary::default();
     let mut write = |relative: &str, bytes: &[u8]| -> io::Result<()> {
@@ -94,6 +122,7 @@ pub fn export(
     if !redirects.is_empty() {
         write("_redirects", redirects.as_bytes())?;
     }
+    write("_headers", headers.as_bytes())?;
     reporter.finish()?;
     Ok(summary)
 }
@@ -204,6 +233,103 @@ mod tests {
             redirects_file(&MOUNTED),
             "/docs/caf\u{e9} /docs/lwm2m/about 308\n/docs/lwm2m /docs/lwm2m/about#dmso 308\n"
         );
+    }
+
+    #[test]
+    fn the_headers_file_gives_every_path_the_security_headers() {
+        let rule = |base: &str| {
+            format!(
+                "# One policy for every path, the widest any page needs: each page's own, in its\n\
+                 # <meta http-equiv=\"Content-Security-Policy\">, holds the page to what it needs.\n\
+                 {base}/*\n\
+                 \x20 Content-Security-Policy: default-src 'self'; frame-src 'self' https://www.youtube.com; frame-ancestors 'none'\n\
+                 \x20 X-Content-Type-Options: nosniff\n\
+                 \x20 Referrer-Policy: strict-origin-when-cross-origin\n\
+                 \x20 X-Frame-Options: DENY\n"
+            )
+        };
+        assert_eq!(headers_file(&SITE), rule(""));
+        assert_eq!(headers_file(&MOUNTED), rule("/docs"));
+    }
+
+    /// The headers of the `/*` rule of `site`'s `_headers`, by name.
+    fn headers_of_every_path(site: &Site) -> Vec<(String, String)> {
+        headers_file(site)
+            .lines()
+            .filter_map(|line| line.strip_prefix("  ")?.split_once(": "))
+            .map(|(name, value)| (name.to_string(), value.to_string()))
+            .collect()
+    }
+
+    #[cfg(feature = "axum")]
+    #[test]
+    fn the_headers_file_has_the_servers_headers() -> Result<(), Box<dyn std::error::Error>> {
+        use axum::http::{HeaderMap, Method, Uri};
+        let uri: Uri = "/lwm2m/about".parse()?;
+        let response = crate::serve::respond::respond(&SITE, &Method::GET, &uri, &HeaderMap::new());
+        let headers = headers_of_every_path(&SITE);
+        let besides_the_policy: Vec<_> = headers
+            .iter()
+            .filter(|(name, _)| name != "Content-Security-Policy")
+            .collect();
+        assert_eq!(besides_the_policy.len(), 3, "{headers:?}");
+        for (name, value) in besides_the_policy {
+            let sent = response.headers().get(name).map(|sent| sent.as_bytes());
+            assert_eq!(sent, Some(value.as_bytes()), "{name}");
+        }
+        Ok(())
+    }
+
+    /// The sources of each directive of `policy`.
+    #[cfg(feature = "content")]
+    fn directives(policy: &str) -> std::collections::BTreeMap<&str, Vec<&str>> {
+        policy
+            .split(';')
+            .filter_map(|directive| {
+                let mut words = directive.split_whitespace();
+                Some((words.next()?, words.collect()))
+            })
+            .collect()
+    }
+
+    #[cfg(feature = "content")]
+    #[test]
+    fn the_headers_file_allows_what_each_page_with_embeds_needs() {
+        let site = &crate::SITE;
+        let headers = headers_of_every_path(site);
+        assert_eq!(
+            headers.first().map(|(name, _)| name.as_str()),
+            Some("Content-Security-Policy")
+        );
+        let widest = headers
+            .first()
+            .map(|(_, value)| value.as_str())
+            .unwrap_or_default();
+        assert_eq!(widest, site.widest_content_security_policy);
+        let allowed = directives(widest);
+        let widened: Vec<_> = site
+            .pages
+            .iter()
+            .chain([&site.not_found])
+            .filter_map(|page| Some((page.route, page.content_security_policy?)))
+            .collect();
+        assert!(
+            widened
+                .iter()
+                .any(|(route, _)| *route == "/guide/components/sh-video"),
+            "{widened:?}"
+        );
+        for (route, policy) in widened {
+            for (directive, sources) in directives(policy) {
+                let widest_sources = allowed.get(directive).cloned().unwrap_or_default();
+                for source in sources {
+                    assert!(
+                        widest_sources.contains(&source),
+                        "{route}: `_headers` lacks {directive} {source}: {widest}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@ extern crate self as site;
 
 mod embedded;
 mod nav;
+mod security;
 mod table;
 mod value;
 pub use embedded::{Binary, Embedded, Sliceable, Text};

@@ -133,6 +133,11 @@ pub struct Site {
     pub redirects: &'static [Redirect],
     /// The page answered with status 404; its route is `/404`, which is not in `pages`.
     pub not_found: Page,
+    /// The `Content-Security-Policy` allowing whatever any page's allows: the strict policy
+    /// widened by the third-party hosts of every page. A static host sends it with every path
+    /// (`site export`'s `_headers`), where it cannot send each page its own: every document
+    /// also carries its own policy in a `<meta http-equiv>`, which holds it to what it needs.
+    pub widest_content_security_policy: &'static str,
 }
 
 impl Site {

@@ -254,7 +254,8 @@ fn export_writes_what_the_server_sends() -> TestResult {
                 Some((file, "gz")) => (file.to_string(), Some("gzip")),
                 _ => (relative.clone(), None),
             };
-            if file == "_redirects" {
+            // The hosts' configuration, which no request is answered with.
+            if file == "_redirects" || file == "_headers" {
                 continue;
             }
             let (route, status) = match file.as_str() {
@@ -282,6 +283,11 @@ fn export_writes_what_the_server_sends() -> TestResult {
     );
     assert!(dir.join("sitemap.xml").is_file() && dir.join("sitemap.xml.br").is_file());
     assert!(dir.join("lwm2m/about/index.html.gz").is_file());
+    let headers = std::fs::read_to_string(dir.join("_headers"))?;
+    assert!(
+        headers.contains("\n/*\n  Content-Security-Policy: default-src 'self';"),
+        "{headers}"
+    );
     std::fs::remove_dir_all(&dir)?;
     Ok(())
 }

@@ -12,11 +12,13 @@ use crate::embed::redirects::Redirect;
 use crate::embed::{self, EmbeddedAsset, EmbeddedPage, Encoding};
 use crate::load::data::SiteData;
 use crate::load::{self, LoadedPage};
+use crate::render::csp::{ThirdParty, content_security_policy};
 use crate::render::highlight;
 use crate::render::nav::{NavPage, Navigation};
 use crate::render::page::SiteAnnouncement;
 use crate::render::{self, RenderedPage};
 use crate::{Error, parallel, parse, style, validate};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// How to build.
@@ -101,6 +103,20 @@ impl Build {
         self.diagnostics
             .iter()
             .any(|d| d.severity == crate::Severity::Error)
+    }
+
+    /// The Content-Security-Policy that allows whatever any page's policy allows (the 404
+    /// page's too): the strict policy widened by the third-party hosts of every page. For a
+    /// host that sends one policy with every path; each document's own, in its
+    /// `<meta http-equiv>`, holds it to what that page needs.
+    pub fn widest_content_security_policy(&self) -> String {
+        let every_need: BTreeSet<ThirdParty> = self
+            .pages
+            .iter()
+            .chain([&self.not_found])
+            .flat_map(|page| page.page.third_party.iter().cloned())
+            .collect();
+        content_security_policy(&every_need)
     }
 }
 

@@ -3,7 +3,7 @@
 
 mod support;
 
-use site_compiler::render::csp::meta_policy;
+use site_compiler::render::csp::{STRICT_POLICY, meta_policy};
 use site_compiler::{Build, Options, build};
 use support::{Content, has, lacks};
 
@@ -185,6 +185,29 @@ fn every_document_carries_its_policy_in_its_head_before_what_it_loads() -> TestR
             "{route}"
         );
     }
+    Ok(())
+}
+
+#[test]
+fn the_widest_policy_allows_what_any_page_allows() -> TestResult {
+    let video = "::ShVideo{src=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\"}\n::\n";
+    let form = "::ShFormContactUs\n::\n";
+    let build = built(
+        "widest-policy",
+        &[("a.md", "# A\n"), ("video.md", video), ("form.md", form)],
+        &Options::default(),
+    )?;
+    let widest = build.widest_content_security_policy();
+    has(
+        &widest,
+        &[
+            "script-src 'self' https://js.hsforms.net;",
+            "frame-src 'self' https://forms-na1.hsforms.com https://forms.hsforms.com https://www.youtube.com;",
+            "frame-ancestors 'none'",
+        ],
+    );
+    let strict = built("strict-policy", &[("a.md", "# A\n")], &Options::default())?;
+    assert_eq!(strict.widest_content_security_policy(), STRICT_POLICY);
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! The headers every response carries, and the caching policy of each kind of response.
 
+use crate::security;
 use axum::http::HeaderMap;
 use axum::http::header::{
     CONTENT_SECURITY_POLICY, HeaderValue, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
@@ -22,9 +23,9 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 // The header values, validated once at compile time; cloning one copies a pointer.
 static CSP: HeaderValue = HeaderValue::from_static(CONTENT_SECURITY_POLICY_VALUE);
-static NOSNIFF: HeaderValue = HeaderValue::from_static("nosniff");
-static REFERRER: HeaderValue = HeaderValue::from_static("strict-origin-when-cross-origin");
-static DENY: HeaderValue = HeaderValue::from_static("DENY");
+static NOSNIFF: HeaderValue = HeaderValue::from_static(security::NOSNIFF);
+static REFERRER: HeaderValue = HeaderValue::from_static(security::REFERRER_POLICY);
+static DENY: HeaderValue = HeaderValue::from_static(security::FRAME_OPTIONS);
 
 /// Adds the security headers: `Content-Security-Policy` (with `frame-ancestors 'none'`),
 /// `X-Content-Type-Options: nosniff`, `Referrer-Policy` and, for browsers that predate
