@@ -16,7 +16,10 @@
 //! * With JavaScript off, every page shows its text, images and working Menus, and hides the
 //!   buttons that need the script.
 //! * The Content-Security-Policy lets the colour-mode script run and logs nothing, and does
-//!   refuse an injected inline script (so the console check can see a violation).
+//!   refuse an injected inline script (so the console check can see a violation). The same
+//!   on the export served by nginx, which sends no policy of its own, where each document's
+//!   `<meta http-equiv>` policy is all there is: on a seed page, a page with a YouTube player
+//!   and the 404 page.
 //! * Every page of the authors' guide (`/guide/…`, from the page table) at 1280 and 390 px,
 //!   light and dark, with the same checks, and nothing wider than the content column; only
 //!   the pages that embed third-party content may request other hosts, and none may have a
@@ -34,9 +37,9 @@
 //!   block's text on the clipboard (read back with clipboard permission granted through the
 //!   DevTools protocol); with JavaScript off the colours show and no button does.
 //!
-//! Chromium and chromedriver must be installed (Debian: `apt-get install chromium
-//! chromium-driver`; `.ci/run` does it): without them these tests fail, they never skip.
-//! `CHROMEDRIVER` and `CHROMIUM` name other binaries.
+//! Chromium, chromedriver and nginx must be installed (Debian: `apt-get install chromium
+//! chromium-driver nginx`; `.ci/run` does it): without them these tests fail, they never skip.
+//! `CHROMEDRIVER`, `CHROMIUM` and `NGINX` name other binaries.
 
 use axum::http::HeaderValue;
 use fantoccini::elements::Element;
@@ -1280,6 +1283,54 @@ fn every_page_reads_without_javascript() -> TestResult {
     })
 }
 
+/// The console entries of `log` about the Content-Security-Policy.
+fn policy_messages(log: Vec<Value>) -> Vec<Value> {
+    log.into_iter()
+        .filter(|entry| {
+            entry["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("Content Security Policy"))
+        })
+        .collect()
+}
+
+impl Browser {
+    /// Checks that the open page's own script ran, with nothing logged about the policy since
+    /// the log was last read.
+    async fn check_policy_lets_the_theme_script_run(&self, path: &str) -> TestResult {
+        let state = self.colour_mode().await?;
+        assert!(
+            has_class(&state, "classes", "light") || has_class(&state, "classes", "dark"),
+            "{path}: the colour-mode script did not run: {state}"
+        );
+        assert!(
+            self.shown("#color-mode").await?,
+            "{path}: the script did not show its button"
+        );
+        let logged = policy_messages(self.log("browser").await?);
+        assert!(logged.is_empty(), "{path}: {logged:?}");
+        Ok(())
+    }
+
+    /// Injects an inline script into the open page and checks that the policy refused it, and
+    /// said so in the console.
+    async fn check_policy_refuses_inline_script(&self, path: &str) -> TestResult {
+        self.js(
+            "const s = document.createElement('script'); s.textContent = 'window.inline = 1'; document.head.appendChild(s);",
+            vec![],
+        )
+        .await?;
+        let inline = self.js("return window.inline || null", vec![]).await?;
+        assert_eq!(inline, Value::Null, "{path}: an injected inline script ran");
+        let logged = policy_messages(self.log("browser").await?);
+        assert!(
+            !logged.is_empty(),
+            "{path}: the refused inline script is not in the console log"
+        );
+        Ok(())
+    }
+}
+
 #[test]
 fn the_content_security_policy_lets_the_theme_script_run() -> TestResult {
     let server = Server::start(&SITE)?;
@@ -1293,47 +1344,138 @@ fn the_content_security_policy_lets_the_theme_script_run() -> TestResult {
         for path in PAGES {
             browser.log("browser").await?;
             browser.goto(path).await?;
-            let state = browser.colour_mode().await?;
-            assert!(
-                has_class(&state, "classes", "light") || has_class(&state, "classes", "dark"),
-                "{path}: the colour-mode script did not run: {state}"
-            );
-            assert!(
-                browser.shown("#color-mode").await?,
-                "{path}: the script did not show its button"
-            );
-            let blocked: Vec<Value> = browser
-                .log("browser")
-                .await?
-                .into_iter()
-                .filter(|entry| {
-                    entry["message"]
-                        .as_str()
-                        .is_some_and(|m| m.contains("Content Security Policy"))
-                })
-                .collect();
-            assert!(blocked.is_empty(), "{path}: {blocked:?}");
+            browser.check_policy_lets_the_theme_script_run(path).await?;
         }
         // The check can see a violation: an inline script is refused and logged.
-        browser
-            .js(
-                "const s = document.createElement('script'); s.textContent = 'window.inline = 1'; document.head.appendChild(s); return window.inline || null",
-                vec![],
-            )
-            .await?;
-        let inline = browser.js("return window.inline || null", vec![]).await?;
-        assert_eq!(
-            inline,
-            Value::Null,
-            "an inline script ran despite the policy ({policy})"
+        browser.check_policy_refuses_inline_script(PAGES[4]).await
+    })
+}
+
+/// nginx serving a folder on 127.0.0.1, at an ephemeral port, with no header of its own
+/// configured: a static host that nobody told about the site. Dropping it, also when a test
+/// panics, stops nginx and removes the folder.
+struct Nginx {
+    process: Child,
+    dir: PathBuf,
+    base: String,
+}
+
+/// How long nginx may take to listen.
+const NGINX_START: Duration = Duration::from_secs(10);
+
+impl Nginx {
+    /// `site`'s export, written as `site export` writes it, and served.
+    fn serve_export(site: &'static site::Site) -> Result<Nginx, Error> {
+        let nginx = find_binary("NGINX", &["nginx"])
+            .or_else(|| Some(PathBuf::from("/usr/sbin/nginx")).filter(|path| path.is_file()))
+            .ok_or_else(|| {
+                fail(
+                    "nginx not found: install it (Debian: `apt-get install -y nginx`, as .ci/run \
+                     does), or name it in NGINX",
+                )
+            })?;
+        let dir = std::env::temp_dir().join(format!("site-nginx-{}", std::process::id()));
+        // Left over from an earlier process of the same id, killed before it could clean up.
+        let _ = std::fs::remove_dir_all(&dir);
+        let export = dir.join("export");
+        site::export::export(site, &export, &mut std::io::sink())?;
+        let port = free_port()?;
+        let log = dir.join("error.log");
+        // One process in the foreground (no master and workers), whose files are all in `dir`.
+        let config = format!(
+            r#"daemon off;
+master_process off;
+pid "{dir}/nginx.pid";
+error_log "{log}";
+events {{ worker_connections 64; }}
+http {{
+    access_log off;
+    types {{
+        text/html html; text/css css; text/javascript js; application/xml xml;
+        image/png png; image/jpeg jpg jpeg; image/svg+xml svg; font/woff2 woff2;
+    }}
+    default_type application/octet-stream;
+    client_body_temp_path "{dir}/body";
+    proxy_temp_path "{dir}/proxy";
+    fastcgi_temp_path "{dir}/fastcgi";
+    uwsgi_temp_path "{dir}/uwsgi";
+    scgi_temp_path "{dir}/scgi";
+    server {{
+        listen 127.0.0.1:{port};
+        root "{export}";
+        location / {{ try_files $uri $uri/index.html =404; }}
+        error_page 404 /404.html;
+    }}
+}}
+"#,
+            dir = dir.display(),
+            log = log.display(),
+            export = export.display(),
         );
-        let log = browser.log("browser").await?;
-        assert!(
-            log.iter().any(|entry| entry["message"]
-                .as_str()
-                .is_some_and(|m| m.contains("Content Security Policy"))),
-            "the refused inline script is not in the console log: {log:?}"
-        );
+        let config_file = dir.join("nginx.conf");
+        std::fs::write(&config_file, config)?;
+        let process = Command::new(&nginx)
+            .arg("-p")
+            .arg(&dir)
+            .arg("-e")
+            .arg(&log)
+            .arg("-c")
+            .arg(&config_file)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| fail(format!("cannot run {}: {e}", nginx.display())))?;
+        let mut server = Nginx {
+            process,
+            dir,
+            base: format!("http://127.0.0.1:{port}"),
+        };
+        let deadline = Instant::now() + NGINX_START;
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Some(status) = server.process.try_wait()? {
+                return Err(fail(format!(
+                    "nginx exited ({status}):\n{}",
+                    tail(&std::fs::read_to_string(&log).unwrap_or_default())
+                )));
+            }
+            if Instant::now() > deadline {
+                return Err(fail(format!("nginx did not listen within {NGINX_START:?}")));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(server)
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[test]
+fn the_export_on_a_host_sending_no_policy_still_refuses_injected_script() -> TestResult {
+    let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let nginx = Nginx::serve_export(&SITE)?;
+    // Only the documents' own policies protect them here.
+    let response = agent().get(format!("{}{}", nginx.base, PAGES[0])).call()?;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers().get("content-security-policy").is_none(),
+        "nginx sends a policy"
+    );
+    // A seed page, a page whose policy lets in a YouTube player, and the 404 page.
+    let paths = [PAGES[0], "/guide/components/sh-video", "/no/such/page"];
+    with_browser_at(&nginx.base, true, |browser| async move {
+        for path in paths {
+            browser.log("browser").await?;
+            browser.goto(path).await?;
+            browser.check_policy_lets_the_theme_script_run(path).await?;
+            browser.check_policy_refuses_inline_script(path).await?;
+        }
         Ok(())
     })
 }
