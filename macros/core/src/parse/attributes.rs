@@ -199,59 +199,11 @@ pub fn kebab_case(name: &str) -> String {
         .join("-")
 }
 
-/// Decodes HTML character references in attribute values. Hand-written because only the
-/// numeric forms and a handful of names occur in attribute values; no crate is worth a dependency.
+/// Decodes the character references of an attribute value as a browser does: every named
+/// reference of the HTML standard (`&Tab;`, `&colon;`, `&NewLine;`…), numeric ones with or
+/// without their `;`, and the legacy names without `;` unless a letter, digit or `=` follows.
 pub(crate) fn decode_entities(value: &str) -> String {
-    if !value.contains('&') {
-        return value.to_string();
-    }
-    let mut out = String::with_capacity(value.len());
-    let mut rest = value;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let decoded = rest
-            .find(';')
-            .filter(|&end| end <= 32)
-            .and_then(|end| Some((entity(&rest[1..end])?, end)));
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(number) = name.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        return char::from_u32(code);
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "hellip" => '…',
-        "mdash" => '—',
-        "ndash" => '–',
-        _ => return None,
-    })
+    htmlize::unescape_attribute(value).into_owned()
 }
 
 #[cfg(test)]
@@ -337,6 +289,22 @@ mod tests {
             parse(r#"{t="a &amp; b &copy; &#65;&x;"}"#),
             Some(json!({"t": "a & b © A&x;"}))
         );
+    }
+
+    #[test]
+    fn entities_are_decoded_as_the_html_standard_says() {
+        for (written, read) in [
+            ("java&Tab;script&colon;x", "java\tscript:x"),
+            ("java&NewLine;script&#x3A;", "java\nscript:"),
+            ("&#106avascript&#58", "javascript:"),
+            ("&lang;&rang;&fjlig;", "\u{27e8}\u{27e9}fj"),
+            ("&copy 2024", "\u{a9} 2024"),
+            ("a?b=1&copy=2&notit;", "a?b=1&copy=2&notit;"),
+            ("&#0;&#xD800;&#x110000;", "\u{fffd}\u{fffd}\u{fffd}"),
+            ("&#x80;", "\u{20ac}"),
+        ] {
+            assert_eq!(decode_entities(written), read, "{written}");
+        }
     }
 
     #[test]

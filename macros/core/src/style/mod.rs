@@ -14,6 +14,7 @@ mod plugins;
 mod shortcuts;
 
 use crate::icons::class_rule;
+use crate::parse::decode_entities;
 use crate::render::assets::SiteAsset;
 use encre_css::config::DarkMode;
 use encre_css::{Config, Preflight, Scanner};
@@ -287,48 +288,6 @@ fn class_values(html: &str) -> impl Iterator<Item = &str> {
         }
         None
     })
-}
-
-/// Decodes HTML character references: the named ones HTML escaping produces and numeric ones.
-fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let decoded = rest.find(';').filter(|end| *end <= 10).and_then(|end| {
-            let name = &rest[1..end];
-            let ch = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ => {
-                    let number = name.strip_prefix('#')?;
-                    let code = match number.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => number.parse().ok()?,
-                    };
-                    char::from_u32(code)
-                }
-            }?;
-            Some((ch, end + 1))
-        });
-        match decoded {
-            Some((ch, length)) => {
-                out.push(ch);
-                rest = &rest[length..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The class names that the selectors of `css` mention (`.row-separator.large` gives
