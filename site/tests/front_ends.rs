@@ -74,6 +74,20 @@ fn fixture(name: &str) -> std::io::Result<PathBuf> {
         ),
         ("script.md", b"[run](javascript:alert(1))\n"),
         (
+            "script-element.md",
+            b"# Script\n\n<script>alert(1)</script>\n",
+        ),
+        ("handler.md", b"[click](/){onclick=\"alert(1)\"}\n"),
+        ("srcdoc.md", b"<iframe srcdoc=\"<p>x</p>\"></iframe>\n"),
+        (
+            "refresh.md",
+            b"<meta http-equiv=\"refresh\" content=\"0;url=https://elsewhere.example\">\n",
+        ),
+        (
+            "style.md",
+            b"::ShSegment\n---\nimageBackground: \"x); color: red\"\n---\n::\n",
+        ),
+        (
             "video.md",
             b"::ShVideo\n---\nsrc: https://user@videos.example/a.mp4\n---\n::\n",
         ),

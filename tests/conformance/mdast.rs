@@ -180,6 +180,7 @@ fn node_value(node: &Node) -> Value {
         NodeKind::Emphasis {
             children: nodes,
             attributes: attrs,
+            ..
         } => {
             if let Some(attrs) = attrs {
                 set("attributes", attributes(attrs));
@@ -190,6 +191,7 @@ fn node_value(node: &Node) -> Value {
         NodeKind::Strong {
             children: nodes,
             attributes: attrs,
+            ..
         } => {
             if let Some(attrs) = attrs {
                 set("attributes", attributes(attrs));
@@ -204,6 +206,7 @@ fn node_value(node: &Node) -> Value {
         NodeKind::InlineCode {
             value,
             attributes: attrs,
+            ..
         } => {
             if let Some(attrs) = attrs {
                 set("attributes", attributes(attrs));

@@ -77,9 +77,21 @@ codes! {
     MissingAnchor = "missing-anchor",
     /// An image that does not exist.
     MissingImage = "missing-image",
-    /// A `javascript:` URL.
-    JavascriptUrl = "javascript-url",
-    /// A Content-Security-Policy that cannot be sent as a header.
+    /// A URL whose scheme runs a script or makes a document of its own (`javascript:`,
+    /// `vbscript:`, `data:` but for images).
+    ScriptUrl = "script-url",
+    /// A `<script>` element.
+    ScriptElement = "script-element",
+    /// An event-handler attribute (`onclick`, `onerror`…).
+    EventHandler = "event-handler",
+    /// An `<iframe srcdoc>`: a document written in an attribute.
+    IframeSrcdoc = "iframe-srcdoc",
+    /// A `<meta http-equiv="refresh">`, which sends the reader elsewhere.
+    MetaRefresh = "meta-refresh",
+    /// CSS that could leave its declaration or attribute, or run a script.
+    UnsafeStyle = "unsafe-style",
+    /// An embed whose host the page's Content-Security-Policy cannot name, or, in untrusted
+    /// mode, may not allow.
     Csp = "csp",
     /// A redirect table that is not a mapping of paths to routes.
     Redirects = "redirects",

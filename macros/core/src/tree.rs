@@ -153,6 +153,8 @@ pub enum NodeKind {
         children: Vec<Node>,
         /// MDC attributes written right after it.
         attributes: Option<Attributes>,
+        /// Where each of `attributes` is written.
+        attribute_spans: Spans,
     },
     /// `**…**`
     Strong {
@@ -160,6 +162,8 @@ pub enum NodeKind {
         children: Vec<Node>,
         /// MDC attributes written right after it.
         attributes: Option<Attributes>,
+        /// Where each of `attributes` is written.
+        attribute_spans: Spans,
     },
     /// `~~…~~`
     Delete(Vec<Node>),
@@ -169,6 +173,8 @@ pub enum NodeKind {
         value: String,
         /// MDC attributes written right after it.
         attributes: Option<Attributes>,
+        /// Where each of `attributes` is written.
+        attribute_spans: Spans,
     },
     /// Hard line break.
     Break,
@@ -184,6 +190,8 @@ pub enum NodeKind {
         children: Vec<Node>,
         /// MDC attributes written right after it.
         attributes: Option<Attributes>,
+        /// Where each of `attributes` is written.
+        attribute_spans: Spans,
     },
     /// `![alt](url "title")`
     Image {
@@ -197,6 +205,8 @@ pub enum NodeKind {
         alt: String,
         /// MDC attributes written right after it.
         attributes: Option<Attributes>,
+        /// Where each of `attributes` is written.
+        attribute_spans: Spans,
     },
     /// `[^label]`
     FootnoteReference(String),

@@ -366,9 +366,15 @@ fn card_falsy_props_excerpt_article_and_ui() {
         &Options::default(),
     );
     has(&news.value.body, &["href=\"/news/a\""]);
-    // A background URL that could break out of the CSS value is dropped.
-    let html = body("::ShCard\n---\nimageBackground: \"x'); color: red\"\n---\n::\n");
-    lacks(&html, &["style="]);
+    // A background URL that could break out of the CSS value is reported and dropped.
+    let card = compile_page(
+        "a.md",
+        "::ShCard\n---\nimageBackground: \"x'); color: red\"\n---\n::\n",
+        &Options::default(),
+    );
+    let codes: Vec<&str> = card.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["unsafe-style"]);
+    lacks(&card.value.body, &["style="]);
 }
 
 #[test]

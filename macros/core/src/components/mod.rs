@@ -10,6 +10,8 @@ pub mod legacy;
 pub mod props;
 pub mod ui;
 
+mod css;
+
 mod sh_action_card;
 mod sh_alert;
 mod sh_announcement;
@@ -39,7 +41,7 @@ use crate::parse::kebab_case;
 use crate::render::Renderer;
 use crate::render::html::{escape_into, open_tag};
 use crate::source::Span;
-use crate::tree::{Component, Node, NodeKind};
+use crate::tree::{Attributes, Component, Node, NodeKind};
 use maud::{Markup, PreEscaped};
 use props::{Markdown, PropKind, PropSpec, Props, Written};
 use serde_json::Value;
@@ -206,7 +208,7 @@ fn render_use(
                 format!("unknown component `{}`", component.name),
             )
             .help = Some(help);
-        return (custom_element(renderer, component), None);
+        return (custom_element(renderer, component, span), None);
     };
     let written = Written {
         attributes: &component.attributes,
@@ -227,31 +229,41 @@ fn render_use(
 }
 
 /// An unknown component as a web component: kebab-case tag, props as attributes (objects and
-/// lists as JSON), default slot as children, named slots as children with `slot="NAME"`.
-fn custom_element(renderer: &mut Renderer<'_>, component: &Component) -> Markup {
+/// lists as JSON), default slot as children, named slots as children with `slot="NAME"`. Its
+/// tag and attributes are the author's: checked as raw HTML is.
+fn custom_element(renderer: &mut Renderer<'_>, component: &Component, span: Span) -> Markup {
     let tag = kebab_case(&component.name);
-    let mut attributes: Vec<(String, String)> = Vec::new();
-    for (key, value) in component
+    if let Some(finding) = crate::render::script::element_finding(&tag) {
+        renderer.report(finding, span);
+    }
+    // YAML props as text, each replacing an inline attribute of its name.
+    let yaml: Attributes = component
+        .yaml_props
+        .iter()
+        .filter_map(|(key, value)| {
+            let text = match value {
+                Value::String(text) => text.clone(),
+                Value::Null => return None,
+                other => other.to_string(),
+            };
+            Some((key.clone(), Value::String(text)))
+        })
+        .collect();
+    let inline: Attributes = component
         .attributes
         .iter()
-        .chain(component.yaml_props.iter())
-    {
-        let text = match value {
-            Value::String(text) => text.clone(),
-            Value::Null => continue,
-            other => other.to_string(),
-        };
-        attributes.retain(|(name, _)| name != key);
-        attributes.push((key.clone(), text));
-    }
+        .filter(|(key, _)| !yaml.contains_key(*key))
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect();
+    let mut attributes = renderer.authored(&tag, Some(&inline), &component.attribute_spans);
+    attributes.extend(renderer.authored(&tag, Some(&yaml), &component.yaml_spans));
+    let mut open = String::new();
+    open_tag(&mut open, &tag, attributes);
+    let mut close = String::from("</");
+    escape_into(&mut close, &tag);
+    close.push('>');
     let mut out = String::new();
-    open_tag(
-        &mut out,
-        &tag,
-        attributes
-            .iter()
-            .map(|(k, v)| (k.as_str(), Some(v.as_str()))),
-    );
+    out.push_str(&open);
     for child in &component.children {
         if let NodeKind::Slot { name, children, .. } = &child.kind {
             open_tag(&mut out, "div", [("slot", Some(name.as_str()))]);
@@ -261,9 +273,7 @@ fn custom_element(renderer: &mut Renderer<'_>, component: &Component) -> Markup 
             out.push_str(&renderer.nodes(std::slice::from_ref(child)).0);
         }
     }
-    out.push_str("</");
-    escape_into(&mut out, &tag);
-    out.push('>');
+    out.push_str(&close);
     PreEscaped(out)
 }
 

@@ -3,7 +3,7 @@
 
 use super::ComponentSpec;
 use crate::diagnostic::Code;
-use crate::render::Renderer;
+use crate::render::{Renderer, script};
 use crate::source::Span;
 use crate::tree::Attributes;
 use crate::yaml::Spans;
@@ -296,6 +296,13 @@ impl Props {
 
     fn check(&self, spec: &ComponentSpec, renderer: &mut Renderer<'_>) {
         for (name, value) in &self.values {
+            let text = value.as_str().unwrap_or_default();
+            if let Some(finding) = script::attribute_finding(spec.name, name, text) {
+                let (key, value) = (self.key_span(name), self.value_span(name));
+                let span = Span::new(key.start as usize, value.end.max(key.end) as usize);
+                renderer.report(finding, span);
+                continue;
+            }
             let Some(declared) = spec.prop(name) else {
                 if !is_global_attribute(name) {
                     let span = self.key_span(name);

@@ -1,9 +1,10 @@
 //! `::ShActionCard`: a call-to-action card with an e-mail field and a button.
 
+use super::css;
 use super::icon::prop_icon;
 use super::props::{Markdown, PropKind, ReadProps, Spanned};
 use super::sh_button::style_classes;
-use super::sh_card::{background, markdown};
+use super::sh_card::markdown;
 use super::{ComponentSpec, Use, classes, markdown_div, non_empty};
 use crate::icons::icon;
 use crate::render::Renderer;
@@ -64,7 +65,7 @@ struct ActionCard {
     style_button: String,
     icon: Option<Spanned<String>>,
     alt_icon: Option<String>,
-    image_background: Option<String>,
+    image_background: Option<Spanned<String>>,
 }
 
 fn render(props: &ActionCard, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
@@ -85,8 +86,9 @@ fn render(props: &ActionCard, component: &Use<'_>, renderer: &mut Renderer<'_>) 
         &style_classes(&props.style_button, &props.color_button),
         ui.get("button"),
     ]);
+    let background = css::background_image(renderer, props.image_background.as_ref());
     html! {
-        div class=[non_empty(ui.get("wrapper"))] style=[background(props.image_background.as_deref())] {
+        div class=[non_empty(ui.get("wrapper"))] style=[background] {
             div class="grid grid-cols-5 gap-4" {
                 @if let Some(src) = &props.url_image {
                     img class=[non_empty(ui.get("image"))] src=(src) alt=(props.alt_image);

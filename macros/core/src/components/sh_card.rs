@@ -5,7 +5,7 @@
 
 use super::icon::prop_icon;
 use super::props::{Markdown, ReadProps, Spanned};
-use super::{ComponentSpec, Use, classes, markdown_div, non_empty};
+use super::{ComponentSpec, Use, classes, css, markdown_div, non_empty};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::render::Renderer;
 use crate::render::html::link_rel;
@@ -76,7 +76,7 @@ struct Card {
     left_label: Option<Markdown>,
     center_label: Option<Markdown>,
     right_label: Option<Markdown>,
-    image_background: Option<String>,
+    image_background: Option<Spanned<String>>,
     // The old name of `articleURL`: still read, with a warning.
     article: Option<String>,
     #[prop(name = "articleURL")]
@@ -91,15 +91,6 @@ struct Card {
     #[prop(default = "_blank")]
     target: String,
     upper_base_text: Option<Markdown>,
-}
-
-/// `background-image:url('…')` for a URL that cannot break out of the CSS value, else nothing.
-pub(super) fn background(url: Option<&str>) -> Option<String> {
-    let url = url?;
-    let safe = !url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || "'\"()\\;<>".contains(c));
-    safe.then(|| format!("background-image:url('{url}')"))
 }
 
 /// A markdown prop rendered, or nothing.
@@ -206,10 +197,11 @@ fn render(props: &Card, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Mar
         .or(props.article.as_deref())
         .filter(|_| on_news_page(renderer));
     let article_rel = article.and_then(|href| link_rel(href, Some("_blank")));
+    let background = css::background_image(renderer, props.image_background.as_ref());
     html! {
         div class=[non_empty(&wrapper)] {
             @if let Some(cover) = cover { (cover) }
-            div class=[non_empty(ui.get("upperBase"))] style=[background(props.image_background.as_deref())] {
+            div class=[non_empty(ui.get("upperBase"))] style=[background] {
                 a class="not-prose" href=[href] target=[target] rel=[rel] {
                     @if let Some(text) = upper_base_text {
                         (text)

@@ -1,7 +1,7 @@
 //! `::ShSegment`: a plain block wrapper, typically one cell of `ShTwoColumns`.
 
-use super::props::ReadProps;
-use super::{ComponentSpec, Use, non_empty};
+use super::props::{ReadProps, Spanned};
+use super::{ComponentSpec, Use, css, non_empty};
 use crate::render::Renderer;
 use maud::{Markup, html};
 use site_props::Props;
@@ -16,17 +16,23 @@ pub(super) static SPEC: ComponentSpec = ComponentSpec {
 #[derive(Props)]
 #[props(ui)]
 struct Segment {
-    image_background: Option<String>,
-    image_background_class: Option<String>,
+    image_background: Option<Spanned<String>>,
+    image_background_class: Option<Spanned<String>>,
 }
 
 fn render(props: &Segment, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Markup {
     // Despite its name, `imageBackgroundClass` holds inline CSS on the OMA site.
     let mut style = Vec::new();
-    if let Some(url) = &props.image_background {
+    if let Some(url) = &props.image_background
+        && let Some(url) = css::image_url(renderer, url)
+    {
         style.push(format!("background: url({url})"));
     }
-    style.extend(props.image_background_class.clone());
+    if let Some(css) = &props.image_background_class
+        && let Some(css) = css::declarations(renderer, css)
+    {
+        style.push(css.to_string());
+    }
     let style = style.join("; ");
     let body = component.slot(renderer);
     html! {

@@ -6,10 +6,11 @@
 //! Every pass walks one list of siblings once; nested lists were refined when their parent
 //! node was built, so the work is linear in the text and nothing here recurses.
 
-use super::attributes::{attribute_spans, parse_attribute_list, parse_attributes};
+use super::attributes::{attribute_spans, parse_attribute_list};
 use super::markdown::SPAN_MARKER;
 use crate::source::Span;
 use crate::tree::{Attributes, Component, Node, NodeKind};
+use crate::yaml::{Children, Spans};
 use serde_json::Value;
 
 /// Put before a character that was escaped (`\:`) or written as a character reference: it is
@@ -336,6 +337,7 @@ fn inline_components(children: Vec<Node>) -> Vec<Node> {
                 {
                     component.children = span.children;
                     component.attributes.extend(span.attributes);
+                    extend_spans(&mut component.attribute_spans, span.attribute_spans);
                 }
             }
             out.push(Node::new(NodeKind::InlineComponent(component), span));
@@ -391,15 +393,18 @@ fn next_component(text: &str, start_allowed: bool) -> Option<(&str, &str, &str)>
 }
 
 /// `{…}` written directly after a link, image, emphasis, strong, inline code or component
-/// becomes that node's attributes.
+/// becomes that node's attributes, with where each is written.
 fn attach_attributes(children: Vec<Node>) -> Vec<Node> {
     let mut out: Vec<Node> = Vec::with_capacity(children.len());
     for mut node in children {
         if let (Some(previous), NodeKind::Text(text)) = (out.last_mut(), &mut node.kind) {
             if text.starts_with('{') {
-                if let Some(slot) = attribute_slot(&mut previous.kind) {
-                    if let Some((attributes, used)) = parse_attributes(text) {
+                let places = Places::of(node.span, text);
+                if let Some((slot, slot_spans)) = attribute_slot(&mut previous.kind) {
+                    if let Some((attributes, written, used)) = parse_attribute_list(text) {
                         slot.extend(attributes);
+                        let spans = attribute_spans(written, |offset| places.offset(offset));
+                        extend_spans(slot_spans, spans);
                         previous.span.end = node
                             .span
                             .start
@@ -418,19 +423,55 @@ fn attach_attributes(children: Vec<Node>) -> Vec<Node> {
     out
 }
 
-fn attribute_slot(kind: &mut NodeKind) -> Option<&mut Attributes> {
+/// Where the attributes written after a node of `kind` go, and their places.
+fn attribute_slot(kind: &mut NodeKind) -> Option<(&mut Attributes, &mut Spans)> {
     match kind {
-        NodeKind::Link { attributes, .. }
-        | NodeKind::Image { attributes, .. }
-        | NodeKind::Emphasis { attributes, .. }
-        | NodeKind::Strong { attributes, .. }
-        | NodeKind::InlineCode { attributes, .. } => {
-            Some(attributes.get_or_insert_with(Attributes::new))
+        NodeKind::Link {
+            attributes,
+            attribute_spans,
+            ..
         }
+        | NodeKind::Image {
+            attributes,
+            attribute_spans,
+            ..
+        }
+        | NodeKind::Emphasis {
+            attributes,
+            attribute_spans,
+            ..
+        }
+        | NodeKind::Strong {
+            attributes,
+            attribute_spans,
+            ..
+        }
+        | NodeKind::InlineCode {
+            attributes,
+            attribute_spans,
+            ..
+        } => Some((
+            attributes.get_or_insert_with(Attributes::new),
+            attribute_spans,
+        )),
         NodeKind::InlineComponent(component) if component.name != "binding" => {
-            Some(&mut component.attributes)
+            Some((&mut component.attributes, &mut component.attribute_spans))
         }
         _ => None,
+    }
+}
+
+/// `spans` with the entries of `more` added (a second `{…}` after the same node).
+fn extend_spans(spans: &mut Spans, more: Spans) {
+    match (&mut spans.children, more.children) {
+        (Children::Map(entries), Children::Map(more_entries)) => {
+            entries.extend(more_entries);
+            spans.value.end = spans.value.end.max(more.value.end);
+        }
+        (_, children) => {
+            spans.value = more.value;
+            spans.children = children;
+        }
     }
 }
 
@@ -468,6 +509,7 @@ fn autolinks(nodes: Vec<Node>) -> Vec<Node> {
                 title: None,
                 children: vec![text_node(&rest[start..end], span)],
                 attributes: None,
+                attribute_spans: Spans::default(),
             };
             (start, end, link)
         })

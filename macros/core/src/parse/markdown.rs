@@ -4,6 +4,7 @@ use super::blocks::{Origin, Text};
 use super::inline::{self, LITERAL};
 use crate::source::Span;
 use crate::tree::{Align, Node, NodeKind};
+use crate::yaml::Spans;
 use pulldown_cmark::{
     BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
 };
@@ -297,6 +298,7 @@ impl Builder<'_> {
                 NodeKind::InlineCode {
                     value: value.into_string(),
                     attributes: None,
+                    attribute_spans: Spans::default(),
                 },
                 span,
             )),
@@ -458,10 +460,12 @@ impl Builder<'_> {
             FrameKind::Emphasis => NodeKind::Emphasis {
                 children: refine(children),
                 attributes: None,
+                attribute_spans: Spans::default(),
             },
             FrameKind::Strong => NodeKind::Strong {
                 children: refine(children),
                 attributes: None,
+                attribute_spans: Spans::default(),
             },
             FrameKind::Delete => NodeKind::Delete(refine(children)),
             FrameKind::Link { url, title } => {
@@ -473,6 +477,7 @@ impl Builder<'_> {
                     title,
                     children: inline::refine(children, in_link),
                     attributes: None,
+                    attribute_spans: Spans::default(),
                 }
             }
             FrameKind::Image { url, .. } if url == SPAN_MARKER => {
@@ -484,6 +489,7 @@ impl Builder<'_> {
                     title: None,
                     children: refine(children),
                     attributes: None,
+                    attribute_spans: Spans::default(),
                 }
             }
             FrameKind::Image { url, title } => {
@@ -498,6 +504,7 @@ impl Builder<'_> {
                     title,
                     alt,
                     attributes: None,
+                    attribute_spans: Spans::default(),
                 }
             }
             FrameKind::Transparent => {

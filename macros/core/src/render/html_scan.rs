@@ -27,6 +27,8 @@ pub(crate) const URL_ATTRIBUTES: &[&str] = &[
     "data",
     "cite",
     "background",
+    // SVG's links (`<svg><a xlink:href>`, `<use xlink:href>`).
+    "xlink:href",
 ];
 
 /// Every URL of `html`, in document order, with the byte range of `html` it is written in:
@@ -38,7 +40,7 @@ pub(crate) fn urls(html: &str) -> Vec<(UrlAttribute, Range<usize>)> {
         let raw = &html[value.clone()];
         let decoded = crate::parse::decode_entities(raw);
         let verbatim = decoded == raw;
-        let mut push = |url: &str, range: Range<usize>| {
+        for (url, range) in value_urls(name, &decoded) {
             let range = if verbatim {
                 value.start + range.start..value.start + range.end
             } else {
@@ -50,23 +52,21 @@ pub(crate) fn urls(html: &str) -> Vec<(UrlAttribute, Range<usize>)> {
                 value: url.to_string(),
             };
             found.push((attribute, range));
-        };
-        match name {
-            "srcset" => {
-                for (url, range) in srcset_urls(&decoded) {
-                    push(url, range);
-                }
-            }
-            "style" => {
-                for (url, range) in style_urls(&decoded) {
-                    push(url, range);
-                }
-            }
-            _ if URL_ATTRIBUTES.contains(&name) => push(&decoded, 0..decoded.len()),
-            _ => {}
         }
     });
     found
+}
+
+/// The URLs the attribute `name` holds in its value `decoded` (character references decoded),
+/// with their ranges in it: one for a URL attribute, each candidate of a `srcset`, each `url()`
+/// of a `style`, none for other attributes.
+pub(crate) fn value_urls<'a>(name: &str, decoded: &'a str) -> Vec<(&'a str, Range<usize>)> {
+    match name {
+        "srcset" => srcset_urls(decoded),
+        "style" => style_urls(decoded),
+        _ if URL_ATTRIBUTES.contains(&name) => vec![(decoded, 0..decoded.len())],
+        _ => Vec::new(),
+    }
 }
 
 /// Every `id` of `html`, in document order.
@@ -117,9 +117,37 @@ fn style_urls(value: &str) -> Vec<(&str, Range<usize>)> {
     found
 }
 
+/// What [`scan`] finds in a start tag, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Found<'a> {
+    /// A start tag: its lower-case name, and the range of `<name`.
+    Tag(&'a str, Range<usize>),
+    /// One of its attributes: the tag's and its own lower-case names, the range of the name,
+    /// and the range of the raw value (without quotes; empty, after the name, when it has none).
+    Attribute {
+        tag: &'a str,
+        name: &'a str,
+        name_range: Range<usize>,
+        value: Range<usize>,
+    },
+}
+
 /// Calls `visit` with the lower-case tag name, the lower-case attribute name and the byte range
 /// of the raw value (without quotes) of every attribute of every start tag of `html`.
 pub(crate) fn for_each_attribute(html: &str, mut visit: impl FnMut(&str, &str, Range<usize>)) {
+    scan(html, |found| {
+        if let Found::Attribute {
+            tag, name, value, ..
+        } = found
+        {
+            visit(tag, name, value);
+        }
+    });
+}
+
+/// Calls `visit` with every start tag of `html` and each of its attributes, as a browser
+/// tokenizes them (comments skipped, `/` between attributes ignored).
+pub(crate) fn scan(html: &str, mut visit: impl FnMut(Found<'_>)) {
     let offset = |rest: &str| html.len() - rest.len();
     // The lower-cased names, written into the same two buffers each time: every page is
     // scanned, and allocating a name per attribute was most of the scan's time.
@@ -131,6 +159,7 @@ pub(crate) fn for_each_attribute(html: &str, mut visit: impl FnMut(&str, &str, R
     };
     let mut rest = html;
     while let Some(open) = rest.find('<') {
+        let tag_start = offset(rest) + open;
         rest = &rest[open + 1..];
         if rest.starts_with("!--") {
             rest = rest.find("-->").map_or("", |end| &rest[end + 3..]);
@@ -145,6 +174,7 @@ pub(crate) fn for_each_attribute(html: &str, mut visit: impl FnMut(&str, &str, R
         }
         lower_into(&mut tag, &rest[..name_len]);
         rest = &rest[name_len..];
+        visit(Found::Tag(&tag, tag_start..offset(rest)));
         loop {
             rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
             let Some(first) = rest.chars().next() else {
@@ -158,6 +188,7 @@ pub(crate) fn for_each_attribute(html: &str, mut visit: impl FnMut(&str, &str, R
                 .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
                 .unwrap_or(rest.len())
                 .max(1);
+            let name_start = offset(rest);
             lower_into(&mut name, &rest[..name_len]);
             rest = rest[name_len..].trim_start();
             let start = offset(rest);
@@ -182,7 +213,12 @@ pub(crate) fn for_each_attribute(html: &str, mut visit: impl FnMut(&str, &str, R
                 value = start..start + raw.len();
                 rest = remaining;
             }
-            visit(&tag, &name, value);
+            visit(Found::Attribute {
+                tag: &tag,
+                name: &name,
+                name_range: name_start..name_start + name_len,
+                value,
+            });
         }
     }
 }

@@ -9,6 +9,7 @@ pub(crate) mod html_scan;
 pub mod nav;
 pub mod page;
 pub mod root_urls;
+pub mod script;
 pub mod slug;
 
 pub use chrome::{AssetUrls, Layout};
@@ -20,6 +21,7 @@ use crate::load::data::SiteData;
 use crate::parse::parse_fragment;
 use crate::source::{SourceFile, Span};
 use crate::tree::{Align, Attributes, Node, NodeKind};
+use crate::yaml::Spans;
 use highlight::Fence;
 use html::{escape_into, link_rel, open_tag};
 use maud::{Markup, PreEscaped};
@@ -99,7 +101,11 @@ impl<'a> Renderer<'a> {
 
     /// Records a URL written into attribute `attribute` of a `tag` element, from the text at
     /// `span`.
+    /// A URL that can run a script is reported there.
     pub fn record_url(&mut self, tag: &str, attribute: &str, url: &str, span: Span) {
+        if let Some(finding) = script::url_finding(tag, attribute, url) {
+            self.report(finding, span);
+        }
         self.urls.push(WrittenUrl {
             tag: tag.into(),
             attribute: attribute.into(),
@@ -108,20 +114,50 @@ impl<'a> Renderer<'a> {
         });
     }
 
-    /// Records the URLs of raw HTML written at `span`: each at its own place when the file
-    /// holds the HTML there as it is (but for the line end), else at the whole block.
-    fn record_html(&mut self, html: &str, span: Span) {
+    /// Writes raw HTML written at `span`, records its URLs, allows its frames in the page's policy and reports what in it
+    /// can run a script: each at its own place when the file holds the HTML there as it is (but
+    /// for the line end), else at the whole block.
+    fn write_html(&mut self, out: &mut String, html: &str, span: Span) {
         let start = span.start as usize;
         let written = self.file.text.get(start..span.end as usize).unwrap_or("");
         let verbatim = written.starts_with(html);
+        let place = |range: std::ops::Range<usize>| match verbatim {
+            true => Span::new(start + range.start, start + range.end),
+            false => span,
+        };
         for (found, range) in html_scan::urls(html) {
-            let span = if verbatim {
-                Span::new(start + range.start, start + range.end)
-            } else {
-                span
-            };
-            self.record_url(&found.tag, &found.attribute, &found.value, span);
+            if found.tag == "iframe" && found.attribute == "src" {
+                self.allow(csp::Directive::Frame, &found.value, place(range.clone()));
+            }
+            self.record_url(&found.tag, &found.attribute, &found.value, place(range));
         }
+        self.check_html(html, place);
+        out.push_str(html);
+    }
+
+    /// The attributes an author wrote on a `tag` element (at `spans`), as they are written:
+    /// those that can run a script are reported and left out; URL-valued ones are recorded.
+    pub fn authored<'x>(
+        &mut self,
+        tag: &str,
+        attributes: Option<&'x Attributes>,
+        spans: &Spans,
+    ) -> Vec<(&'x str, Option<&'x str>)> {
+        let mut kept = Vec::new();
+        for (name, value) in attribute_pairs(attributes) {
+            let text = value.unwrap_or_default();
+            let span = attribute_span(spans, name);
+            if let Some(finding) = script::attribute_finding(tag, name, text) {
+                self.report(finding, span);
+                continue;
+            }
+            if html_scan::URL_ATTRIBUTES.contains(&name) {
+                let value_span = spans.get(name).map_or(span, |value| value.value);
+                self.record_url(tag, name, text, value_span);
+            }
+            kept.push((name, value));
+        }
+        kept
     }
 
     /// Records the URLs of `html` that no record since `since` accounts for (a component's
@@ -267,10 +303,7 @@ impl<'a> Renderer<'a> {
             NodeKind::Code { lang, meta, value } => {
                 self.write_code(out, node.span, lang.as_deref(), meta.as_deref(), value)
             }
-            NodeKind::Html(html) => {
-                self.record_html(html, node.span);
-                out.push_str(html);
-            }
+            NodeKind::Html(html) => self.write_html(out, html, node.span),
             NodeKind::Table { align, children } => self.write_table(out, align, children),
             NodeKind::TableRow(_) | NodeKind::TableCell(_) => {
                 self.write_nodes(out, node.children(), false)
@@ -295,15 +328,29 @@ impl<'a> Renderer<'a> {
             NodeKind::Emphasis {
                 children,
                 attributes,
-            } => self.wrap_with(out, "em", attributes.as_ref(), children),
+                attribute_spans,
+            } => self.wrap_with(out, "em", (attributes.as_ref(), attribute_spans), children),
             NodeKind::Strong {
                 children,
                 attributes,
-            } => self.wrap_with(out, "strong", attributes.as_ref(), children),
+                attribute_spans,
+            } => self.wrap_with(
+                out,
+                "strong",
+                (attributes.as_ref(), attribute_spans),
+                children,
+            ),
             NodeKind::Delete(children) => self.wrap(out, "del", children),
-            NodeKind::InlineCode { value, attributes } => {
-                self.write_inline_code(out, node.span, value, attributes.as_ref())
-            }
+            NodeKind::InlineCode {
+                value,
+                attributes,
+                attribute_spans,
+            } => self.write_inline_code(
+                out,
+                node.span,
+                value,
+                (attributes.as_ref(), attribute_spans),
+            ),
             NodeKind::Break => out.push_str("<br>"),
             NodeKind::Link {
                 url,
@@ -311,6 +358,7 @@ impl<'a> Renderer<'a> {
                 title,
                 children,
                 attributes,
+                attribute_spans,
             } => {
                 self.record_url("a", "href", url, *url_span);
                 let target = attributes
@@ -323,8 +371,8 @@ impl<'a> Renderer<'a> {
                     ("title", title.as_deref()),
                     ("rel", rel),
                 ];
-                let authored = attribute_pairs(attributes.as_ref())
-                    .filter(|(name, _)| !matches!(*name, "href" | "rel"));
+                let written = without(attributes.as_ref(), &["href", "rel"]);
+                let authored = self.authored("a", written.as_ref(), attribute_spans);
                 open_tag(out, "a", own.into_iter().chain(authored));
                 self.write_nodes(out, children, false);
                 out.push_str("</a>");
@@ -335,6 +383,7 @@ impl<'a> Renderer<'a> {
                 title,
                 alt,
                 attributes,
+                attribute_spans,
             } => {
                 self.record_url("img", "src", url, *url_span);
                 let own = [
@@ -342,8 +391,8 @@ impl<'a> Renderer<'a> {
                     ("alt", Some(alt.as_str())),
                     ("title", title.as_deref()),
                 ];
-                let authored = attribute_pairs(attributes.as_ref())
-                    .filter(|(name, _)| !matches!(*name, "src" | "alt"));
+                let written = without(attributes.as_ref(), &["src", "alt"]);
+                let authored = self.authored("img", written.as_ref(), attribute_spans);
                 open_tag(out, "img", own.into_iter().chain(authored));
             }
             NodeKind::FootnoteReference(label) => {
@@ -354,7 +403,12 @@ impl<'a> Renderer<'a> {
                 out.push_str("</a></sup>");
             }
             NodeKind::InlineComponent(component) if component.name == "span" => {
-                open_tag(out, "span", attribute_pairs(Some(&component.attributes)));
+                let authored = self.authored(
+                    "span",
+                    Some(&component.attributes),
+                    &component.attribute_spans,
+                );
+                open_tag(out, "span", authored);
                 self.write_nodes(out, &component.children, false);
                 out.push_str("</span>");
             }
@@ -405,13 +459,14 @@ impl<'a> Renderer<'a> {
         out: &mut String,
         span: Span,
         value: &str,
-        attributes: Option<&Attributes>,
+        (attributes, spans): (Option<&Attributes>, &Spans),
     ) {
         let language = attributes
             .and_then(|a| a.get("language").or_else(|| a.get("lang")))
             .and_then(Value::as_str);
         let Some(language) = language else {
-            open_tag(out, "code", attribute_pairs(attributes));
+            let authored = self.authored("code", attributes, spans);
+            open_tag(out, "code", authored);
             escape_into(out, value);
             out.push_str("</code>");
             return;
@@ -437,8 +492,8 @@ impl<'a> Renderer<'a> {
             ("class", Some(class.as_str())),
             ("language", Some(language)),
         ];
-        let authored = attribute_pairs(attributes)
-            .filter(|(name, _)| !matches!(*name, "class" | "lang" | "language"));
+        let written = without(attributes, &["class", "lang", "language"]);
+        let authored = self.authored("code", written.as_ref(), spans);
         open_tag(out, "code", own.into_iter().chain(authored));
         out.push_str(&highlighted.html);
         out.push_str("</code>");
@@ -467,17 +522,18 @@ impl<'a> Renderer<'a> {
     }
 
     fn wrap(&mut self, out: &mut String, tag: &str, children: &[Node]) {
-        self.wrap_with(out, tag, None, children);
+        self.wrap_with(out, tag, (None, &Spans::default()), children);
     }
 
     fn wrap_with(
         &mut self,
         out: &mut String,
         tag: &str,
-        attributes: Option<&Attributes>,
+        (attributes, spans): (Option<&Attributes>, &Spans),
         children: &[Node],
     ) {
-        open_tag(out, tag, attribute_pairs(attributes));
+        let authored = self.authored(tag, attributes, spans);
+        open_tag(out, tag, authored);
         self.write_nodes(out, children, false);
         close(out, tag);
     }
@@ -519,6 +575,20 @@ fn close(out: &mut String, tag: &str) {
     out.push_str("</");
     out.push_str(tag);
     out.push('>');
+}
+
+/// Where the attribute `name` of `spans` is written: from its key to the end of its value.
+pub fn attribute_span(spans: &Spans, name: &str) -> Span {
+    let key = spans.key(name).unwrap_or(spans.value);
+    let end = spans.get(name).map_or(key.end, |value| value.value.end);
+    Span::new(key.start as usize, end.max(key.end) as usize)
+}
+
+/// `attributes` but for those named in `own`, which the renderer writes itself.
+fn without(attributes: Option<&Attributes>, own: &[&str]) -> Option<Attributes> {
+    let mut attributes = attributes?.clone();
+    attributes.retain(|name, _| !own.contains(&name.as_str()));
+    Some(attributes)
 }
 
 /// Inline attributes as HTML attributes: strings as they are, `true` as an empty value.
