@@ -1,5 +1,6 @@
 //! The macro's arguments:
-//! `include_site!("path/to/content" [, base = "/docs"] [, strict | lenient] [, documents | fragments])`.
+//! `include_site!("path/to/content" [, base = "/docs"] [, strict | lenient] [, documents | fragments]
+//! [, untrusted])`.
 
 use site_compiler::Output;
 use syn::parse::{Parse, ParseStream};
@@ -11,6 +12,8 @@ pub(crate) struct Args {
     pub(crate) path: LitStr,
     /// Report content problems as warnings instead of errors.
     pub(crate) lenient: bool,
+    /// The content's authors are not trusted (`site_compiler::Options::untrusted`).
+    pub(crate) untrusted: bool,
     /// The path the site is mounted under, empty at the root.
     pub(crate) base_path: String,
     /// Complete documents or content fragments.
@@ -23,6 +26,7 @@ impl Parse for Args {
         let mut args = Args {
             path,
             lenient: false,
+            untrusted: false,
             base_path: String::new(),
             output: Output::Documents,
         };
@@ -35,6 +39,7 @@ impl Parse for Args {
             match option.to_string().as_str() {
                 "lenient" => args.lenient = true,
                 "strict" => args.lenient = false,
+                "untrusted" => args.untrusted = true,
                 "documents" => args.output = Output::Documents,
                 "fragments" => args.output = Output::Fragments,
                 "base" => {
@@ -46,7 +51,7 @@ impl Parse for Args {
                 other => {
                     let message = format!(
                         "unknown option `{other}`: expected `base = \"/path\"`, `strict`, \
-                         `lenient`, `documents` or `fragments`"
+                         `lenient`, `documents`, `fragments` or `untrusted`"
                     );
                     return Err(syn::Error::new(option.span(), message));
                 }
@@ -62,14 +67,17 @@ mod tests {
 
     #[test]
     fn reads_every_option() -> syn::Result<()> {
-        let args: Args = syn::parse_str(r#""content", base = "/docs/", lenient, fragments"#)?;
+        let args: Args =
+            syn::parse_str(r#""content", base = "/docs/", lenient, fragments, untrusted"#)?;
         assert_eq!(args.path.value(), "content");
         assert_eq!(args.base_path, "/docs");
         assert!(args.lenient);
+        assert!(args.untrusted);
         assert_eq!(args.output, Output::Fragments);
         let args: Args = syn::parse_str(r#""content","#)?;
         assert_eq!(args.base_path, "");
         assert!(!args.lenient);
+        assert!(!args.untrusted);
         assert_eq!(args.output, Output::Documents);
         Ok(())
     }

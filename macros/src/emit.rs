@@ -9,6 +9,7 @@ use quote::quote_spanned;
 use site_compiler::diagnostic::summary;
 use site_compiler::embed::redirects::Redirect;
 use site_compiler::embed::{self, EmbeddedPage, Encoded, Variants};
+use site_compiler::render::csp::STRICT_POLICY;
 use site_compiler::render::nav::NavItem;
 use site_compiler::{Build, Compression, Diagnostic, Options, RenderedPage, Severity};
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     let Args {
         path,
         lenient,
+        untrusted,
         base_path,
         output,
     } = match syn::parse2(input) {
@@ -31,6 +33,7 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     let content_dir = manifest_dir.join(path.value());
     let mut options = Options {
         lenient,
+        untrusted,
         base_path,
         output,
         compression: None,
@@ -269,13 +272,12 @@ fn fields_literal(
         None => blobs.push_text(group, &page.body),
     };
     let (html, body) = (Blobs::text_at(html), Blobs::text_at(body));
-    // Printable ASCII, as a header value must be: the build checks every policy.
-    let content_security_policy = match page.third_party.is_empty() {
+    // Printable ASCII, as a header value must be: the build checks every policy. The strict
+    // one is the server's default.
+    let policy = page.content_security_policy();
+    let content_security_policy = match policy == STRICT_POLICY {
         true => quote! { None },
-        false => {
-            let policy = page.content_security_policy();
-            quote! { Some(#policy) }
-        }
+        false => quote! { Some(#policy) },
     };
     quote! {
         route: #route,

@@ -7,12 +7,23 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::Path;
 
+/// How to check.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Checks {
+    /// Problems are warnings.
+    pub lenient: bool,
+    /// The content's authors are not trusted ([`Options::untrusted`]).
+    pub untrusted: bool,
+}
+
 /// Checks the content folder `dir` exactly as the build does (nothing is compressed), writes
 /// every diagnostic and a summary to `out`, and tells whether it is free of errors (warnings do
 /// not fail a check).
-pub fn check(dir: &Path, lenient: bool, out: &mut impl Write) -> io::Result<bool> {
+pub fn check(dir: &Path, checks: Checks, out: &mut impl Write) -> io::Result<bool> {
+    let Checks { lenient, untrusted } = checks;
     let options = Options {
         lenient,
+        untrusted,
         ..Options::default()
     };
     let build = site_compiler::build(dir, &options).map_err(io::Error::other)?;

@@ -91,6 +91,10 @@ struct CheckArgs {
     /// Report problems as warnings: only unreadable content fails.
     #[arg(long)]
     lenient: bool,
+    /// Check as for authors who are not trusted: raw HTML sanitised, only http, https, mailto
+    /// and relative URLs, a few known embeds; what can run a script is removed, with a warning.
+    #[arg(long)]
+    untrusted: bool,
     /// The content folder.
     #[arg(default_value = "content")]
     dir: PathBuf,
@@ -135,8 +139,14 @@ async fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check(CheckArgs { lenient, dir, .. }) => {
-            match site::check::check(&dir, lenient, &mut std::io::stdout()) {
+        Command::Check(CheckArgs {
+            lenient,
+            untrusted,
+            dir,
+            ..
+        }) => {
+            let checks = site::check::Checks { lenient, untrusted };
+            match site::check::check(&dir, checks, &mut std::io::stdout()) {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::FAILURE,
                 Err(error) => {

@@ -352,6 +352,42 @@ fn check_reports_content_errors_and_fails() -> TestResult {
 }
 
 #[test]
+fn check_untrusted_reports_scripts_as_removed() -> TestResult {
+    let content = std::env::temp_dir()
+        .join(format!("site-check-untrusted-{}", std::process::id()))
+        .join("content");
+    std::fs::create_dir_all(&content)?;
+    std::fs::write(content.join("a.md"), "# A\n\n<script>alert(1)</script>\n")?;
+    let strict = Command::new(env!("CARGO_BIN_EXE_site"))
+        .arg("check")
+        .arg(&content)
+        .output()?;
+    let stdout = String::from_utf8_lossy(&strict.stdout);
+    assert_eq!(strict.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("content/a.md:3:1: error: `<script>` element"),
+        "{stdout}"
+    );
+    let untrusted = Command::new(env!("CARGO_BIN_EXE_site"))
+        .args(["check", "--untrusted"])
+        .arg(&content)
+        .output()?;
+    let stdout = String::from_utf8_lossy(&untrusted.stdout);
+    assert_eq!(untrusted.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("content/a.md:3:1: warning: `<script>` element"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("untrusted mode removes it"), "{stdout}");
+    assert!(
+        stdout.contains("0 errors, 1 warning in 2 pages"),
+        "{stdout}"
+    );
+    std::fs::remove_dir_all(content.parent().ok_or("no parent")?)?;
+    Ok(())
+}
+
+#[test]
 fn check_passes_the_repository_content() -> TestResult {
     let content = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
     let output = Command::new(env!("CARGO_BIN_EXE_site"))

@@ -26,6 +26,11 @@ use std::path::{Path, PathBuf};
 pub struct Options {
     /// Report content errors as warnings and render what can be rendered.
     pub lenient: bool,
+    /// The content's authors are not trusted (a service compiling what its users wrote): raw
+    /// HTML is sanitised, URLs and embeds are limited, and each page's policy is the strictest
+    /// its components allow. What can run a script is removed, with a warning
+    /// ([`render::untrusted`]).
+    pub untrusted: bool,
     /// The path the site is mounted under (`/docs`), put before every root-relative URL of
     /// the output; empty for a site at the root. See [`base_path`].
     pub base_path: String,
@@ -43,6 +48,7 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             lenient: false,
+            untrusted: false,
             base_path: String::new(),
             output: Output::default(),
             compression: None,
@@ -131,9 +137,15 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
         Some(file) => highlight::Cache::open(&file.with_extension("highlights")),
         None => highlight::Cache::default(),
     };
-    let rendered = render_pages(&content.pages, &site, &highlights, &mut diagnostics);
+    let rendered = render_pages(
+        &content.pages,
+        &site,
+        &highlights,
+        options.untrusted,
+        &mut diagnostics,
+    );
     highlights.save();
-    let announcement = render::page::site_announcement(&content.pages, &site);
+    let announcement = render::page::site_announcement(&content.pages, &site, options.untrusted);
     let mut sources = content.sources;
     sources.extend(site.files_read());
     let named_icons = site.named_icons();
@@ -221,6 +233,7 @@ fn render_pages(
     pages: &[LoadedPage],
     site: &SiteData,
     highlights: &highlight::Cache,
+    untrusted: bool,
     diagnostics: &mut Diagnostics,
 ) -> Vec<RenderedPage> {
     let lenient = diagnostics.is_lenient();
@@ -233,6 +246,7 @@ fn render_pages(
             &page.file,
             &page.source,
             &document,
+            untrusted,
             &mut found,
         );
         (rendered, found)

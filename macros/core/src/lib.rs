@@ -61,7 +61,7 @@ pub fn compile_page(relative: &str, text: &str, options: &Options) -> Compiled<R
     let file = source::SourceFile::new(relative, page.path.clone(), text);
     let mut diagnostics = Diagnostics::new(options.lenient);
     let document = parse::parse_document(&file, &mut diagnostics);
-    let value = render::render_page(&page, &file, &document, &mut diagnostics);
+    let value = render::render_page(&page, &file, &document, options.untrusted, &mut diagnostics);
     Compiled {
         value,
         diagnostics: diagnostics.finish(),

@@ -1,5 +1,5 @@
 //! What can run a script: each way content can write one is an error at its exact place; the
-//! raw HTML OMA's pages use is none.
+//! raw HTML OMA's pages use is none; in untrusted mode, the output holds none of them.
 
 mod support;
 
@@ -201,4 +201,163 @@ fn page<'b>(build: &'b Build, route: &str) -> &'b site_compiler::embed::Embedded
         .iter()
         .find(|page| page.page.route == route)
         .unwrap_or_else(|| panic!("no page {route}"))
+}
+
+/// What untrusted content also tries: embeds from other hosts, a form that loads HubSpot's
+/// script, links and props with script URLs, `data:` images, a `<style>` and `style`
+/// attributes, an unknown component named `script`.
+const MORE_HOSTILE: &str = r#"
+::ShVideo{src="https://evil.example/v.mp4"}
+::
+
+::ShSocial{src="https://evil.example/facebook"}
+::
+
+::ShFormContactUs
+::
+
+[link](javascript:alert(1)) ![img](data:image/png;base64,AA) [mail](mailto:a@b.c)
+
+::ShButton
+---
+urlButton: "javascript:alert(1)"
+labelButton: Go
+---
+::
+
+<style>body { display: none }</style>
+
+<p style="position:fixed">fixed</p>
+
+[span]{style="position:fixed" onmouseover="alert(1)"}
+
+::script
+alert(1)
+::
+
+<div class="grid">
+
+Inside the grid.
+
+</div>
+
+<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>
+
+<iframe src="https://evil.example/frame"></iframe>
+"#;
+
+#[test]
+fn untrusted_mode_writes_no_script_handler_or_dangerous_url()
+-> Result<(), Box<dyn std::error::Error>> {
+    let content = Content::new(
+        "script-untrusted",
+        &[
+            ("a.md", HOSTILE),
+            ("b.md", MORE_HOSTILE),
+            ("public/x.png", "png"),
+        ],
+    )?;
+    let options = Options {
+        untrusted: true,
+        ..Options::default()
+    };
+    let compiled = build(content.root(), &options)?;
+    for route in ["/a", "/b"] {
+        let page = &page(&compiled, route).page;
+        let body = page.body.to_ascii_lowercase();
+        for banned in [
+            "<script",
+            "javascript:",
+            "vbscript:",
+            "java&tab;",
+            "&newline;",
+            "data:",
+            "srcdoc",
+            "http-equiv",
+            "<style",
+            "style=\"position",
+            "expression(",
+            "evil.example",
+            "hsforms",
+            "data-hubspot-form",
+        ] {
+            assert!(!body.contains(banned), "{route}: `{banned}` in {body}");
+        }
+        assert_eq!(handlers(&body), Vec::<String>::new(), "{route}: {body}");
+        // The document's only scripts are the site's own.
+        for script in page.html.split("<script").skip(1) {
+            assert!(
+                script.starts_with(" src=\"/"),
+                "{route}: <script{script:.80}"
+            );
+        }
+        assert_eq!(
+            handlers(&page.html.to_ascii_lowercase()),
+            Vec::<String>::new()
+        );
+        let policy = page.content_security_policy();
+        // Inline styles for the `style` attributes of the components and the chrome only.
+        assert!(
+            policy.contains("style-src 'self'; style-src-attr 'unsafe-inline';"),
+            "{route}: {policy}"
+        );
+        assert!(policy.contains("img-src 'self';"), "{route}: {policy}");
+        assert!(
+            !policy.contains("evil") && !policy.contains("hsforms"),
+            "{policy}"
+        );
+    }
+    let b = &page(&compiled, "/b").page.body;
+    for kept in [
+        "<div class=\"grid\"><p>Inside the grid.</p>",
+        "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe><iframe></iframe>",
+        "href=\"mailto:a@b.c\"",
+        "This form is loaded from HubSpot",
+    ] {
+        assert!(b.contains(kept), "`{kept}` not in {b}");
+    }
+    assert!(
+        page(&compiled, "/b")
+            .page
+            .content_security_policy()
+            .contains("frame-src 'self' https://www.youtube.com;")
+    );
+    // Reported as warnings: the output is safe, the build need not fail on them.
+    let script_codes = [
+        "script-url",
+        "script-element",
+        "event-handler",
+        "iframe-srcdoc",
+        "meta-refresh",
+        "unsafe-style",
+    ];
+    for diagnostic in &compiled.diagnostics {
+        if script_codes.contains(&diagnostic.code.as_str()) {
+            assert_eq!(diagnostic.severity, site_compiler::Severity::Warning);
+        }
+    }
+    Ok(())
+}
+
+/// The event-handler attributes (` onx=`) in lower-case `html`.
+fn handlers(html: &str) -> Vec<String> {
+    let bytes = html.as_bytes();
+    let mut found = Vec::new();
+    for (at, _) in html.match_indices("on") {
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        if !before.is_some_and(|b| b.is_ascii_whitespace() || b == b'/') {
+            continue;
+        }
+        let name_end = at
+            + 2
+            + html[at + 2..]
+                .bytes()
+                .take_while(u8::is_ascii_alphabetic)
+                .count();
+        let rest = html[name_end..].trim_start();
+        if name_end > at + 2 && rest.starts_with('=') {
+            found.push(html[at..name_end].to_string());
+        }
+    }
+    found
 }

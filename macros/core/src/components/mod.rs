@@ -40,6 +40,7 @@ use crate::diagnostic::Code;
 use crate::parse::kebab_case;
 use crate::render::Renderer;
 use crate::render::html::{escape_into, open_tag};
+use crate::render::untrusted::push_authored;
 use crate::source::Span;
 use crate::tree::{Attributes, Component, Node, NodeKind};
 use maud::{Markup, PreEscaped};
@@ -230,7 +231,8 @@ fn render_use(
 
 /// An unknown component as a web component: kebab-case tag, props as attributes (objects and
 /// lists as JSON), default slot as children, named slots as children with `slot="NAME"`. Its
-/// tag and attributes are the author's: checked as raw HTML is.
+/// tag and attributes are the author's: checked as raw HTML is, and sanitised with it in
+/// untrusted mode.
 fn custom_element(renderer: &mut Renderer<'_>, component: &Component, span: Span) -> Markup {
     let tag = kebab_case(&component.name);
     if let Some(finding) = crate::render::script::element_finding(&tag) {
@@ -263,7 +265,7 @@ fn custom_element(renderer: &mut Renderer<'_>, component: &Component, span: Span
     escape_into(&mut close, &tag);
     close.push('>');
     let mut out = String::new();
-    out.push_str(&open);
+    push_authored(&mut out, &open, renderer.untrusted);
     for child in &component.children {
         if let NodeKind::Slot { name, children, .. } = &child.kind {
             open_tag(&mut out, "div", [("slot", Some(name.as_str()))]);
@@ -273,7 +275,7 @@ fn custom_element(renderer: &mut Renderer<'_>, component: &Component, span: Span
             out.push_str(&renderer.nodes(std::slice::from_ref(child)).0);
         }
     }
-    out.push_str(&close);
+    push_authored(&mut out, &close, renderer.untrusted);
     PreEscaped(out)
 }
 

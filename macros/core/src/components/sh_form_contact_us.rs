@@ -68,23 +68,29 @@ pub(super) fn hubspot_form(
     id: &str,
 ) -> Markup {
     let ui = &component.ui;
-    renderer.needs(csp::hubspot());
-    renderer.enhanced = true;
     let id = component.props.id().unwrap_or_else(|| id.to_string());
     let rel = form
         .fallback_url
         .and_then(|href| link_rel(href, Some("_blank")));
+    let fallback = html! {
+        div class=[non_empty(ui.get("fallback"))] data-hubspot-fallback {
+            p { "This form is loaded from HubSpot and needs JavaScript." }
+            @if let Some(href) = form.fallback_url {
+                p { a href=(href) target="_blank" rel=[rel] { "Open the form on its own page" } }
+            }
+        }
+    };
+    // Where HubSpot may not be embedded (untrusted mode), the fallback alone.
+    if !renderer.embed(csp::hubspot(), component.props.span) {
+        return html! { div class=[non_empty(ui.get("wrapper"))] id=(id) { (fallback) } };
+    }
+    renderer.enhanced = true;
     html! {
         div class=[non_empty(ui.get("wrapper"))] id=(id) data-hubspot-form
             data-portal-id=(form.portal_id)
             data-form-id=(form.form_id)
             data-region=(form.region) {
-            div class=[non_empty(ui.get("fallback"))] data-hubspot-fallback {
-                p { "This form is loaded from HubSpot and needs JavaScript." }
-                @if let Some(href) = form.fallback_url {
-                    p { a href=(href) target="_blank" rel=[rel] { "Open the form on its own page" } }
-                }
-            }
+            (fallback)
         }
     }
 }

@@ -45,9 +45,12 @@ fn render(props: &Video, component: &Use<'_>, renderer: &mut Renderer<'_>) -> Ma
     let src = written.value.as_str();
     let wrapper = non_empty(component.ui.get("wrapper"));
     // The page's Content-Security-Policy allows the player's host, or the video's.
-    match youtube_id(src) {
-        Some(_) => renderer.needs(csp::youtube()),
+    let allowed = match youtube_id(src) {
+        Some(_) => renderer.embed(csp::youtube(), written.span),
         None => renderer.allow(Directive::Media, src, written.span),
+    };
+    if !allowed {
+        return PreEscaped(String::new());
     }
     match youtube_id(src) {
         Some(id) => html! {

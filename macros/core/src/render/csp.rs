@@ -60,6 +60,23 @@ impl ThirdParty {
     }
 }
 
+/// What untrusted content ([`super::untrusted`]) may embed: YouTube's players and Facebook's
+/// and LinkedIn's posts, each a frame. Nothing else: no third-party script (HubSpot's forms), no
+/// images, videos or requests to other hosts.
+pub const UNTRUSTED_EMBEDS: &[(Directive, &str)] = &[
+    (Directive::Frame, "https://www.youtube.com"),
+    (Directive::Frame, "https://www.youtube-nocookie.com"),
+    (Directive::Frame, "https://www.facebook.com"),
+    (Directive::Frame, "https://www.linkedin.com"),
+];
+
+/// Whether untrusted content may embed what `need` names ([`UNTRUSTED_EMBEDS`]).
+pub fn untrusted_may_embed(need: &ThirdParty) -> bool {
+    UNTRUSTED_EMBEDS
+        .iter()
+        .any(|&(directive, origin)| need.directive == directive && need.origin == origin)
+}
+
 /// The hosts of a YouTube embed (the player is a frame; what it loads is its own business).
 pub fn youtube() -> Vec<ThirdParty> {
     vec![ThirdParty::new(Directive::Frame, "https://www.youtube.com")]
@@ -117,9 +134,23 @@ pub fn is_remote(url: &str) -> bool {
 
 /// The policy of a page that needs `third_party` ([`STRICT_POLICY`] when it needs nothing).
 pub fn content_security_policy(third_party: &BTreeSet<ThirdParty>) -> String {
-    if third_party.is_empty() {
-        return STRICT_POLICY.to_string();
-    }
+    policy(third_party, " data:", "'self' 'unsafe-inline'")
+}
+
+/// The policy of a page of untrusted content ([`super::untrusted`]): no `data:` images (no
+/// URL of that scheme is left in it), styles from the stylesheet only, and inline `style`
+/// attributes (`style-src-attr`) only when `style_attributes`, for the components that write
+/// them (a card's background image, a table cell's alignment, the chrome's text size).
+pub fn untrusted_policy(third_party: &BTreeSet<ThirdParty>, style_attributes: bool) -> String {
+    let style = match style_attributes {
+        true => "'self'; style-src-attr 'unsafe-inline'",
+        false => "'self'",
+    };
+    policy(third_party, "", style)
+}
+
+/// The policy allowing `third_party`, images from the site and `images`, styles from `styles`.
+fn policy(third_party: &BTreeSet<ThirdParty>, images: &str, styles: &str) -> String {
     let sources = |directive: Directive| -> String {
         third_party
             .iter()
@@ -128,8 +159,7 @@ pub fn content_security_policy(third_party: &BTreeSet<ThirdParty>) -> String {
             .collect()
     };
     let mut policy = format!(
-        "default-src 'self'; img-src 'self' data:{}; style-src 'self' 'unsafe-inline'; \
-         script-src 'self'{}",
+        "default-src 'self'; img-src 'self'{images}{}; style-src {styles}; script-src 'self'{}",
         sources(Directive::Img),
         sources(Directive::Script)
     );
@@ -221,6 +251,24 @@ mod tests {
             meta_policy("sandbox; Frame-Ancestors 'self'; report-uri /r;script-src 'self';"),
             "script-src 'self'"
         );
+    }
+
+    #[test]
+    fn untrusted_pages_get_no_inline_styles_unless_their_markup_has_style_attributes() {
+        let needs: BTreeSet<ThirdParty> = youtube().into_iter().collect();
+        assert_eq!(
+            untrusted_policy(&needs, false),
+            "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; \
+             frame-src 'self' https://www.youtube.com; object-src 'none'; base-uri 'self'; \
+             form-action 'self'; frame-ancestors 'none'"
+        );
+        let policy = untrusted_policy(&BTreeSet::new(), true);
+        assert!(
+            policy.contains("; style-src 'self'; style-src-attr 'unsafe-inline'; "),
+            "{policy}"
+        );
+        assert!(hubspot().iter().all(|need| !untrusted_may_embed(need)));
+        assert!(youtube().iter().all(untrusted_may_embed));
     }
 
     #[test]

@@ -11,12 +11,14 @@ pub mod page;
 pub mod root_urls;
 pub mod script;
 pub mod slug;
+pub mod untrusted;
 
 pub use chrome::{AssetUrls, Layout};
 pub use page::{RenderedPage, render_page, render_page_in};
 
+use crate::Severity;
 use crate::components;
-use crate::diagnostic::{Code, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::data::SiteData;
 use crate::parse::parse_fragment;
 use crate::source::{SourceFile, Span};
@@ -63,6 +65,9 @@ pub struct Renderer<'a> {
     /// Highlighted code shared with the other pages of the build and kept between builds;
     /// `None` for a page compiled on its own.
     pub highlights: Option<&'a highlight::Cache>,
+    /// Whether the page's authors are untrusted ([`untrusted`]): raw HTML is sanitised, URLs
+    /// and embeds are limited.
+    pub untrusted: bool,
 }
 
 /// A URL the renderer wrote, and the text of the page it came from.
@@ -96,6 +101,7 @@ impl<'a> Renderer<'a> {
             enhanced: false,
             urls: Vec::new(),
             highlights: None,
+            untrusted: false,
         }
     }
 
@@ -114,7 +120,8 @@ impl<'a> Renderer<'a> {
         });
     }
 
-    /// Writes raw HTML written at `span`, records its URLs, allows its frames in the page's policy and reports what in it
+    /// Writes raw HTML written at `span` (between the markers of [`untrusted`] in untrusted
+    /// mode), records its URLs, allows its frames in the page's policy and reports what in it
     /// can run a script: each at its own place when the file holds the HTML there as it is (but
     /// for the line end), else at the whole block.
     fn write_html(&mut self, out: &mut String, html: &str, span: Span) {
@@ -132,11 +139,12 @@ impl<'a> Renderer<'a> {
             self.record_url(&found.tag, &found.attribute, &found.value, place(range));
         }
         self.check_html(html, place);
-        out.push_str(html);
+        untrusted::push_authored(out, html, self.untrusted);
     }
 
     /// The attributes an author wrote on a `tag` element (at `spans`), as they are written:
-    /// those that can run a script are reported and left out; URL-valued ones are recorded.
+    /// those that can run a script are reported and left out, and in untrusted mode `style`
+    /// too; URL-valued ones are recorded.
     pub fn authored<'x>(
         &mut self,
         tag: &str,
@@ -149,6 +157,9 @@ impl<'a> Renderer<'a> {
             let span = attribute_span(spans, name);
             if let Some(finding) = script::attribute_finding(tag, name, text) {
                 self.report(finding, span);
+                continue;
+            }
+            if self.untrusted && name.eq_ignore_ascii_case("style") {
                 continue;
             }
             if html_scan::URL_ATTRIBUTES.contains(&name) {
@@ -188,24 +199,52 @@ impl<'a> Renderer<'a> {
         self
     }
 
+    /// The same renderer, for untrusted authors when `untrusted` ([`untrusted`]).
+    pub fn with_untrusted(mut self, untrusted: bool) -> Renderer<'a> {
+        self.untrusted = untrusted;
+        self
+    }
+
     /// The same renderer, taking highlighted code from `highlights` and keeping it there.
     pub fn with_highlights(mut self, highlights: Option<&'a highlight::Cache>) -> Renderer<'a> {
         self.highlights = highlights;
         self
     }
 
-    /// Records third-party sources the page needs.
-    pub fn needs(&mut self, third_party: impl IntoIterator<Item = csp::ThirdParty>) {
-        self.third_party.extend(third_party);
+    /// Allows the third-party sources an embed written at `span` needs in the page's policy,
+    /// and tells whether the embed may be written. In untrusted mode only those of
+    /// [`csp::UNTRUSTED_EMBEDS`] may: another is reported, and none of the embed's is allowed.
+    pub fn embed(
+        &mut self,
+        third_party: impl IntoIterator<Item = csp::ThirdParty>,
+        span: Span,
+    ) -> bool {
+        let needed: Vec<csp::ThirdParty> = third_party.into_iter().collect();
+        let refused = needed
+            .iter()
+            .find(|need| self.untrusted && !csp::untrusted_may_embed(need));
+        if let Some(refused) = refused {
+            let message = format!("untrusted content may not embed from `{}`", refused.origin);
+            let diagnostic =
+                Diagnostic::new(Severity::Warning, Code::Csp, self.file, span, message);
+            self.diagnostics.push(diagnostic).help = Some(
+                "untrusted mode embeds YouTube videos and Facebook and LinkedIn posts only; the \
+                 embed is left out"
+                    .into(),
+            );
+            return false;
+        }
+        self.third_party.extend(needed);
+        true
     }
 
     /// Allows the origin of the embedded `url`, written at `span`, for `directive` in the
-    /// page's policy. An absolute `http(s)` URL whose host no policy can name (user info, or
-    /// characters besides letters, digits, `.`, `-` and a port) is reported: the browser would
-    /// block it.
-    pub fn allow(&mut self, directive: csp::Directive, url: &str, span: Span) {
+    /// page's policy ([`Renderer::embed`]), and tells whether the embed may be written. An
+    /// absolute `http(s)` URL whose host no policy can name (user info, or characters besides
+    /// letters, digits, `.`, `-` and a port) is reported: the browser would block it.
+    pub fn allow(&mut self, directive: csp::Directive, url: &str, span: Span) -> bool {
         match csp::origin_of(url) {
-            Some(origin) => self.needs([csp::ThirdParty::new(directive, origin)]),
+            Some(origin) => self.embed([csp::ThirdParty::new(directive, origin)], span),
             None if csp::is_remote(url) => {
                 self.diagnostics
                     .error(
@@ -222,8 +261,9 @@ impl<'a> Renderer<'a> {
                      a user name"
                         .into(),
                 );
+                false
             }
-            None => {}
+            None => true,
         }
     }
 

@@ -1,9 +1,10 @@
 //! A page: its title and body, then the full HTML document around it.
 
 use super::chrome::{self, AssetUrls, Layout, Neighbours, PageView, SITE_NAME};
-use super::csp::{ThirdParty, content_security_policy, meta_policy};
+use super::csp::{ThirdParty, content_security_policy, meta_policy, untrusted_policy};
+use super::html_scan::for_each_attribute;
 use super::nav::{NavItem, Navigation};
-use super::{Renderer, highlight};
+use super::{Renderer, highlight, untrusted};
 use super::{TocEntry, WrittenUrl};
 use crate::components::{self, legacy};
 use crate::diagnostic::Diagnostics;
@@ -12,7 +13,7 @@ use crate::load::{LoadedPage, PageFile, route_url, title_from_path};
 use crate::parse;
 use crate::source::{SourceFile, Span};
 use crate::tree::{Attributes, Component, Document, NodeKind};
-use maud::html;
+use maud::{PreEscaped, html};
 use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap};
 
@@ -48,13 +49,26 @@ pub struct RenderedPage {
     pub enhanced: bool,
     /// Every URL its body holds, with where it came from, for the link checks.
     pub urls: Vec<WrittenUrl>,
+    /// Whether it was rendered in untrusted mode ([`untrusted`]).
+    pub untrusted: bool,
 }
 
 impl RenderedPage {
     /// The `Content-Security-Policy` this page is served with: the strict policy, widened by
-    /// exactly the hosts of its third-party embeds.
+    /// exactly the hosts of its third-party embeds; in untrusted mode, inline styles only for
+    /// the `style` attributes its markup has ([`untrusted_policy`]).
     pub fn content_security_policy(&self) -> String {
-        content_security_policy(&self.third_party)
+        if !self.untrusted {
+            return content_security_policy(&self.third_party);
+        }
+        let html = if self.html.is_empty() {
+            &self.body
+        } else {
+            &self.html
+        };
+        let mut styled = false;
+        for_each_attribute(html, |_, name, _| styled |= name == "style");
+        untrusted_policy(&self.third_party, styled)
     }
 
     /// The policy its document carries in `<meta http-equiv="Content-Security-Policy">`: the
@@ -78,9 +92,10 @@ pub fn render_page(
     page: &PageFile,
     file: &SourceFile,
     document: &Document,
+    untrusted: bool,
     diagnostics: &mut Diagnostics,
 ) -> RenderedPage {
-    render_page_in(None, None, page, file, document, diagnostics)
+    render_page_in(None, None, page, file, document, untrusted, diagnostics)
 }
 
 /// [`render_page`] for a page of a content folder: its components read data files and
@@ -91,13 +106,15 @@ pub fn render_page_in(
     page: &PageFile,
     file: &SourceFile,
     document: &Document,
+    untrusted: bool,
     diagnostics: &mut Diagnostics,
 ) -> RenderedPage {
     let empty = Map::new();
     let front_matter = document.front_matter.as_ref().unwrap_or(&empty);
     let mut renderer = Renderer::new(file, front_matter, diagnostics)
         .with_site(site)
-        .with_highlights(highlights);
+        .with_highlights(highlights)
+        .with_untrusted(untrusted);
     let body = match front_matter.get("modules") {
         Some(modules) => {
             let spans = &document.front_matter_spans;
@@ -108,6 +125,10 @@ pub fn render_page_in(
             legacy::page_body(modules, markdown)
         }
         None => renderer.nodes(&document.children),
+    };
+    let body = match untrusted {
+        true => PreEscaped(untrusted::sanitise(&body.0)),
+        false => body,
     };
     // Whatever else the body holds is recorded at the start of the page.
     renderer.record_written(&body.0, 0, |_| Span::at(0));
@@ -146,6 +167,7 @@ pub fn render_page_in(
         third_party,
         enhanced,
         urls,
+        untrusted,
     }
 }
 
@@ -192,8 +214,13 @@ impl SiteAnnouncement {
 }
 
 /// The body of the page at [`ANNOUNCEMENT_ROUTE`] in an `ShAnnouncement` banner, when its front
-/// matter says `visible: true` (as on the OMA site, only `true` itself counts).
-pub fn site_announcement(pages: &[LoadedPage], site: &SiteData) -> Option<SiteAnnouncement> {
+/// matter says `visible: true` (as on the OMA site, only `true` itself counts); made safe in
+/// `untrusted` mode.
+pub fn site_announcement(
+    pages: &[LoadedPage],
+    site: &SiteData,
+    untrusted: bool,
+) -> Option<SiteAnnouncement> {
     let page = pages
         .iter()
         .find(|page| page.file.route == ANNOUNCEMENT_ROUTE)?;
@@ -204,13 +231,18 @@ pub fn site_announcement(pages: &[LoadedPage], site: &SiteData) -> Option<SiteAn
     // Its problems are those of its page, reported as that page renders.
     let mut reported = Diagnostics::new(true);
     let document = parse::parse_body(&page.source, &page.front_matter, &mut reported);
-    let mut renderer =
-        Renderer::new(&page.source, front_matter, &mut reported).with_site(Some(site));
+    let mut renderer = Renderer::new(&page.source, front_matter, &mut reported)
+        .with_site(Some(site))
+        .with_untrusted(untrusted);
     let attributes = Attributes::from([("id".to_string(), Value::from("site-announcement"))]);
     let banner = Component::inline("ShAnnouncement", attributes, document.children);
-    let html = components::render(&mut renderer, &banner, Span::at(0));
+    let html = components::render(&mut renderer, &banner, Span::at(0)).into_string();
+    let html = match untrusted {
+        true => untrusted::sanitise(&html),
+        false => html,
+    };
     Some(SiteAnnouncement {
-        html: super::root_urls::canonical_page_links(&html.into_string()),
+        html: super::root_urls::canonical_page_links(&html),
         third_party: renderer.third_party,
         enhanced: renderer.enhanced,
     })
@@ -342,6 +374,7 @@ fn generated_page(route: &str, title: &str, body: String, layout: Layout) -> Ren
         third_party: BTreeSet::new(),
         enhanced: false,
         urls: Vec::new(),
+        untrusted: false,
     }
 }
 

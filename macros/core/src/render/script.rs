@@ -10,7 +10,8 @@
 
 use super::Renderer;
 use super::html_scan::{self, Found};
-use crate::diagnostic::Code;
+use crate::Severity;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::parse::decode_entities;
 use crate::source::Span;
 use std::ops::Range;
@@ -250,11 +251,24 @@ fn css_value_finding(value: &str) -> Option<Finding> {
 }
 
 impl Renderer<'_> {
-    /// Reports `finding` at `span`: an error (a warning in lenient mode).
+    /// Reports `finding` at `span`: an error (a warning in lenient mode), or in untrusted mode
+    /// a warning, since what it found is removed from the output there.
     pub fn report(&mut self, finding: Finding, span: Span) {
-        self.diagnostics
-            .error(self.file, span, finding.code, finding.message)
-            .help = Some(finding.help.into());
+        if self.untrusted {
+            let diagnostic = Diagnostic::new(
+                Severity::Warning,
+                finding.code,
+                self.file,
+                span,
+                finding.message,
+            );
+            self.diagnostics.push(diagnostic).help =
+                Some(format!("{}; untrusted mode removes it", finding.help));
+        } else {
+            self.diagnostics
+                .error(self.file, span, finding.code, finding.message)
+                .help = Some(finding.help.into());
+        }
     }
 
     /// Reports what in the raw HTML `html` can run a script (but URLs, which are checked as
