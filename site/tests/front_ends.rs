@@ -158,7 +158,8 @@ fn the_macro_site_check_and_site_dev_report_the_same_problems() -> TestResult {
         let escaped = line
             .replace('&', "&amp;")
             .replace('<', "&lt;")
-            .replace('>', "&gt;");
+            .replace('>', "&gt;")
+            .replace('"', "&quot;");
         assert!(
             overlay.contains(&escaped),
             "site dev's error page lacks {line}"

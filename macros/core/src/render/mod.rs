@@ -106,8 +106,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Records a URL written into attribute `attribute` of a `tag` element, from the text at
-    /// `span`.
-    /// A URL that can run a script is reported there.
+    /// `span`; a URL that can run a script is reported there.
     pub fn record_url(&mut self, tag: &str, attribute: &str, url: &str, span: Span) {
         if let Some(finding) = script::url_finding(tag, attribute, url) {
             self.report(finding, span);
