@@ -11,6 +11,7 @@ pub mod etag;
 pub mod redirects;
 mod reuse;
 pub mod sitemap;
+pub mod xml;
 
 use crate::Error;
 use crate::load::AssetFile;

@@ -1,5 +1,6 @@
 //! `sitemap.xml` (sitemaps.org protocol 0.9): the absolute URL of every page.
 
+use super::xml::escape;
 use crate::load::route_url;
 
 /// The route the sitemap is served at.
@@ -20,22 +21,6 @@ pub fn render(base_url: &str, routes: &[&str]) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-/// `text` with XML's five special characters escaped.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&apos;"),
-            _ => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 #[cfg(test)]
