@@ -3,6 +3,7 @@
 pub mod assets;
 mod chrome;
 pub mod csp;
+pub mod date;
 pub mod highlight;
 pub mod html;
 pub(crate) mod html_scan;
