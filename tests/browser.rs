@@ -29,6 +29,8 @@
 //!   logo's version for the colour mode; `layout: web` has its grid, full-width section and
 //!   padded body. With JavaScript off, ShDynamicTable shows every row, and each view of the
 //!   body-form carousel shows when its track is scrolled to it.
+//! * The news section (`/news`, its articles, `layout: articles`) at 1280 and 390 px, light and
+//!   dark, with the same checks.
 //! * A fixture site with a visible `announcement.md`, built and served at run time: the banner
 //!   before the header, closed by its button with and without JavaScript, back on the next page.
 //! * The guide's highlighted code (`yaml`, `mdc`, `ts`) at 1280 px, light and dark: every
@@ -105,6 +107,16 @@ fn guide_pages() -> Vec<&'static str> {
         .iter()
         .map(|page| page.route)
         .filter(|route| *route == "/guide" || route.starts_with("/guide/"))
+        .collect()
+}
+
+/// The news section: its list of articles, the articles' folder and every article, from the
+/// site's page table.
+fn news_pages() -> Vec<&'static str> {
+    SITE.pages
+        .iter()
+        .map(|page| page.route)
+        .filter(|route| *route == "/news" || route.starts_with("/news/"))
         .collect()
 }
 
@@ -844,30 +856,51 @@ fn seed_pages_at_1280_and_390_px_light_and_dark() -> TestResult {
     })
 }
 
+impl Browser {
+    /// `pages` at 1280 and 390 px, light and dark, with [`Browser::check_page`]'s checks.
+    async fn check_pages(&self, pages: &[&str], failures: &mut Failures) -> TestResult {
+        for theme in ["light", "dark"] {
+            self.goto(pages[0]).await?;
+            self.choose_theme(theme).await?;
+            for width in [1280, 390] {
+                self.set_width(width).await?;
+                for path in pages {
+                    self.check_page(path, width, theme, failures).await?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 #[test]
 fn guide_pages_at_1280_and_390_px_light_and_dark() -> TestResult {
     let pages = guide_pages();
     assert!(pages.len() > 20, "the guide has {} pages", pages.len());
     with_browser(true, |browser| async move {
         let mut failures = Failures::default();
-        for theme in ["light", "dark"] {
-            browser.goto(pages[0]).await?;
-            browser.choose_theme(theme).await?;
-            for width in [1280, 390] {
-                browser.set_width(width).await?;
-                for path in &pages {
-                    browser
-                        .check_page(path, width, theme, &mut failures)
-                        .await?;
-                }
-            }
-        }
+        browser.check_pages(&pages, &mut failures).await?;
         browser.check_faq(&mut failures).await?;
         browser.check_carousel(&mut failures).await?;
         browser.check_body_carousel(&mut failures).await?;
         browser.check_helper_logos(&mut failures).await?;
         browser.check_web_layout(&mut failures).await?;
         browser.check_micro_card_layouts(&mut failures).await?;
+        failures.into_result()
+    })
+}
+
+#[test]
+fn news_pages_at_1280_and_390_px_light_and_dark() -> TestResult {
+    let pages = news_pages();
+    assert!(
+        pages.len() >= 4,
+        "the news section has {} pages",
+        pages.len()
+    );
+    with_browser(true, |browser| async move {
+        let mut failures = Failures::default();
+        browser.check_pages(&pages, &mut failures).await?;
         failures.into_result()
     })
 }

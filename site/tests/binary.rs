@@ -275,13 +275,22 @@ fn export_writes_what_the_server_sends() -> TestResult {
             checked += 1;
         }
     }
-    // Every page and asset, with brotli and gzip variants for the text ones, and the sitemap.
+    // Every page and asset, with brotli and gzip variants for the text ones, the sitemap and
+    // the news feed, each the bytes served at its route (checked above).
     let pages = site::SITE.pages.len();
     assert!(
         checked >= 3 * (pages + 1) + site::SITE.assets.len(),
         "{checked}"
     );
     assert!(dir.join("sitemap.xml").is_file() && dir.join("sitemap.xml.br").is_file());
+    for feed in ["news/feed.xml", "news/feed.xml.br", "news/feed.xml.gz"] {
+        assert!(dir.join(feed).is_file(), "no {feed}");
+    }
+    let feed = std::fs::read_to_string(dir.join("news/feed.xml"))?;
+    assert!(
+        feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+        "{feed}"
+    );
     assert!(dir.join("lwm2m/about/index.html.gz").is_file());
     let headers = std::fs::read_to_string(dir.join("_headers"))?;
     assert!(

@@ -66,6 +66,10 @@ fn fixture(name: &str) -> std::io::Result<PathBuf> {
             "data.md",
             b"::ShDynamicTable\n---\ndataUrl: /data/missing.json\n---\n::\n",
         ),
+        (
+            "article.md",
+            b"---\nlayout: articles\ndate: someday\n---\nText.\n",
+        ),
         ("modules.md", b"---\nmodules: 5\n---\n"),
         ("module.md", b"---\nmodules:\n  - name: RowNope\n---\n"),
         (

@@ -194,6 +194,39 @@ fn the_sitemap_lists_every_page() -> TestResult {
 }
 
 #[test]
+fn the_news_feed_is_served_as_atom_with_an_entity_tag() -> TestResult {
+    let server = Server::start(&site::SITE, Limits::default())?;
+    let feed = site::SITE
+        .assets
+        .iter()
+        .find(|asset| asset.route == "/news/feed.xml")
+        .ok_or("no /news/feed.xml")?;
+    let response = server.exchange(
+        b"GET /news/feed.xml HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br\r\nConnection: close\r\n\r\n",
+    )?;
+    assert_eq!(status(&response), "HTTP/1.1 200 OK");
+    assert_eq!(
+        header(&response, "content-type").as_deref(),
+        Some("application/atom+xml")
+    );
+    assert_eq!(header(&response, "content-encoding").as_deref(), Some("br"));
+    assert_eq!(header(&response, "etag").as_deref(), Some(feed.br.etag));
+    assert_eq!(body(&response), feed.br.bytes.get());
+    let xml = String::from_utf8_lossy(feed.bytes.get()).into_owned();
+    assert!(xml.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+    assert!(xml.contains("<id>https://omaspecworks.org/news/feed.xml</id>"));
+    // Revalidated like a page: 304 for the current tag.
+    let request = format!(
+        "GET /news/feed.xml HTTP/1.1\r\nHost: x\r\nIf-None-Match: {}\r\nConnection: close\r\n\r\n",
+        feed.etag
+    );
+    let response = server.exchange(request.as_bytes())?;
+    assert_eq!(status(&response), "HTTP/1.1 304 Not Modified");
+    assert_eq!(header(&response, "etag").as_deref(), Some(feed.etag));
+    Ok(())
+}
+
+#[test]
 fn malformed_requests_are_refused_as_rfc_9112_says() -> TestResult {
     let server = Server::start(&site::SITE, Limits::default())?;
     let long_header = format!(

@@ -3,8 +3,8 @@
 //! pass and in what they do with the [`Build`].
 //!
 //! load → parse and render each page, and the site-wide announcement → navigation → checks
-//! across pages → redirects → documents, stylesheet and base path → asset table, sitemap,
-//! entity tags and compression.
+//! across pages → redirects → documents, stylesheet and base path → asset table, sitemap, news
+//! feed, entity tags and compression.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::embed::cache::CompressionCache;
@@ -39,8 +39,8 @@ pub struct Options {
     /// Compress pages and text assets for serving; `None` gives entity tags only, for a check
     /// or a preview.
     pub compression: Option<Compression>,
-    /// The public URL of the site, which the sitemap's absolute URLs start with
-    /// ([`embed::site_url`]).
+    /// The public URL of the site, which the absolute URLs of the sitemap and of the news feed
+    /// start with ([`embed::site_url`]); the feed's add the base path.
     pub site_url: String,
 }
 
@@ -84,7 +84,7 @@ pub struct Build {
     /// The 404 page (route `/404`).
     pub not_found: EmbeddedPage,
     /// Static files sorted by route: the content's, the compiler's own (stylesheet, scripts,
-    /// fonts) and the sitemap.
+    /// fonts), the sitemap and, when the content has articles, the news feed.
     pub assets: Vec<EmbeddedAsset>,
     /// The redirect table, sorted by old path.
     pub redirects: Vec<Redirect>,
@@ -192,12 +192,12 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
         stylesheet,
         unstyled_classes,
     } = documents(pages, &nav, announcement.as_ref(), options);
-    let page_routes: Vec<&str> = pages.iter().map(|page| page.route.as_str()).collect();
     let mut assets = embed::asset_table(
         &content.assets,
         site_assets,
-        &page_routes,
+        &pages,
         &options.site_url,
+        &options.base_path,
     )?;
     let cache = cache_file(options).map(CompressionCache::open);
     let encoding = match &options.compression {
@@ -305,7 +305,8 @@ fn documents(
     for (page, body) in pages.iter_mut().zip(bodies) {
         page.body = body;
     }
-    let (mut site_assets, urls) = render::assets::fixed_assets();
+    let (mut site_assets, mut urls) = render::assets::fixed_assets();
+    urls.feed = render::article::has_feed(&pages);
     render::page::assemble(&mut pages, nav, &urls, announcement);
     let mut not_found = render::page::not_found_page(nav, &urls, announcement);
     // The stylesheet holds exactly the rules the finished documents use (also in fragments

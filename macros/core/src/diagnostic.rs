@@ -67,6 +67,8 @@ codes! {
     MissingIcon = "missing-icon",
     /// A data file that cannot be read, or data a component cannot use.
     Data = "data",
+    /// An article (`layout: articles`) whose `date` or file name gives no publication date.
+    ArticleDate = "article-date",
     /// A legacy `modules:` list or module that cannot be rendered.
     LegacyModule = "legacy-module",
     /// A legacy module name no module has.

@@ -90,8 +90,8 @@ fn the_content_passes_strict_mode_without_warnings() -> Result<(), site_compiler
         .map(|page| page.page.route.as_str())
         .filter(|route| !route.starts_with("/guide"))
         .collect();
-    // Besides the authors' guide: five seed pages, the home page, and a section page for each
-    // folder without `index.md`.
+    // Besides the authors' guide: five seed pages, the news with its three articles, the home
+    // page, and a section page for each folder without `index.md`.
     assert_eq!(
         routes,
         [
@@ -100,6 +100,11 @@ fn the_content_passes_strict_mode_without_warnings() -> Result<(), site_compiler
             "/lwm2m",
             "/lwm2m/about",
             "/lwm2m/examples",
+            "/news",
+            "/news/articles",
+            "/news/articles/2024-07-01-lwm2m-transports",
+            "/news/articles/2024-09-12-ipso-objects-reuse",
+            "/news/articles/2024-11-05-working-groups-open-call",
             "/omaspecworks",
             "/omaspecworks/about",
             "/omaspecworks/collaborate",

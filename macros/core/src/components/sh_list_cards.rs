@@ -7,7 +7,7 @@ use super::props::{Markdown, PropKind, Props, ReadProps, Spanned, Written};
 use super::sh_dynamic_table::data_error;
 use super::ui::Ui;
 use super::{ComponentSpec, Use, classes, non_empty, sh_card};
-use crate::load::data::{PageMeta, value_text};
+use crate::load::data::{PageMeta, front_matter_tags, value_text};
 use crate::load::route_url;
 use crate::render::Renderer;
 use crate::source::Span;
@@ -64,11 +64,7 @@ struct ListCards {
 
 /// The tags of an article's front matter (a list, or one tag as text).
 pub(super) fn tags_of(page: &PageMeta) -> Vec<String> {
-    match page.front_matter.get("tags") {
-        Some(Value::Array(list)) => list.iter().filter_map(value_text).collect(),
-        Some(other) => value_text(other).into_iter().collect(),
-        None => Vec::new(),
-    }
+    front_matter_tags(&page.front_matter)
 }
 
 /// An article's tags as the JSON list its card's `data-card-tags` holds, for the tag filter.

@@ -2,12 +2,14 @@
 //!
 //! Each page and text asset gets a strong entity tag ([`etag`]) and, when the build compresses,
 //! a brotli and a gzip variant ([`compress`], kept between builds by [`cache`]); the redirect
-//! table is checked ([`redirects`]); the sitemap is generated ([`sitemap`]). The macro turns
-//! the result into literals and the server only picks one of them per request.
+//! table is checked ([`redirects`]); the sitemap ([`sitemap`]) and the news feed ([`feed`])
+//! are generated. The macro turns the result into literals and the server only picks one of
+//! them per request.
 
 pub mod cache;
 pub mod compress;
 pub mod etag;
+pub mod feed;
 pub mod redirects;
 mod reuse;
 pub mod sitemap;
@@ -16,6 +18,7 @@ pub mod xml;
 use crate::Error;
 use crate::load::AssetFile;
 use crate::render::RenderedPage;
+use crate::render::article::FEED_ROUTE;
 use crate::render::assets::SiteAsset;
 use cache::{Codec, CompressionCache};
 use std::path::{Path, PathBuf};
@@ -85,7 +88,7 @@ pub struct EmbeddedAsset {
     /// Its bytes.
     pub bytes: Vec<u8>,
     /// The content folder's file it was read from; `None` for a generated one (the sitemap,
-    /// the compiler's own assets).
+    /// the news feed, the compiler's own assets).
     pub file: Option<PathBuf>,
     /// Its entity tag and compressed variants.
     pub variants: Variants,
@@ -103,13 +106,15 @@ pub struct EmbeddedPage {
 }
 
 /// The asset table: the content folder's static files (read here), the compiler's own assets
-/// and, unless the content has its own, the sitemap of `page_routes` (sorted) at `site_url`;
-/// sorted by route, without variants yet.
+/// and, unless the content has its own, the sitemap of `pages` (sorted by route) at `site_url`
+/// and the news feed of their articles, for the site mounted at `base_path` there; sorted by
+/// route, without variants yet.
 pub fn asset_table(
     files: &[AssetFile],
     site_assets: Vec<SiteAsset>,
-    page_routes: &[&str],
+    pages: &[RenderedPage],
     site_url: &str,
+    base_path: &str,
 ) -> Result<Vec<EmbeddedAsset>, Error> {
     let mut assets = Vec::with_capacity(files.len() + site_assets.len() + 1);
     for file in files {
@@ -133,9 +138,20 @@ pub fn asset_table(
     for asset in site_assets {
         assets.push(generated(asset.route, asset.content_type, asset.bytes));
     }
-    if !files.iter().any(|file| file.route == sitemap::ROUTE) {
-        let sitemap = sitemap::render(site_url, page_routes).into_bytes();
+    let in_content = |route: &str| files.iter().any(|file| file.route == route);
+    if !in_content(sitemap::ROUTE) {
+        let page_routes: Vec<&str> = pages.iter().map(|page| page.route.as_str()).collect();
+        let sitemap = sitemap::render(site_url, &page_routes).into_bytes();
         assets.push(generated(sitemap::ROUTE.into(), "application/xml", sitemap));
+    }
+    if !in_content(FEED_ROUTE) {
+        if let Some(feed) = feed::render(site_url, base_path, pages) {
+            assets.push(generated(
+                FEED_ROUTE.into(),
+                feed::CONTENT_TYPE,
+                feed.into_bytes(),
+            ));
+        }
     }
     assets.sort_by(|a, b| a.route.cmp(&b.route));
     Ok(assets)

@@ -79,6 +79,15 @@ pub fn value_text(value: &Value) -> Option<String> {
     }
 }
 
+/// The `tags` of a front matter: a list, or one tag as text.
+pub fn front_matter_tags(front_matter: &Map<String, Value>) -> Vec<String> {
+    match front_matter.get("tags") {
+        Some(Value::Array(list)) => list.iter().filter_map(value_text).collect(),
+        Some(other) => value_text(other).into_iter().collect(),
+        None => Vec::new(),
+    }
+}
+
 impl SiteData {
     /// The data of the content folder at `root`, whose pages are `pages`.
     pub fn new(root: &Path, pages: &[LoadedPage]) -> SiteData {

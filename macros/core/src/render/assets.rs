@@ -61,6 +61,7 @@ pub(crate) fn fixed_assets() -> (Vec<SiteAsset>, AssetUrls) {
         stylesheet: STYLESHEET_PLACEHOLDER.into(),
         script: script.route.clone(),
         enhance: enhance.route.clone(),
+        feed: false,
     };
     let mut assets = vec![script, enhance];
     for (weight, bytes) in FONTS {

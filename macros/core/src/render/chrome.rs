@@ -3,6 +3,7 @@
 //! the footer.
 
 use super::TocEntry;
+use super::article::{Article, FEED_ROUTE, FEED_TITLE};
 use super::html::link_rel;
 use super::nav::{NavItem, Navigation, is_within};
 use crate::icons::class_icon;
@@ -12,9 +13,10 @@ use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// The site name, appended to every page title.
-pub(super) const SITE_NAME: &str = "OMA SpecWorks";
+pub const SITE_NAME: &str = "OMA SpecWorks";
 
-/// URLs of the site's own assets, named by content hash.
+/// What the chrome links to of the files the compiler makes: the site's own assets, named by
+/// content hash, and the news feed.
 #[derive(Debug, Clone, Default)]
 pub struct AssetUrls {
     /// The stylesheet.
@@ -23,6 +25,9 @@ pub struct AssetUrls {
     pub script: String,
     /// The enhancement script of tables, carousels, forms and code blocks.
     pub enhance: String,
+    /// Whether the site has a news feed (at [`FEED_ROUTE`]): every head names it, and the RSS
+    /// icons link to it.
+    pub feed: bool,
 }
 
 /// How a page lays out its content.
@@ -33,6 +38,9 @@ pub enum Layout {
     /// `layout: web`: the body alone across the whole width, padded, without a title of the
     /// layout's (the page starts with its own `# …`).
     Web,
+    /// `layout: articles`: a news article, its hero image, title, subtitle, tags and byline
+    /// above the body.
+    Articles,
     /// No layout: the body alone, full width.
     Default,
 }
@@ -50,6 +58,8 @@ pub(super) struct PageView<'a> {
     pub description: &'a str,
     /// Its layout.
     pub layout: Layout,
+    /// What the `articles` layout shows beside the title and body.
+    pub article: Option<&'a Article>,
     /// Its headings, for the table of contents.
     pub headings: &'a [TocEntry],
     /// Its rendered body.
@@ -69,7 +79,7 @@ pub(super) struct Neighbours<'a> {
     pub next: Option<&'a NavItem>,
 }
 
-/// The social links of the footer: name, icon, URL.
+/// The OMA's social accounts, linked from the header and the footer: name, icon, URL.
 const SOCIAL: &[(&str, &str, &str)] = &[
     (
         "LinkedIn",
@@ -96,11 +106,6 @@ const SOCIAL: &[(&str, &str, &str)] = &[
         "fa6-brands:square-github",
         "https://github.com/OpenMobileAlliance",
     ),
-    (
-        "RSS",
-        "heroicons-solid:rss",
-        "http://openmobilealliance.org/rss/",
-    ),
 ];
 
 /// The complete HTML document of a page, and where its body starts in it; `announcement` is the
@@ -118,6 +123,7 @@ pub(super) fn document(
     };
     let content = match page.layout {
         Layout::Doc => doc_layout(page, nav, body),
+        Layout::Articles => articles_layout(page, body),
         Layout::Default => html! {
             div class="grid grid-cols-12" {
                 div style="font-size:23px;" class="col-start-1 col-span-12 w-full lg:w-fit par mt-8 pb-24" { (body) }
@@ -134,7 +140,7 @@ pub(super) fn document(
     // The OMA site's article is as wide as the page in every layout today, `w-fit` in October
     // 2024: the layouts of then keep it, `web` (new since) takes the whole width it pads.
     let article = match page.layout {
-        Layout::Web => "prose w-full max-w-full mt-16",
+        Layout::Web | Layout::Articles => "prose w-full max-w-full mt-16",
         Layout::Doc | Layout::Default => "prose w-fit max-w-full mt-16",
     };
     let content_start = Cell::new(0);
@@ -159,6 +165,9 @@ pub(super) fn document(
                 }
                 // No icon file yet: an empty one spares every page view a request that fails.
                 link rel="icon" href="data:,";
+                @if assets.feed {
+                    link rel="alternate" type="application/atom+xml" title=(FEED_TITLE) href=(FEED_ROUTE);
+                }
                 link rel="stylesheet" href=(assets.stylesheet);
                 // Blocking on purpose: the colour mode is applied before the first paint.
                 script src=(assets.script) {}
@@ -172,14 +181,14 @@ pub(super) fn document(
             body {
                 div class="min-h-screen sm:w-full" {
                     @if let Some(announcement) = announcement { (PreEscaped(announcement)) }
-                    (header(page.route, nav))
+                    (header(page.route, nav, assets.feed))
                     div class="w-full pb-24 px-4 sm:px-6 lg:px-8" {
                         main {
                             article class=(article) { (content) }
                             (prev_next(page.neighbours))
                         }
                     }
-                    (footer())
+                    (footer(assets.feed))
                 }
             }
         }
@@ -202,7 +211,7 @@ impl<T: Render> Render for Located<'_, T> {
     }
 }
 
-fn header(route: &str, nav: &Navigation) -> Markup {
+fn header(route: &str, nav: &Navigation, feed: bool) -> Markup {
     let sections = nav.items.iter().filter(|item| !item.children.is_empty());
     html! {
         header class="flex flex-col -mb-px sticky top-0 z-50 backdrop-blur bg-gradient-to-b from-primary/[0.5] dark:from-primary/[0.25] py-4" {
@@ -216,7 +225,7 @@ fn header(route: &str, nav: &Navigation) -> Markup {
                         div class="flex justify-between items-start mb-2" {
                             div class="flex items-center lg:justify-end lg:flex-1 gap-1.5" {
                                 (color_mode_button())
-                                (header_social_links())
+                                ul class="hidden sm:flex text-xl" { (social_links(feed)) }
                             }
                         }
                         // One list for every width: the dropdown under "Menus", and from 2xl on
@@ -251,14 +260,14 @@ fn once(
     PreEscaped(rendered.get_or_init(|| render().into_string()))
 }
 
-/// The header's links to the OMA's social accounts, from `sm` on.
-fn header_social_links() -> PreEscaped<&'static str> {
-    static RENDERED: OnceLock<String> = OnceLock::new();
-    once(&RENDERED, || {
+/// The items of the header's and the footer's social links: the OMA's accounts, then the RSS
+/// icon when the site has a news feed, which it links to.
+fn social_links(feed: bool) -> PreEscaped<&'static str> {
+    static RENDERED: [OnceLock<String>; 2] = [const { OnceLock::new() }; 2];
+    once(&RENDERED[usize::from(feed)], || {
         html! {
-            ul class="hidden sm:flex text-xl" {
-                @for (name, icon_name, url) in SOCIAL { li { (social_link(name, icon_name, url)) } }
-            }
+            @for (name, icon_name, url) in SOCIAL { li { (social_link(name, icon_name, url)) } }
+            @if feed { li { (social_link("RSS", "heroicons-solid:rss", FEED_ROUTE)) } }
         }
     })
 }
@@ -370,6 +379,50 @@ fn doc_layout(page: &PageView<'_>, nav: &Navigation, body: impl Render) -> Marku
     }
 }
 
+/// A news article as the OMA site lays it out: the hero image, the title, the subtitle, the tag
+/// chips and "By: author | date", then the body. In the content column (the OMA site's block
+/// was as wide as the window, then pushed in by margins, and so wider than it).
+fn articles_layout(page: &PageView<'_>, body: impl Render) -> Markup {
+    let no_article = Article::default();
+    let article = page.article.unwrap_or(&no_article);
+    let label = "text-gray-500 dark:text-gray-400";
+    html! {
+        div class="w-full -mt-16 xl:px-32 2xl:px-64" {
+            @if let Some(image) = &article.image {
+                div class="container flex mx-auto" {
+                    img src=(image) alt=(article.image_alt.as_deref().unwrap_or_default()) class="mx-auto object-contain h-fit w-full";
+                }
+            }
+            h2 class="text-start text-4xl text-primary" { (page.title) }
+            @if let Some(subtitle) = &article.subtitle {
+                h3 class="text-start text-3xl text-primary-700 dark:text-primary-300" { (subtitle) }
+            }
+            @if !article.tags.is_empty() {
+                p class="flex flex-wrap items-center gap-y-2 text-xl" {
+                    "Tags:"
+                    @for tag in &article.tags {
+                        span class="border rounded-3xl p-2 mx-2 text-white bg-primary border-primary-600" { (tag) }
+                    }
+                }
+            }
+            @if article.author.is_some() || article.date_label.is_some() {
+                p class="text-2xl" {
+                    "By: "
+                    @if let Some(author) = &article.author { span class=(label) { (author) } }
+                    @if article.author.is_some() && article.date_label.is_some() { " | " }
+                    @if let Some(date_label) = &article.date_label {
+                        @match &article.published {
+                            Some(published) => { time class=(label) datetime=(published) { (date_label) } }
+                            None => { span class=(label) { (date_label) } }
+                        }
+                    }
+                }
+            }
+            div style="font-size:23px;" class="par text-left dark:text-white" { (body) }
+        }
+    }
+}
+
 /// `h2` entries with their `h3`s; `h3`s before the first `h2` stand on their own.
 fn table_of_contents(headings: &[TocEntry]) -> Vec<(&TocEntry, Vec<&TocEntry>)> {
     let mut toc: Vec<(&TocEntry, Vec<&TocEntry>)> = Vec::new();
@@ -426,17 +479,15 @@ fn prev_next(neighbours: Neighbours<'_>) -> Markup {
     }
 }
 
-fn footer() -> PreEscaped<&'static str> {
-    static RENDERED: OnceLock<String> = OnceLock::new();
-    once(&RENDERED, || {
+fn footer(feed: bool) -> PreEscaped<&'static str> {
+    static RENDERED: [OnceLock<String>; 2] = [const { OnceLock::new() }; 2];
+    once(&RENDERED[usize::from(feed)], || {
         html! {
             footer class="fixed py-4 bottom-0 z-50 w-full backdrop-blur bg-white/75 dark:bg-[#19191a]/75 border-t border-primary/[0.4]" {
                 div class="mx-auto px-4 sm:px-6 lg:px-8 max-w-7xl sm:flex sm:items-center sm:justify-between" {
                     p class="text-sm text-gray-500 dark:text-gray-400" { "Copyright © OMA SpecWorks. All Rights Reserved." }
                     (theme_toggle())
-                    ul class="flex mt-4 sm:justify-center sm:mt-0 text-xl" {
-                        @for (name, icon_name, url) in SOCIAL { li { (social_link(name, icon_name, url)) } }
-                    }
+                    ul class="flex mt-4 sm:justify-center sm:mt-0 text-xl" { (social_links(feed)) }
                 }
             }
         }

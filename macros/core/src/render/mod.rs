@@ -1,5 +1,6 @@
 //! Tree → HTML. Markdown nodes are written here; components by `crate::components`.
 
+pub mod article;
 pub mod assets;
 mod chrome;
 pub mod csp;
@@ -14,7 +15,7 @@ pub mod script;
 pub mod slug;
 pub mod untrusted;
 
-pub use chrome::{AssetUrls, Layout};
+pub use chrome::{AssetUrls, Layout, SITE_NAME};
 pub use page::{RenderedPage, render_page, render_page_in};
 
 use crate::Severity;

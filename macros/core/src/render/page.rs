@@ -1,7 +1,9 @@
 //! A page: its title and body, then the full HTML document around it.
 
+use super::article::{self, ARTICLES_LAYOUT, Article};
 use super::chrome::{self, AssetUrls, Layout, Neighbours, PageView, SITE_NAME};
 use super::csp::{ThirdParty, content_security_policy, meta_policy, untrusted_policy};
+use super::date::Date;
 use super::html_scan::for_each_attribute;
 use super::nav::{NavItem, Navigation};
 use super::{Renderer, highlight, untrusted};
@@ -38,6 +40,8 @@ pub struct RenderedPage {
     pub headings: Vec<TocEntry>,
     /// Its layout.
     pub layout: Layout,
+    /// What its front matter says of it as a news article, when its layout is `articles`.
+    pub article: Option<Article>,
     /// Its path in the content folder; `None` for generated pages.
     pub source: Option<String>,
     /// Whether menus list it (not a partial, no `navigation: false`).
@@ -75,6 +79,11 @@ impl RenderedPage {
     /// one it is served with but for what only a header can say (`frame-ancestors`).
     pub fn meta_content_security_policy(&self) -> String {
         meta_policy(&self.content_security_policy())
+    }
+
+    /// When it was published, when it is a news article with a date.
+    pub fn published(&self) -> Option<&Date> {
+        self.article.as_ref()?.published.as_ref()
     }
 
     /// The document before and after the body, when `body_start` places the body in it.
@@ -132,6 +141,9 @@ pub fn render_page_in(
     };
     // Whatever else the body holds is recorded at the start of the page.
     renderer.record_written(&body.0, 0, |_| Span::at(0));
+    let layout_name = text_value(front_matter, "layout");
+    let article = (layout_name.as_deref() == Some(ARTICLES_LAYOUT))
+        .then(|| article::read(page, &document.front_matter_spans, &mut renderer));
     let urls = std::mem::take(&mut renderer.urls);
     let headings = std::mem::take(&mut renderer.headings);
     let third_party = std::mem::take(&mut renderer.third_party);
@@ -139,9 +151,10 @@ pub fn render_page_in(
     let title = text_value(front_matter, "title")
         .or_else(|| first_h1(document))
         .unwrap_or_else(|| title_from_path(&page.relative));
-    let layout = match text_value(front_matter, "layout").as_deref() {
+    let layout = match layout_name.as_deref() {
         Some("doc") => Layout::Doc,
         Some("web") => Layout::Web,
+        Some(ARTICLES_LAYOUT) => Layout::Articles,
         _ => Layout::Default,
     };
     let partial = page
@@ -162,6 +175,7 @@ pub fn render_page_in(
         body_start: 0,
         headings,
         layout,
+        article,
         source: Some(page.relative.clone()),
         listed,
         third_party,
@@ -172,7 +186,7 @@ pub fn render_page_in(
 }
 
 /// A string front-matter value, trimmed; empty counts as absent.
-fn text_value(front_matter: &Map<String, Value>, key: &str) -> Option<String> {
+pub(super) fn text_value(front_matter: &Map<String, Value>, key: &str) -> Option<String> {
     let text = match front_matter.get(key)? {
         Value::String(text) => text.trim().to_string(),
         Value::Number(number) => number.to_string(),
@@ -279,6 +293,7 @@ pub fn assemble(
             policy: &policy,
             description: &page.description,
             layout: page.layout,
+            article: page.article.as_ref(),
             headings: &page.headings,
             body: &page.body,
             enhanced: page.enhanced,
@@ -348,6 +363,7 @@ pub fn not_found_page(
         policy: &policy,
         description: "",
         layout: Layout::Default,
+        article: None,
         headings: &[],
         body: &page.body,
         enhanced: page.enhanced,
@@ -369,6 +385,7 @@ fn generated_page(route: &str, title: &str, body: String, layout: Layout) -> Ren
         body_start: 0,
         headings: Vec::new(),
         layout,
+        article: None,
         source: None,
         listed: true,
         third_party: BTreeSet::new(),

@@ -8,6 +8,7 @@ mod links;
 use crate::diagnostic::Diagnostics;
 use crate::load::AssetFile;
 use crate::render::RenderedPage;
+use crate::render::article::{FEED_ROUTE, has_feed};
 use crate::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,7 +20,8 @@ pub struct PageIndex {
 }
 
 /// Checks the links of every page (each written in the file at the same place of `files`)
-/// against all pages, the `generated` ones among them, and the assets.
+/// against all pages, the `generated` ones among them, the assets, and the news feed when the
+/// pages hold articles.
 pub fn validate_site(
     files: &[&SourceFile],
     pages: &[RenderedPage],
@@ -37,6 +39,9 @@ pub fn validate_site(
     }
     for page in generated {
         index.pages.entry(page.route.clone()).or_default();
+    }
+    if has_feed(pages) {
+        index.assets.insert(FEED_ROUTE.into());
     }
     for (file, page) in files.iter().zip(pages) {
         links::check(file, &page.route, &page.urls, &index, diagnostics);
