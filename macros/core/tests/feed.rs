@@ -494,6 +494,34 @@ fn the_articles_layout_shows_the_hero_title_subtitle_tags_and_byline() -> TestRe
     Ok(())
 }
 
+#[test]
+fn in_untrusted_mode_a_hero_image_that_could_run_a_script_is_left_out() -> TestResult {
+    let content = Content::new(
+        "articles-untrusted",
+        &[(
+            "news/2024-07-01-a.md",
+            "---\nlayout: articles\nurlImage: \"javascript:alert(1)\"\n---\nText.\n",
+        )],
+    )?;
+    let options = Options {
+        untrusted: true,
+        ..options("")
+    };
+    let build = build(content.root(), &options)?;
+    let page = document(&build, "/news/2024-07-01-a");
+    has(
+        page,
+        &["<div class=\"w-full -mt-16 xl:px-32 2xl:px-64\"><h2"],
+    );
+    lacks(page, &["javascript:", "<img"]);
+    assert!(
+        build.diagnostics.iter().any(|d| d.code == "script-url"),
+        "{:?}",
+        build.diagnostics
+    );
+    Ok(())
+}
+
 // ---- errors ----------------------------------------------------------------------------------
 
 #[test]

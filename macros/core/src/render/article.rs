@@ -2,9 +2,9 @@
 //! shows it and the news feed lists it, with its publication date.
 
 use super::RenderedPage;
-use super::Renderer;
 use super::date::{Date, file_name_day};
 use super::page::text_value;
+use super::{Renderer, untrusted};
 use crate::diagnostic::Code;
 use crate::load::data::front_matter_tags;
 use crate::load::{PageFile, strip_order_prefix};
@@ -48,15 +48,18 @@ pub struct Article {
 }
 
 /// The article `page` is (its front matter's keys placed by `spans`), its hero image recorded
-/// for the link checks; a `date` that is no date, or no date at all, is reported.
+/// for the link checks and, in untrusted mode, left out unless untrusted content may link to
+/// it; a `date` that is no date, or no date at all, is reported.
 pub(super) fn read(page: &PageFile, spans: &Spans, renderer: &mut Renderer<'_>) -> Article {
     let front_matter = renderer.front_matter;
     let text = |key: &str| text_value(front_matter, key);
-    let image = text("urlImage");
-    if let Some(image) = &image {
+    let written_image = text("urlImage");
+    if let Some(image) = &written_image {
         let span = spans.get("urlImage").map(|s| s.value).unwrap_or_default();
         renderer.record_url("img", "src", image, span);
     }
+    // The hero is outside the body, which untrusted mode sanitises: its URL is checked here.
+    let image = written_image.filter(|url| !renderer.untrusted || untrusted::may_link(url));
     Article {
         published: published(page, spans, renderer),
         subtitle: text("subtitle"),
