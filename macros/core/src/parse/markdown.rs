@@ -47,7 +47,11 @@ impl Markdown {
         let (start, file) = self.lines.get(line).copied().unwrap_or((0, 0));
         match text.origin {
             Origin::Fixed(origin) => origin,
-            Origin::File | Origin::Shifted(_) => file + (offset - start.min(offset)),
+            // The line end `push_line` adds after the text's last line is not in the file.
+            Origin::File | Origin::Shifted(_) => {
+                let end = text.file_offset(text.source.len());
+                (file + (offset - start.min(offset))).min(end)
+            }
         }
     }
 }

@@ -196,6 +196,23 @@ mod tests {
         }
     }
 
+    /// Found by the `mdc_parse` fuzz target: a paragraph ending the file without a line end
+    /// was placed one byte past the end.
+    #[test]
+    fn a_last_line_without_a_line_end_is_placed_within_the_file() {
+        for text in [
+            "Some text",
+            "# Title",
+            "> quoted",
+            "- item",
+            "::ShAlert\nIn it",
+        ] {
+            let (document, _) = parse(text);
+            let last = document.children.last().map(|node| node.span.end);
+            assert_eq!(last, Some(text.len() as u32), "{text}");
+        }
+    }
+
     #[test]
     fn large_inputs_parse_in_linear_time() {
         let unit = "Some *text* with [a link](/x){target=\"_blank\"}, :icon{name=\"x\"} and www.x.org.\n\n\
