@@ -161,35 +161,56 @@ impl<'a> Offsets<'a> {
     }
 }
 
-/// A collection being read.
-enum Frame {
+/// How many times the document's own events the values its aliases repeat may hold, as
+/// serde_yaml allows: past it, a few lines of nested aliases would make billions of values.
+const MAX_REPETITION: usize = 100;
+
+/// A collection being read, and how many values it holds so far (its keys and what they hold
+/// included).
+struct Frame {
+    kind: FrameKind,
+    start: Span,
+    anchor: usize,
+    size: usize,
+}
+
+enum FrameKind {
     Map {
         entries: Map<String, Value>,
         spans: Vec<(String, Span, Spans)>,
         /// The key read, waiting for its value.
         key: Option<(String, Span)>,
-        start: Span,
-        anchor: usize,
     },
     List {
         items: Vec<Value>,
         spans: Vec<Spans>,
-        start: Span,
-        anchor: usize,
     },
+}
+
+/// A finished value, where it is written, and how many values it holds (itself included).
+#[derive(Clone)]
+struct Read {
+    value: Value,
+    spans: Spans,
+    size: usize,
 }
 
 /// Values from events: a stack of open collections, and the anchored values for aliases.
 #[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
-    anchors: HashMap<usize, (Value, Spans)>,
+    anchors: HashMap<usize, Read>,
     root: Option<(Value, Spans)>,
     documents: usize,
+    /// Events read so far.
+    events: usize,
+    /// Values repeated by aliases so far.
+    repeated: usize,
 }
 
 impl Builder {
     fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), (String, Span)> {
+        self.events += 1;
         match event {
             Event::DocumentStart(_) => {
                 self.documents += 1;
@@ -198,67 +219,73 @@ impl Builder {
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
-                let value = scalar(&text, style, tag.as_deref());
-                let spans = Spans {
-                    value: span,
-                    children: Children::None,
+                let read = Read {
+                    value: scalar(&text, style, tag.as_deref()),
+                    spans: Spans {
+                        value: span,
+                        children: Children::None,
+                    },
+                    size: 1,
                 };
-                self.value(value, spans, anchor)?;
+                self.value(read, anchor)?;
             }
             Event::Alias(anchor) => {
-                let (value, mut spans) = self
-                    .anchors
-                    .get(&anchor)
-                    .cloned()
-                    .unwrap_or((Value::Null, Spans::default()));
-                spans.value = span;
-                self.value(value, spans, 0)?;
+                let mut read = self.anchors.get(&anchor).cloned().unwrap_or(Read {
+                    value: Value::Null,
+                    spans: Spans::default(),
+                    size: 1,
+                });
+                self.repeated = self.repeated.saturating_add(read.size);
+                if self.repeated > MAX_REPETITION.saturating_mul(self.events) {
+                    let message = format!(
+                        "the aliases repeat more than {MAX_REPETITION} times what the YAML writes"
+                    );
+                    return Err((message, span));
+                }
+                read.spans.value = span;
+                self.value(read, 0)?;
             }
-            Event::SequenceStart(anchor, _) => self.stack.push(Frame::List {
-                items: Vec::new(),
-                spans: Vec::new(),
+            Event::SequenceStart(anchor, _) => self.stack.push(Frame {
+                kind: FrameKind::List {
+                    items: Vec::new(),
+                    spans: Vec::new(),
+                },
                 start: span,
                 anchor,
+                size: 1,
             }),
-            Event::MappingStart(anchor, _) => self.stack.push(Frame::Map {
-                entries: Map::new(),
-                spans: Vec::new(),
-                key: None,
+            Event::MappingStart(anchor, _) => self.stack.push(Frame {
+                kind: FrameKind::Map {
+                    entries: Map::new(),
+                    spans: Vec::new(),
+                    key: None,
+                },
                 start: span,
                 anchor,
+                size: 1,
             }),
             Event::SequenceEnd | Event::MappingEnd => {
-                let (value, spans, anchor) = match self.stack.pop() {
-                    Some(Frame::List {
-                        items,
-                        spans,
-                        start,
-                        anchor,
-                    }) => (
-                        Value::Array(items),
-                        Spans {
-                            value: Span::new(start.start as usize, span.end as usize),
-                            children: Children::List(spans),
-                        },
-                        anchor,
-                    ),
-                    Some(Frame::Map {
-                        entries,
-                        spans,
-                        start,
-                        anchor,
-                        ..
-                    }) => (
-                        Value::Object(entries),
-                        Spans {
-                            value: Span::new(start.start as usize, span.end as usize),
-                            children: Children::Map(spans),
-                        },
-                        anchor,
-                    ),
-                    None => return Ok(()),
+                let Some(frame) = self.stack.pop() else {
+                    return Ok(());
                 };
-                self.value(value, spans, anchor)?;
+                let written = Span::new(frame.start.start as usize, span.end as usize);
+                let (value, children) = match frame.kind {
+                    FrameKind::List { items, spans } => {
+                        (Value::Array(items), Children::List(spans))
+                    }
+                    FrameKind::Map { entries, spans, .. } => {
+                        (Value::Object(entries), Children::Map(spans))
+                    }
+                };
+                let read = Read {
+                    value,
+                    spans: Spans {
+                        value: written,
+                        children,
+                    },
+                    size: frame.size,
+                };
+                self.value(read, frame.anchor)?;
             }
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
         }
@@ -266,26 +293,29 @@ impl Builder {
     }
 
     /// Places a finished value in the open collection (as a key or a value) or as the root.
-    fn value(&mut self, value: Value, spans: Spans, anchor: usize) -> Result<(), (String, Span)> {
+    fn value(&mut self, read: Read, anchor: usize) -> Result<(), (String, Span)> {
         if anchor != 0 {
-            self.anchors.insert(anchor, (value.clone(), spans.clone()));
+            self.anchors.insert(anchor, read.clone());
         }
-        match self.stack.last_mut() {
-            None => self.root = Some((value, spans)),
-            Some(Frame::List {
+        let Read { value, spans, size } = read;
+        let Some(frame) = self.stack.last_mut() else {
+            self.root = Some((value, spans));
+            return Ok(());
+        };
+        frame.size = frame.size.saturating_add(size);
+        match &mut frame.kind {
+            FrameKind::List {
                 items,
                 spans: item_spans,
-                ..
-            }) => {
+            } => {
                 items.push(value);
                 item_spans.push(spans);
             }
-            Some(Frame::Map {
+            FrameKind::Map {
                 entries,
                 spans: entry_spans,
                 key,
-                ..
-            }) => match key.take() {
+            } => match key.take() {
                 None => *key = Some((key_text(value), spans.value)),
                 Some((name, key_span)) => {
                     if entries.contains_key(&name) {
@@ -613,6 +643,29 @@ mod tests {
     fn anchors_and_aliases_repeat_the_value() {
         let map = mapping("a: &x [1, 2]\nb: *x\n").unwrap_or_default();
         assert_eq!(Value::Object(map), json!({"a": [1, 2], "b": [1, 2]}));
+    }
+
+    /// Found while writing the `yaml_props` fuzz target: aliases of aliases, a few hundred
+    /// bytes of front matter, made a hundred thousand values, and a billion with four more
+    /// lines (rustc running the macro out of memory).
+    #[test]
+    fn aliases_repeating_past_the_limit_are_refused() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..9 {
+            let aliases = vec![format!("*a{}", level - 1); 10].join(", ");
+            text.push_str(&format!("a{level}: &a{level} [{aliases}]\n"));
+        }
+        let Err(error) = mapping(&text) else {
+            panic!("accepted");
+        };
+        assert_eq!(
+            error.message,
+            "the aliases repeat more than 100 times what the YAML writes"
+        );
+        // On the fourth line, the first to repeat too much.
+        assert_eq!(text[..error.at].matches('\n').count(), 3);
+        let repeated = "a: &a [1, 2, 3]\nb: [*a, *a, *a, *a, *a, *a, *a, *a]\n";
+        assert!(mapping(repeated).is_ok());
     }
 
     #[test]
