@@ -10,14 +10,16 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::embed::cache::CompressionCache;
 use crate::embed::redirects::Redirect;
 use crate::embed::{self, EmbeddedAsset, EmbeddedPage, Encoding};
+use crate::icons::IconFile;
 use crate::load::data::SiteData;
 use crate::load::{self, LoadedPage};
 use crate::render::csp::{ThirdParty, content_security_policy};
 use crate::render::highlight;
 use crate::render::nav::{NavPage, Navigation};
 use crate::render::page::SiteAnnouncement;
-use crate::render::{self, RenderedPage};
-use crate::{Error, parallel, parse, style, validate};
+use crate::render::{self, AssetUrls, RenderedPage};
+use crate::validate::{self, PageIndex};
+use crate::{Compiled, Error, parallel, parse, style};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -130,47 +132,26 @@ impl Build {
 /// problems are in [`Build::diagnostics`], and the build is complete even when there are some.
 pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
     let mut diagnostics = Diagnostics::new(options.lenient);
-    let mut content = load::load(root, &mut diagnostics)?;
-    let icons = std::mem::take(&mut content.icons);
-    let site = SiteData::new(root, &content.pages).with_icons(icons);
     let highlights = match cache_file(options) {
         Some(file) => highlight::Cache::open(&file.with_extension("highlights")),
         None => highlight::Cache::default(),
     };
-    let rendered = render_pages(
-        &content.pages,
-        &site,
-        &highlights,
-        options.untrusted,
-        &mut diagnostics,
-    );
+    let Folder {
+        content,
+        site,
+        pages: rendered,
+        generated,
+        nav,
+        announcement,
+    } = render_folder(root, &highlights, options.untrusted, &mut diagnostics)?;
     highlights.save();
-    let announcement = render::page::site_announcement(&content.pages, &site, options.untrusted);
     let mut sources = content.sources;
     sources.extend(site.files_read());
     let named_icons = site.named_icons();
 
-    let listed: Vec<NavPage> = rendered
-        .iter()
-        .filter_map(|page| {
-            Some(NavPage {
-                relative: page.source.clone()?,
-                route: page.route.clone(),
-                title: page.title.clone(),
-                listed: page.listed,
-            })
-        })
-        .collect();
-    let nav = Navigation::build(&listed, &content.folders);
-    let generated = generated_pages(&nav, &rendered);
     let files: Vec<_> = content.pages.iter().map(|page| &page.source).collect();
-    validate::validate_site(
-        &files,
-        &rendered,
-        &generated,
-        &content.assets,
-        &mut diagnostics,
-    );
+    let index = PageIndex::new(&rendered, &generated, &content.assets);
+    validate::validate_site(&files, &rendered, &index, &mut diagnostics);
     let mut pages: Vec<RenderedPage> = rendered.into_iter().chain(generated).collect();
     if let Some(announcement) = &announcement {
         for page in &mut pages {
@@ -222,6 +203,150 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
     })
 }
 
+/// A content folder rendered once, against which single pages compile as [`build`] would
+/// compile them in it: a page's components read the folder's data files, pages and icons, its
+/// links are checked against the folder's pages, anchors and files, and its document is made in
+/// the folder's chrome. What is site-wide (the stylesheet, redirects, compression) is left out,
+/// so that a page compiles in the time its own parsing and rendering take.
+#[derive(Debug)]
+pub struct SiteContext {
+    root: PathBuf,
+    lenient: bool,
+    untrusted: bool,
+    /// The folder's pages, which components list, and its icons: each compiled page reads them
+    /// through data of its own ([`SiteData`]), so that what one page reads or names is not
+    /// kept for the next.
+    pages: Vec<LoadedPage>,
+    icons: IconFile,
+    index: PageIndex,
+    nav: Navigation,
+    asset_urls: AssetUrls,
+    announcement: Option<SiteAnnouncement>,
+}
+
+impl SiteContext {
+    /// The content folder at `root`, rendered and checked, with the problems found in it. `Err`
+    /// only when a file cannot be read.
+    pub fn new(root: &Path, options: &Options) -> Result<Compiled<SiteContext>, Error> {
+        let mut diagnostics = Diagnostics::new(options.lenient);
+        let folder = render_folder(
+            root,
+            &highlight::Cache::default(),
+            options.untrusted,
+            &mut diagnostics,
+        )?;
+        let files: Vec<_> = folder
+            .content
+            .pages
+            .iter()
+            .map(|page| &page.source)
+            .collect();
+        let index = PageIndex::new(&folder.pages, &folder.generated, &folder.content.assets);
+        validate::validate_site(&files, &folder.pages, &index, &mut diagnostics);
+        let (_, mut asset_urls) = render::assets::fixed_assets();
+        asset_urls.feed = render::article::has_feed(&folder.pages);
+        let context = SiteContext {
+            root: root.to_path_buf(),
+            lenient: options.lenient,
+            untrusted: options.untrusted,
+            icons: folder.site.icons().clone(),
+            pages: folder.content.pages,
+            index,
+            nav: folder.nav,
+            asset_urls,
+            announcement: folder.announcement,
+        };
+        Ok(Compiled {
+            value: context,
+            diagnostics: diagnostics.finish(),
+        })
+    }
+
+    /// Compiles a page file holding `bytes` as if the folder had it at `relative`
+    /// (`3.lwm2m/new.md`): parsed, rendered, its links checked, and its document made (the
+    /// stylesheet's URL a placeholder). The folder's other pages are not compiled again.
+    pub fn compile_page(&self, relative: &str, bytes: &[u8]) -> Compiled<RenderedPage> {
+        let mut diagnostics = Diagnostics::new(self.lenient);
+        let path = self.root.join(relative);
+        let display_path = load::display_path(&self.root, relative);
+        let source = load::source_file(display_path, &path, bytes, &mut diagnostics);
+        let front_matter = load::FrontMatter::read(&source, &mut diagnostics);
+        let page = LoadedPage {
+            file: load::PageFile {
+                path,
+                relative: relative.to_string(),
+                route: load::route_of(relative),
+            },
+            source,
+            front_matter,
+        };
+        let site = SiteData::new(&self.root, &self.pages).with_icons(self.icons.clone());
+        let mut rendered = render_page(&page, &site, None, self.untrusted, &mut diagnostics);
+        let mut index = self.index.clone();
+        index.insert(&rendered);
+        validate::validate_page(&page.source, &rendered, &index, &mut diagnostics);
+        if let Some(announcement) = &self.announcement {
+            announcement.require_in(&mut rendered);
+        }
+        let announcement = self.announcement.as_ref();
+        let pages = std::slice::from_mut(&mut rendered);
+        assemble(pages, &self.nav, &self.asset_urls, announcement);
+        Compiled {
+            value: rendered,
+            diagnostics: diagnostics.finish(),
+        }
+    }
+}
+
+/// A content folder read, its pages rendered and its menus made: what [`build`] checks and
+/// finishes, and what a [`SiteContext`] compiles single pages against.
+struct Folder {
+    content: load::Content,
+    site: SiteData,
+    /// The content's pages, in route order.
+    pages: Vec<RenderedPage>,
+    /// The pages the content does not provide ([`generated_pages`]).
+    generated: Vec<RenderedPage>,
+    nav: Navigation,
+    announcement: Option<SiteAnnouncement>,
+}
+
+/// Reads the content folder at `root` and renders its pages, their code highlighted through
+/// `highlights`, as `untrusted` content when it says so.
+fn render_folder(
+    root: &Path,
+    highlights: &highlight::Cache,
+    untrusted: bool,
+    diagnostics: &mut Diagnostics,
+) -> Result<Folder, Error> {
+    let mut content = load::load(root, diagnostics)?;
+    let icons = std::mem::take(&mut content.icons);
+    let site = SiteData::new(root, &content.pages).with_icons(icons);
+    let pages = render_pages(&content.pages, &site, highlights, untrusted, diagnostics);
+    let announcement = render::page::site_announcement(&content.pages, &site, untrusted);
+    let listed: Vec<NavPage> = pages
+        .iter()
+        .filter_map(|page| {
+            Some(NavPage {
+                relative: page.source.clone()?,
+                route: page.route.clone(),
+                title: page.title.clone(),
+                listed: page.listed,
+            })
+        })
+        .collect();
+    let nav = Navigation::build(&listed, &content.folders);
+    let generated = generated_pages(&nav, &pages);
+    Ok(Folder {
+        content,
+        site,
+        pages,
+        generated,
+        nav,
+        announcement,
+    })
+}
+
 /// The file keeping compressed variants between builds, if the options name one.
 fn cache_file(options: &Options) -> Option<&Path> {
     options.compression.as_ref()?.cache.as_deref()
@@ -239,16 +364,7 @@ fn render_pages(
     let lenient = diagnostics.is_lenient();
     let rendered = parallel::map(pages, |page| {
         let mut found = Diagnostics::new(lenient);
-        let document = parse::parse_body(&page.source, &page.front_matter, &mut found);
-        let rendered = render::render_page_in(
-            Some(site),
-            Some(highlights),
-            &page.file,
-            &page.source,
-            &document,
-            untrusted,
-            &mut found,
-        );
+        let rendered = render_page(page, site, Some(highlights), untrusted, &mut found);
         (rendered, found)
     });
     rendered
@@ -258,6 +374,26 @@ fn render_pages(
             page
         })
         .collect()
+}
+
+/// Parses and renders a page of the folder `site` describes.
+fn render_page(
+    page: &LoadedPage,
+    site: &SiteData,
+    highlights: Option<&highlight::Cache>,
+    untrusted: bool,
+    diagnostics: &mut Diagnostics,
+) -> RenderedPage {
+    let document = parse::parse_body(&page.source, &page.front_matter, diagnostics);
+    render::render_page_in(
+        Some(site),
+        highlights,
+        &page.file,
+        &page.source,
+        &document,
+        untrusted,
+        diagnostics,
+    )
 }
 
 /// Pages the content does not provide: the home page, and one per folder without `index.md`.
@@ -298,16 +434,9 @@ fn documents(
     announcement: Option<&SiteAnnouncement>,
     options: &Options,
 ) -> Documents {
-    // Checked as written, served canonical: `/a/b/#x` links to `/a/b#x`.
-    let bodies = parallel::map(&pages, |page| {
-        render::root_urls::canonical_page_links(&page.body)
-    });
-    for (page, body) in pages.iter_mut().zip(bodies) {
-        page.body = body;
-    }
     let (mut site_assets, mut urls) = render::assets::fixed_assets();
     urls.feed = render::article::has_feed(&pages);
-    render::page::assemble(&mut pages, nav, &urls, announcement);
+    assemble(&mut pages, nav, &urls, announcement);
     let mut not_found = render::page::not_found_page(nav, &urls, announcement);
     // The stylesheet holds exactly the rules the finished documents use (also in fragments
     // mode: the chrome's prose classes style the content); its hashed URL then replaces the
@@ -370,6 +499,23 @@ fn documents(
         stylesheet: stylesheet_url,
         unstyled_classes,
     }
+}
+
+/// Makes each page's document in the chrome, with the stylesheet's URL a placeholder.
+fn assemble(
+    pages: &mut [RenderedPage],
+    nav: &Navigation,
+    urls: &AssetUrls,
+    announcement: Option<&SiteAnnouncement>,
+) {
+    // Checked as written, served canonical: `/a/b/#x` links to `/a/b#x`.
+    let bodies = parallel::map(pages, |page| {
+        render::root_urls::canonical_page_links(&page.body)
+    });
+    for (page, body) in pages.iter_mut().zip(bodies) {
+        page.body = body;
+    }
+    render::page::assemble(pages, nav, urls, announcement);
 }
 
 /// The base path as [`Options::base_path`] wants it: `/docs` (or empty for the root),

@@ -21,7 +21,7 @@ pub mod tree;
 pub mod validate;
 pub mod yaml;
 
-pub use build::{Build, Compression, Options, Output, base_path, build};
+pub use build::{Build, Compression, Options, Output, SiteContext, base_path, build};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use render::RenderedPage;
 

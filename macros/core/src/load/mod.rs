@@ -65,10 +65,7 @@ pub struct LoadedPage {
 /// go to `diagnostics`; `Err` only when a file cannot be read at all.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Content, Error> {
     let files = scan(root)?;
-    let root_name = root
-        .file_name()
-        .map_or_else(|| "content".into(), |n| n.to_string_lossy().into_owned());
-    let display = |path: &Path| format!("{root_name}/{}", relative_path(root, path));
+    let display = |path: &Path| display_path(root, &relative_path(root, path));
     for problem in &files.problems {
         let file = SourceFile::new(display(&problem.path), problem.path.clone(), "");
         diagnostics
@@ -138,6 +135,15 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Content, Error
         icons,
         sources,
     })
+}
+
+/// How diagnostics name the file at `relative` in the content folder at `root`:
+/// `content/3.lwm2m/about.md`, the folder by its own name.
+pub fn display_path(root: &Path, relative: &str) -> String {
+    let root_name = root
+        .file_name()
+        .map_or_else(|| "content".into(), |name| name.to_string_lossy());
+    format!("{root_name}/{relative}")
 }
 
 /// The icons of the content's icon file; its problem, if any, goes to `diagnostics`, and its

@@ -13,37 +13,62 @@ use crate::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What links may point at: each page's route with the ids on it, and every asset route.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct PageIndex {
     pages: BTreeMap<String, Vec<String>>,
     assets: BTreeSet<String>,
 }
 
+impl PageIndex {
+    /// The index of `pages`, the `generated` ones (which have no ids to link to) and `assets`.
+    pub fn new(
+        pages: &[RenderedPage],
+        generated: &[RenderedPage],
+        assets: &[AssetFile],
+    ) -> PageIndex {
+        let ids = crate::parallel::map(pages, |page| crate::render::html_scan::ids(&page.body));
+        let mut index = PageIndex {
+            pages: BTreeMap::new(),
+            assets: assets.iter().map(|a| a.route.clone()).collect(),
+        };
+        for (page, ids) in pages.iter().zip(ids) {
+            index.pages.insert(page.route.clone(), ids);
+        }
+        for page in generated {
+            index.pages.entry(page.route.clone()).or_default();
+        }
+        if has_feed(pages) {
+            index.assets.insert(FEED_ROUTE.into());
+        }
+        index
+    }
+
+    /// Adds `page`, or puts it in place of the page at its route.
+    pub fn insert(&mut self, page: &RenderedPage) {
+        let ids = crate::render::html_scan::ids(&page.body);
+        self.pages.insert(page.route.clone(), ids);
+    }
+}
+
 /// Checks the links of every page (each written in the file at the same place of `files`)
-/// against all pages, the `generated` ones among them, the assets, and the news feed when the
-/// pages hold articles.
+/// against `index`.
 pub fn validate_site(
     files: &[&SourceFile],
     pages: &[RenderedPage],
-    generated: &[RenderedPage],
-    assets: &[AssetFile],
+    index: &PageIndex,
     diagnostics: &mut Diagnostics,
 ) {
-    let ids = crate::parallel::map(pages, |page| crate::render::html_scan::ids(&page.body));
-    let mut index = PageIndex {
-        pages: BTreeMap::new(),
-        assets: assets.iter().map(|a| a.route.clone()).collect(),
-    };
-    for (page, ids) in pages.iter().zip(ids) {
-        index.pages.insert(page.route.clone(), ids);
-    }
-    for page in generated {
-        index.pages.entry(page.route.clone()).or_default();
-    }
-    if has_feed(pages) {
-        index.assets.insert(FEED_ROUTE.into());
-    }
     for (file, page) in files.iter().zip(pages) {
-        links::check(file, &page.route, &page.urls, &index, diagnostics);
+        validate_page(file, page, index, diagnostics);
     }
+}
+
+/// Checks the links of `page`, written in `file`, against `index`.
+pub fn validate_page(
+    file: &SourceFile,
+    page: &RenderedPage,
+    index: &PageIndex,
+    diagnostics: &mut Diagnostics,
+) {
+    links::check(file, &page.route, &page.urls, index, diagnostics);
 }
