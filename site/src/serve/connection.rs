@@ -57,11 +57,7 @@ pub(super) async fn serve(
     mut stop: watch::Receiver<bool>,
     mut crowding: watch::Receiver<bool>,
 ) {
-    let mut received = Received {
-        buffer: vec![0; limits.max_header_bytes.max(MIN_HEADER_BYTES)],
-        filled: 0,
-        skip: 0,
-    };
+    let mut received = Received::new(limits.max_header_bytes);
     let progress = Progress::default();
     let mut watchdog = Watchdog::new(limits.header_read_timeout);
     let mut head = Vec::with_capacity(1024);
@@ -69,37 +65,25 @@ pub(super) async fn serve(
         if *stop.borrow() {
             break;
         }
-        let (response, http10, keep_alive) = match received.next_request() {
-            Ok(Some(request)) => {
-                progress.advance();
-                let response = super::handle(site, &request.method, &request.uri, &request.headers);
-                (response, request.http10, request.keep_alive)
-            }
-            // A request that breaks the protocol: answered with the status, the security
-            // headers and no body; then the connection ends.
-            Err(status) => {
-                tracing::debug!(status = status.as_u16(), "malformed request");
-                (super::respond::empty(status), false, false)
-            }
-            Ok(None) => {
-                let idle = received.filled == 0;
-                tokio::select! {
-                    biased;
-                    read = received.read(&mut stream) => match read {
-                        Ok(0) | Err(_) => break,
-                        Ok(_) => continue,
-                    },
-                    changed = stop.changed() => if changed.is_err() { break } else { continue },
-                    idle = watchdog.expired(&progress) => if idle { break } else { continue },
-                    () = crowded_for(&mut crowding, CROWDED_IDLE), if idle => break,
-                }
+        let Some(answer) = received.answer(site) else {
+            let idle = received.filled == 0;
+            tokio::select! {
+                biased;
+                read = received.read(&mut stream) => match read {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => continue,
+                },
+                changed = stop.changed() => if changed.is_err() { break } else { continue },
+                idle = watchdog.expired(&progress) => if idle { break } else { continue },
+                () = crowded_for(&mut crowding, CROWDED_IDLE), if idle => break,
             }
         };
-        let keep_alive = keep_alive && !*stop.borrow();
-        write_head(&mut head, &response, http10, keep_alive);
+        progress.advance();
+        let keep_alive = answer.keep_alive && !*stop.borrow();
+        write_head(&mut head, &answer.response, answer.http10, keep_alive);
         let sent = watchdog.watch(
             &progress,
-            send(&mut stream, &head, response.body(), &progress),
+            send(&mut stream, &head, answer.response.body(), &progress),
         );
         if sent.await.is_err() || !keep_alive {
             break;
@@ -151,7 +135,47 @@ struct Request {
     keep_alive: bool,
 }
 
+/// A response to write, and what the connection does after it.
+struct Answer {
+    response: Response<Body>,
+    http10: bool,
+    keep_alive: bool,
+}
+
 impl Received {
+    /// An empty buffer for request heads of up to `max_header_bytes` (at least
+    /// [`MIN_HEADER_BYTES`]).
+    fn new(max_header_bytes: usize) -> Received {
+        Received {
+            buffer: vec![0; max_header_bytes.max(MIN_HEADER_BYTES)],
+            filled: 0,
+            skip: 0,
+        }
+    }
+
+    /// The answer to the next request in the buffer, consuming it; `None` until a whole head
+    /// has arrived.
+    fn answer(&mut self, site: &'static Site) -> Option<Answer> {
+        match self.next_request() {
+            Ok(Some(request)) => Some(Answer {
+                response: super::handle(site, &request.method, &request.uri, &request.headers),
+                http10: request.http10,
+                keep_alive: request.keep_alive,
+            }),
+            // A request that breaks the protocol: answered with the status, the security
+            // headers and no body; then the connection ends.
+            Err(status) => {
+                tracing::debug!(status = status.as_u16(), "malformed request");
+                Some(Answer {
+                    response: super::respond::empty(status),
+                    http10: false,
+                    keep_alive: false,
+                })
+            }
+            Ok(None) => None,
+        }
+    }
+
     /// The next request in the buffer, consuming its head (and what has arrived of its body);
     /// `None` until a whole head has arrived; the status to refuse it with when it is malformed.
     fn next_request(&mut self) -> Result<Option<Request>, StatusCode> {
@@ -194,6 +218,72 @@ impl Received {
         let read = stream.read(&mut self.buffer[self.filled..]).await?;
         self.filled += read;
         Ok(read)
+    }
+
+    /// Takes as much of `bytes` as the buffer has room for, as a read would; how much.
+    fn receive(&mut self, bytes: &[u8]) -> usize {
+        let room = &mut self.buffer[self.filled..];
+        let taken = room.len().min(bytes.len());
+        room[..taken].copy_from_slice(&bytes[..taken]);
+        self.filled += taken;
+        taken
+    }
+}
+
+/// What a connection wrote back to a client, and what it left unread.
+#[derive(Debug)]
+pub struct Replay {
+    /// Each answer as written: its head, then its body.
+    pub answers: Vec<Vec<u8>>,
+    /// The bytes the client sent that the connection neither answered nor skipped as a body:
+    /// those after the answer that closed it, or the start of a request that never ended.
+    pub unread: usize,
+}
+
+/// What the binary's connection answers, answering from `site`, to a client that sends
+/// `pieces` one after the other, each arriving in as many reads as the head buffer needs, and
+/// then closes its side: the connection's framing without a socket or timers, for the fuzz
+/// targets (`fuzz/`).
+pub fn replay<'a>(site: &'static Site, pieces: impl IntoIterator<Item = &'a [u8]>) -> Replay {
+    let mut received = Received::new(MIN_HEADER_BYTES);
+    let mut pieces = pieces.into_iter();
+    let mut piece: &[u8] = &[];
+    let mut head = Vec::new();
+    let mut answers = Vec::new();
+    loop {
+        if let Some(answer) = received.answer(site) {
+            write_head(
+                &mut head,
+                &answer.response,
+                answer.http10,
+                answer.keep_alive,
+            );
+            answers.push([head.as_slice(), answer.response.body()].concat());
+            if answer.keep_alive {
+                continue;
+            }
+            break;
+        }
+        while piece.is_empty() {
+            let Some(next) = pieces.next() else {
+                return Replay {
+                    answers,
+                    unread: received.filled,
+                };
+            };
+            piece = next;
+        }
+        let taken = received.receive(piece);
+        // A read into a full buffer reads nothing, which `serve` takes for the end.
+        if taken == 0 {
+            break;
+        }
+        piece = &piece[taken..];
+    }
+    let unsent: usize = pieces.map(<[u8]>::len).sum();
+    Replay {
+        answers,
+        unread: received.filled + piece.len() + unsent,
     }
 }
 
@@ -470,24 +560,14 @@ async fn linger(mut stream: TcpStream) {
 mod tests {
     use super::*;
 
-    fn received() -> Received {
-        Received {
-            buffer: vec![0; MIN_HEADER_BYTES],
-            filled: 0,
-            skip: 0,
-        }
-    }
-
     /// Feeds `bytes` in pieces at `cuts`, as reads would, and collects every request as
     /// `METHOD path`, or the refusal's status.
     fn requests(bytes: &[u8], cuts: &[usize]) -> Vec<String> {
-        let mut connection = received();
+        let mut connection = Received::new(MIN_HEADER_BYTES);
         let mut seen = Vec::new();
         let mut start = 0;
         for end in cuts.iter().copied().chain([bytes.len()]) {
-            let piece = &bytes[start..end];
-            connection.buffer[connection.filled..][..piece.len()].copy_from_slice(piece);
-            connection.filled += piece.len();
+            connection.receive(&bytes[start..end]);
             start = end;
             loop {
                 match connection.next_request() {

@@ -32,6 +32,10 @@ use axum::http::header::CONTENT_ENCODING;
 use axum::http::{HeaderMap, Method, Response, Uri};
 use axum::routing::any;
 
+/// The binary's request framing over bytes in memory, for the fuzz targets; not part of the API.
+#[cfg(feature = "server")]
+#[doc(hidden)]
+pub use connection::{Replay, replay};
 #[cfg(feature = "server")]
 pub use listen::{Limits, run, serve};
 pub use respond::Body;
