@@ -197,9 +197,13 @@ impl Received {
             Ok(httparse::Status::Partial) | Err(httparse::Error::TooManyHeaders) => {
                 return Err(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
             }
-            Err(httparse::Error::Version) => {
-                return Err(version_refusal(&self.buffer[..self.filled]));
-            }
+            // Judged on the whole request line, so that the answer does not depend on how
+            // much of it has arrived.
+            Err(httparse::Error::Version) => match request_line(&self.buffer[..self.filled]) {
+                Some(line) => return Err(version_refusal(line)),
+                None if self.filled < self.buffer.len() => return Ok(None),
+                None => return Err(StatusCode::URI_TOO_LONG),
+            },
             Err(_) => return Err(StatusCode::BAD_REQUEST),
         };
         let (request, body) = Request::from_head(&parsed)?;
@@ -441,13 +445,20 @@ fn request_target(method: &Method, target: &str) -> Option<Uri> {
     (target.starts_with('/') || absolute).then_some(uri)
 }
 
+/// The request line at the start of `received`, once it has arrived whole: after the empty
+/// lines `httparse` skips, up to its line feed.
+fn request_line(received: &[u8]) -> Option<&[u8]> {
+    let start = received
+        .iter()
+        .position(|&byte| !matches!(byte, b'\r' | b'\n'))?;
+    let line = &received[start..];
+    let end = line.iter().position(|&byte| byte == b'\n')?;
+    Some(&line[..end])
+}
+
 /// The refusal of a request line whose version `httparse` rejects: `505` for a well-formed
 /// version above 1 (`HTTP/2.0`), `400` for anything else.
-fn version_refusal(received: &[u8]) -> StatusCode {
-    let line = received
-        .split(|&byte| byte == b'\n')
-        .next()
-        .unwrap_or_default();
+fn version_refusal(line: &[u8]) -> StatusCode {
     let version = line.trim_ascii_end().rsplit(|&byte| byte == b' ').next();
     match version {
         Some([b'H', b'T', b'T', b'P', b'/', major, b'.', minor])
@@ -630,6 +641,25 @@ mod tests {
                 assert!(refused || outcome.contains(' '), "{outcome}");
             }
         }
+    }
+
+    /// Found by the `http_framing` fuzz target: a version refused before its line had ended
+    /// was judged on what had arrived of it (`HTTP/2.` is no version: `400`), and the same
+    /// line arriving at once on all of it (`HTTP/2.1`: `505`).
+    #[test]
+    fn a_refused_version_is_judged_on_the_whole_line_however_it_arrives() {
+        for (stream, whole) in [
+            (&b"GET / HTTP/2.1\r\nHost: x\r\n\r\n"[..], ["505"]),
+            (b"\r\nGET / HTTP/2.0\n\n", ["505"]),
+            (b"T / HOS / HTTP/2.1\r\n\r\n", ["505"]),
+            (b"GET / HTTP/1\xef\xef\r\n\r\n", ["400"]),
+        ] {
+            assert_eq!(requests(stream, &[]), whole);
+            for cut in 1..stream.len() {
+                assert_eq!(requests(stream, &[cut]), whole, "cut at {cut}");
+            }
+        }
+        assert!(requests(b"T / HOS / HTTP/2.1", &[]).is_empty());
     }
 
     #[test]
