@@ -1,0 +1,70 @@
+//! The whole compile of one page, in a small fixed site.
+
+use crate::checks::assert_located;
+use site_compiler::load::display_path;
+use site_compiler::source::SourceFile;
+use site_compiler::{Options, SiteContext};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Where the fuzzed page is in the fixed site.
+const PAGE: &str = "1.docs/fuzzed.md";
+
+/// The fixed site (`fuzz/site/`: a home page, a guide with headings, two articles, data files,
+/// an image and icons), rendered once per process.
+pub(crate) struct FixedSite {
+    pub(crate) root: PathBuf,
+    pub(crate) context: SiteContext,
+}
+
+pub(crate) fn fixed_site() -> &'static FixedSite {
+    static SITE: OnceLock<FixedSite> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
+        let compiled = SiteContext::new(&root, &Options::default())
+            .unwrap_or_else(|error| panic!("the fixed site: {error}"));
+        assert!(
+            compiled.diagnostics.is_empty(),
+            "the fixed site has problems: {:#?}",
+            compiled.diagnostics
+        );
+        FixedSite {
+            root,
+            context: compiled.value,
+        }
+    })
+}
+
+/// Compiles `data` as a page of the fixed site: parsed, rendered, its links checked, its
+/// document made. Checks that every diagnostic is about that page and located in it, that the
+/// document holds the body where it says, that outside the body there are only the chrome's
+/// own scripts (content in the title, description or table of contents is text), and that a
+/// page with no `<`, entity or escape in it has no script in its body either.
+pub fn page_compile(data: &[u8]) {
+    let site = fixed_site();
+    let compiled = site.context.compile_page(PAGE, data);
+    let file = SourceFile::new(
+        display_path(&site.root, PAGE),
+        site.root.join(PAGE),
+        &String::from_utf8_lossy(data),
+    );
+    assert_located(&file, &compiled.diagnostics);
+    let page = &compiled.value;
+    let Some((before, after)) = page.around_body() else {
+        panic!("the body is not where `body_start` says");
+    };
+    let chrome_scripts = 1 + usize::from(page.enhanced);
+    assert_eq!(
+        scripts(before) + scripts(after),
+        chrome_scripts,
+        "content reached the chrome as markup"
+    );
+    if !file.text.contains(['<', '&', '\\']) {
+        assert_eq!(scripts(&page.body), 0, "a script from text: {}", page.body);
+    }
+}
+
+/// How many `<script` tags `html` opens, in any case.
+fn scripts(html: &str) -> usize {
+    html.to_ascii_lowercase().matches("<script").count()
+}
