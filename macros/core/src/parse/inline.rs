@@ -162,34 +162,39 @@ fn bracket_spans(nodes: Vec<Node>, in_link: bool) -> Vec<Node> {
             out.push(node);
             continue;
         }
-        let span = node.span;
+        let places = Places::of(node.span, text);
         let mut rest = text.as_str();
         while let Some((at, bracket)) = next_bracket(rest) {
+            let offset = text.len() - rest.len();
             if at > 0 {
-                out.push(text_node(&rest[..at], span));
+                out.push(text_node(&rest[..at], places.span(offset..offset + at)));
             }
+            let bracket_span = places.span(offset + at..offset + at + 1);
             let after = &rest[at + 1..];
             if bracket == b'[' {
                 openers.push(out.len());
-                out.push(text_node("[", span));
+                out.push(text_node("[", bracket_span));
             } else if let Some(open) = openers.pop().filter(|_| !after.starts_with(['(', '['])) {
                 let children: Vec<Node> = out.drain(open + 1..).collect();
-                let start = out.pop().map_or(span.start, |opener| opener.span.start);
+                let start = out
+                    .pop()
+                    .map_or(bracket_span.start, |opener| opener.span.start);
                 let children = finish(merge_texts(children), in_link);
                 out.push(Node::new(
                     span_component(children),
                     Span {
                         start,
-                        end: span.end,
+                        end: bracket_span.end,
                     },
                 ));
             } else {
-                out.push(text_node("]", span));
+                out.push(text_node("]", bracket_span));
             }
             rest = after;
         }
         if !rest.is_empty() {
-            out.push(text_node(rest, span));
+            let offset = text.len() - rest.len();
+            out.push(text_node(rest, places.span(offset..text.len())));
         }
     }
     merge_texts(out)
@@ -405,11 +410,8 @@ fn attach_attributes(children: Vec<Node>) -> Vec<Node> {
                         slot.extend(attributes);
                         let spans = attribute_spans(written, |offset| places.offset(offset));
                         extend_spans(slot_spans, spans);
-                        previous.span.end = node
-                            .span
-                            .start
-                            .saturating_add(used as u32)
-                            .min(node.span.end);
+                        previous.span.end = places.span(0..used).end;
+                        node.span = places.span(used..text.len());
                         text.drain(..used);
                         if text.is_empty() {
                             continue;
@@ -665,6 +667,38 @@ fn email_domain_end(text: &str, from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `mdc_parse` fuzz target: the parts of a text holding brackets were each
+    /// placed at the whole text, so attributes after `[…]` ended the span where the text
+    /// started plus their length, inside a character when it was not ASCII.
+    #[test]
+    fn spans_and_their_attributes_are_placed_where_they_are_written() {
+        use crate::diagnostic::Diagnostics;
+        use crate::source::SourceFile;
+        for (text, written) in [
+            ("[]{x}", "[]{x}"),
+            ("[]{\u{fffd}}", "[]{\u{fffd}}"),
+            ("Say [hé]{.a} now", "[hé]{.a}"),
+            ("a *b*{é} c", "*b*{é}"),
+        ] {
+            let file = SourceFile::new("a.md", std::path::PathBuf::new(), text);
+            let mut diagnostics = Diagnostics::new(false);
+            let document = super::super::parse_document(&file, &mut diagnostics);
+            let _ = diagnostics.finish();
+            let paragraph = document.children[0].children();
+            let node = paragraph
+                .iter()
+                .find(|node| !matches!(node.kind, NodeKind::Text(_)))
+                .map(|node| &text[node.span.start as usize..node.span.end as usize]);
+            assert_eq!(node, Some(written), "{text}");
+            for node in paragraph {
+                let place = &text[node.span.start as usize..node.span.end as usize];
+                if let NodeKind::Text(value) = &node.kind {
+                    assert_eq!(place, value, "{text}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn component_names_need_a_boundary() {
