@@ -1,13 +1,12 @@
 //! `::ShButton` / `:sh-button{…}`: a link styled as a button.
 
 use super::props::{Markdown, PropKind, ReadProps};
-use super::ui::Ui;
+use super::ui::{Ui, merge_classes};
 use super::{ComponentSpec, Use, classes};
 use crate::render::Renderer;
 use crate::render::html::link_rel;
 use maud::{Markup, PreEscaped, html};
 use site_props::Props;
-use tailwind_fuse::merge::tw_merge;
 
 /// The sizes a button takes, smallest first.
 pub(super) const SIZES: &[&str] = &[
@@ -128,7 +127,7 @@ fn merge_keeping_ring_inset(joined: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    tw_merge(held.as_str()).replace(HELD, "ring-inset")
+    merge_classes(&held).replace(HELD, "ring-inset")
 }
 
 /// A label of one paragraph without its `<p>`, so that the button stays phrasing content (it may

@@ -44,14 +44,35 @@ pub fn merge(default: &str, authored: &str) -> String {
     match (default.trim().is_empty(), authored.is_empty()) {
         (_, true) => default.trim().to_string(),
         (true, false) => authored.to_string(),
-        (false, false) => tw_merge(format!("{default} {authored}").as_str()),
+        (false, false) => merge_classes(&format!("{default} {authored}")),
     }
+}
+
+/// `classes` by tailwind-merge's rules: of two classes that conflict, the later stays. Classes
+/// ending in `\` are kept as written, after the others: tailwind_fuse 0.3 reads past the end
+/// of such a class when it holds a `[` and panics, and no stylesheet rule styles one anyway.
+pub fn merge_classes(classes: &str) -> String {
+    let (kept, mergeable): (Vec<&str>, Vec<&str>) = classes
+        .split_whitespace()
+        .partition(|class| class.ends_with('\\'));
+    let merged = tw_merge(mergeable.join(" ").as_str());
+    let merged = (!merged.is_empty()).then_some(merged.as_str());
+    merged.into_iter().chain(kept).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// Found by the `yaml_props` fuzz target: `ui: {wrapper: "-[\\"}` panicked in
+    /// tailwind_fuse.
+    #[test]
+    fn classes_ending_in_a_backslash_are_kept_unmerged() {
+        assert_eq!(merge("p-4 m-2", "-[\\ p-2"), "m-2 p-2 -[\\");
+        assert_eq!(merge_classes("x-[a\\ y"), "y x-[a\\");
+        assert_eq!(merge_classes("[\\"), "[\\");
+    }
 
     // The worked results of components.md §1.3.
     #[test]
