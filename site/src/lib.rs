@@ -47,7 +47,8 @@ pub use value::Value;
 ///   [`serve::router`] answers below it. Default: the site is at the root.
 /// - `strict` (the default) makes every content problem a compile error; `lenient` makes them
 ///   warnings (shown by `cargo build` as deprecation notes), renders what can be rendered and
-///   turns unknown components into custom elements (`::MyWidget` becomes `<my-widget>`).
+///   turns unknown components into custom elements (`::MyWidget` becomes `<my-widget>`, and a
+///   one-word name takes `mdc-`: `::Gallery` becomes `<mdc-gallery>`).
 /// - `documents` (the default) makes [`Page::html`] a complete document with the OMA chrome;
 ///   `fragments` makes it the content alone, for your own layout (link [`Site::stylesheet`]).
 ///

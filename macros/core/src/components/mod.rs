@@ -209,7 +209,7 @@ fn render_use(
                 format!("unknown component `{}`", component.name),
             )
             .help = Some(help);
-        return (custom_element(renderer, component, span), None);
+        return (custom_element(renderer, component), None);
     };
     let written = Written {
         attributes: &component.attributes,
@@ -233,11 +233,8 @@ fn render_use(
 /// lists as JSON), default slot as children, named slots as children with `slot="NAME"`. Its
 /// tag and attributes are the author's: checked as raw HTML is, and sanitised with it in
 /// untrusted mode.
-fn custom_element(renderer: &mut Renderer<'_>, component: &Component, span: Span) -> Markup {
-    let tag = kebab_case(&component.name);
-    if let Some(finding) = crate::render::script::element_finding(&tag) {
-        renderer.report(finding, span);
-    }
+fn custom_element(renderer: &mut Renderer<'_>, component: &Component) -> Markup {
+    let tag = custom_element_tag(&component.name);
     // YAML props as text, each replacing an inline attribute of its name.
     let yaml: Attributes = component
         .yaml_props
@@ -279,6 +276,19 @@ fn custom_element(renderer: &mut Renderer<'_>, component: &Component, span: Span
     PreEscaped(out)
 }
 
+/// The tag of an unknown component: its name in kebab case (`::MyWidget`, `<my-widget>`), with
+/// `mdc-` before it unless it is a custom element's name (a lower-case letter first, a hyphen
+/// in it): else `::script`, `::style` or `::plaintext` would make an element whose content the
+/// browser runs, or reads as text to the end of the page.
+fn custom_element_tag(name: &str) -> String {
+    let tag = kebab_case(name);
+    if tag.starts_with(|c: char| c.is_ascii_lowercase()) && tag.contains('-') {
+        tag
+    } else {
+        format!("mdc-{tag}")
+    }
+}
+
 /// Shorthand for declaring the `ui` prop.
 pub(crate) const UI: PropSpec = props::prop("ui", PropKind::Ui);
 /// Shorthand for declaring the `class` prop of components that merge it into `ui.wrapper`.
@@ -294,6 +304,17 @@ mod tests {
         assert_eq!(find("sh-two-columns").map(|s| s.name), Some("ShTwoColumns"));
         assert_eq!(find("shTwoColumns").map(|s| s.name), Some("ShTwoColumns"));
         assert!(find("ShTwoColumn").is_none());
+    }
+
+    /// Found by the `page_compile` fuzz target: `::script` in lenient mode rendered a
+    /// `<script>` element around its body.
+    #[test]
+    fn unknown_components_are_custom_elements_whatever_their_name() {
+        assert_eq!(custom_element_tag("MyWidget"), "my-widget");
+        assert_eq!(custom_element_tag("script"), "mdc-script");
+        assert_eq!(custom_element_tag("Plaintext"), "mdc-plaintext");
+        assert_eq!(custom_element_tag("x_1"), "x-1");
+        assert_eq!(custom_element_tag("9-lives"), "mdc-9-lives");
     }
 
     #[test]
