@@ -71,7 +71,16 @@ pub fn page_compile(data: &[u8]) {
     }
 }
 
-/// How many `<script` tags `html` opens, in any case.
+/// How many `<script>` elements `html` opens, in any case (not `<scripts>` or `<script-x>`).
 fn scripts(html: &str) -> usize {
-    html.to_ascii_lowercase().matches("<script").count()
+    let html = html.to_ascii_lowercase();
+    html.match_indices("<script")
+        .filter(|(at, tag)| {
+            let after = html[at + tag.len()..].bytes().next();
+            matches!(
+                after,
+                Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+            )
+        })
+        .count()
 }
