@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for 10 million executions (FUZZING.md): the repository's seeds
-# (fuzz/seed.py) and the committed corpus in, what the run finds into a working corpus outside
-# the repository (`cargo fuzz cmin` then makes the committed one of it). With a nightly
+# (fuzz/seed.py), the committed corpus and the inputs of past bugs in, what the run finds into a
+# working corpus outside the repository (`cargo fuzz cmin` then makes the committed one of it). With a nightly
 # toolchain the target is built with AddressSanitizer, else on stable without a sanitizer.
 #
 # Usage: fuzz/run.sh TARGET [LIBFUZZER_FLAG...]
@@ -33,5 +33,5 @@ fi
 python3 fuzz/seed.py "$work/seeds"
 mkdir -p "$work/corpus/$target"
 "${cargo[@]}" --features libfuzzer "$target" \
-    "$work/corpus/$target" "fuzz/corpus/$target" "$work/seeds/$target" -- \
+    "$work/corpus/$target" "fuzz/corpus/$target" "fuzz/regressions/$target" "$work/seeds/$target" -- \
     -runs=10000000 -max_len="$max_len" -timeout=10 -print_final_stats=1 "$@"

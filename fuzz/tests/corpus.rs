@@ -1,21 +1,32 @@
-//! Every fuzz target's body over every input of its committed corpus (`corpus/TARGET/`): what
-//! the fuzzer found, crashes fixed since among it, is checked by a plain `cargo test`.
+//! Every fuzz target's body over every input of its committed corpus (`corpus/TARGET/`) and
+//! over the inputs of the bugs it found (`regressions/TARGET/`): a plain `cargo test` checks
+//! them all again.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Runs `body` over each file of `corpus/TARGET/`, and fails naming every input that panics.
+/// Runs `body` over each file of `corpus/TARGET/` and `regressions/TARGET/`, and fails naming
+/// every input that panics.
 fn run_corpus(target: &str, body: fn(&[u8])) {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus")
-        .join(target);
-    let mut inputs: Vec<_> = std::fs::read_dir(&folder)
-        .unwrap_or_else(|error| panic!("{}: {error}", folder.display()))
-        .map(|entry| entry.map(|entry| entry.path()))
-        .collect::<Result<_, _>>()
-        .unwrap_or_else(|error| panic!("{}: {error}", folder.display()));
+    let fuzz = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    for folder in ["corpus", "regressions"] {
+        let folder = fuzz.join(folder).join(target);
+        // Git keeps no empty folder.
+        if !folder.exists() {
+            continue;
+        }
+        let entries = std::fs::read_dir(&folder)
+            .and_then(|entries| {
+                entries
+                    .map(|entry| Ok(entry?.path()))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .unwrap_or_else(|error| panic!("{}: {error}", folder.display()));
+        inputs.extend(entries);
+    }
     inputs.sort();
-    assert!(!inputs.is_empty(), "{} is empty", folder.display());
+    assert!(!inputs.is_empty(), "no inputs for {target}");
     let failed: Vec<String> = inputs
         .iter()
         .filter(|input| {
