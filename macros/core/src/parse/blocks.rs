@@ -464,7 +464,7 @@ pub(super) fn parse_blocks(
             if closes_code_fence(content, open) {
                 fence = None;
             }
-            markdown.push_line(content, text.file_offset(view.offset));
+            markdown.push_line(content, text.file_offset(view.offset), view.virtual_spaces);
             index += 1;
             continue;
         }
@@ -522,10 +522,10 @@ pub(super) fn parse_blocks(
         // A line starting an HTML block ends a GFM table in remark (micromark), where
         // pulldown-cmark reads it as one more row: a blank line before it says the same.
         if table.update(content) && starts_html_block(content) {
-            markdown.push_line("", text.file_offset(view.offset));
+            markdown.push_line("", text.file_offset(view.offset), 0);
             table = TableState::Outside;
         }
-        markdown.push_line(content, text.file_offset(view.offset));
+        markdown.push_line(content, text.file_offset(view.offset), view.virtual_spaces);
         index += 1;
     }
     markdown::parse(text, markdown, built)
@@ -753,7 +753,7 @@ fn block_at(
     let rest = &content[lead_bytes..];
     if is_component_line(rest) {
         let mut markdown = Markdown::default();
-        markdown.push_line(rest, text.file_offset(view.source_offset(lead_bytes)));
+        markdown.push_line(rest, text.file_offset(view.source_offset(lead_bytes)), 0);
         let mut nodes = markdown::parse(text, markdown, Vec::new());
         if let [
             Node {
@@ -1248,7 +1248,7 @@ fn label_inlines(label: &str, text: &Text<'_>, start: usize) -> Vec<Node> {
         closed_early: RefCell::default(),
     };
     let mut markdown = Markdown::default();
-    markdown.push_line(label, start);
+    markdown.push_line(label, start, 0);
     markdown::parse(&label_text, markdown, Vec::new())
         .into_iter()
         .flat_map(|node| match node.kind {

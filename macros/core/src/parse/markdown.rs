@@ -14,17 +14,31 @@ pub(super) const SPAN_MARKER: &str = "\u{1}mdc-span";
 /// Placeholder lines stand where block components were cut out.
 const PLACEHOLDER_PREFIX: &str = "<!--\u{1}mdc-component ";
 
-/// Markdown text collected for one container, with each line's offset in the file.
+/// Markdown text collected for one container, with each line's place in the file.
 #[derive(Debug, Default)]
 pub(super) struct Markdown {
     text: String,
-    /// (offset in `text`, offset in the file) of each line start.
-    lines: Vec<(usize, usize)>,
+    lines: Vec<LineStart>,
+}
+
+/// Where a line of the markdown text starts, in it and in the file.
+#[derive(Debug, Clone, Copy, Default)]
+struct LineStart {
+    text: usize,
+    file: usize,
+    /// Spaces the line starts with that stand for the rest of a tab, which is before `file`.
+    virtual_spaces: usize,
 }
 
 impl Markdown {
-    pub(super) fn push_line(&mut self, line: &str, file_offset: usize) {
-        self.lines.push((self.text.len(), file_offset));
+    /// Adds `line`, whose first real byte is at `file_offset` after `virtual_spaces` spaces
+    /// standing for the rest of a tab.
+    pub(super) fn push_line(&mut self, line: &str, file_offset: usize, virtual_spaces: usize) {
+        self.lines.push(LineStart {
+            text: self.text.len(),
+            file: file_offset,
+            virtual_spaces,
+        });
         self.text.push_str(line);
         self.text.push('\n');
     }
@@ -32,25 +46,30 @@ impl Markdown {
     /// A line the markdown parser reads as an HTML block, swapped back for node `index`;
     /// `prefix` puts it in the right container (indentation of a list item, `> ` of a quote).
     pub(super) fn push_placeholder(&mut self, prefix: &str, index: usize, file_offset: usize) {
-        self.lines.push((self.text.len(), file_offset));
         let line = format!("{prefix}{PLACEHOLDER_PREFIX}{index}-->\n");
-        self.lines
-            .push((self.text.len() + line.len() - 1, file_offset));
+        for text in [self.text.len(), self.text.len() + line.len() - 1] {
+            self.lines.push(LineStart {
+                text,
+                file: file_offset,
+                virtual_spaces: 0,
+            });
+        }
         self.text.push_str(&line);
     }
 
     fn file_offset(&self, text: &Text<'_>, offset: usize) -> usize {
         let line = self
             .lines
-            .partition_point(|&(start, _)| start <= offset)
+            .partition_point(|start| start.text <= offset)
             .saturating_sub(1);
-        let (start, file) = self.lines.get(line).copied().unwrap_or((0, 0));
+        let start = self.lines.get(line).copied().unwrap_or_default();
         match text.origin {
             Origin::Fixed(origin) => origin,
             // The line end `push_line` adds after the text's last line is not in the file.
             Origin::File | Origin::Shifted(_) => {
+                let in_line = offset.saturating_sub(start.text);
                 let end = text.file_offset(text.source.len());
-                (file + (offset - start.min(offset))).min(end)
+                (start.file + in_line.saturating_sub(start.virtual_spaces)).min(end)
             }
         }
     }

@@ -143,6 +143,7 @@ fn leaves(nodes: Vec<Node>) -> Vec<Node> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tree::NodeKind;
     use std::path::PathBuf;
     use std::time::{Duration, Instant};
 
@@ -210,6 +211,34 @@ mod tests {
             let (document, _) = parse(text);
             let last = document.children.last().map(|node| node.span.end);
             assert_eq!(last, Some(text.len() as u32), "{text}");
+        }
+    }
+
+    /// Found by the `mdc_parse` fuzz target: a line whose indentation ends inside a tab (part
+    /// of it taken by its container) was placed as many bytes too far as the tab had spaces
+    /// left, inside a character when one followed.
+    #[test]
+    fn lines_indented_by_part_of_a_tab_are_placed_where_they_are_written() {
+        for (text, written) in [
+            ("  ::o\n\tAé\n  ::\n", "Aé"),
+            ("- a\n\n\tbé\n", "bé"),
+            (">\tcé\n", "cé"),
+        ] {
+            let (document, _) = parse(text);
+            let mut texts = Vec::new();
+            let mut stack: Vec<&Node> = document.children.iter().collect();
+            while let Some(node) = stack.pop() {
+                let place = text.get(node.span.start as usize..node.span.end as usize);
+                assert!(place.is_some(), "{text:?}: {node:?}");
+                if let NodeKind::Text(value) = &node.kind {
+                    texts.push((value.as_str(), place));
+                }
+                stack.extend(node.children());
+            }
+            assert!(
+                texts.contains(&(written, Some(written))),
+                "{text:?}: {texts:?}"
+            );
         }
     }
 
