@@ -109,9 +109,10 @@ fn is_raster_data(url: &str) -> bool {
 /// Whether the attribute `name` is an event handler (`onclick`, `ONERROR`), which runs its
 /// value as a script.
 pub fn is_event_handler(name: &str) -> bool {
+    let name = name.as_bytes();
     name.len() > 2
-        && name[..2].eq_ignore_ascii_case("on")
-        && name[2..].bytes().all(|b| b.is_ascii_alphabetic())
+        && name[..2].eq_ignore_ascii_case(b"on")
+        && name[2..].iter().all(|b| b.is_ascii_alphabetic())
 }
 
 /// What the attribute `name="value"` (its value decoded) of a `tag` element can run: an event
@@ -305,6 +306,17 @@ impl Renderer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `page_compile` fuzz target: an attribute name whose second byte is inside
+    /// a character (`o\u{fffd}`) was cut there, and the macro panicked.
+    #[test]
+    fn attribute_names_with_characters_beyond_ascii_are_not_event_handlers() {
+        assert!(!is_event_handler("o\u{fffd}x"));
+        assert!(!is_event_handler("\u{fffd}"));
+        assert!(!is_event_handler("on\u{e9}"));
+        assert!(is_event_handler("ONerror"));
+        assert!(!is_event_handler("on"));
+    }
 
     #[test]
     fn schemes_are_read_as_a_browser_reads_them() {
