@@ -489,7 +489,12 @@ pub(super) fn parse_blocks(
         };
         if let Some((node, used, placeholder_prefix)) = found {
             let prefix = placeholder_prefix.unwrap_or(prefix);
-            markdown.push_placeholder(&prefix, built.len(), node.span.start as usize);
+            markdown.push_placeholder(
+                &prefix,
+                built.len(),
+                text.file_offset(view.offset),
+                node.span.start as usize,
+            );
             built.push(node);
             index += used;
             after_text = false;

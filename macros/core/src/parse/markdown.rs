@@ -43,11 +43,28 @@ impl Markdown {
         self.text.push('\n');
     }
 
-    /// A line the markdown parser reads as an HTML block, swapped back for node `index`;
-    /// `prefix` puts it in the right container (indentation of a list item, `> ` of a quote).
-    pub(super) fn push_placeholder(&mut self, prefix: &str, index: usize, file_offset: usize) {
+    /// A line the markdown parser reads as an HTML block, swapped back for node `index`, which
+    /// starts at `file_offset` on a line starting at `line_offset`; `prefix` puts it in the
+    /// right container (indentation of a list item, `> ` of a quote) and stands for the bytes
+    /// between the two, or for fewer when a tab was written for spaces.
+    pub(super) fn push_placeholder(
+        &mut self,
+        prefix: &str,
+        index: usize,
+        line_offset: usize,
+        file_offset: usize,
+    ) {
+        let written = file_offset.saturating_sub(line_offset);
+        self.lines.push(LineStart {
+            text: self.text.len(),
+            file: line_offset,
+            virtual_spaces: prefix.len().saturating_sub(written),
+        });
         let line = format!("{prefix}{PLACEHOLDER_PREFIX}{index}-->\n");
-        for text in [self.text.len(), self.text.len() + line.len() - 1] {
+        for text in [
+            self.text.len() + prefix.len(),
+            self.text.len() + line.len() - 1,
+        ] {
             self.lines.push(LineStart {
                 text,
                 file: file_offset,

@@ -242,6 +242,24 @@ mod tests {
         }
     }
 
+    /// Found by the `mdc_parse` fuzz target: the quotes around a component were placed from
+    /// the component's start, each one byte further, the innermost past the line, inside the
+    /// character after it.
+    #[test]
+    fn quotes_around_a_component_are_placed_at_their_markers() {
+        let text = ">>>::i\n\u{fffd}";
+        let (document, _) = parse(text);
+        let mut starts = Vec::new();
+        let mut node = document.children.first();
+        while let Some(quote) = node.filter(|n| matches!(n.kind, NodeKind::Blockquote(_))) {
+            starts.push(quote.span.start);
+            assert!(quote.span.end <= 7, "{quote:?}");
+            node = quote.children().first();
+        }
+        assert_eq!(starts, [0, 1, 2]);
+        assert_eq!(node.map(|n| (n.span.start, n.span.end)), Some((3, 6)));
+    }
+
     #[test]
     fn large_inputs_parse_in_linear_time() {
         let unit = "Some *text* with [a link](/x){target=\"_blank\"}, :icon{name=\"x\"} and www.x.org.\n\n\
