@@ -141,7 +141,7 @@ pub fn asset_table(
     let in_content = |route: &str| files.iter().any(|file| file.route == route);
     if !in_content(sitemap::ROUTE) {
         let page_routes: Vec<&str> = pages.iter().map(|page| page.route.as_str()).collect();
-        let sitemap = sitemap::render(site_url, &page_routes).into_bytes();
+        let sitemap = sitemap::render(site_url, base_path, &page_routes).into_bytes();
         assets.push(generated(sitemap::ROUTE.into(), "application/xml", sitemap));
     }
     if !in_content(FEED_ROUTE) {

@@ -6,10 +6,11 @@ use crate::load::route_url;
 /// The route the sitemap is served at.
 pub const ROUTE: &str = "/sitemap.xml";
 
-/// The sitemap listing `routes` (in the given order) below `base_url` (`https://example.org`,
-/// no trailing slash needed).
-pub fn render(base_url: &str, routes: &[&str]) -> String {
-    let base = base_url.trim_end_matches('/');
+/// The sitemap listing `routes` (in the given order) of the site at `site_url`
+/// (`https://example.org`, no trailing slash needed) mounted at `base_path` (`/docs`, or empty),
+/// as the news feed writes them: the URLs a visitor reaches the pages at.
+pub fn render(site_url: &str, base_path: &str, routes: &[&str]) -> String {
+    let base = format!("{}{base_path}", site_url.trim_end_matches('/'));
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -29,7 +30,11 @@ mod tests {
 
     #[test]
     fn lists_absolute_urls_escaped() {
-        let xml = render("https://example.org/", &["/", "/lwm2m/about", "/café & co"]);
+        let xml = render(
+            "https://example.org/",
+            "",
+            &["/", "/lwm2m/about", "/café & co"],
+        );
         assert_eq!(
             xml,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -42,9 +47,22 @@ mod tests {
     }
 
     #[test]
+    fn lists_the_urls_below_the_base_path() {
+        let xml = render("https://example.org/", "/docs", &["/", "/lwm2m/about"]);
+        assert!(
+            xml.contains("<loc>https://example.org/docs/</loc>"),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("<loc>https://example.org/docs/lwm2m/about</loc>"),
+            "{xml}"
+        );
+    }
+
+    #[test]
     fn escapes_the_base_url_for_xml() {
         assert!(
-            render("https://a.org/?x=1&y=2", &["/"])
+            render("https://a.org/?x=1&y=2", "", &["/"])
                 .contains("<loc>https://a.org/?x=1&amp;y=2/</loc>")
         );
     }
