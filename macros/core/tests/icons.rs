@@ -185,3 +185,42 @@ fn an_animated_icon_moves_and_stands_still_for_reduced_motion()
     );
     Ok(())
 }
+
+#[test]
+fn an_icon_whose_markup_can_run_a_script_is_reported_and_not_drawn()
+-> Result<(), Box<dyn std::error::Error>> {
+    let icons = r#"{
+  "xyz": {
+    "name": "XYZ Icons",
+    "icons": {
+      "trap": {"body": "<path d=\"M0 0\" onload=\"alert(1)\"/><a href=\"javascript:alert(2)\"><path d=\"M1 1\"/></a>"}
+    }
+  }
+}
+"#;
+    let content = Content::new(
+        "content-icons-script",
+        &[("icons.json", icons), ("a.md", &card("xyz:trap"))],
+    )?;
+    let build = built(&content)?;
+    assert_eq!(
+        diagnostics(&build),
+        [
+            "content/a.md:3:7: icon `xyz:trap`: event handler `onload` on `<path>` [event-handler]",
+            "content/a.md:3:7: icon `xyz:trap`: `javascript:` URL in `href` [script-url]",
+        ]
+    );
+    assert!(build.failed());
+    lacks(html(&build, "/a"), &["alert(", "onload"]);
+
+    // Untrusted mode warns, and leaves the icon out all the same.
+    let options = Options {
+        untrusted: true,
+        ..Options::default()
+    };
+    let build = site_compiler::build(content.root(), &options)?;
+    assert!(!build.failed(), "{:?}", diagnostics(&build));
+    assert_eq!(build.diagnostics.len(), 2);
+    lacks(html(&build, "/a"), &["alert(", "onload"]);
+    Ok(())
+}

@@ -6,7 +6,7 @@ use super::props::Spanned;
 use crate::diagnostic::Code;
 use crate::icons;
 use crate::load::data::SiteData;
-use crate::render::Renderer;
+use crate::render::{Renderer, script};
 use crate::source::Span;
 use maud::{Markup, PreEscaped};
 
@@ -23,7 +23,8 @@ pub(crate) fn prop_icon(
 
 /// Renders the icon the content calls `name`, written at `span` ([`icons::svg`] with `class`
 /// and `alt`), and records the name for `site icons`. An icon neither icon file has is a
-/// content error (`missing-icon`) and renders as nothing. An animated icon makes the page load
+/// content error (`missing-icon`) and renders as nothing, as does one whose markup can run a
+/// script (reported as raw HTML's is: a warning in untrusted mode). An animated icon makes the page load
 /// the enhancement script, which stills its SMIL animations for readers who prefer reduced
 /// motion (the stylesheet stills CSS ones).
 pub(crate) fn content_icon(
@@ -41,6 +42,15 @@ pub(crate) fn content_icon(
         report_missing(renderer, span, name);
         return PreEscaped(String::new());
     };
+    // The content's icon file is content: its markup may only draw.
+    let findings = script::svg_findings(&icon.body);
+    if !findings.is_empty() {
+        for mut finding in findings {
+            finding.message = format!("icon `{}`: {}", name.trim(), finding.message);
+            renderer.report(finding, span);
+        }
+        return PreEscaped(String::new());
+    }
     if icon.is_animated() {
         renderer.enhanced = true;
     }

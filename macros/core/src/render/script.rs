@@ -251,6 +251,33 @@ fn css_value_finding(value: &str) -> Option<Finding> {
     })
 }
 
+/// SVG attributes holding URLs, or values an animation gives an attribute (`<set
+/// attributeName="href" to="javascript:…">`), each read as a URL or a `;`-separated list of them.
+const SVG_URL_ATTRIBUTES: &[&str] = &["href", "xlink:href", "src", "to", "from", "values"];
+
+/// What the SVG markup `body` of an icon can run: its elements and attributes, as in raw HTML,
+/// and the URLs its links and animations name.
+pub fn svg_findings(body: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    html_scan::scan(body, |found| match found {
+        Found::Tag(tag, _) => findings.extend(element_finding(tag)),
+        Found::Attribute {
+            tag, name, value, ..
+        } => {
+            let decoded = decode_entities(&body[value]);
+            findings.extend(attribute_finding(tag, name, &decoded));
+            if SVG_URL_ATTRIBUTES.contains(&name) {
+                findings.extend(
+                    decoded
+                        .split(';')
+                        .find_map(|url| url_finding(tag, name, url)),
+                );
+            }
+        }
+    });
+    findings
+}
+
 impl Renderer<'_> {
     /// Reports `finding` at `span`: an error (a warning in lenient mode), or in untrusted mode
     /// a warning, since what it found is removed from the output there.
@@ -306,6 +333,29 @@ impl Renderer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn icons_drawing_only_pass_and_scripts_in_svg_are_found() {
+        let drawing = "<g fill=\"none\"><path d=\"M0 0h4\"/><use href=\"#a\"/>\
+                       <animate attributeName=\"opacity\" values=\"0;1\"/></g>";
+        assert_eq!(svg_findings(drawing), []);
+        let compiler = crate::icons::compiler_icons();
+        for key in compiler.keys() {
+            let body = compiler.get(&key).map_or("", |icon| icon.body.as_str());
+            assert_eq!(svg_findings(body), [], "{key}");
+        }
+        for body in [
+            "<script>alert(1)</script>",
+            "<path onload=\"alert(1)\" d=\"M0\"/>",
+            "<a href=\"javascript:alert(1)\"><path d=\"M0\"/></a>",
+            "<a xlink:href=\" JavaScript&colon;alert(1)\"/>",
+            "<set attributeName=\"href\" to=\"javascript:alert(1)\"/>",
+            "<animate attributeName=\"href\" values=\"#a;javascript:alert(1)\"/>",
+            "<foreignObject><iframe srcdoc=\"x\"></iframe></foreignObject>",
+        ] {
+            assert!(!svg_findings(body).is_empty(), "{body}");
+        }
+    }
 
     /// Found by the `page_compile` fuzz target: an attribute name whose second byte is inside
     /// a character (`o\u{fffd}`) was cut there, and the macro panicked.
