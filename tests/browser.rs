@@ -38,19 +38,31 @@
 //!   background of the mode; the colour-mode button repaints a token; the copy button puts the
 //!   block's text on the clipboard (read back with clipboard permission granted through the
 //!   DevTools protocol); with JavaScript off the colours show and no button does.
+//! * Search, on the binary and on the export served by nginx, at 1280 and 390 px, light and
+//!   dark: `/` focuses the header's field, typing lists the results the compiler ranks
+//!   (`embed::search::rank`) with their words marked, in the window and the mode's colours;
+//!   the arrows select, Enter opens the first result, Escape closes the list, "No results"
+//!   says so; a click in the field and on a result opens it at its heading; a quiet console.
+//!   The script's ranking equals the compiler's for queries of every kind, in the header and
+//!   on `/search?q=`. Without JavaScript the field submits to `/search`, which says why and
+//!   links the sitemap.
 //!
 //! Chromium, chromedriver and nginx must be installed (Debian: `apt-get install chromium
 //! chromium-driver nginx`; `.ci/run` does it): without them these tests fail, they never skip.
 //! `CHROMEDRIVER`, `CHROMIUM` and `NGINX` name other binaries.
 
 use axum::http::HeaderValue;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 use site::SITE;
 use site::serve::respond::respond;
 use site::serve::{Representation, Store};
+use site_compiler::embed::search::Index;
+use site_compiler::embed::search::rank::search;
 use site_tests::Server;
 use std::future::Future;
 use std::path::PathBuf;
@@ -2130,5 +2142,445 @@ fn code_is_highlighted_in_light_and_dark_and_the_copy_button_copies_it() -> Test
             format!("{buttons} copy buttons without JavaScript")
         });
         failures.into_result()
+    })
+}
+
+// ---- search -----------------------------------------------------------------------------------
+
+/// The search index the site serves, read as the compiler reads it.
+fn served_index() -> Result<Index, Error> {
+    let asset = SITE
+        .assets
+        .iter()
+        .find(|asset| {
+            // Not the file naming it, at a fixed route.
+            asset.route.starts_with("/_site/search-index.")
+                && asset.route != "/_site/search-index.json"
+        })
+        .ok_or_else(|| fail("the site serves no search index"))?;
+    let text = std::str::from_utf8(&asset.bytes)?;
+    Index::from_json(text).ok_or_else(|| fail("the served index does not read back"))
+}
+
+/// The results the compiler ranks for `query`, as the links the script writes.
+fn ranked_links(index: &Index, query: &str, limit: usize) -> Vec<String> {
+    search(index, query, limit)
+        .iter()
+        .map(|hit| {
+            let url = &index.pages[hit.page].url;
+            match index.parts[hit.part].anchor.as_str() {
+                "" => url.clone(),
+                anchor => format!("{url}#{anchor}"),
+            }
+        })
+        .collect()
+}
+
+/// How many results the header's list shows, and the search page.
+const SHOWN: usize = 8;
+const SHOWN_ON_PAGE: usize = 50;
+
+/// The header's search results, or null while they are hidden: each result's link, title,
+/// section, snippet, marked words and whether it is selected, the "no results" line, the
+/// list's box and colours, the window's width.
+const SEARCH_RESULTS: &str = r#"
+const list = document.getElementById(arguments[0] || "search-results");
+if (!list || list.hidden || !list.children.length) return null;
+const r = list.getBoundingClientRect();
+const field = document.querySelector('form.oma-search input[name="q"]');
+const f = field.getBoundingClientRect();
+const first = list.querySelector(".oma-search-title");
+const mark = list.querySelector("mark");
+return {
+  results: [...list.querySelectorAll(".oma-search-result")].map((item) => ({
+    href: item.querySelector("a").getAttribute("href"),
+    title: item.querySelector(".oma-search-title").textContent,
+    where: (item.querySelector(".oma-search-where") || {}).textContent || "",
+    snippet: item.querySelector(".oma-search-snippet").textContent,
+    marks: [...item.querySelectorAll("mark")].map((m) => m.textContent),
+    selected: item.getAttribute("aria-selected") === "true",
+  })),
+  empty: (list.querySelector(".oma-search-empty") || {}).textContent || null,
+  box: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
+  field: { left: f.left, right: f.right, top: f.top, bottom: f.bottom, visible: field.checkVisibility() },
+  background: getComputedStyle(list).backgroundColor,
+  title: first ? getComputedStyle(first).color : null,
+  mark: mark ? getComputedStyle(mark).backgroundColor : null,
+  expanded: field.getAttribute("aria-expanded"),
+  width: window.innerWidth,
+  scrollWidth: document.documentElement.scrollWidth,
+};
+"#;
+
+impl Browser {
+    /// Presses `key` (a character, or a [`Key`]'s) where the focus is.
+    async fn press(&self, key: char) -> TestResult {
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        bounded("pressing a key", self.client.perform_actions(actions)).await??;
+        Ok(())
+    }
+
+    /// The value of `script` once it is neither null nor false, polled for ten seconds.
+    async fn wait_for(&self, what: &str, script: &str, args: Vec<Value>) -> Result<Value, Error> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let value = self.js(script, args.clone()).await?;
+            if !value.is_null() && value != Value::Bool(false) {
+                return Ok(value);
+            }
+            if Instant::now() > deadline {
+                return Err(fail(format!("{what}: not within 10 s")));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The header's results once they show for what the field holds.
+    async fn search_results(&self, case: &str) -> Result<Value, Error> {
+        self.wait_for(&format!("{case}: results"), SEARCH_RESULTS, vec![])
+            .await
+    }
+
+    /// The path, query and fragment of the page shown, once it is `expected`.
+    async fn wait_for_location(&self, case: &str, expected: &str) -> TestResult {
+        let script = "const here = location.pathname + location.search + location.hash; \
+                      return here === arguments[0] || null;";
+        let waited = self
+            .wait_for(
+                &format!("{case}: opening {expected}"),
+                script,
+                vec![json!(expected)],
+            )
+            .await;
+        if let Err(error) = waited {
+            let here = self.js("return location.href", vec![]).await?;
+            return Err(fail(format!("{error} (the page is {here})")));
+        }
+        Ok(())
+    }
+
+    /// The field holding `query`, as if typed, and the links it lists once it shows them.
+    async fn links_for(&self, query: &str) -> Result<Vec<String>, Error> {
+        let set = r#"const field = document.querySelector('form.oma-search input[name="q"]');
+            field.value = arguments[0]; field.dispatchEvent(new Event("input"));"#;
+        self.js(set, vec![json!("")]).await?;
+        self.js(set, vec![json!(query)]).await?;
+        let shown = self.search_results(query).await?;
+        Ok(hrefs(&shown))
+    }
+
+    /// The search field at this width and colour mode, on `start`: the keyboard (`/`, typing,
+    /// arrows, Enter, Escape) and the mouse each open the result the compiler ranks first;
+    /// the list is in the window, in the mode's colours, its words marked; "No results" says
+    /// so; the console stays quiet.
+    async fn check_search(
+        &self,
+        index: &Index,
+        start: &str,
+        width: u32,
+        theme: &str,
+        failures: &mut Failures,
+    ) -> TestResult {
+        let case = format!("search on {start} at {width} px, {theme}");
+        self.log("browser").await?;
+        self.goto(start).await?;
+
+        // `/` focuses the field; typing lists the results the compiler ranks.
+        self.press('/').await?;
+        let focused = self
+            .js(
+                r#"return document.activeElement === document.querySelector('form.oma-search input[name="q"]');"#,
+                vec![],
+            )
+            .await?;
+        failures.check(focused == json!(true), || {
+            format!("{case}: `/` does not focus the field")
+        });
+        let query = "ShMicroCard";
+        let expected = ranked_links(index, query, SHOWN);
+        bounded("typing", async {
+            self.client.active_element().await?.send_keys(query).await
+        })
+        .await??;
+        let shown = self.search_results(&case).await?;
+        failures.check(hrefs(&shown) == expected, || {
+            format!(
+                "{case}: `{query}` lists {:?}, the compiler ranks {expected:?}",
+                hrefs(&shown)
+            )
+        });
+        let first = &shown["results"][0];
+        failures.check(first["title"] == json!("ShMicroCard"), || {
+            format!("{case}: first result {first}")
+        });
+        failures.check(first["where"] == json!("Guide"), || {
+            format!("{case}: the first result's section: {first}")
+        });
+        failures.check(
+            first["marks"].as_array().is_some_and(|marks| {
+                !marks.is_empty()
+                    && marks.iter().all(|m| {
+                        m.as_str()
+                            .is_some_and(|m| m.to_lowercase().starts_with(&query.to_lowercase()))
+                    })
+            }),
+            || format!("{case}: the snippet's marked words: {first}"),
+        );
+        failures.check(shown["expanded"] == json!("true"), || {
+            format!("{case}: aria-expanded is {}", shown["expanded"])
+        });
+
+        // In the window, in the colour mode's colours.
+        let window = number(&shown, "width");
+        let (left, right) = (
+            number(&shown["box"], "left"),
+            number(&shown["box"], "right"),
+        );
+        failures.check(
+            left >= 0.0 && right <= window && right - left > window.min(500.0) * 0.8,
+            || format!("{case}: the results span {left}..{right} px of a {window} px window"),
+        );
+        failures.check(
+            shown["field"]["visible"] == json!(true)
+                && number(&shown["field"], "left") >= 0.0
+                && number(&shown["field"], "right") <= window,
+            || format!("{case}: the field is not in the window: {}", shown["field"]),
+        );
+        failures.check(number(&shown, "scrollWidth") <= window, || {
+            format!("{case}: the page scrolls sideways with the results open")
+        });
+        let background = colour(&shown["background"]);
+        let title = colour(&shown["title"]);
+        let mark = colour(&shown["mark"]);
+        let (dark, under) = (
+            theme == "dark",
+            if theme == "dark" {
+                [0.0; 3]
+            } else {
+                [255.0; 3]
+            },
+        );
+        failures.check(
+            background.is_some_and(|c| (luminance(c, under) < 0.2) == dark && c[3] == 1.0),
+            || format!("{case}: results background {}", shown["background"]),
+        );
+        if let Some(background) = background {
+            let behind = [background[0], background[1], background[2]];
+            failures.check(
+                title.is_some_and(|c| {
+                    (luminance(c, behind) - luminance(background, under)).abs() > 0.2
+                }),
+                || {
+                    format!(
+                        "{case}: result title {} on {}",
+                        shown["title"], shown["background"]
+                    )
+                },
+            );
+            failures.check(mark.is_some_and(|c| c != background), || {
+                format!(
+                    "{case}: marked words {} on {}",
+                    shown["mark"], shown["background"]
+                )
+            });
+        }
+
+        // The arrows move the selection, round the list; Enter opens the selected result.
+        let results = shown["results"].as_array().map_or(0, Vec::len);
+        self.press(char::from(Key::Down)).await?;
+        self.press(char::from(Key::Down)).await?;
+        self.press(char::from(Key::Up)).await?;
+        let shown = self.search_results(&case).await?;
+        let selected: Vec<bool> = shown["results"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|result| result["selected"] == json!(true))
+            .collect();
+        let mut wanted = vec![false; results];
+        if let Some(first) = wanted.first_mut() {
+            *first = true;
+        }
+        failures.check(selected == wanted, || {
+            format!("{case}: down, down, up selects {selected:?}")
+        });
+        self.press(char::from(Key::Enter)).await?;
+        self.wait_for_location(&case, &expected[0]).await?;
+
+        // Escape closes the list, and "No results" says so plainly.
+        self.goto(start).await?;
+        self.press('/').await?;
+        bounded("typing", async {
+            self.client.active_element().await?.send_keys("lwm2m").await
+        })
+        .await??;
+        self.search_results(&case).await?;
+        self.press(char::from(Key::Escape)).await?;
+        let hidden = self
+            .js(
+                "return document.getElementById('search-results').hidden;",
+                vec![],
+            )
+            .await?;
+        failures.check(hidden == json!(true), || {
+            format!("{case}: Escape leaves the results open")
+        });
+        let nothing = "zqxjvk";
+        let field = self.client.active_element().await?;
+        bounded("typing", field.clear()).await??;
+        bounded("typing", field.send_keys(nothing)).await??;
+        let shown = self.search_results(&case).await?;
+        failures.check(
+            shown["empty"] == json!(format!("No results for “{nothing}”"))
+                && shown["results"].as_array().is_some_and(Vec::is_empty),
+            || format!("{case}: for `{nothing}`: {shown}"),
+        );
+
+        // The mouse: a click in the field, typing, a click on a result, which opens at its
+        // heading.
+        let query = "Rows from a field";
+        let expected = ranked_links(index, query, SHOWN);
+        self.goto(start).await?;
+        let field = bounded(
+            "the search field",
+            self.client
+                .find(Locator::Css(r#"form.oma-search input[name="q"]"#)),
+        )
+        .await??;
+        bounded("clicking the field", field.click()).await??;
+        bounded("typing", field.send_keys(query)).await??;
+        let shown = self.search_results(&case).await?;
+        failures.check(hrefs(&shown) == expected, || {
+            format!(
+                "{case}: `{query}` lists {:?}, the compiler ranks {expected:?}",
+                hrefs(&shown)
+            )
+        });
+        let link = bounded(
+            "the first result",
+            self.client
+                .find(Locator::Css("#search-results .oma-search-link")),
+        )
+        .await??;
+        bounded("clicking the result", link.click()).await??;
+        self.wait_for_location(&case, &expected[0]).await?;
+
+        for entry in self.log("browser").await? {
+            failures.check(
+                !matches!(entry["level"].as_str(), Some("SEVERE" | "WARNING")),
+                || format!("{case}: console: {}", entry["message"]),
+            );
+        }
+        Ok(())
+    }
+
+    /// The search field, in both widths and colour modes, then the browser's ranking against
+    /// the compiler's for queries of every kind, in the header and on the search page.
+    async fn check_search_everywhere(&self) -> TestResult {
+        let index = served_index()?;
+        let mut failures = Failures::default();
+        for theme in ["light", "dark"] {
+            self.goto(PAGES[0]).await?;
+            self.choose_theme(theme).await?;
+            for width in [1280, 390] {
+                self.set_width(width).await?;
+                self.check_search(&index, PAGES[0], width, theme, &mut failures)
+                    .await?;
+            }
+        }
+        self.set_width(1280).await?;
+        self.goto(PAGES[2]).await?;
+        for query in [
+            "lwm2m",
+            "LwM2M device management",
+            "lw",
+            "publication 23",
+            "Utility Outreach",
+            "sh card",
+            "working groups",
+            "a",
+        ] {
+            let expected = ranked_links(&index, query, SHOWN);
+            let shown = self.links_for(query).await?;
+            failures.check(shown == expected, || {
+                format!("`{query}`: the browser lists {shown:?}, the compiler ranks {expected:?}")
+            });
+        }
+        // The search page the field submits to lists the results of its `q`.
+        let query = "lwm2m";
+        self.goto(&format!("/search?q={query}")).await?;
+        let shown = self
+            .wait_for(
+                "the search page's results",
+                SEARCH_RESULTS,
+                vec![json!("search-page-results")],
+            )
+            .await?;
+        let expected = ranked_links(&index, query, SHOWN_ON_PAGE);
+        failures.check(hrefs(&shown) == expected, || {
+            format!(
+                "/search?q={query} lists {:?}, the compiler ranks {expected:?}",
+                hrefs(&shown)
+            )
+        });
+        failures.into_result()
+    }
+}
+
+/// The links of [`SEARCH_RESULTS`]' results.
+fn hrefs(shown: &Value) -> Vec<String> {
+    shown["results"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|result| result["href"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn search_finds_and_opens_results_on_the_binary() -> TestResult {
+    with_browser(true, |browser| async move {
+        browser.check_search_everywhere().await
+    })
+}
+
+#[test]
+fn search_finds_and_opens_results_on_the_export_served_by_nginx() -> TestResult {
+    let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
+    let nginx = Nginx::serve_export(&SITE)?;
+    with_browser_at(&nginx.base, true, |browser| async move {
+        browser.check_search_everywhere().await
+    })
+}
+
+#[test]
+fn without_javascript_the_search_field_submits_to_a_page_that_says_why() -> TestResult {
+    with_browser(false, |browser| async move {
+        browser.goto(PAGES[0]).await?;
+        let field = bounded(
+            "the search field",
+            browser
+                .client
+                .find(Locator::Css(r#"form.oma-search input[name="q"]"#)),
+        )
+        .await??;
+        bounded("typing", field.send_keys("lwm2m\u{e007}")).await??;
+        browser
+            .wait_for_location("submitting the field", "/search?q=lwm2m")
+            .await?;
+        let page = browser
+            .js(
+                r##"const note = document.querySelector("#search-page p");
+                return { text: note && note.textContent,
+                         sitemap: !!document.querySelector('#search-page a[href="/sitemap.xml"]') };"##,
+                vec![],
+            )
+            .await?;
+        let text = page["text"].as_str().unwrap_or_default();
+        assert!(text.contains("needs JavaScript"), "{page}");
+        assert_eq!(page["sitemap"], json!(true), "{page}");
+        Ok(())
     })
 }

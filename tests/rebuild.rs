@@ -12,28 +12,28 @@ fn content_changes_rebuild_the_pages_and_errors_fail_the_build() -> TestResult {
     let unique = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?;
     let first = format!("---\ntitle: First\n---\n\nHello {}\n", unique.as_nanos());
     fixture.write("a.md", &first)?;
-    assert_eq!(fixture.pages()?, ["/ Home", "/a First"]);
+    assert_eq!(fixture.pages()?, ["/ Home", "/a First", "/search Search"]);
     // The documents the macro writes for rustc to include do not count as changes.
     assert!(fixture.is_fresh()?, "an unchanged crate is not rebuilt");
 
     fixture.write("a.md", "---\ntitle: Second\n---\n\nHello\n")?;
     assert_eq!(
         fixture.pages()?,
-        ["/ Home", "/a Second"],
+        ["/ Home", "/a Second", "/search Search"],
         "an edit rebuilds"
     );
 
     fixture.write("2.b.md", "# Added\n")?;
     assert_eq!(
         fixture.pages()?,
-        ["/ Home", "/a Second", "/b Added"],
+        ["/ Home", "/a Second", "/b Added", "/search Search"],
         "a new file rebuilds"
     );
 
     std::fs::remove_file(fixture.dir.join("content/2.b.md"))?;
     assert_eq!(
         fixture.pages()?,
-        ["/ Home", "/a Second"],
+        ["/ Home", "/a Second", "/search Search"],
         "a removed file rebuilds"
     );
 

@@ -60,7 +60,8 @@ pub fn page_compile(data: &[u8]) {
     let Some((before, after)) = page.around_body() else {
         panic!("the body is not where `body_start` says");
     };
-    let chrome_scripts = 1 + usize::from(page.enhanced);
+    // The colour-mode and search scripts, and the enhancement script when the page needs it.
+    let chrome_scripts = 2 + usize::from(page.enhanced);
     assert_eq!(
         scripts(before) + scripts(after),
         chrome_scripts,

@@ -286,6 +286,19 @@ fn export_writes_what_the_server_sends() -> TestResult {
     for feed in ["news/feed.xml", "news/feed.xml.br", "news/feed.xml.gz"] {
         assert!(dir.join(feed).is_file(), "no {feed}");
     }
+    let index = site::SITE
+        .assets
+        .iter()
+        .find(|asset| {
+            // Not the file naming it, at a fixed route.
+            asset.route.starts_with("/_site/search-index.")
+                && asset.route != "/_site/search-index.json"
+        })
+        .ok_or("no search index")?;
+    for variant in ["", ".br", ".gz"] {
+        let file = format!("{}{variant}", index.route.trim_start_matches('/'));
+        assert!(dir.join(&file).is_file(), "no {file}");
+    }
     let feed = std::fs::read_to_string(dir.join("news/feed.xml"))?;
     assert!(
         feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
@@ -332,7 +345,7 @@ fn check_reports_content_errors_and_fails() -> TestResult {
     assert!(
         stdout
             .trim_end()
-            .ends_with("2 errors, 0 warnings in 2 pages"),
+            .ends_with("2 errors, 0 warnings in 3 pages"),
         "{stdout}"
     );
 
@@ -346,7 +359,7 @@ fn check_reports_content_errors_and_fails() -> TestResult {
     // Where a migration starts: problems by kind, and the files with the most.
     assert!(
         lenient.ends_with(
-            "0 errors, 2 warnings in 2 pages\nby kind: 1 broken-link, 1 unknown-component\n\
+            "0 errors, 2 warnings in 3 pages\nby kind: 1 broken-link, 1 unknown-component\n\
              most problems: content/a.md (2)\n"
         ),
         "{lenient}"
@@ -389,7 +402,7 @@ fn check_untrusted_reports_scripts_as_removed() -> TestResult {
     );
     assert!(stdout.contains("untrusted mode removes it"), "{stdout}");
     assert!(
-        stdout.contains("0 errors, 1 warning in 2 pages"),
+        stdout.contains("0 errors, 1 warning in 3 pages"),
         "{stdout}"
     );
     std::fs::remove_dir_all(content.parent().ok_or("no parent")?)?;

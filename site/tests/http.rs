@@ -227,6 +227,57 @@ fn the_news_feed_is_served_as_atom_with_an_entity_tag() -> TestResult {
 }
 
 #[test]
+fn the_search_index_is_served_compressed_and_cached_for_good() -> TestResult {
+    let server = Server::start(&site::SITE, Limits::default())?;
+    let index = site::SITE
+        .assets
+        .iter()
+        .find(|asset| {
+            // Not the file naming it, at a fixed route.
+            asset.route.starts_with("/_site/search-index.")
+                && asset.route != "/_site/search-index.json"
+        })
+        .ok_or("no search index")?;
+    for (encoding, variant) in [("br", &index.br), ("gzip", &index.gzip)] {
+        let request = format!(
+            "GET {} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: {encoding}\r\nConnection: close\r\n\r\n",
+            index.route
+        );
+        let response = server.exchange(request.as_bytes())?;
+        assert_eq!(status(&response), "HTTP/1.1 200 OK");
+        assert_eq!(
+            header(&response, "content-type").as_deref(),
+            Some("application/json")
+        );
+        assert_eq!(
+            header(&response, "content-encoding").as_deref(),
+            Some(encoding)
+        );
+        assert_eq!(
+            header(&response, "cache-control").as_deref(),
+            Some("public, max-age=31536000, immutable")
+        );
+        assert!(variant.bytes.get().len() * 2 < index.bytes.get().len());
+        assert_eq!(body(&response), variant.bytes.get());
+    }
+    // The file naming it, at a fixed route, is revalidated on each use.
+    let response = server.exchange(
+        b"GET /_site/search-index.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )?;
+    assert_eq!(status(&response), "HTTP/1.1 200 OK");
+    assert_eq!(
+        header(&response, "cache-control").as_deref(),
+        Some("no-cache")
+    );
+    let name = index.route.rsplit('/').next().unwrap_or_default();
+    assert_eq!(
+        String::from_utf8_lossy(body(&response)),
+        format!("{{\"index\":\"{name}\"}}")
+    );
+    Ok(())
+}
+
+#[test]
 fn malformed_requests_are_refused_as_rfc_9112_says() -> TestResult {
     let server = Server::start(&site::SITE, Limits::default())?;
     let long_header = format!(

@@ -3,8 +3,8 @@
 //! pass and in what they do with the [`Build`].
 //!
 //! load → parse and render each page, and the site-wide announcement → navigation → checks
-//! across pages → redirects → documents, stylesheet and base path → asset table, sitemap, news
-//! feed, entity tags and compression.
+//! across pages → redirects → search index, documents, stylesheet and base path → asset table,
+//! sitemap, news feed, entity tags and compression.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::embed::cache::CompressionCache;
@@ -86,7 +86,7 @@ pub struct Build {
     /// The 404 page (route `/404`).
     pub not_found: EmbeddedPage,
     /// Static files sorted by route: the content's, the compiler's own (stylesheet, scripts,
-    /// fonts), the sitemap and, when the content has articles, the news feed.
+    /// fonts, search index), the sitemap and, when the content has articles, the news feed.
     pub assets: Vec<EmbeddedAsset>,
     /// The redirect table, sorted by old path.
     pub redirects: Vec<Redirect>,
@@ -396,12 +396,16 @@ fn render_page(
     )
 }
 
-/// Pages the content does not provide: the home page, and one per folder without `index.md`.
+/// Pages the content does not provide: the home page, the search page, and one per folder
+/// without `index.md`.
 fn generated_pages(nav: &Navigation, pages: &[RenderedPage]) -> Vec<RenderedPage> {
     let exists = |route: &str| pages.iter().any(|page| page.route == route);
     let mut generated = Vec::new();
     if !exists("/") {
         generated.push(render::page::home_page(nav));
+    }
+    if !exists(render::search_page::SEARCH_ROUTE) {
+        generated.push(render::search_page::search_page());
     }
     for folder in nav.folders_without_page() {
         if !exists(&folder.route)
@@ -436,6 +440,8 @@ fn documents(
 ) -> Documents {
     let (mut site_assets, mut urls) = render::assets::fixed_assets();
     urls.feed = render::article::has_feed(&pages);
+    let search_index = embed::search::index(&pages, nav, &options.base_path);
+    site_assets.extend(embed::search::assets(&search_index));
     assemble(&mut pages, nav, &urls, announcement);
     let mut not_found = render::page::not_found_page(nav, &urls, announcement);
     // The stylesheet holds exactly the rules the finished documents use (also in fragments

@@ -91,7 +91,7 @@ fn the_content_passes_strict_mode_without_warnings() -> Result<(), site_compiler
         .filter(|route| !route.starts_with("/guide"))
         .collect();
     // Besides the authors' guide: five seed pages, the news with its three articles, the home
-    // page, and a section page for each folder without `index.md`.
+    // page, a section page for each folder without `index.md`, and the search page.
     assert_eq!(
         routes,
         [
@@ -108,7 +108,8 @@ fn the_content_passes_strict_mode_without_warnings() -> Result<(), site_compiler
             "/omaspecworks",
             "/omaspecworks/about",
             "/omaspecworks/collaborate",
-            "/omaspecworks/collaborate/working-groups"
+            "/omaspecworks/collaborate/working-groups",
+            "/search"
         ]
     );
     Ok(())

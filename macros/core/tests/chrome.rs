@@ -150,7 +150,7 @@ fn every_document_carries_its_policy_in_its_head_before_what_it_loads() -> TestR
         base_path: "/docs".into(),
         ..Options::default()
     };
-    // Generated pages too: the home page and the folder's.
+    // Generated pages too: the home page, the folder's and the search page.
     let build = built(
         "meta-policy",
         &[("a.md", "# A\n"), ("folder/video.md", video)],
@@ -161,7 +161,10 @@ fn every_document_carries_its_policy_in_its_head_before_what_it_loads() -> TestR
         .iter()
         .map(|page| page.page.route.as_str())
         .collect();
-    assert_eq!(routes, ["/", "/a", "/folder", "/folder/video", "/404"]);
+    assert_eq!(
+        routes,
+        ["/", "/a", "/folder", "/folder/video", "/search", "/404"]
+    );
     let opening = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
     for page in documents {
         let (route, html) = (&page.page.route, &page.page.html);

@@ -256,7 +256,7 @@ mod tests {
             report.contains("content/redirects.yml:1:7: error: `/nowhere` is no page's route"),
             "{report}"
         );
-        assert_eq!(build.summary, "2 errors, 0 warnings in 2 pages");
+        assert_eq!(build.summary, "2 errors, 0 warnings in 3 pages");
         assert_eq!(build.output.errors.as_deref(), Some(report.as_str()));
         std::fs::remove_dir_all(root.parent().unwrap_or(&root))?;
         Ok(())

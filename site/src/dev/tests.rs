@@ -186,7 +186,7 @@ async fn content_errors_replace_every_page_until_fixed() -> TestResult {
             html.contains("content/1.guide/intro.md:3:1: error: unknown component `Nope`"),
             "{html}"
         );
-        assert!(html.contains("1 error, 0 warnings in 3 pages"), "{html}");
+        assert!(html.contains("1 error, 0 warnings in 4 pages"), "{html}");
         assert!(html.contains("/_site/dev/reload.js"), "{html}");
     }
     // Files are still served: the error page needs none, but the pages around it may.
@@ -229,7 +229,7 @@ async fn lenient_pages_render_with_their_warnings_listed() -> TestResult {
         .split("<details id=\"site-dev-warnings\"")
         .nth(1)
         .ok_or("no list of warnings")?;
-    assert!(panel.contains("0 errors, 2 warnings in 3 pages"), "{panel}");
+    assert!(panel.contains("0 errors, 2 warnings in 4 pages"), "{panel}");
     assert!(
         panel
             .contains("content/1.guide/intro.md:3:11: warning: unknown prop `colour` on `ShAlert`"),

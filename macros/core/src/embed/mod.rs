@@ -2,8 +2,8 @@
 //!
 //! Each page and text asset gets a strong entity tag ([`etag`]) and, when the build compresses,
 //! a brotli and a gzip variant ([`compress`], kept between builds by [`cache`]); the redirect
-//! table is checked ([`redirects`]); the sitemap ([`sitemap`]) and the news feed ([`feed`])
-//! are generated. The macro turns the result into literals and the server only picks one of
+//! table is checked ([`redirects`]); the sitemap ([`sitemap`]), the news feed ([`feed`]) and
+//! the search index ([`search`]) are generated. The macro turns the result into literals and the server only picks one of
 //! them per request.
 
 pub mod cache;
@@ -12,6 +12,7 @@ pub mod etag;
 pub mod feed;
 pub mod redirects;
 mod reuse;
+pub mod search;
 pub mod sitemap;
 pub mod xml;
 

@@ -1,5 +1,5 @@
-//! The site's own assets: the stylesheet made for the pages, the colour-mode script and the
-//! DM Sans fonts, each served at a URL carrying its content hash so it is cached for a year.
+//! The site's own assets: the stylesheet made for the pages, the colour-mode, enhancement and
+//! search scripts and the DM Sans fonts, each served at a URL carrying its content hash so it is cached for a year.
 
 use super::chrome::AssetUrls;
 
@@ -22,6 +22,10 @@ const THEME_SCRIPT: &str = include_str!("../../assets/theme.js");
 /// The progressive enhancement of data tables, carousels, HubSpot forms and code blocks,
 /// loaded only by the pages that have one.
 const ENHANCE_SCRIPT: &str = include_str!("../../assets/enhance.js");
+
+/// The header's search field: results as the reader types, from the search index
+/// (`embed::search`), fetched when first needed. Every page loads it.
+const SEARCH_SCRIPT: &str = include_str!("../../assets/search.js");
 
 /// DM Sans, OFL (see `assets/fonts/OFL.txt`): weight and file.
 const FONTS: &[(u16, &[u8])] = &[
@@ -57,13 +61,19 @@ pub(crate) fn fixed_assets() -> (Vec<SiteAsset>, AssetUrls) {
         content_type: "text/javascript; charset=utf-8",
         bytes: ENHANCE_SCRIPT.as_bytes().to_vec(),
     };
+    let search = SiteAsset {
+        route: hashed_route("search", "js", SEARCH_SCRIPT.as_bytes()),
+        content_type: "text/javascript; charset=utf-8",
+        bytes: SEARCH_SCRIPT.as_bytes().to_vec(),
+    };
     let urls = AssetUrls {
         stylesheet: STYLESHEET_PLACEHOLDER.into(),
         script: script.route.clone(),
         enhance: enhance.route.clone(),
+        search: search.route.clone(),
         feed: false,
     };
-    let mut assets = vec![script, enhance];
+    let mut assets = vec![script, enhance, search];
     for (weight, bytes) in FONTS {
         assets.push(SiteAsset {
             route: hashed_route(&format!("fonts/dm-sans-{weight}"), "woff2", bytes),
@@ -81,7 +91,8 @@ mod tests {
     #[test]
     fn routes_carry_a_content_hash() {
         let (assets, urls) = fixed_assets();
-        assert_eq!(assets.len(), 5);
+        assert_eq!(assets.len(), 6);
+        assert!(urls.search.starts_with("/_site/search.") && urls.search.ends_with(".js"));
         assert!(urls.script.starts_with("/_site/theme.") && urls.script.ends_with(".js"));
         assert!(urls.enhance.starts_with("/_site/enhance.") && urls.enhance.ends_with(".js"));
         assert_eq!(

@@ -6,6 +6,7 @@ use super::TocEntry;
 use super::article::{Article, FEED_ROUTE, FEED_TITLE};
 use super::html::link_rel;
 use super::nav::{NavItem, Navigation, is_within};
+use super::search_page::SEARCH_ROUTE;
 use crate::icons::class_icon;
 use crate::load::route_url;
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
@@ -25,6 +26,8 @@ pub struct AssetUrls {
     pub script: String,
     /// The enhancement script of tables, carousels, forms and code blocks.
     pub enhance: String,
+    /// The search script.
+    pub search: String,
     /// Whether the site has a news feed (at [`FEED_ROUTE`]): every head names it, and the RSS
     /// icons link to it.
     pub feed: bool,
@@ -171,6 +174,7 @@ pub(super) fn document(
                 link rel="stylesheet" href=(assets.stylesheet);
                 // Blocking on purpose: the colour mode is applied before the first paint.
                 script src=(assets.script) {}
+                script src=(assets.search) defer {}
                 @if page.enhanced {
                     // Deferred: tables, carousels and forms work without it; it only adds to them.
                     script src=(assets.enhance) defer {}
@@ -224,6 +228,7 @@ fn header(route: &str, nav: &Navigation, feed: bool) -> Markup {
                     div class="flex flex-col grow" {
                         div class="flex justify-between items-start mb-2" {
                             div class="flex items-center lg:justify-end lg:flex-1 gap-1.5" {
+                                (search_field())
                                 (color_mode_button())
                                 ul class="hidden sm:flex text-xl" { (social_links(feed)) }
                             }
@@ -284,6 +289,22 @@ fn wordmark() -> Markup {
             span class="text-xs italic text-neutral-600 dark:text-golden" { "For a Connected World" }
         }
     }
+}
+
+/// The search field. The script shows results under it as the reader types; without the
+/// script it submits to the page that says search needs it ([`SEARCH_ROUTE`]).
+fn search_field() -> PreEscaped<&'static str> {
+    static RENDERED: OnceLock<String> = OnceLock::new();
+    once(&RENDERED, || {
+        html! {
+            form role="search" action=(SEARCH_ROUTE) method="get" class="oma-search" {
+                input type="search" name="q" aria-label="Search the site" placeholder="Search"
+                    autocomplete="off" spellcheck="false" aria-keyshortcuts="/" class="oma-search-field";
+                // A magnifying glass drawn by the stylesheet, over the field.
+                span class="oma-search-icon" aria-hidden="true" {}
+            }
+        }
+    })
 }
 
 /// Cycles system → light → dark; hidden until the script runs, since it needs it.

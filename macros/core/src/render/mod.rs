@@ -12,6 +12,7 @@ pub mod nav;
 pub mod page;
 pub mod root_urls;
 pub mod script;
+pub mod search_page;
 pub mod slug;
 pub mod untrusted;
 

@@ -374,7 +374,12 @@ pub fn not_found_page(
     page
 }
 
-fn generated_page(route: &str, title: &str, body: String, layout: Layout) -> RenderedPage {
+pub(super) fn generated_page(
+    route: &str,
+    title: &str,
+    body: String,
+    layout: Layout,
+) -> RenderedPage {
     RenderedPage {
         route: route.into(),
         title: title.into(),

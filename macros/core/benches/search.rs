@@ -1,0 +1,90 @@
+//! What the search index costs a build: its size (raw, brotli, gzip, as served) and the time
+//! to make it (text, weights, JSON) and compress it, beside the whole build of the same folder
+//! (without compressing the pages: the part of a build every caller runs), in one process.
+//!
+//! `cargo bench -p site_compiler --bench search -- DIR...` prints one line per content folder;
+//! `benches/search.sh` runs it on the repository's content and generated corpora, and
+//! BENCHMARKS.md records the figures.
+
+use site_compiler::embed::Variants;
+use site_compiler::embed::search::{assets, index};
+use site_compiler::{Options, RenderedPage, build};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// Runs of each measurement; the median is printed.
+const RUNS: usize = 5;
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    let value = f();
+    (value, start.elapsed())
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let folders: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with("--"))
+        .collect();
+    if folders.is_empty() {
+        return Err("usage: cargo bench -p site_compiler --bench search -- DIR...".into());
+    }
+    for folder in folders {
+        let options = Options::default();
+        let mut builds = Vec::new();
+        let mut built = None;
+        for _ in 0..RUNS.min(3) {
+            let (result, time) = timed(|| build(Path::new(&folder), &options));
+            builds.push(time);
+            built = Some(result?);
+        }
+        let built = built.ok_or("no build")?;
+        let pages: Vec<RenderedPage> = built.pages.iter().map(|page| page.page.clone()).collect();
+        let mut indexing = Vec::new();
+        let mut compressing = Vec::new();
+        let mut sizes = (0, 0, 0, 0, 0);
+        for _ in 0..RUNS {
+            let (file, time) = timed(|| {
+                let made = index(&pages, &built.nav, "");
+                let [_, file] = assets(&made);
+                (made.pages.len(), made.terms.len(), file)
+            });
+            indexing.push(time);
+            let (indexed, terms, file) = file;
+            let (variants, time) = timed(|| Variants::of(&file.bytes, true, None));
+            compressing.push(time);
+            let size = |encoded: &Option<site_compiler::embed::Encoded>| {
+                encoded.as_ref().map_or(0, |encoded| encoded.bytes.len())
+            };
+            sizes = (
+                indexed,
+                terms,
+                file.bytes.len(),
+                size(&variants.br),
+                size(&variants.gzip),
+            );
+        }
+        let (indexed, terms, raw, br, gzip) = sizes;
+        let (build_time, index_time, compress_time) =
+            (median(builds), median(indexing), median(compressing));
+        println!(
+            "{folder}: {} pages, {indexed} indexed, {terms} words; index {:.1} KiB, brotli {:.1} KiB, \
+             gzip {:.1} KiB; build (no page compression) {:.0} ms, of which the index {:.0} ms \
+             ({:.1} %); compressing the index {:.0} ms",
+            built.pages.len(),
+            raw as f64 / 1024.0,
+            br as f64 / 1024.0,
+            gzip as f64 / 1024.0,
+            build_time.as_secs_f64() * 1000.0,
+            index_time.as_secs_f64() * 1000.0,
+            index_time.as_secs_f64() / build_time.as_secs_f64() * 100.0,
+            compress_time.as_secs_f64() * 1000.0,
+        );
+    }
+    Ok(())
+}

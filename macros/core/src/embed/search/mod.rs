@@ -1,0 +1,279 @@
+//! The site's search index, built with the pages and served as one static file that the
+//! search script (`assets/search.js`) fetches when a reader first uses the search field.
+//!
+//! A compact index of our own and a plain script rather than pagefind: pagefind's search runs
+//! as WebAssembly, which needs `'wasm-unsafe-eval'` in every page's `script-src`, and its Rust
+//! API is async (a runtime inside the macro) and brings its own dependency tree. This index
+//! needs nothing new in the Content-Security-Policy (the script is `'self'`, the index is
+//! fetched from `'self'`) and is built from the finished bodies in the same pass as the feed.
+//!
+//! Each listed page is cut into parts at its headings that have an id: the part before the
+//! first (with the page's title and its section's) and one per heading, which a result links
+//! to. Each part's words are weighed at build time (title, section, heading, body; BM25's term saturation and inverse
+//! document frequency), so that ranking a query ([`rank`]) is integer sums, the same in Rust
+//! and in the script. Code blocks, SVG, buttons and hidden elements are left out ([`text`]).
+
+pub mod rank;
+mod text;
+
+use crate::load::route_url;
+use crate::render::RenderedPage;
+use crate::render::assets::{SiteAsset, hashed_route};
+use crate::render::nav::Navigation;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap};
+
+/// The index file's `Content-Type`.
+pub const CONTENT_TYPE: &str = "application/json";
+
+/// Weights of a word in a page's title, the title of the site's section it is in (which the
+/// result shows: a page under LwM2M is about LwM2M), a part's heading and its text.
+const TITLE_WEIGHT: f64 = 20.0;
+const SECTION_WEIGHT: f64 = 3.0;
+const HEADING_WEIGHT: f64 = 6.0;
+const BODY_WEIGHT: f64 = 1.0;
+/// BM25's `k1`: how fast repeating a word stops adding to its weight.
+const SATURATION: f64 = 1.2;
+/// Longer runs of letters and digits are not words a reader types (hashes, encoded data).
+const LONGEST_WORD: usize = 40;
+
+/// The search index of a site.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Index {
+    /// The indexed pages, by route.
+    pub pages: Vec<IndexedPage>,
+    /// Every page's parts, page after page, each page's in document order.
+    pub parts: Vec<Part>,
+    /// Every word, sorted, with the parts it is in (by position in `parts`, ascending) and its
+    /// weight there.
+    pub terms: Vec<(String, Vec<(usize, u64)>)>,
+}
+
+/// A page in the index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedPage {
+    /// Its URL, base path included.
+    pub url: String,
+    /// Its title.
+    pub title: String,
+    /// The title of the site's section it is in (empty at the top).
+    pub section: String,
+}
+
+/// A part of a page: before its first heading, or from a heading to the next.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Part {
+    /// The page's position in [`Index::pages`].
+    pub page: usize,
+    /// The heading's id (empty for the part before the first heading).
+    pub anchor: String,
+    /// The heading's text.
+    pub heading: String,
+    /// The text under it, whitespace collapsed.
+    pub text: String,
+}
+
+/// The words of `text` as the index and the search script read them: runs of letters and
+/// digits, lower-cased.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// The index of the listed pages of `pages` (not the generated ones), their sections named by
+/// `nav`, their URLs under `base_path`.
+pub fn index(pages: &[RenderedPage], nav: &Navigation, base_path: &str) -> Index {
+    let indexed: Vec<&RenderedPage> = pages
+        .iter()
+        .filter(|page| page.listed && page.source.is_some())
+        .collect();
+    let sections: Vec<String> = indexed
+        .iter()
+        .map(|page| {
+            nav.section(&page.route)
+                .map(|item| item.title.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    let with_sections: Vec<(&RenderedPage, &str)> = indexed
+        .iter()
+        .copied()
+        .zip(sections.iter().map(String::as_str))
+        .collect();
+    let split = crate::parallel::map(&with_sections, |&(page, section)| {
+        let parts = text::parts(&page.body);
+        let counts: Vec<HashMap<String, [u32; 4]>> = parts
+            .iter()
+            .enumerate()
+            .map(|(at, part)| {
+                let mut counts: HashMap<String, [u32; 4]> = HashMap::new();
+                let (title, section) = match at {
+                    0 => (page.title.as_str(), section),
+                    _ => ("", ""),
+                };
+                let fields = [title, section, &part.heading, &part.text];
+                for (field, text) in fields.into_iter().enumerate() {
+                    for word in words(text).filter(|word| word.chars().count() <= LONGEST_WORD) {
+                        counts.entry(word).or_default()[field] += 1;
+                    }
+                }
+                counts
+            })
+            .collect();
+        (parts, counts)
+    });
+    let mut pages_with: HashMap<&str, usize> = HashMap::new();
+    for (_, counts) in &split {
+        let mut on_page: Vec<&str> = counts
+            .iter()
+            .flat_map(|part| part.keys().map(String::as_str))
+            .collect();
+        on_page.sort_unstable();
+        on_page.dedup();
+        for word in on_page {
+            *pages_with.entry(word).or_default() += 1;
+        }
+    }
+    let page_count = indexed.len() as f64;
+    let saturated = |count: u32| {
+        let count = f64::from(count);
+        count * (SATURATION + 1.0) / (count + SATURATION)
+    };
+    let mut index = Index::default();
+    let mut terms: BTreeMap<&str, Vec<(usize, u64)>> = BTreeMap::new();
+    for ((page, section), (parts, counts)) in with_sections.into_iter().zip(&split) {
+        let position = index.pages.len();
+        index.pages.push(IndexedPage {
+            url: format!("{base_path}{}", route_url(&page.route)),
+            title: page.title.clone(),
+            section: section.to_string(),
+        });
+        for (part, counts) in parts.iter().zip(counts) {
+            let at = index.parts.len();
+            index.parts.push(Part {
+                page: position,
+                ..part.clone()
+            });
+            for (word, [title, section, heading, body]) in counts {
+                let rarity = (1.0 + page_count / pages_with[word.as_str()] as f64).ln();
+                let weight = rarity
+                    * (TITLE_WEIGHT * saturated(*title)
+                        + SECTION_WEIGHT * saturated(*section)
+                        + HEADING_WEIGHT * saturated(*heading)
+                        + BODY_WEIGHT * saturated(*body));
+                // In hundredths, so that ranking adds integers, exactly, in Rust and JavaScript.
+                let weight = ((weight * 100.0).round() as u64).max(1);
+                terms.entry(word).or_default().push((at, weight));
+            }
+        }
+    }
+    index.terms = terms
+        .into_iter()
+        .map(|(word, postings)| (word.to_string(), postings))
+        .collect();
+    index
+}
+
+/// Where the search script finds the index: a file at a fixed route, revalidated on each use,
+/// naming the index's file ([`assets`]).
+pub const POINTER_ROUTE: &str = "/_site/search-index.json";
+
+/// The index as a file at a URL carrying its content hash, cached for good, and the file at
+/// [`POINTER_ROUTE`] naming it (`{"index":"search-index.HASH.json"}`, beside it). The pages
+/// name neither: they name the script, which fetches the pointer, so that an edit changes the
+/// index but no page that shows nothing of it.
+pub fn assets(index: &Index) -> [SiteAsset; 2] {
+    let bytes = index.to_json().into_bytes();
+    let route = hashed_route("search-index", "json", &bytes);
+    let name = route.rsplit('/').next().unwrap_or(&route);
+    let pointer = json!({ "index": name }).to_string().into_bytes();
+    [
+        SiteAsset {
+            route: POINTER_ROUTE.into(),
+            content_type: CONTENT_TYPE,
+            bytes: pointer,
+        },
+        SiteAsset {
+            route,
+            content_type: CONTENT_TYPE,
+            bytes,
+        },
+    ]
+}
+
+impl Index {
+    /// The index as the search script reads it: `pages` as `[url, title, section]`, `parts` as
+    /// `[page, anchor, heading, text]`, `terms` as `[word, [part, weight, …]]` with each part
+    /// written as the difference from the one before it (smaller numbers, a smaller file).
+    pub fn to_json(&self) -> String {
+        let pages: Vec<Value> = self
+            .pages
+            .iter()
+            .map(|page| json!([page.url, page.title, page.section]))
+            .collect();
+        let parts: Vec<Value> = self
+            .parts
+            .iter()
+            .map(|part| json!([part.page, part.anchor, part.heading, part.text]))
+            .collect();
+        let terms: Vec<Value> = self
+            .terms
+            .iter()
+            .map(|(word, postings)| {
+                let mut previous = 0;
+                let mut flat = Vec::with_capacity(postings.len() * 2);
+                for &(part, weight) in postings {
+                    flat.push(json!(part - previous));
+                    flat.push(json!(weight));
+                    previous = part;
+                }
+                json!([word, flat])
+            })
+            .collect();
+        json!({ "pages": pages, "parts": parts, "terms": terms }).to_string()
+    }
+
+    /// Reads what [`Index::to_json`] wrote; `None` if it is not such an index.
+    pub fn from_json(text: &str) -> Option<Index> {
+        let value: Value = serde_json::from_str(text).ok()?;
+        let string = |value: &Value| value.as_str().map(str::to_string);
+        let number = |value: &Value| value.as_u64();
+        let mut index = Index::default();
+        for page in value.get("pages")?.as_array()? {
+            let [url, title, section] = page.as_array()?.as_slice() else {
+                return None;
+            };
+            index.pages.push(IndexedPage {
+                url: string(url)?,
+                title: string(title)?,
+                section: string(section)?,
+            });
+        }
+        for part in value.get("parts")?.as_array()? {
+            let [page, anchor, heading, text] = part.as_array()?.as_slice() else {
+                return None;
+            };
+            index.parts.push(Part {
+                page: usize::try_from(number(page)?).ok()?,
+                anchor: string(anchor)?,
+                heading: string(heading)?,
+                text: string(text)?,
+            });
+        }
+        for term in value.get("terms")?.as_array()? {
+            let [word, flat] = term.as_array()?.as_slice() else {
+                return None;
+            };
+            let mut postings = Vec::new();
+            let mut part = 0;
+            for pair in flat.as_array()?.chunks(2) {
+                let [step, weight] = pair else { return None };
+                part += usize::try_from(number(step)?).ok()?;
+                postings.push((part, number(weight)?));
+            }
+            index.terms.push((string(word)?, postings));
+        }
+        Some(index)
+    }
+}

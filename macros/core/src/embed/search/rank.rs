@@ -1,0 +1,161 @@
+//! Ranking a query over the index: what the search script does in the browser (`search` in
+//! `assets/search.js` follows it step by step, on the same integers), here so that tests can
+//! check the ranking over real content and compare the browser's results with it.
+
+use super::{Index, words};
+use std::collections::HashMap;
+
+/// A query word of at least this many characters also finds the words it starts (`lw` finds
+/// `lwm2m`), at half their weight: readers see results as they type.
+pub const PREFIX_FROM: usize = 2;
+
+/// A page found: its position in [`Index::pages`], the part of it that matches best (its
+/// position in [`Index::parts`]) and its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// The page.
+    pub page: usize,
+    /// Its best part, where the result links.
+    pub part: usize,
+    /// The sum, over the query's words, of the word's best weight on the page.
+    pub score: u64,
+}
+
+/// The query's words, each once, in order.
+pub fn query_words(query: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for word in words(query) {
+        if !found.contains(&word) {
+            found.push(word);
+        }
+    }
+    found
+}
+
+/// The pages that have every word of `query`, best first, at most `limit`.
+///
+/// A word's weight in a part is the index's weight of the word itself, or half that of a
+/// word it starts; its weight on a page is the best of its parts'. A page's score is the sum
+/// of its words' weights; it links to the part whose words weigh most (the first of equals).
+/// Equal scores keep the index's page order.
+pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
+    let query = query_words(query);
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let per_word: Vec<HashMap<usize, u64>> = query
+        .iter()
+        .map(|word| {
+            let prefix = word.chars().count() >= PREFIX_FROM;
+            let mut best: HashMap<usize, u64> = HashMap::new();
+            for (term, postings) in &index.terms {
+                let divisor = if term == word {
+                    1
+                } else if prefix && term.starts_with(word.as_str()) {
+                    2
+                } else {
+                    continue;
+                };
+                for &(part, weight) in postings {
+                    let weight = weight / divisor;
+                    let entry = best.entry(part).or_default();
+                    *entry = (*entry).max(weight);
+                }
+            }
+            best
+        })
+        .collect();
+    let mut pages: HashMap<usize, Vec<u64>> = HashMap::new();
+    for (at, best) in per_word.iter().enumerate() {
+        for (&part, &weight) in best {
+            let Some(found) = index.parts.get(part) else {
+                continue;
+            };
+            let page = pages
+                .entry(found.page)
+                .or_insert_with(|| vec![0; query.len()]);
+            page[at] = page[at].max(weight);
+        }
+    }
+    let mut hits: Vec<Hit> = pages
+        .into_iter()
+        .filter(|(_, weights)| weights.iter().all(|&weight| weight > 0))
+        .map(|(page, weights)| {
+            let start = index.parts.partition_point(|part| part.page < page);
+            let end = index.parts.partition_point(|part| part.page <= page);
+            let mut best = (start, 0);
+            for part in start..end {
+                let weight: u64 = per_word
+                    .iter()
+                    .map(|best| best.get(&part).copied().unwrap_or(0))
+                    .sum();
+                if weight > best.1 {
+                    best = (part, weight);
+                }
+            }
+            Hit {
+                page,
+                part: best.0,
+                score: weights.iter().sum(),
+            }
+        })
+        .collect();
+    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.page.cmp(&b.page)));
+    hits.truncate(limit);
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{IndexedPage, Part};
+    use super::*;
+
+    fn index() -> Index {
+        let page = |url: &str| IndexedPage {
+            url: url.into(),
+            title: url.into(),
+            section: String::new(),
+        };
+        let part = |page: usize, anchor: &str| Part {
+            page,
+            anchor: anchor.into(),
+            ..Part::default()
+        };
+        Index {
+            pages: vec![page("/a"), page("/b")],
+            parts: vec![part(0, ""), part(0, "x"), part(1, ""), part(1, "y")],
+            terms: vec![
+                ("device".into(), vec![(1, 300), (3, 100)]),
+                ("lwm2m".into(), vec![(0, 50), (2, 400)]),
+                ("lwm2mserver".into(), vec![(1, 900)]),
+            ],
+        }
+    }
+
+    #[test]
+    fn every_word_must_match_and_prefixes_count_half() {
+        let found = search(&index(), "Device LWM2M", 10);
+        // /a: device 300 (x) + lwm2m 450 (x, as a prefix of lwm2mserver) = 750; /b: 100 + 400.
+        assert_eq!(
+            found,
+            [
+                Hit {
+                    page: 0,
+                    part: 1,
+                    score: 750
+                },
+                Hit {
+                    page: 1,
+                    part: 2,
+                    score: 500
+                }
+            ]
+        );
+        assert_eq!(search(&index(), "device nothing", 10), []);
+        assert_eq!(search(&index(), "lwm2mserver", 10).len(), 1);
+        // One letter finds the word it is, not every word it starts.
+        assert_eq!(search(&index(), "d", 10), []);
+        assert_eq!(search(&index(), "  ", 10), []);
+        assert_eq!(search(&index(), "device", 1).len(), 1);
+    }
+}

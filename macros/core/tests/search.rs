@@ -1,0 +1,207 @@
+//! The search index of the repository's content, ranked as the search script ranks it
+//! (`embed::search::rank`; the browser test holds the script's results to the same ranking).
+
+use site_compiler::embed::EmbeddedAsset;
+use site_compiler::embed::search::rank::{Hit, search};
+use site_compiler::embed::search::{Index, POINTER_ROUTE};
+use site_compiler::{Build, Options, build};
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// The index `built` serves, found as the search script finds it: through the file at
+/// [`POINTER_ROUTE`], which names it, beside it.
+fn served_index(built: &Build) -> (&EmbeddedAsset, Index) {
+    let asset = |route: &str| {
+        built
+            .assets
+            .iter()
+            .find(|asset| asset.route == route)
+            .unwrap_or_else(|| panic!("no {route} among the assets"))
+    };
+    let pointer = asset(POINTER_ROUTE);
+    assert!(!pointer.immutable, "the pointer is cached for good");
+    let named: serde_json::Value =
+        serde_json::from_slice(&pointer.bytes).unwrap_or_else(|e| panic!("{e}"));
+    let name = named["index"].as_str().unwrap_or_else(|| panic!("{named}"));
+    let index = asset(&format!("/_site/{name}"));
+    assert!(index.immutable, "{} carries no content hash", index.route);
+    let text = std::str::from_utf8(&index.bytes).unwrap_or_else(|e| panic!("{e}"));
+    let read = Index::from_json(text).unwrap_or_else(|| panic!("the index does not read back"));
+    (index, read)
+}
+
+/// The index the build of `content/` serves.
+fn content_index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        let built = build(&root, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+        served_index(&built).1
+    })
+}
+
+/// Each hit as `url#anchor`.
+fn links(index: &Index, hits: &[Hit]) -> Vec<String> {
+    hits.iter()
+        .map(|hit| {
+            let anchor = &index.parts[hit.part].anchor;
+            format!("{}#{anchor}", index.pages[hit.page].url)
+        })
+        .collect()
+}
+
+#[test]
+fn a_component_name_finds_its_guide_page_first() {
+    let index = content_index();
+    let hits = search(index, "ShMicroCard", 10);
+    let found = links(index, &hits);
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("/guide/components/sh-micro-card#"),
+        "{found:?}"
+    );
+    // As the reader types it, the first letters find it first too.
+    let typing = search(index, "shmicro", 10);
+    assert_eq!(
+        links(index, &typing).first(),
+        found.first(),
+        "{:?}",
+        links(index, &typing)
+    );
+}
+
+#[test]
+fn lwm2m_finds_the_lwm2m_section_first() {
+    let index = content_index();
+    let hits = search(index, "lwm2m", 20);
+    let urls: Vec<&str> = hits
+        .iter()
+        .map(|hit| index.pages[hit.page].url.as_str())
+        .collect();
+    let in_section = |url: &&str| url.starts_with("/lwm2m/");
+    let section_pages = index
+        .pages
+        .iter()
+        .filter(|page| page.url.starts_with("/lwm2m/"))
+        .count();
+    // The content has fewer than five pages under /lwm2m/: every one of them comes first, and
+    // pages elsewhere that mention LwM2M after them.
+    let top = section_pages.min(5);
+    assert!(top >= 2, "{urls:?}");
+    assert!(urls.len() > top, "{urls:?}");
+    assert!(urls[..top].iter().all(in_section), "{urls:?}");
+    assert!(!urls[top..].iter().any(in_section), "{urls:?}");
+}
+
+#[test]
+fn a_heading_s_text_finds_that_heading_s_anchor() {
+    let index = content_index();
+    for (query, expected) in [
+        (
+            "Rows from a field of a YAML file",
+            "/guide/components/sh-dynamic-table#rows-from-a-field-of-a-yaml-file-and-class",
+        ),
+        (
+            "Utility Outreach",
+            "/omaspecworks/collaborate/working-groups#utility-outreach",
+        ),
+    ] {
+        let found = links(index, &search(index, query, 10));
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some(expected),
+            "{query}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_word_in_a_data_table_row_finds_its_page() {
+    let index = content_index();
+    // "publication" is written only in the data file (content/data/sample-publications.json),
+    // and its last row, on the table's last page, is in the index too.
+    let data = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/data/sample-publications.json"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(data.contains("\"Sample publication 23\""));
+    for query in ["publication", "Sample publication 23"] {
+        let hits = search(index, query, 10);
+        let first = hits.first().unwrap_or_else(|| panic!("{query}: no result"));
+        assert_eq!(
+            index.pages[first.page].url, "/guide/components/sh-dynamic-table",
+            "{query}"
+        );
+        assert!(
+            index.parts[first.part]
+                .text
+                .contains("Sample publication 23"),
+            "{query}: {:?}",
+            index.parts[first.part]
+        );
+    }
+}
+
+#[test]
+fn code_and_chrome_are_not_indexed() {
+    let index = content_index();
+    // `defineNuxtConfig` is written only in the guide's code blocks; "Copyright" only in the
+    // footer.
+    for query in ["defineNuxtConfig", "copyright"] {
+        assert_eq!(search(index, query, 10), [], "{query}");
+    }
+    assert!(index.pages.iter().all(|page| page.url != "/search"));
+}
+
+#[test]
+fn under_a_base_path_the_index_and_its_links_are_under_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let options = Options {
+        base_path: "/docs".into(),
+        ..Options::default()
+    };
+    let built = build(&root, &options).unwrap_or_else(|e| panic!("{e}"));
+    let (_, index) = served_index(&built);
+    assert!(!index.pages.is_empty());
+    assert!(
+        index
+            .pages
+            .iter()
+            .all(|page| page.url.starts_with("/docs/")),
+        "{:?}",
+        index.pages.iter().map(|page| &page.url).collect::<Vec<_>>()
+    );
+    // The script is loaded under the base path, and finds the pointer beside itself.
+    let html = &built.pages[0].page.html;
+    assert!(html.contains("src=\"/docs/_site/search."), "{html}");
+    assert!(html.contains("action=\"/docs/search\""), "{html}");
+}
+
+#[test]
+fn an_edit_changes_the_index_but_not_the_other_pages() {
+    let dir = std::env::temp_dir().join(format!("site-search-edit-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let write = |text: &str| {
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.join("a.md"), "# A\n\nFirst page.\n").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.join("b.md"), text).unwrap_or_else(|e| panic!("{e}"));
+        build(&dir, &Options::default()).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let before = write("# B\n\nSecond page.\n");
+    let after = write("# B\n\nSecond page, edited: zeppelin.\n");
+    let _ = std::fs::remove_dir_all(&dir);
+    let (index_before, _) = served_index(&before);
+    let (index_after, read) = served_index(&after);
+    assert_ne!(index_before.route, index_after.route);
+    assert_eq!(search(&read, "zeppelin", 10).len(), 1);
+    let html = |built: &Build, route: &str| {
+        built
+            .pages
+            .iter()
+            .find(|page| page.page.route == route)
+            .map(|page| page.page.html.clone())
+            .unwrap_or_else(|| panic!("no {route}"))
+    };
+    assert_eq!(html(&before, "/a"), html(&after, "/a"));
+    assert_ne!(html(&before, "/b"), html(&after, "/b"));
+}
