@@ -34,14 +34,17 @@ done
 
 echo
 echo "== 1. the index: cargo bench -p site_compiler --bench search =="
-cargo bench --quiet -p site_compiler --bench search -- content "$work/content-1000" "$work/content-10000" |
-    sed "s|$work/||"
+cargo bench --quiet -p site_compiler --bench search -- "$PWD/content" "$work/content-1000" "$work/content-10000" |
+    sed "s|$work/||; s|$PWD/||"
 
 echo
 echo "== 2. time to the first result in headless Chromium, 1,000 pages, $RUNS runs =="
 cargo build --profile "$PROFILE" --quiet -p site --bin site
 cargo build --profile "$PROFILE" --quiet -p site_tests --example search_latency
 out=${CARGO_TARGET_DIR:-target}/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")
+# chromedriver wants Chromium's path.
+CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}
+export CHROMIUM
 SITE=$out/site
 CLIENT=$out/examples/search_latency
 "$CLIENT" "$SITE" "$work/content-1000" /section-0/page-1 "lightweight protocol" "$RUNS"
