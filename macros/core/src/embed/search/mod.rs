@@ -11,7 +11,7 @@
 //! first (with the page's title and its section's) and one per heading, which a result links
 //! to. Each part's words are weighed at build time (title, section, heading, body; BM25's term saturation and inverse
 //! document frequency), so that ranking a query ([`rank`]) is integer sums, the same in Rust
-//! and in the script. Code blocks, SVG, buttons and hidden elements are left out ([`text`]).
+//! and in the script. Code blocks, SVG, buttons and hidden elements are left out (`text.rs`).
 
 pub mod rank;
 mod text;
