@@ -5,6 +5,8 @@ use site::{Site, Value};
 
 static DOCS: Site = site::include_site!("../content", base = "/docs");
 static PARTS: Site = site::include_site!("../content", fragments);
+/// The default of the profile: in a debug build, packed documents and no compressed variants.
+static PLAIN: Site = site::include_site!("../content");
 
 /// Every root-relative URL in `html` (`href="/…"`, `src="/…"`).
 fn root_urls(html: &str) -> Vec<&str> {
@@ -130,4 +132,37 @@ fn pages_follow_the_menus() {
         .collect();
     assert_eq!(&order[..menus.len()], &menus[..]);
     assert_eq!(menus.first(), Some(&"/omaspecworks"));
+}
+
+#[test]
+fn every_profile_serves_the_same_documents_and_tags() {
+    // `site::SITE` is compiled `compressed`: its variants in every profile.
+    let (plain, compressed) = (PLAIN.table(), site::SITE.table());
+    assert_eq!(plain.pages.len(), compressed.pages.len());
+    let pages = plain.pages.iter().chain([&plain.not_found]);
+    let others = compressed.pages.iter().chain([&compressed.not_found]);
+    for (page, other) in pages.zip(others) {
+        assert_eq!(page.route, other.route);
+        assert_eq!(page.html, other.html, "{}", page.route);
+        assert_eq!(page.body.0, other.body.0, "{}", page.route);
+        assert_eq!(page.etag, other.etag, "{}", page.route);
+        assert_eq!(page.front_matter, other.front_matter, "{}", page.route);
+        assert!(other.br.is_some() && other.gzip.is_some(), "{}", page.route);
+        let embedded = page.br.is_some() && page.gzip.is_some();
+        assert_eq!(embedded, !cfg!(debug_assertions), "{}", page.route);
+        if embedded {
+            assert_eq!(page.br, other.br, "{}", page.route);
+        }
+    }
+    for (asset, other) in plain.assets.iter().zip(compressed.assets) {
+        assert_eq!(asset.route, other.route);
+        assert_eq!(asset.bytes, other.bytes, "{}", asset.route);
+        assert_eq!(asset.etag, other.etag, "{}", asset.route);
+    }
+    assert_eq!(plain.assets.len(), compressed.assets.len());
+    assert_eq!(plain.order, compressed.order);
+    assert_eq!(
+        plain.widest_content_security_policy,
+        compressed.widest_content_security_policy
+    );
 }

@@ -1,6 +1,6 @@
 //! The macro's arguments:
 //! `include_site!("path/to/content" [, base = "/docs"] [, strict | lenient] [, documents | fragments]
-//! [, untrusted])`.
+//! [, untrusted] [, compressed])`.
 
 use site_compiler::Output;
 use syn::parse::{Parse, ParseStream};
@@ -18,6 +18,8 @@ pub(crate) struct Args {
     pub(crate) base_path: String,
     /// Complete documents or content fragments.
     pub(crate) output: Output,
+    /// Embed compressed variants in debug builds too (release builds always do).
+    pub(crate) compressed: bool,
 }
 
 impl Parse for Args {
@@ -29,6 +31,7 @@ impl Parse for Args {
             untrusted: false,
             base_path: String::new(),
             output: Output::Documents,
+            compressed: false,
         };
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
@@ -42,6 +45,7 @@ impl Parse for Args {
                 "untrusted" => args.untrusted = true,
                 "documents" => args.output = Output::Documents,
                 "fragments" => args.output = Output::Fragments,
+                "compressed" => args.compressed = true,
                 "base" => {
                     input.parse::<Token![=]>()?;
                     let base: LitStr = input.parse()?;
@@ -51,7 +55,7 @@ impl Parse for Args {
                 other => {
                     let message = format!(
                         "unknown option `{other}`: expected `base = \"/path\"`, `strict`, \
-                         `lenient`, `documents`, `fragments` or `untrusted`"
+                         `lenient`, `documents`, `fragments`, `untrusted` or `compressed`"
                     );
                     return Err(syn::Error::new(option.span(), message));
                 }
@@ -67,12 +71,14 @@ mod tests {
 
     #[test]
     fn reads_every_option() -> syn::Result<()> {
-        let args: Args =
-            syn::parse_str(r#""content", base = "/docs/", lenient, fragments, untrusted"#)?;
+        let args: Args = syn::parse_str(
+            r#""content", base = "/docs/", lenient, fragments, untrusted, compressed"#,
+        )?;
         assert_eq!(args.path.value(), "content");
         assert_eq!(args.base_path, "/docs");
         assert!(args.lenient);
         assert!(args.untrusted);
+        assert!(args.compressed);
         assert_eq!(args.output, Output::Fragments);
         let args: Args = syn::parse_str(r#""content","#)?;
         assert_eq!(args.base_path, "");

@@ -1,15 +1,14 @@
 //! The site's large strings and bytes, gathered into a few files that the expansion includes.
 //!
-//! Every document and every compressed variant is appended to the string or the byte string
-//! of its group of pages; the expansion holds their positions (`site::Text`, `site::Binary`)
-//! and includes each group's two files once with `include_bytes!`: the bytes in a `static`
-//! (`BYTES_0`…), the text in a function that checks it as UTF-8 on first use (`text_0`…;
-//! `include_str!` costs rustc an escape and an unescape of the whole file). Literal tokens
-//! would be escaped by the macro, interned and unescaped again by rustc, and a file per page or
-//! a constant slice per page costs rustc about as much as rendering the page: those were most
-//! of a build from scratch (see BENCHMARKS.md, "Compile time"). Groups rather than one pair of
-//! files for the whole site: an edit of one page changes one group's `static`s, so rustc
-//! evaluates again only the pages that point into them. No crate does this (a proc macro has no
+//! Every document and every compressed variant is appended to the text or the bytes of its
+//! group of pages; the page table's records hold their positions ([`Span`]), and the expansion
+//! includes each group's two files once with `include_bytes!` (`::site::__private::Blob`).
+//! Literal tokens would be escaped by the macro, interned and unescaped again by rustc, and a
+//! file per page costs rustc about as much as rendering the page; rustc's time also grows with
+//! every byte it includes, so debug builds pack each group's text with brotli ([`PACK`]):
+//! pages share their chrome and menus, and a group packs into a small part of its size. Groups
+//! rather than one pair of files for the whole site: an edit of one page changes one group's
+//! files, and only the group's packing is redone. No crate does this (a proc macro has no
 //! `OUT_DIR` of its own), hence this module.
 //!
 //! The files are named by the expansion's key (which crate, which content, which options) and
@@ -20,21 +19,26 @@
 //! deleted file is missing from the dep-info, so cargo reruns the macro, which writes it again.
 
 use std::fs;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use site_compiler::source::write_atomically;
+use site_table::Span;
 
-/// The text and bytes of one expansion, in groups, and where their files go.
+/// The brotli quality and window of packed text: the fastest quality, whose output is still a
+/// small part of its input since a group's pages repeat their chrome.
+const PACK: (i32, i32) = (1, 22);
+
+/// The text and bytes of one expansion, in groups, the content's files it includes as they
+/// are, and where its files go.
 pub(crate) struct Blobs {
     groups: Vec<Group>,
+    included: Vec<PathBuf>,
     dir: Option<PathBuf>,
     key: u64,
-    /// Each group's text file, when written ahead of the bytes ([`Blobs::write_texts`]).
-    text_files: Option<Vec<PathBuf>>,
+    pack: bool,
 }
 
 /// What one group's two files hold.
@@ -44,166 +48,177 @@ struct Group {
     bytes: Vec<u8>,
 }
 
-/// A range of a group's text.
-pub(crate) struct TextRange {
-    group: usize,
-    range: Range<usize>,
+/// One file of the expansion before it is written.
+struct File {
+    /// What the expansion reads.
+    contents: Vec<u8>,
+    /// Whether it is written packed.
+    packed: bool,
 }
 
-impl TextRange {
-    /// The `len` bytes from `offset` on within this range.
-    pub(crate) fn part(&self, offset: usize, len: usize) -> TextRange {
-        let start = self.range.start + offset;
-        TextRange {
-            group: self.group,
-            range: start..start + len,
+impl File {
+    /// The bytes written: [`NOT_UTF8`], then the contents, packed or not.
+    fn stored(&self) -> Vec<u8> {
+        let mut stored = vec![NOT_UTF8];
+        match self.packed {
+            true => pack(&self.contents, &mut stored),
+            false => stored.extend_from_slice(&self.contents),
+        }
+        stored
+    }
+
+    /// The expansion's `::site::__private::Blob` of it, at `path` or, when it is not written,
+    /// as a literal.
+    fn blob(&self, path: Option<&Path>) -> TokenStream {
+        let constructor = match self.packed {
+            true => quote! { packed },
+            false => quote! { written },
+        };
+        match path {
+            Some(path) => {
+                let path = path_literal(path);
+                quote! { ::site::__private::Blob::#constructor(include_bytes!(#path)) }
+            }
+            None => {
+                let bytes = Literal::byte_string(&self.stored());
+                quote! { ::site::__private::Blob::#constructor(#bytes) }
+            }
         }
     }
 }
 
 impl Blobs {
-    /// Blobs whose files go to `dir` (see [`folder`]), or nowhere (then the `static`s are
-    /// literal tokens), named after `key`.
-    pub(crate) fn new(dir: Option<PathBuf>, key: u64) -> Blobs {
+    /// Blobs of `groups` groups whose files go to `dir` (see [`folder`]), or nowhere (then
+    /// the files are literal tokens), named after `key`; their text packed when `pack`.
+    pub(crate) fn new(dir: Option<PathBuf>, key: u64, groups: usize, pack: bool) -> Blobs {
         Blobs {
-            groups: Vec::new(),
+            groups: (0..groups).map(|_| Group::default()).collect(),
+            included: Vec::new(),
             dir,
             key,
-            text_files: None,
+            pack,
         }
     }
 
-    /// Group `index`, made (with the groups before it) when it is new.
-    fn group(&mut self, index: usize) -> &mut Group {
-        if self.groups.len() <= index {
-            self.groups.resize_with(index + 1, Group::default);
-        }
-        &mut self.groups[index]
-    }
-
-    /// Appends `text` to group `group`; gives its range.
-    pub(crate) fn push_text(&mut self, group: usize, text: &str) -> TextRange {
-        // The text files written ahead no longer hold all the text.
-        self.text_files = None;
-        let all = &mut self.group(group).text;
+    /// Appends `text` to group `group`'s text (one of those [`Blobs::new`] made); gives its
+    /// span.
+    pub(crate) fn push_text(&mut self, group: usize, text: &str) -> Span {
+        let all = &mut self.groups[group].text;
         let start = all.len();
         all.push_str(text);
-        TextRange {
-            group,
-            range: start..all.len(),
-        }
+        span(2 * group, start, all.len())
     }
 
-    /// A `::site::Text` expression of `range` (`slice_of` being imported by the expansion).
-    pub(crate) fn text_at(range: TextRange) -> TokenStream {
-        let all = name("text", range.group);
-        let (start, end) = bounds(range.range);
-        quote! { slice_of(#all, #start, #end) }
+    /// Appends `bytes` to group `group`'s bytes; gives their span.
+    pub(crate) fn push_bytes(&mut self, group: usize, bytes: &[u8]) -> Span {
+        let all = &mut self.groups[group].bytes;
+        let start = all.len();
+        all.extend_from_slice(bytes);
+        span(2 * group + 1, start, all.len())
     }
 
-    /// Appends `bytes` to group `group`; gives a `::site::Binary` expression of them (`slice`
-    /// being imported by the expansion).
-    pub(crate) fn bytes(&mut self, group: usize, bytes: &[u8]) -> TokenStream {
-        let all = name("BYTES", group);
-        let group = &mut self.group(group).bytes;
-        let start = group.len();
-        group.extend_from_slice(bytes);
-        let (start, end) = bounds(start..group.len());
-        quote! { slice(&#all, #start, #end) }
+    /// The content's file at `path`, of `len` bytes, included as it is (not copied into a
+    /// group's files, which are rewritten whenever the group changes): its span.
+    pub(crate) fn include(&mut self, path: &Path, len: usize) -> Span {
+        self.included.push(path.to_path_buf());
+        span(2 * self.groups.len() + self.included.len() - 1, 0, len)
     }
 
-    /// Writes the text files now, before the bytes are all there: the macro does while another
-    /// thread compresses. [`Blobs::statics`] then writes the bytes only, unless text was added
-    /// since.
-    pub(crate) fn write_texts(&mut self) {
-        if let Some(dir) = self.dir.as_deref() {
-            self.text_files = self
-                .groups
-                .iter()
-                .map(|group| write_text(dir, self.key, &group.text))
-                .collect();
-        }
-    }
-
-    /// The items `fn text_N() -> &'static str` and `static BYTES_N: &[u8]` holding each group:
-    /// `include_bytes!` of files written for them, or literals when they cannot be written.
-    pub(crate) fn statics(self) -> TokenStream {
+    /// The items `FILES` (every file as a `::site::__private::Blob`, in the order the spans
+    /// number them) and `INDEX` (the page table, `index`). The files are packed and written
+    /// on every core, those already there neither.
+    pub(crate) fn statics(self, index: Vec<u8>) -> TokenStream {
         let Blobs {
             groups,
+            included,
             dir,
             key,
-            text_files,
+            pack,
         } = self;
-        let files = dir.as_deref().and_then(|dir| {
-            let mut files = Vec::with_capacity(groups.len());
-            for (index, group) in groups.iter().enumerate() {
-                let text = match text_files.as_ref().and_then(|files| files.get(index)) {
-                    Some(written) => written.clone(),
-                    None => write_text(dir, key, &group.text)?,
-                };
-                let bytes = write(dir, key, &[&group.bytes], "bin")?;
-                files.push((text, bytes));
-            }
-            let written: Vec<&Path> = files
-                .iter()
-                .flat_map(|(text, bytes)| [text.as_path(), bytes.as_path()])
-                .collect();
-            remove_earlier(dir, key, &written);
-            files
-                .iter()
-                .map(|(text, bytes)| Some((text.to_str()?.to_owned(), bytes.to_str()?.to_owned())))
-                .collect::<Option<Vec<_>>>()
-        });
-        let items = groups.iter().enumerate().map(|(index, group)| {
-            let (text, bytes) = (name("text", index), name("BYTES", index));
-            match files.as_ref().and_then(|files| files.get(index)) {
-                // A group whose pages have no compressed variant leaves its bytes unused.
-                Some((text_file, bytes_file)) => quote! {
-                    #[allow(dead_code)]
-                    fn #text() -> &'static str {
-                        static CHECKED: ::std::sync::OnceLock<&'static str> =
-                            ::std::sync::OnceLock::new();
-                        // Past the byte that keeps rustc from reading the file as text.
-                        let text = include_bytes!(#text_file).get(1..).unwrap_or_default();
-                        ::site::__private::utf8(&CHECKED, text)
-                    }
-                    #[allow(dead_code)]
-                    static #bytes: &[u8] = include_bytes!(#bytes_file);
-                },
-                None => {
-                    let (text_literal, bytes_literal) = (
-                        Literal::string(&group.text),
-                        Literal::byte_string(&group.bytes),
-                    );
-                    quote! {
-                        #[allow(dead_code)]
-                        fn #text() -> &'static str { #text_literal }
-                        #[allow(dead_code)]
-                        static #bytes: &[u8] = #bytes_literal;
-                    }
-                }
-            }
-        });
-        quote! { #(#items)* }
+        let files: Vec<File> = groups
+            .into_iter()
+            .flat_map(|group| {
+                [
+                    File {
+                        contents: group.text.into_bytes(),
+                        packed: pack,
+                    },
+                    File {
+                        contents: group.bytes,
+                        packed: false,
+                    },
+                ]
+            })
+            .chain([File {
+                contents: index,
+                packed: pack,
+            }])
+            .collect();
+        let paths: Vec<Option<PathBuf>> = match dir.as_deref() {
+            Some(dir) => site_compiler::parallel::map(&files, |file| write(dir, key, file)),
+            None => files.iter().map(|_| None).collect(),
+        };
+        if let Some(dir) = dir.as_deref() {
+            let keep: Vec<&Path> = paths.iter().flatten().map(PathBuf::as_path).collect();
+            remove_earlier(dir, key, &keep);
+        }
+        let mut blobs: Vec<TokenStream> = files
+            .iter()
+            .zip(&paths)
+            .map(|(file, path)| file.blob(path.as_deref()))
+            .collect();
+        let index = blobs.pop();
+        blobs.extend(included.iter().map(|path| {
+            let path = path_literal(path);
+            quote! { ::site::__private::Blob::file(include_bytes!(#path)) }
+        }));
+        let count = blobs.len();
+        quote! {
+            static FILES: [::site::__private::Blob; #count] = [#(#blobs),*];
+            static INDEX: ::site::__private::Blob = #index;
+        }
     }
 }
 
-/// The first byte of a text file, before the text: not UTF-8, so that rustc includes the file
+/// The span `start..end` of file `file`.
+fn span(file: usize, start: usize, end: usize) -> Span {
+    let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Span {
+        file: number(file),
+        start: number(start),
+        end: number(end),
+    }
+}
+
+/// `bytes` packed with brotli at [`PACK`], appended to `output`.
+fn pack(bytes: &[u8], output: &mut Vec<u8>) {
+    let (quality, lgwin) = PACK;
+    let params = brotli::enc::BrotliEncoderParams {
+        quality,
+        lgwin,
+        size_hint: bytes.len(),
+        ..Default::default()
+    };
+    // The whole input in one read: the fast qualities compress what they are given at a time
+    // as a block of its own, and `BrotliCompress` reads 4 KB at a time, which would miss the
+    // pages' repeats of each other.
+    let mut input = vec![0; bytes.len().max(1)];
+    let mut buffer = [0; 4096];
+    // Reading from a slice and writing to a `Vec` cannot fail.
+    let _ = brotli::BrotliCompressCustomAlloc(
+        &mut &bytes[..],
+        output,
+        &mut input,
+        &mut buffer,
+        &params,
+        brotli::enc::StandardAlloc::default(),
+    );
+}
+
+/// The first byte of every file the macro writes: not UTF-8, so that rustc includes the file
 /// as bytes only. Valid UTF-8 it would also keep a copy of the file as source text, hash it and
 /// index its lines, at a large cost in time and memory (BENCHMARKS.md, "Compile time").
 const NOT_UTF8: u8 = 0xff;
-
-/// The name of group `index`'s `static` of `kind`.
-fn name(kind: &str, index: usize) -> Ident {
-    Ident::new(&format!("{kind}_{index}"), Span::call_site())
-}
-
-fn bounds(range: Range<usize>) -> (Literal, Literal) {
-    (
-        Literal::usize_unsuffixed(range.start),
-        Literal::usize_unsuffixed(range.end),
-    )
-}
 
 /// The folder of included files, created if needed: `OUT_DIR` when the calling crate has a
 /// build script, otherwise next to rustc's output folder (`target/PROFILE/site-pages`, so
@@ -218,25 +233,22 @@ pub(crate) fn folder() -> Option<PathBuf> {
     fs::create_dir_all(&dir).is_ok().then_some(dir)
 }
 
-/// The file of a group's `text`, after [`NOT_UTF8`], written if missing.
-fn write_text(dir: &Path, key: u64, text: &str) -> Option<PathBuf> {
-    write(dir, key, &[&[NOT_UTF8], text.as_bytes()], "html")
-}
-
-/// The file `KEY-HASH.EXTENSION` in `dir` holding `parts` one after the other, written if
-/// missing.
-fn write(dir: &Path, key: u64, parts: &[&[u8]], extension: &str) -> Option<PathBuf> {
+/// The file `KEY-HASH` in `dir` holding `file`, written if missing; its hash is of the contents
+/// and whether they are packed, so a file already there is not packed again.
+fn write(dir: &Path, key: u64, file: &File) -> Option<PathBuf> {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for part in parts {
-        hasher.update(part);
-    }
+    hasher.update(&[u8::from(file.packed)]);
+    hasher.update(&file.contents);
     let hash = hasher.digest128();
-    let path = dir.join(format!("{key:016x}-{hash:032x}.{extension}"));
+    let path = dir.join(format!("{key:016x}-{hash:032x}.{EXTENSION}"));
     if !path.exists() {
-        write_atomically(&path, &parts.concat(), Some(SystemTime::UNIX_EPOCH)).ok()?;
+        write_atomically(&path, &file.stored(), Some(SystemTime::UNIX_EPOCH)).ok()?;
     }
     Some(path)
 }
+
+/// The extension of the files the macro writes.
+const EXTENSION: &str = "site";
 
 /// Deletes the files of `key` in `dir` but `keep`: those of its earlier builds.
 fn remove_earlier(dir: &Path, key: u64, keep: &[&Path]) {
@@ -247,12 +259,19 @@ fn remove_earlier(dir: &Path, key: u64, keep: &[&Path]) {
     for entry in entries.flatten() {
         let path = entry.path();
         let ours = entry.file_name().to_str().is_some_and(|name| {
-            name.starts_with(&prefix) && (name.ends_with(".html") || name.ends_with(".bin"))
+            name.starts_with(&prefix)
+                && [".html", ".bin", EXTENSION]
+                    .iter()
+                    .any(|extension| name.ends_with(extension))
         });
         if ours && !keep.contains(&path.as_path()) {
             let _ = fs::remove_file(path);
         }
     }
+}
+
+fn path_literal(path: &Path) -> Literal {
+    Literal::string(&path.to_string_lossy())
 }
 
 /// The parent of rustc's `--out-dir` (cargo passes `target/PROFILE/deps`), read from the
@@ -294,60 +313,80 @@ mod tests {
         Ok(files)
     }
 
-    /// The paths inside `include_*!("…")`.
+    /// The paths inside `include_bytes!("…")`, in order.
     fn included_paths(tokens: &TokenStream) -> Vec<PathBuf> {
         let text = tokens.to_string();
-        text.split("include_")
+        text.split("include_bytes !")
             .skip(1)
             .filter_map(|part| part.split('"').nth(1).map(PathBuf::from))
             .collect()
     }
 
-    /// Blobs of key 7 with one group holding `text` after a first paragraph and `bytes`, and
-    /// a second group holding the text `second`.
-    fn blobs_of(dir: Option<PathBuf>, text: &str, bytes: &[u8]) -> (TokenStream, TokenStream) {
-        let mut blobs = Blobs::new(dir, 7);
-        blobs.push_text(0, "<p>first</p>");
-        let range = blobs.push_text(0, text);
-        let mut slices = vec![Blobs::text_at(range)];
-        // Groups are filled in any order.
-        slices.push(Blobs::text_at(blobs.push_text(1, "second")));
-        slices.push(blobs.bytes(0, bytes));
-        (quote! { #(#slices)* }, blobs.statics())
+    fn unpacked(stored: &[u8]) -> std::io::Result<Vec<u8>> {
+        let mut unpacked = Vec::new();
+        brotli::BrotliDecompress(&mut stored.get(1..).unwrap_or_default(), &mut unpacked)?;
+        Ok(unpacked)
+    }
+
+    /// Blobs of key 7, two groups: the first holding two texts and bytes, the second a text;
+    /// an image included as it is. Their spans, and the statics.
+    fn blobs_of(dir: Option<PathBuf>, text: &str, pack: bool) -> (Vec<Span>, TokenStream) {
+        let mut blobs = Blobs::new(dir, 7, 2, pack);
+        let spans = vec![
+            blobs.push_text(0, "<p>first</p>"),
+            blobs.push_text(0, text),
+            blobs.push_text(1, "second"),
+            blobs.push_bytes(0, b"\x1f\x8b"),
+            blobs.include(Path::new("/content/public/x.png"), 4),
+        ];
+        (spans, blobs.statics(b"index".to_vec()))
     }
 
     #[test]
-    fn slices_name_their_positions_in_the_included_files() -> std::io::Result<()> {
+    fn spans_name_their_positions_in_the_included_files() -> std::io::Result<()> {
         let dir = scratch("files");
-        let (slices, statics) = blobs_of(Some(dir.clone()), "<p>OMA</p>", b"\x1f\x8b");
+        let (spans, statics) = blobs_of(Some(dir.clone()), "<p>OMA</p>", false);
+        let at = |file, start, end| Span { file, start, end };
         assert_eq!(
-            slices.to_string(),
-            "slice_of (text_0 , 12 , 22) slice_of (text_1 , 0 , 6) slice (& BYTES_0 , 0 , 2)"
+            spans,
+            [
+                at(0, 0, 12),
+                at(0, 12, 22),
+                at(2, 0, 6),
+                at(1, 0, 2),
+                at(4, 0, 4)
+            ]
         );
         let paths = included_paths(&statics);
-        assert_eq!(paths.len(), 4, "{statics}");
-        // The text after a byte that makes the file no UTF-8, which the expansion skips.
+        // Group 0's text and bytes, group 1's, the included image, then the index.
+        assert_eq!(paths.len(), 6, "{statics}");
+        assert_eq!(paths[4], Path::new("/content/public/x.png"));
+        // Each written file after a byte that makes it no UTF-8, which the expansion skips.
         assert_eq!(fs::read(&paths[0])?, b"\xff<p>first</p><p>OMA</p>");
-        assert!(std::str::from_utf8(&fs::read(&paths[0])?).is_err());
-        assert!(statics.to_string().contains(". get (1 ..)"), "{statics}");
-        assert_eq!(fs::read(&paths[1])?, b"\x1f\x8b");
+        assert_eq!(fs::read(&paths[1])?, b"\xff\x1f\x8b");
         assert_eq!(fs::read(&paths[2])?, b"\xffsecond");
-        assert_eq!(fs::read(&paths[3])?, b"");
-        assert!(paths.iter().all(|path| path.starts_with(&dir)));
+        assert_eq!(fs::read(&paths[3])?, b"\xff");
+        assert_eq!(fs::read(&paths[5])?, b"\xffindex");
+        let text = statics.to_string();
+        assert!(
+            text.contains("static FILES : [:: site :: __private :: Blob ; 5usize]"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Blob :: file (include_bytes ! (\"/content/public/x.png\"))"),
+            "{text}"
+        );
+        assert!(!text.contains("packed"), "{text}");
         // Dated before any build, so that cargo does not rebuild because they were written.
         assert_eq!(fs::metadata(&paths[0])?.modified()?, SystemTime::UNIX_EPOCH);
         // The same bytes: the same files; other bytes: other files, and the earlier ones go.
-        assert_eq!(
-            blobs_of(Some(dir.clone()), "<p>OMA</p>", b"\x1f\x8b")
-                .1
-                .to_string(),
-            statics.to_string()
-        );
-        let (_, changed) = blobs_of(Some(dir.clone()), "<p>LwM2M</p>", b"\x1f\x8b");
+        let (_, again) = blobs_of(Some(dir.clone()), "<p>OMA</p>", false);
+        assert_eq!(again.to_string(), statics.to_string());
+        let (_, changed) = blobs_of(Some(dir.clone()), "<p>LwM2M</p>", false);
         let now = included_paths(&changed);
         assert_ne!(now[0], paths[0]);
         assert_eq!(now[1..], paths[1..], "the other files stay");
-        let mut expected = now.clone();
+        let mut expected: Vec<PathBuf> = now.into_iter().filter(|p| p.starts_with(&dir)).collect();
         expected.sort();
         assert_eq!(
             files_in(&dir)?,
@@ -355,55 +394,45 @@ mod tests {
             "no earlier file and no temporary file is left"
         );
         // Another key's files are not touched.
-        let mut other = Blobs::new(Some(dir.clone()), 8);
+        let mut other = Blobs::new(Some(dir.clone()), 8, 1, false);
         other.push_text(0, "other");
-        let _ = other.statics();
-        assert_eq!(fs::read_dir(&dir)?.count(), 6);
+        let _ = other.statics(Vec::new());
+        assert_eq!(fs::read_dir(&dir)?.count(), 10);
         fs::remove_dir_all(dir)
     }
 
     #[test]
-    fn text_files_written_ahead_are_those_of_the_statics() -> std::io::Result<()> {
-        let dir = scratch("ahead");
-        // The text and bytes of `blobs_of`, the text files written before the bytes are added.
-        let mut blobs = Blobs::new(Some(dir.clone()), 7);
-        blobs.push_text(0, "<p>first</p>");
-        blobs.push_text(0, "<p>OMA</p>");
-        blobs.push_text(1, "second");
-        blobs.write_texts();
-        let written = files_in(&dir)?;
-        blobs.bytes(0, b"\x1f");
-        let ahead = blobs.statics();
-        let (_, statics) = blobs_of(Some(dir.clone()), "<p>OMA</p>", b"\x1f");
-        assert_eq!(ahead.to_string(), statics.to_string());
-        let mut texts: Vec<PathBuf> = included_paths(&statics)
-            .into_iter()
-            .filter(|path| path.extension().is_some_and(|e| e == "html"))
-            .collect();
-        texts.sort();
+    fn packed_text_unpacks_to_the_text() -> std::io::Result<()> {
+        let dir = scratch("packed");
+        let page = "<header>menu</header><main>LwM2M</main>".repeat(50);
+        let (spans, statics) = blobs_of(Some(dir.clone()), &page, true);
+        assert_eq!(spans[1].end as usize, 12 + page.len());
+        let paths = included_paths(&statics);
+        let stored = fs::read(&paths[0])?;
+        assert!(stored.len() < page.len() / 4, "{} bytes", stored.len());
+        assert_eq!(unpacked(&stored)?, format!("<p>first</p>{page}").as_bytes());
+        assert_eq!(unpacked(&fs::read(&paths[5])?)?, b"index", "the index too");
         assert_eq!(
-            written, texts,
-            "the text files, and only they, written ahead"
+            fs::read(&paths[1])?,
+            b"\xff\x1f\x8b",
+            "bytes are not packed"
         );
-        // Text added after the files were written ahead goes into the files all the same.
-        let mut late = Blobs::new(Some(dir.clone()), 9);
-        late.push_text(0, "<p>one</p>");
-        late.write_texts();
-        late.push_text(0, "<p>two</p>");
-        let paths = included_paths(&late.statics());
-        assert_eq!(fs::read(&paths[0])?, b"\xff<p>one</p><p>two</p>");
+        let text = statics.to_string();
+        assert_eq!(text.matches("Blob :: packed").count(), 3, "{text}");
+        // Unpacked and packed files of the same text are different files.
+        let (_, plain) = blobs_of(Some(dir.clone()), &page, false);
+        assert_ne!(included_paths(&plain)[0], paths[0]);
         fs::remove_dir_all(dir)
     }
 
     #[test]
-    fn without_a_folder_the_statics_are_literals() {
-        let (_, statics) = blobs_of(None, "<p>OMA</p>", b"\x1f");
-        assert_eq!(
-            statics.to_string(),
-            "# [allow (dead_code)] fn text_0 () -> & 'static str { \"<p>first</p><p>OMA</p>\" } \
-             # [allow (dead_code)] static BYTES_0 : & [u8] = b\"\\x1F\" ; \
-             # [allow (dead_code)] fn text_1 () -> & 'static str { \"second\" } \
-             # [allow (dead_code)] static BYTES_1 : & [u8] = b\"\" ;"
+    fn without_a_folder_the_files_are_literals() {
+        let (_, statics) = blobs_of(None, "<p>OMA</p>", false);
+        let text = statics.to_string();
+        assert!(
+            text.contains("Blob :: written (b\"\\xFF<p>first</p><p>OMA</p>\")"),
+            "{text}"
         );
+        assert!(text.contains("static INDEX : :: site :: __private :: Blob = :: site :: __private :: Blob :: written (b\"\\xFFindex\")"), "{text}");
     }
 }

@@ -1,15 +1,15 @@
 //! Text and bytes the content macro compiled into the binary, read where they lie.
 //!
 //! The macro gathers the documents and compressed variants of each group of pages into one
-//! string and one byte string, which rustc includes as files; each page holds its positions in
-//! them. A `&'static str` per page would cost rustc one included file or one constant slice
-//! per page, and that was most of a build from scratch (see BENCHMARKS.md, "Compile time").
-//! The strings are included as bytes and checked as UTF-8 once, on first use: `include_str!`
-//! costs rustc an escape and an unescape of the whole file.
+//! file of text and one of bytes, which rustc includes ([`Blob`]); each page holds its
+//! positions in them. A `&'static str` per page would cost rustc one included file or one
+//! constant slice per page, and that was most of a build from scratch (see BENCHMARKS.md,
+//! "Compile time").
 
 use std::fmt;
 use std::ops::{Deref, Range};
-use std::sync::OnceLock;
+
+use crate::blob::Blob;
 
 /// A `&'static str` within the binary: [`Embedded::get`] gives it, and it dereferences to it.
 pub type Text = Embedded<str>;
@@ -38,8 +38,8 @@ pub struct Embedded<T: ?Sized + 'static> {
 enum Source<T: ?Sized + 'static> {
     /// In a static value.
     Value(&'static &'static T),
-    /// Given by a function: the macro's text, checked on first use ([`utf8`]).
-    Function(fn() -> &'static T),
+    /// In a file the macro wrote.
+    Blob(&'static Blob),
 }
 
 /// What [`Embedded`] can slice: `str` and `[u8]`.
@@ -49,6 +49,9 @@ pub trait Sliceable: fmt::Debug + PartialEq + 'static {
     fn slice(&self, range: Range<usize>) -> Option<&Self>;
     /// The empty value.
     fn empty() -> &'static Self;
+    /// All of `blob`, as this type.
+    #[doc(hidden)]
+    fn of_blob(blob: &'static Blob) -> &'static Self;
 }
 
 impl Sliceable for str {
@@ -58,6 +61,10 @@ impl Sliceable for str {
 
     fn empty() -> &'static str {
         ""
+    }
+
+    fn of_blob(blob: &'static Blob) -> &'static str {
+        blob.text()
     }
 }
 
@@ -69,6 +76,10 @@ impl Sliceable for [u8] {
     fn empty() -> &'static [u8] {
         &[]
     }
+
+    fn of_blob(blob: &'static Blob) -> &'static [u8] {
+        blob.bytes()
+    }
 }
 
 impl<T: ?Sized + Sliceable> Embedded<T> {
@@ -76,7 +87,7 @@ impl<T: ?Sized + Sliceable> Embedded<T> {
     pub fn get(&self) -> &'static T {
         let all: &'static T = match self.all {
             Source::Value(value) => value,
-            Source::Function(function) => function(),
+            Source::Blob(blob) => T::of_blob(blob),
         };
         all.slice(self.start..self.end).unwrap_or_else(T::empty)
     }
@@ -107,8 +118,9 @@ impl Binary {
     pub const EMPTY: Binary = Binary::new(&(&[] as &[u8]));
 }
 
-/// `start..end` of `all`: what the macro's expansion writes for bytes (`site::__private`).
-pub const fn slice<T: ?Sized>(all: &'static &'static T, start: usize, end: usize) -> Embedded<T> {
+/// `start..end` of `all`.
+#[cfg(test)]
+const fn slice<T: ?Sized>(all: &'static &'static T, start: usize, end: usize) -> Embedded<T> {
     Embedded {
         all: Source::Value(all),
         start,
@@ -116,20 +128,17 @@ pub const fn slice<T: ?Sized>(all: &'static &'static T, start: usize, end: usize
     }
 }
 
-/// `start..end` of what `all` gives: what the macro's expansion writes for text, `all` being
-/// a function that returns its included bytes checked by [`utf8`] (`site::__private`).
-pub const fn slice_of(all: fn() -> &'static str, start: usize, end: usize) -> Text {
+/// `start..end` of the file `blob`.
+pub(crate) const fn in_blob<T: ?Sized>(
+    blob: &'static Blob,
+    start: usize,
+    end: usize,
+) -> Embedded<T> {
     Embedded {
-        all: Source::Function(all),
+        all: Source::Blob(blob),
         start,
         end,
     }
-}
-
-/// `bytes` as text, checked on the first call only (the result is kept in `cell`); empty if
-/// they are not UTF-8, which the macro, writing them from a `String`, never gives.
-pub fn utf8(cell: &'static OnceLock<&'static str>, bytes: &'static [u8]) -> &'static str {
-    cell.get_or_init(|| std::str::from_utf8(bytes).unwrap_or_default())
 }
 
 impl<T: ?Sized + Sliceable> Deref for Embedded<T> {
@@ -223,21 +232,15 @@ mod tests {
     }
 
     #[test]
-    fn text_given_as_bytes_is_checked_once() {
-        fn document() -> &'static str {
-            static CELL: OnceLock<&'static str> = OnceLock::new();
-            utf8(&CELL, b"<p>caf\xc3\xa9</p>")
-        }
-        fn broken() -> &'static str {
-            static CELL: OnceLock<&'static str> = OnceLock::new();
-            utf8(&CELL, b"<p>\xff</p>")
-        }
-        assert_eq!(slice_of(document, 3, 8).get(), "café");
-        assert!(
-            std::ptr::eq(document(), document()),
-            "kept, not checked again"
+    fn a_slice_of_a_file_reads_its_range() {
+        static FILE: Blob = Blob::written(b"\xff<p>caf\xc3\xa9</p>");
+        assert_eq!(in_blob::<str>(&FILE, 3, 8).get(), "café");
+        assert_eq!(in_blob::<[u8]>(&FILE, 0, 3).get(), b"<p>");
+        assert_eq!(
+            in_blob::<str>(&FILE, 3, 5).get(),
+            "",
+            "not on a character boundary"
         );
-        assert_eq!(slice_of(broken, 0, 3).get(), "");
     }
 
     #[test]

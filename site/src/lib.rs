@@ -2,9 +2,10 @@
 //!
 //! [`include_site!`] reads a content folder while your crate compiles, checks every page (a
 //! content error is a compile error naming `file:line:col`) and renders it to HTML; what it
-//! returns is a [`Site`]: a static table of [`Page`]s, assets and redirects, every body
-//! precompressed (brotli, gzip) with its `ETag`, all in the binary. Reading a page copies
-//! nothing. [`SITE`] is the OMA site itself, compiled from the repository's `content/`.
+//! returns is a [`Site`]: a static table ([`Table`]) of [`Page`]s, assets and redirects, every
+//! body with its `ETag` and, in release builds, precompressed (brotli, gzip), all in the binary.
+//! Reading a page copies nothing. [`SITE`] is the OMA site itself, compiled from the
+//! repository's `content/`.
 //!
 //! ```
 //! // Mounted under `/docs`: links, images and assets in the pages point below it.
@@ -25,6 +26,8 @@
 
 extern crate self as site;
 
+mod blob;
+mod decode;
 mod embedded;
 mod nav;
 mod security;
@@ -32,13 +35,14 @@ mod table;
 mod value;
 pub use embedded::{Binary, Embedded, Sliceable, Text};
 pub use nav::NavItem;
-pub use table::{Asset, Encoded, Heading, Page, Redirect, Site};
+pub use table::{Asset, Encoded, Heading, Page, Redirect, Site, Table};
 pub use value::Value;
 
 /// Compiles a content folder into a [`Site`], at compile time.
 ///
 /// ```text
-/// include_site!("path/to/content" [, base = "/docs"] [, strict | lenient] [, documents | fragments])
+/// include_site!("path/to/content" [, base = "/docs"] [, strict | lenient] [, documents | fragments]
+///               [, untrusted] [, compressed])
 /// ```
 ///
 /// - The path is relative to the calling crate's `Cargo.toml`.
@@ -50,16 +54,22 @@ pub use value::Value;
 ///   turns unknown components into custom elements (`::MyWidget` becomes `<my-widget>`, and a
 ///   one-word name takes `mdc-`: `::Gallery` becomes `<mdc-gallery>`).
 /// - `documents` (the default) makes [`Page::html`] a complete document with the OMA chrome;
-///   `fragments` makes it the content alone, for your own layout (link [`Site::stylesheet`]).
+///   `fragments` makes it the content alone, for your own layout (link [`Table::stylesheet`]).
+/// - `untrusted` for content your users wrote: raw HTML sanitised, URLs and embeds limited.
+/// - `compressed` embeds the brotli and gzip variants in debug builds too. Release builds
+///   always embed them; debug builds by default do not (every body is then sent as it is),
+///   since rustc's time grows with every byte it includes.
 ///
 /// Pair it with a build script printing `cargo::rerun-if-changed=<folder>` so that new and
 /// removed files rebuild the pages too; edited files are tracked by rustc itself.
 ///
-/// The documents and their compressed variants reach rustc as files it includes, two for each
-/// group of 64 pages (their text, their bytes; each page holds its positions in them), rather
-/// than as literal tokens, which rustc reads far slower: the macro writes them to `site-pages/`
-/// in the build script's `OUT_DIR` when your crate has one, else in `target/<profile>/`
-/// (`cargo clean` removes them), with the compressed variants it keeps for the next build.
+/// The macro hands rustc a compact page table (integers into included files, the front
+/// matter encoded, decoded on the first access to the [`Site`]) and the documents and their
+/// compressed variants as files it includes, two for each group of 64 pages, rather than a
+/// constant per page or literal tokens, which rustc reads far slower. Debug builds pack each
+/// group's documents with brotli, unpacked on first use. The macro writes the files to
+/// `site-pages/` in the build script's `OUT_DIR` when your crate has one, else in
+/// `target/<profile>/` (`cargo clean` removes them), with what it keeps for the next build.
 ///
 /// ```
 /// static PARTS: site::Site = site::include_site!("../content", fragments, lenient);
@@ -69,18 +79,20 @@ pub use value::Value;
 /// assert_eq!(about.html, about.body.0);
 /// let body: &'static str = about.body.0.get();
 /// assert!(body.starts_with('<'));
+/// // A debug build embeds no compressed variant unless asked (`compressed`).
+/// assert_eq!(about.br.is_some(), !cfg!(debug_assertions));
 /// ```
 pub use site_macros::include_site;
 
-/// The OMA site's own pages, compiled from the repository's `content/` folder.
+/// The OMA site's own pages, compiled from the repository's `content/` folder, with their
+/// compressed variants in every profile.
 #[cfg(feature = "content")]
-pub static SITE: Site = include_site!("../content");
+pub static SITE: Site = include_site!("../content", compressed);
 
 /// Paths the macro's expansion names; not part of the API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::embedded::{slice, slice_of, utf8};
-    pub use maud::PreEscaped;
+    pub use crate::blob::Blob;
 }
 
 pub mod export;

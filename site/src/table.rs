@@ -1,6 +1,11 @@
 //! The types the content macro fills in: a static, sorted table of pages, assets and redirects,
 //! each body with its precompressed variants and entity tags.
 
+use std::fmt;
+use std::ops::Deref;
+use std::sync::OnceLock;
+
+use crate::blob::Blob;
 use crate::{Binary, NavItem, Text, Value};
 use maud::PreEscaped;
 
@@ -109,11 +114,85 @@ pub struct Redirect {
     pub to: &'static str,
 }
 
-/// Every page, asset and redirect of a content folder, each table sorted by its key.
+/// A compiled site: every page, asset and redirect of a content folder.
 ///
-/// Made by [`include_site!`](crate::include_site); see the crate documentation.
-#[derive(Debug, Clone)]
+/// Made by [`include_site!`](crate::include_site), which hands rustc its pages as a compact
+/// index into a few included files rather than as a constant per page; the first access
+/// decodes that index into a [`Table`] (a few milliseconds for a thousand pages), kept for the
+/// rest of the program, so put a `Site` in a `static`. A `Site` dereferences to its [`Table`]:
+/// `site.pages`, `site.get(route)`. [`Site::new`] makes one of a table of your own.
 pub struct Site {
+    source: Source,
+    decoded: OnceLock<&'static Table>,
+}
+
+/// Where a [`Site`]'s table comes from.
+#[derive(Clone, Copy)]
+enum Source {
+    /// A table made by hand.
+    Table(&'static Table),
+    /// The macro's index and the files its records point into.
+    Index {
+        index: &'static Blob,
+        files: &'static [Blob],
+    },
+}
+
+impl Site {
+    /// The site of `table`.
+    pub const fn new(table: &'static Table) -> Site {
+        Site {
+            source: Source::Table(table),
+            decoded: OnceLock::new(),
+        }
+    }
+
+    /// The site of the macro's `index` into `files`: what its expansion writes.
+    #[doc(hidden)]
+    pub const fn __embedded(index: &'static Blob, files: &'static [Blob]) -> Site {
+        Site {
+            source: Source::Index { index, files },
+            decoded: OnceLock::new(),
+        }
+    }
+
+    /// Its table, decoded on the first call when the macro made it.
+    pub fn table(&self) -> &'static Table {
+        match self.source {
+            Source::Table(table) => table,
+            Source::Index { index, files } => self
+                .decoded
+                .get_or_init(|| crate::decode::table(index.bytes(), files)),
+        }
+    }
+}
+
+impl Deref for Site {
+    type Target = Table;
+
+    fn deref(&self) -> &Table {
+        self.table()
+    }
+}
+
+impl Clone for Site {
+    fn clone(&self) -> Site {
+        Site {
+            source: self.source,
+            decoded: self.decoded.clone(),
+        }
+    }
+}
+
+impl fmt::Debug for Site {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.table().fmt(f)
+    }
+}
+
+/// Every page, asset and redirect of a content folder, each table sorted by its key.
+#[derive(Debug, Clone)]
+pub struct Table {
     /// The path the site is mounted under (`/docs`), empty at the root. Every URL in the
     /// pages starts with it; routes do not.
     pub base_path: &'static str,
@@ -140,8 +219,8 @@ pub struct Site {
     pub widest_content_security_policy: &'static str,
 }
 
-impl Site {
-    /// Every page in navigation order (see [`Site::order`]).
+impl Table {
+    /// Every page in navigation order (see [`Table::order`]).
     pub fn pages(&self) -> impl Iterator<Item = &'static Page> + use<> {
         let pages = self.pages;
         self.order

@@ -1,6 +1,6 @@
 //! A small hand-made [`Site`] the unit tests share: two pages, two assets, two redirects.
 
-use crate::{Asset, Binary, Encoded, NavItem, Page, Redirect, Site, Text, Value};
+use crate::{Asset, Binary, Encoded, NavItem, Page, Redirect, Site, Table, Text, Value};
 use maud::PreEscaped;
 
 pub(crate) static PAGES: [Page; 2] = [
@@ -48,14 +48,16 @@ static NAV: [NavItem; 1] = [NavItem {
 }];
 
 /// The test site, at the root.
-pub(crate) static SITE: Site = site("");
+pub(crate) static SITE: Site = Site::new(&ROOT_TABLE);
+static ROOT_TABLE: Table = table("");
 
 /// The test site mounted under `/docs`.
-pub(crate) static MOUNTED: Site = site("/docs");
+pub(crate) static MOUNTED: Site = Site::new(&MOUNTED_TABLE);
+static MOUNTED_TABLE: Table = table("/docs");
 
-/// The test site under `base_path`.
-pub(crate) const fn site(base_path: &'static str) -> Site {
-    Site {
+/// The test site's table under `base_path`.
+pub(crate) const fn table(base_path: &'static str) -> Table {
+    Table {
         base_path,
         stylesheet: "/_site/style.0.css",
         pages: &PAGES,

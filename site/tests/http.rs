@@ -502,12 +502,12 @@ fn big_site() -> &'static Site {
         gzip: Encoded::NONE,
         immutable: false,
     }]));
-    Box::leak(Box::new(Site {
+    let table = Box::leak(Box::new(site::Table {
         assets,
         redirects: &[],
-        not_found: site::SITE.not_found.clone(),
-        ..site::SITE.clone()
-    }))
+        ..site::SITE.table().clone()
+    }));
+    Box::leak(Box::new(Site::new(table)))
 }
 
 #[test]

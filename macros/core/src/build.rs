@@ -69,13 +69,25 @@ pub enum Output {
     Fragments,
 }
 
-/// How to compress.
-#[derive(Debug, Clone, Default)]
+/// How to compress, and where to keep work between builds.
+#[derive(Debug, Clone)]
 pub struct Compression {
     /// The file keeping compressed variants between builds ([`embed::cache`]), with the
     /// highlighted code blocks in one beside it (`.highlights`, [`highlight::Cache`]); `None`
     /// compresses and highlights everything every time.
     pub cache: Option<PathBuf>,
+    /// Whether to make the brotli and gzip variants; without them only the highlighted blocks
+    /// are kept between builds (the macro's debug builds, see [`embed::DEBUG_BUILD`]).
+    pub variants: bool,
+}
+
+impl Default for Compression {
+    fn default() -> Compression {
+        Compression {
+            cache: None,
+            variants: true,
+        }
+    }
 }
 
 /// Everything the site serves, built from one content folder, and every problem found.
@@ -180,10 +192,13 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
         &options.site_url,
         &options.base_path,
     )?;
-    let cache = cache_file(options).map(CompressionCache::open);
-    let encoding = match &options.compression {
-        Some(_) => Encoding::Compressed(cache.as_ref()),
-        None => Encoding::Identity,
+    let variants = options.compression.as_ref().is_some_and(|c| c.variants);
+    let cache = cache_file(options)
+        .filter(|_| variants)
+        .map(CompressionCache::open);
+    let encoding = match variants {
+        true => Encoding::Compressed(cache.as_ref()),
+        false => Encoding::Identity,
     };
     let (pages, not_found) = embed::embed(pages, not_found, &mut assets, encoding);
     if let Some(cache) = &cache {

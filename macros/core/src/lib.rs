@@ -12,7 +12,7 @@ pub mod diagnostic;
 pub mod embed;
 pub mod icons;
 pub mod load;
-mod parallel;
+pub mod parallel;
 pub mod parse;
 pub mod render;
 pub mod source;

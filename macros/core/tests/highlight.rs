@@ -24,6 +24,7 @@ fn the_macro_the_preview_and_one_page_give_the_same_bytes() -> Result<(), Box<dy
     let macro_options = Options {
         compression: Some(Compression {
             cache: Some(cache.clone()),
+            ..Compression::default()
         }),
         ..Options::default()
     };

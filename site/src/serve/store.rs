@@ -107,11 +107,11 @@ impl Store for Site {
     }
 
     fn page(&self, route: &str) -> Option<Representation<&'static [u8], &'static str>> {
-        Site::page(self, route).map(Representation::page)
+        self.table().page(route).map(Representation::page)
     }
 
     fn asset(&self, route: &str) -> Option<Representation<&'static [u8], &'static str>> {
-        let asset = Site::asset(self, route)?;
+        let asset = self.table().asset(route)?;
         Some(Representation {
             content_type: asset.content_type,
             identity: asset.bytes.get(),
@@ -128,7 +128,7 @@ impl Store for Site {
     }
 
     fn redirect(&self, path: &str) -> Option<&str> {
-        Site::redirect(self, path).map(|redirect| redirect.to)
+        self.table().redirect(path).map(|redirect| redirect.to)
     }
 
     fn not_found(&self) -> Representation<&'static [u8], &'static str> {

@@ -410,9 +410,10 @@ fn the_strict_policy_is_the_one_the_compiler_extends() {
 
 #[tokio::test]
 async fn a_page_with_embeds_gets_its_own_policy() -> TestResult {
-    static EMBEDDING: crate::Site = crate::Site {
+    static EMBEDDING: crate::Site = crate::Site::new(&EMBEDDING_TABLE);
+    static EMBEDDING_TABLE: crate::Table = crate::Table {
         pages: &EMBED_PAGES,
-        ..crate::test_site::site("")
+        ..crate::test_site::table("")
     };
     static EMBED_PAGES: [crate::Page; 1] = [crate::Page {
         content_security_policy: Some(

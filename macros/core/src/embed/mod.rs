@@ -24,6 +24,13 @@ use crate::render::assets::SiteAsset;
 use cache::{Codec, CompressionCache};
 use std::path::{Path, PathBuf};
 
+/// Whether the compiler was built with debug assertions, as the macro is in a debug build
+/// (`cargo build`): then the macro embeds no compressed variants unless asked, and packs each
+/// group of documents, so that rustc, whose time grows with every byte it includes, gets a
+/// small part of the bytes (BENCHMARKS.md, "Compile time"). Release builds embed everything as
+/// it is served.
+pub const DEBUG_BUILD: bool = cfg!(debug_assertions);
+
 /// The public URL of the site, which the sitemap's absolute URLs start with, unless
 /// [`SITE_URL_VAR`] names another.
 pub const DEFAULT_SITE_URL: &str = "https://omaspecworks.org";
