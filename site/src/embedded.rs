@@ -237,7 +237,7 @@ mod tests {
         assert_eq!(in_blob::<str>(&FILE, 3, 8).get(), "café");
         assert_eq!(in_blob::<[u8]>(&FILE, 0, 3).get(), b"<p>");
         assert_eq!(
-            in_blob::<str>(&FILE, 3, 5).get(),
+            in_blob::<str>(&FILE, 3, 7).get(),
             "",
             "not on a character boundary"
         );
