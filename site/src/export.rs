@@ -70,7 +70,7 @@ pub fn redirects_file(site: &Site) -> String {
 /// The security headers of every response in the `_headers` format: a path pattern, then its
 /// headers indented, one a line.
 ///
-/// One rule, `/*`, with the site's widest policy ([`Site::widest_content_security_policy`])
+/// One rule, `/*`, with the site's widest policy ([`Table::widest_content_security_policy`](crate::Table))
 /// rather than a rule per page. These hosts send a path the headers of every rule it matches,
 /// joining the values of a header two rules name: two policies, each enforced. So a page's
 /// own rule could not widen a strict policy of `/*`; and rules per page alone would leave the
