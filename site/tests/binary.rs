@@ -286,15 +286,7 @@ fn export_writes_what_the_server_sends() -> TestResult {
     for feed in ["news/feed.xml", "news/feed.xml.br", "news/feed.xml.gz"] {
         assert!(dir.join(feed).is_file(), "no {feed}");
     }
-    let index = site::SITE
-        .assets
-        .iter()
-        .find(|asset| {
-            // Not the file naming it, at a fixed route.
-            asset.route.starts_with("/_site/search-index.")
-                && asset.route != "/_site/search-index.json"
-        })
-        .ok_or("no search index")?;
+    let index = common::search_index()?;
     for variant in ["", ".br", ".gz"] {
         let file = format!("{}{variant}", index.route.trim_start_matches('/'));
         assert!(dir.join(&file).is_file(), "no {file}");

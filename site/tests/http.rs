@@ -229,15 +229,7 @@ fn the_news_feed_is_served_as_atom_with_an_entity_tag() -> TestResult {
 #[test]
 fn the_search_index_is_served_compressed_and_cached_for_good() -> TestResult {
     let server = Server::start(&site::SITE, Limits::default())?;
-    let index = site::SITE
-        .assets
-        .iter()
-        .find(|asset| {
-            // Not the file naming it, at a fixed route.
-            asset.route.starts_with("/_site/search-index.")
-                && asset.route != "/_site/search-index.json"
-        })
-        .ok_or("no search index")?;
+    let index = common::search_index()?;
     for (encoding, variant) in [("br", &index.br), ("gzip", &index.gzip)] {
         let request = format!(
             "GET {} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: {encoding}\r\nConnection: close\r\n\r\n",

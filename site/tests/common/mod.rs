@@ -21,3 +21,16 @@ pub(crate) fn complete_responses(mut bytes: &[u8]) -> (Vec<&[u8]>, &[u8]) {
     }
     (responses, bytes)
 }
+
+/// The repository site's search index: the hashed asset, not the file naming it at its fixed
+/// route.
+pub(crate) fn search_index() -> Result<&'static site::Asset, &'static str> {
+    site::SITE
+        .assets
+        .iter()
+        .find(|asset| {
+            asset.route.starts_with("/_site/search-index.")
+                && asset.route != "/_site/search-index.json"
+        })
+        .ok_or("no search index")
+}
