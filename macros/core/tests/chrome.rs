@@ -5,7 +5,7 @@ mod support;
 
 use site_compiler::render::csp::{STRICT_POLICY, meta_policy};
 use site_compiler::{Build, Options, build};
-use support::{Content, has, lacks};
+use support::{Content, document, has, lacks};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -20,15 +20,6 @@ fn built(
     let messages: Vec<String> = build.diagnostics.iter().map(ToString::to_string).collect();
     assert!(messages.is_empty(), "{}", messages.join("\n"));
     Ok(build)
-}
-
-/// The finished document of the page at `route`.
-fn document<'a>(build: &'a Build, route: &str) -> &'a str {
-    build
-        .pages
-        .iter()
-        .find(|page| page.page.route == route)
-        .map_or("", |page| page.page.html.as_str())
 }
 
 const ANNOUNCEMENT: &str = "---\nvisible: true\n---\n**Members' meeting:** [register](/a/).\n";

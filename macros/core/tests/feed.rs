@@ -6,7 +6,7 @@ mod support;
 
 use roxmltree::{Document, Node};
 use site_compiler::{Build, Options, build};
-use support::{Content, has, lacks};
+use support::{Content, document, has, lacks};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -59,15 +59,6 @@ fn asset(build: &Build, route: &str) -> Option<String> {
         .iter()
         .find(|asset| asset.route == route)
         .map(|asset| String::from_utf8_lossy(&asset.bytes).into_owned())
-}
-
-/// The finished document of the page at `route`.
-fn document<'a>(build: &'a Build, route: &str) -> &'a str {
-    build
-        .pages
-        .iter()
-        .find(|page| page.page.route == route)
-        .map_or("", |page| page.page.html.as_str())
 }
 
 fn options(base_path: &str) -> Options {

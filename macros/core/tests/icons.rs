@@ -5,7 +5,7 @@
 mod support;
 
 use site_compiler::{Build, Options, build};
-use support::{Content, has, lacks};
+use support::{Content, document, has, lacks};
 
 /// A content icon file: a still icon, and one that spins (SMIL).
 const ICONS: &str = r#"{
@@ -28,15 +28,6 @@ fn card(icon: &str) -> String {
 
 fn built(content: &Content) -> Result<Build, site_compiler::Error> {
     build(content.root(), &Options::default())
-}
-
-/// The finished document of the page at `route`.
-fn html<'a>(build: &'a Build, route: &str) -> &'a str {
-    build
-        .pages
-        .iter()
-        .find(|page| page.page.route == route)
-        .map_or("", |page| page.page.html.as_str())
 }
 
 /// The first line of each diagnostic, with its code.
@@ -75,11 +66,11 @@ fn the_content_names_its_own_icons_and_the_compilers() -> Result<(), Box<dyn std
         ["content/d.md:3:7: icon `xyz:nothing` is not available [missing-icon]"]
     );
     for route in ["/a", "/b", "/e"] {
-        has(html(&build, route), &[HOME_BODY]);
+        has(document(&build, route), &[HOME_BODY]);
     }
-    has(html(&build, "/c"), &["<svg"]);
+    has(document(&build, "/c"), &["<svg"]);
     lacks(
-        html(&build, "/d"),
+        document(&build, "/d"),
         &["<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\""],
     );
     assert_eq!(
@@ -114,7 +105,7 @@ fn without_an_icon_file_the_content_has_the_compilers_icons()
         diagnostics(&build),
         ["content/b.md:3:7: icon `xyz:home` is not available [missing-icon]"]
     );
-    has(html(&build, "/a"), &["<svg"]);
+    has(document(&build, "/a"), &["<svg"]);
     Ok(())
 }
 
@@ -160,7 +151,7 @@ fn an_animated_icon_moves_and_stands_still_for_reduced_motion()
     )?;
     let build = built(&content)?;
     assert_eq!(diagnostics(&build), Vec::<String>::new());
-    let spinner = html(&build, "/spinner");
+    let spinner = document(&build, "/spinner");
     // The animation is in the page as the set draws it…
     has(
         spinner,
@@ -169,7 +160,7 @@ fn an_animated_icon_moves_and_stands_still_for_reduced_motion()
     // …and the enhancement script, which pauses it for readers who prefer reduced motion,
     // loads with it; a page of still icons goes without.
     has(spinner, &["<script src=\"/_site/enhance."]);
-    lacks(html(&build, "/still"), &["/_site/enhance."]);
+    lacks(document(&build, "/still"), &["/_site/enhance."]);
     let stylesheet = build
         .assets
         .iter()
@@ -211,7 +202,7 @@ fn an_icon_whose_markup_can_run_a_script_is_reported_and_not_drawn()
         ]
     );
     assert!(build.failed());
-    lacks(html(&build, "/a"), &["alert(", "onload"]);
+    lacks(document(&build, "/a"), &["alert(", "onload"]);
 
     // Untrusted mode warns, and leaves the icon out all the same.
     let options = Options {
@@ -221,6 +212,6 @@ fn an_icon_whose_markup_can_run_a_script_is_reported_and_not_drawn()
     let build = site_compiler::build(content.root(), &options)?;
     assert!(!build.failed(), "{:?}", diagnostics(&build));
     assert_eq!(build.diagnostics.len(), 2);
-    lacks(html(&build, "/a"), &["alert(", "onload"]);
+    lacks(document(&build, "/a"), &["alert(", "onload"]);
     Ok(())
 }

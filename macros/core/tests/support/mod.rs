@@ -92,3 +92,12 @@ impl Drop for Content {
         }
     }
 }
+
+/// The finished document of the page at `route` of `build`; empty when there is none.
+pub(crate) fn document<'a>(build: &'a site_compiler::Build, route: &str) -> &'a str {
+    build
+        .pages
+        .iter()
+        .find(|page| page.page.route == route)
+        .map_or("", |page| page.page.html.as_str())
+}
