@@ -20,18 +20,23 @@ pub(super) const LITERAL: char = '\0';
 
 /// Applies MDC's inline rules to the children of one inline container; `in_link` when the
 /// container is (inside) a link, where no autolinks are made.
-pub(super) fn refine(children: Vec<Node>, in_link: bool) -> Vec<Node> {
+/// `source` is the file's text when the nodes' spans are places in it.
+pub(super) fn refine(children: Vec<Node>, in_link: bool, source: Option<&str>) -> Vec<Node> {
     let nodes = merge_texts(links_to_spans(children));
-    let nodes = bracket_spans(nodes, in_link);
-    finish(nodes, in_link)
+    let nodes = bracket_spans(nodes, in_link, source);
+    finish(nodes, in_link, source)
 }
 
 /// The passes after spans are known.
-fn finish(nodes: Vec<Node>, in_link: bool) -> Vec<Node> {
-    let nodes = if in_link { nodes } else { autolinks(nodes) };
-    let nodes = bindings(nodes);
-    let nodes = inline_components(nodes);
-    let nodes = attach_attributes(nodes);
+fn finish(nodes: Vec<Node>, in_link: bool, source: Option<&str>) -> Vec<Node> {
+    let nodes = if in_link {
+        nodes
+    } else {
+        autolinks(nodes, source)
+    };
+    let nodes = bindings(nodes, source);
+    let nodes = inline_components(nodes, source);
+    let nodes = attach_attributes(nodes, source);
     strip_literals(nodes)
 }
 
@@ -103,8 +108,8 @@ fn text_node(text: &str, span: Span) -> Node {
     Node::new(NodeKind::Text(text.to_string()), span)
 }
 
-/// Where the parts of a text node are: exactly when the node is written in the file as it is
-/// (its span as long as its text), else, for every part, the node's whole span.
+/// Where the parts of a text node are: exactly when the node is written in the file as it is,
+/// else, for every part, the node's whole span.
 #[derive(Debug, Clone, Copy)]
 struct Places {
     span: Span,
@@ -112,8 +117,17 @@ struct Places {
 }
 
 impl Places {
-    fn of(span: Span, text: &str) -> Places {
-        let exact = (span.end - span.start) as usize == text.len();
+    /// The places of `text` written at `span` of `source`. It is written as it is when the
+    /// file holds it byte for byte, a [`LITERAL`] mark standing for the backslash of an escape:
+    /// comparing lengths alone mistook a text for exact when what decoding removed (a line's
+    /// indentation) and added (a character reference's marks) came out even.
+    fn of(span: Span, text: &str, source: Option<&str>) -> Places {
+        let written = source.and_then(|source| source.get(span.start as usize..span.end as usize));
+        let exact = written.is_some_and(|written| {
+            written.len() == text.len()
+                && (written.bytes().zip(text.bytes()))
+                    .all(|(w, t)| w == t || (t == LITERAL as u8 && w == b'\\'))
+        });
         Places { span, exact }
     }
 
@@ -149,7 +163,7 @@ fn next_bracket(text: &str) -> Option<(usize, u8)> {
 
 /// Brackets pulldown-cmark left as text (`[ ]`, or `[…]` holding a link) still make a span
 /// when not followed by `(` or `[`: MDC reads every other `[text]` as one.
-fn bracket_spans(nodes: Vec<Node>, in_link: bool) -> Vec<Node> {
+fn bracket_spans(nodes: Vec<Node>, in_link: bool, source: Option<&str>) -> Vec<Node> {
     let mut out: Vec<Node> = Vec::with_capacity(nodes.len());
     // Indices in `out` of the `[` text nodes still open.
     let mut openers: Vec<usize> = Vec::new();
@@ -162,7 +176,7 @@ fn bracket_spans(nodes: Vec<Node>, in_link: bool) -> Vec<Node> {
             out.push(node);
             continue;
         }
-        let places = Places::of(node.span, text);
+        let places = Places::of(node.span, text, source);
         let mut rest = text.as_str();
         while let Some((at, bracket)) = next_bracket(rest) {
             let offset = text.len() - rest.len();
@@ -179,7 +193,7 @@ fn bracket_spans(nodes: Vec<Node>, in_link: bool) -> Vec<Node> {
                 let start = out
                     .pop()
                     .map_or(bracket_span.start, |opener| opener.span.start);
-                let children = finish(merge_texts(children), in_link);
+                let children = finish(merge_texts(children), in_link, source);
                 out.push(Node::new(
                     span_component(children),
                     Span {
@@ -214,8 +228,8 @@ fn previous_char(node: &Node) -> Option<char> {
 }
 
 /// `{{ expr }}` and `{{ expr || 'default' }}` become `binding` components.
-fn bindings(nodes: Vec<Node>) -> Vec<Node> {
-    split_texts(nodes, |rest, _, _| {
+fn bindings(nodes: Vec<Node>, source: Option<&str>) -> Vec<Node> {
+    split_texts(nodes, source, |rest, _, _| {
         next_binding(rest).map(|(start, content, end)| (start, end, binding(content)))
     })
 }
@@ -226,6 +240,7 @@ fn bindings(nodes: Vec<Node>) -> Vec<Node> {
 /// `span` is where `rest` is written.
 fn split_texts(
     nodes: Vec<Node>,
+    source: Option<&str>,
     mut next: impl FnMut(&str, bool, Span) -> Option<(usize, usize, NodeKind)>,
 ) -> Vec<Node> {
     let mut out = Vec::with_capacity(nodes.len());
@@ -234,7 +249,7 @@ fn split_texts(
             out.push(node);
             continue;
         };
-        let places = Places::of(node.span, text);
+        let places = Places::of(node.span, text, source);
         let mut rest = text.as_str();
         let mut first = true;
         loop {
@@ -300,7 +315,7 @@ fn binding(content: &str) -> NodeKind {
 
 /// Splits `:name`, `:name{attrs}` out of text; `:name` directly before a span takes the span's
 /// content as its label (`:badge[New]{color=red}`).
-fn inline_components(children: Vec<Node>) -> Vec<Node> {
+fn inline_components(children: Vec<Node>, source: Option<&str>) -> Vec<Node> {
     let mut out: Vec<Node> = Vec::with_capacity(children.len());
     let mut iter = children.into_iter().peekable();
     while let Some(node) = iter.next() {
@@ -309,7 +324,7 @@ fn inline_components(children: Vec<Node>) -> Vec<Node> {
             continue;
         };
         let start_allowed = out.last().and_then(previous_char).is_none_or(allows_syntax);
-        let places = Places::of(node.span, text);
+        let places = Places::of(node.span, text, source);
         let offset_of = |part: &str| text.len() - part.len();
         let mut rest = text.as_str();
         let mut first = true;
@@ -399,12 +414,12 @@ fn next_component(text: &str, start_allowed: bool) -> Option<(&str, &str, &str)>
 
 /// `{…}` written directly after a link, image, emphasis, strong, inline code or component
 /// becomes that node's attributes, with where each is written.
-fn attach_attributes(children: Vec<Node>) -> Vec<Node> {
+fn attach_attributes(children: Vec<Node>, source: Option<&str>) -> Vec<Node> {
     let mut out: Vec<Node> = Vec::with_capacity(children.len());
     for mut node in children {
         if let (Some(previous), NodeKind::Text(text)) = (out.last_mut(), &mut node.kind) {
             if text.starts_with('{') {
-                let places = Places::of(node.span, text);
+                let places = Places::of(node.span, text, source);
                 if let Some((slot, slot_spans)) = attribute_slot(&mut previous.kind) {
                     if let Some((attributes, written, used)) = parse_attribute_list(text) {
                         slot.extend(attributes);
@@ -495,8 +510,8 @@ fn strip_literals(nodes: Vec<Node>) -> Vec<Node> {
 }
 
 /// GFM literal autolinks (`www.x.org`, `https://x.org`, `me@x.org`) in text become links.
-fn autolinks(nodes: Vec<Node>) -> Vec<Node> {
-    split_texts(nodes, |rest, first, span| {
+fn autolinks(nodes: Vec<Node>, source: Option<&str>) -> Vec<Node> {
+    split_texts(nodes, source, |rest, first, span| {
         next_autolink(rest, first).map(|(start, end, url)| {
             let exact = (span.end - span.start) as usize == rest.len();
             let at = |offset: usize| span.start as usize + offset;
@@ -697,6 +712,42 @@ mod tests {
                     assert_eq!(place, value, "{text}");
                 }
             }
+        }
+    }
+
+    /// Found by the `mdc_parse` fuzz target: in `\*:aé` and a continuation line, the escape's
+    /// mark and the line's indentation made the text as long as its span, which was taken for
+    /// written as it is, and the component after the escape was placed one byte on, inside `é`.
+    #[test]
+    fn texts_decoded_to_their_own_length_are_not_taken_for_written_as_they_are() {
+        use crate::diagnostic::Diagnostics;
+        use crate::source::SourceFile;
+        for (text, component) in [
+            ("\\*:aé", Some(":a")),
+            ("\\*:aé\n |", None),
+            ("&#0; :aé\n |", None),
+        ] {
+            let file = SourceFile::new("a.md", std::path::PathBuf::new(), text);
+            let mut diagnostics = Diagnostics::new(false);
+            let document = super::super::parse_document(&file, &mut diagnostics);
+            let _ = diagnostics.finish();
+            let nodes = document.children[0].children();
+            for node in nodes {
+                let place = text.get(node.span.start as usize..node.span.end as usize);
+                assert!(
+                    place.is_some(),
+                    "{text:?}: {:?} inside a character",
+                    node.span
+                );
+                if let (NodeKind::InlineComponent(_), Some(component)) = (&node.kind, component) {
+                    assert_eq!(place, Some(component), "{text:?}");
+                }
+            }
+            let components = nodes
+                .iter()
+                .filter(|node| matches!(node.kind, NodeKind::InlineComponent(_)))
+                .count();
+            assert_eq!(components, 1, "{text:?}: {nodes:?}");
         }
     }
 

@@ -124,7 +124,7 @@ pub(super) fn parse(text: &Text<'_>, markdown: Markdown, components: Vec<Node>) 
     // to something before (an escaped backslash, a code span).
     let mut inline_end = 0;
     for (event, range) in parser.into_offset_iter() {
-        let span = Span::new(
+        let mut span = Span::new(
             markdown.file_offset(text, range.start),
             markdown.file_offset(text, range.end),
         );
@@ -133,6 +133,13 @@ pub(super) fn parse(text: &Text<'_>, markdown: Markdown, components: Vec<Node>) 
                 let source = markdown.text.get(range.clone()).unwrap_or("");
                 let escaped = range.start > inline_end
                     && markdown.text.as_bytes().get(range.start - 1) == Some(&b'\\');
+                // The escaped text starts at its backslash, which its mark stands for.
+                if escaped {
+                    span = Span::new(
+                        markdown.file_offset(text, range.start - 1),
+                        span.end as usize,
+                    );
+                }
                 Event::Text(mark_literal(value, source, escaped))
             }
             other => other,
@@ -428,7 +435,8 @@ impl Builder<'_> {
         let spread = frame.spread;
         let children = frame.children;
         let in_link = self.open_links > 0;
-        let refine = |children| inline::refine(children, in_link);
+        let source = self.source;
+        let refine = |children| inline::refine(children, in_link, source);
         let kind = match frame.kind {
             FrameKind::Root => {
                 self.frames.push(Frame { children, ..frame });
@@ -473,7 +481,7 @@ impl Builder<'_> {
                         ..
                     }) = self.frames.last_mut()
                     {
-                        *children = wrap_inlines(std::mem::take(children), span, in_link);
+                        *children = wrap_inlines(std::mem::take(children), span, in_link, source);
                     }
                     self.push(component);
                     return;
@@ -489,7 +497,7 @@ impl Builder<'_> {
             FrameKind::Item { checked } => NodeKind::ListItem {
                 checked,
                 spread,
-                children: wrap_inlines(children, span, in_link),
+                children: wrap_inlines(children, span, in_link, source),
             },
             FrameKind::FootnoteDefinition(label) => {
                 NodeKind::FootnoteDefinition { label, children }
@@ -515,7 +523,7 @@ impl Builder<'_> {
                     url_span: destination(self.source, span, &url),
                     url,
                     title,
-                    children: inline::refine(children, in_link),
+                    children: inline::refine(children, in_link, source),
                     attributes: None,
                     attribute_spans: Spans::default(),
                 }
@@ -612,28 +620,34 @@ fn unreachable_node(span: Span) -> Node {
 
 /// In a tight list, pulldown-cmark gives an item's text without a paragraph; mdast (and the
 /// renderer) always have one.
-fn wrap_inlines(children: Vec<Node>, span: Span, in_link: bool) -> Vec<Node> {
+fn wrap_inlines(children: Vec<Node>, span: Span, in_link: bool, source: Option<&str>) -> Vec<Node> {
     let mut out = Vec::new();
     let mut run: Vec<Node> = Vec::new();
     for child in children {
         if is_inline(&child.kind) {
             run.push(child);
         } else {
-            flush_run(&mut out, &mut run, span, in_link);
+            flush_run(&mut out, &mut run, span, in_link, source);
             out.push(child);
         }
     }
-    flush_run(&mut out, &mut run, span, in_link);
+    flush_run(&mut out, &mut run, span, in_link, source);
     out
 }
 
-fn flush_run(out: &mut Vec<Node>, run: &mut Vec<Node>, span: Span, in_link: bool) {
+fn flush_run(
+    out: &mut Vec<Node>,
+    run: &mut Vec<Node>,
+    span: Span,
+    in_link: bool,
+    source: Option<&str>,
+) {
     if run.is_empty() {
         return;
     }
     let start = run.first().map_or(span.start, |n| n.span.start);
     let end = run.last().map_or(span.end, |n| n.span.end);
-    let mut children = inline::refine(std::mem::take(run), in_link);
+    let mut children = inline::refine(std::mem::take(run), in_link, source);
     // As for paragraphs: an inline component alone is a block of its own.
     if let [only] = children.as_slice() {
         if is_block_component(&only.kind) {
