@@ -15,6 +15,34 @@ use flate2::{Compress, Compression, Crc, FlushCompress, Status};
 
 use super::reuse::Reusing;
 
+/// How brotli compresses: a build's settings ([`BROTLI`]), and the others
+/// `examples/brotli_settings.rs` weighs them against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BrotliSettings {
+    /// 0 (fastest) to 11 (fewest bytes).
+    pub quality: i32,
+    /// The brotli crate's quality "9.5", with `quality` 10: quality 10's block splitting and
+    /// context modelling over quality 9's match finder, without 10's and 11's optimal parsing.
+    pub q9_5: bool,
+    /// The largest window, as a power of two: at most [`BROTLI_WINDOW`].
+    pub window: i32,
+    /// Whether each body gets the smallest window that holds it (up to `window`) rather than
+    /// `window` itself.
+    pub fitted: bool,
+}
+
+impl BrotliSettings {
+    /// Quality `quality` with windows fitted to each body, up to the largest.
+    pub const fn quality(quality: i32) -> BrotliSettings {
+        BrotliSettings {
+            quality,
+            q9_5: false,
+            window: BROTLI_WINDOW,
+            fitted: true,
+        }
+    }
+}
+
 /// Brotli quality: 11, the highest (and slowest), in release builds; 1 in debug builds.
 ///
 /// Not 2, although on its own it compresses pages as fast as 1 (which has an encoder of its
@@ -24,15 +52,18 @@ pub const BROTLI_QUALITY: i32 = if cfg!(debug_assertions) { 1 } else { 11 };
 /// The largest brotli window: 2^22 bytes, the encoder's default and what every browser accepts.
 pub const BROTLI_WINDOW: i32 = 22;
 
+/// The settings of this profile's builds.
+pub const BROTLI: BrotliSettings = BrotliSettings::quality(BROTLI_QUALITY);
+
 /// Gzip level: 9, the highest, in release builds; 1 in debug builds.
 pub const GZIP_LEVEL: u32 = if cfg!(debug_assertions) { 1 } else { 9 };
 
 /// The window for `len` bytes: the smallest that holds them all (the encoder keeps 16 bytes
-/// of it for itself), up to [`BROTLI_WINDOW`]. A larger one finds no more matches in them,
-/// and the encoder's tables grow with it, which slows quality 11 down for the same bytes.
-fn brotli_window(len: usize) -> i32 {
+/// of it for itself), up to `largest`. A larger one finds no more matches in them, and the
+/// encoder's tables grow with it, which slows quality 11 down for the same bytes.
+fn brotli_window(len: usize, largest: i32) -> i32 {
     let mut window = BROTLI_MIN_WINDOW;
-    while window < BROTLI_WINDOW && (1usize << window) - 16 < len {
+    while window < largest && (1usize << window) - 16 < len {
         window += 1;
     }
     window
@@ -41,16 +72,30 @@ fn brotli_window(len: usize) -> i32 {
 /// The smallest window brotli has.
 const BROTLI_MIN_WINDOW: i32 = 10;
 
-/// `bytes` compressed with brotli at [`BROTLI_QUALITY`].
+/// `bytes` compressed with brotli at [`BROTLI`].
 pub fn brotli(bytes: &[u8]) -> Vec<u8> {
-    brotli_with(bytes, BROTLI_QUALITY, Reusing)
+    brotli_with(bytes, BROTLI)
 }
 
-/// `bytes` compressed with brotli at `quality`, the encoder's memory from `alloc`.
-fn brotli_with(bytes: &[u8], quality: i32, alloc: impl brotli::enc::BrotliAlloc) -> Vec<u8> {
+/// `bytes` compressed with brotli at `settings`.
+pub fn brotli_with(bytes: &[u8], settings: BrotliSettings) -> Vec<u8> {
+    brotli_in(bytes, settings, Reusing)
+}
+
+/// `bytes` compressed with brotli at `settings`, the encoder's memory from `alloc`.
+fn brotli_in(
+    bytes: &[u8],
+    settings: BrotliSettings,
+    alloc: impl brotli::enc::BrotliAlloc,
+) -> Vec<u8> {
+    let window = settings.window.clamp(BROTLI_MIN_WINDOW, BROTLI_WINDOW);
     let params = brotli::enc::BrotliEncoderParams {
-        quality,
-        lgwin: brotli_window(bytes.len()),
+        quality: settings.quality,
+        q9_5: settings.q9_5,
+        lgwin: match settings.fitted {
+            true => brotli_window(bytes.len(), window),
+            false => window,
+        },
         // A size hint lets the encoder pick its block sizes for this input, still deterministically.
         size_hint: bytes.len(),
         ..Default::default()
@@ -212,11 +257,12 @@ mod tests {
     fn reused_buffers_give_the_same_bytes_as_new_ones() {
         let page: Vec<u8> = TEXT.iter().cycle().take(6_000).copied().collect();
         for quality in [1, 11] {
-            let fresh = brotli_with(&page, quality, brotli::enc::StandardAlloc::default());
+            let settings = BrotliSettings::quality(quality);
+            let fresh = brotli_in(&page, settings, brotli::enc::StandardAlloc::default());
             // The first call leaves its buffers to the second, which takes them dirty.
             for _ in 0..2 {
                 assert_eq!(
-                    brotli_with(&page, quality, Reusing),
+                    brotli_in(&page, settings, Reusing),
                     fresh,
                     "quality {quality}"
                 );
@@ -226,12 +272,13 @@ mod tests {
 
     #[test]
     fn the_window_holds_the_input_up_to_the_largest() -> std::io::Result<()> {
-        assert_eq!(brotli_window(0), 10);
-        assert_eq!(brotli_window(1008), 10);
-        assert_eq!(brotli_window(1009), 11);
-        assert_eq!(brotli_window(30_000), 15);
-        assert_eq!(brotli_window(1 << 22), 22);
-        assert_eq!(brotli_window(usize::MAX), 22);
+        assert_eq!(brotli_window(0, 22), 10);
+        assert_eq!(brotli_window(1008, 22), 10);
+        assert_eq!(brotli_window(1009, 22), 11);
+        assert_eq!(brotli_window(30_000, 22), 15);
+        assert_eq!(brotli_window(30_000, 12), 12);
+        assert_eq!(brotli_window(1 << 22, 22), 22);
+        assert_eq!(brotli_window(usize::MAX, 22), 22);
         // Around a window's size, and repeating from far back: every size decodes to itself.
         let line: Vec<u8> = (0..=255u8).collect();
         for len in [1008, 1009, 65_520, 65_521, 200_000] {
