@@ -44,7 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             built = Some(result?);
         }
         let built = built.ok_or("no build")?;
-        let pages: Vec<RenderedPage> = built.pages.iter().map(|page| page.page.clone()).collect();
+        let pages: Vec<&RenderedPage> = built.pages.iter().map(|page| &page.page).collect();
         let mut indexing = Vec::new();
         let mut compressing = Vec::new();
         let mut sizes = (0, 0, 0, 0, 0);

@@ -11,17 +11,22 @@ use crate::embed::cache::CompressionCache;
 use crate::embed::redirects::Redirect;
 use crate::embed::{self, EmbeddedAsset, EmbeddedPage, Encoding};
 use crate::icons::IconFile;
-use crate::load::data::SiteData;
+use crate::load::data::{Reads, SiteData};
 use crate::load::{self, LoadedPage};
+use crate::render::AssetUrls;
+use crate::render::article::has_feed;
+use crate::render::assets::SiteAsset;
 use crate::render::csp::{ThirdParty, content_security_policy};
 use crate::render::highlight;
 use crate::render::nav::{NavPage, Navigation};
-use crate::render::page::SiteAnnouncement;
-use crate::render::{self, AssetUrls, RenderedPage};
-use crate::validate::{self, PageIndex};
-use crate::{Compiled, Error, parallel, parse, style};
-use std::collections::BTreeSet;
+use crate::render::page::{Assembler, SiteAnnouncement};
+use crate::render::{self, RenderedPage};
+use crate::source::SourceFile;
+use crate::validate::PageIndex;
+use crate::{Compiled, Error, parallel, parse, style, validate};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::Xxh3Default;
 
 /// How to build.
 #[derive(Debug, Clone)]
@@ -143,55 +148,111 @@ impl Build {
 /// Builds the content folder at `root`. `Err` only when a file cannot be read; content
 /// problems are in [`Build::diagnostics`], and the build is complete even when there are some.
 pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
+    run(root, options, &mut Kept::default())
+}
+
+/// Builds the content folder at `root`, doing again only what changed since the build `kept`
+/// holds the results of, and keeps this one's there: the same [`Build`] as [`build`] gives.
+pub(crate) fn run(root: &Path, options: &Options, kept: &mut Kept) -> Result<Build, Error> {
     let mut diagnostics = Diagnostics::new(options.lenient);
+    let earlier = std::mem::take(&mut kept.loaded);
+    let mut content = load::load(root, &mut diagnostics, earlier)?;
+    let icons = std::mem::take(&mut content.icons);
+    let site = SiteData::new(root, &content.pages).with_icons(icons);
     let highlights = match cache_file(options) {
         Some(file) => highlight::Cache::open(&file.with_extension("highlights")),
         None => highlight::Cache::default(),
     };
-    let Folder {
-        content,
-        site,
-        pages: rendered,
-        generated,
-        nav,
-        announcement,
-    } = render_folder(root, &highlights, options.untrusted, &mut diagnostics)?;
+    let rendered = render_pages(
+        root,
+        &content.pages,
+        &site,
+        &highlights,
+        options.untrusted,
+        kept,
+        &mut diagnostics,
+    );
     highlights.save();
+    kept.rendered = rendered.iter().cloned().collect();
+    kept.rendered.sort();
+    let announcement = render::page::site_announcement(&content.pages, &site, options.untrusted);
     let mut sources = content.sources;
     sources.extend(site.files_read());
     let named_icons = site.named_icons();
+    let kept_pages: Vec<&KeptPage> = content
+        .pages
+        .iter()
+        .filter_map(|page| kept.pages.get(&page.file.relative))
+        .collect();
 
-    let files: Vec<_> = content.pages.iter().map(|page| &page.source).collect();
-    let index = PageIndex::new(&rendered, &generated, &content.assets);
-    validate::validate_site(&files, &rendered, &index, &mut diagnostics);
-    let mut pages: Vec<RenderedPage> = rendered.into_iter().chain(generated).collect();
-    if let Some(announcement) = &announcement {
-        for page in &mut pages {
-            announcement.require_in(page);
+    let listed: Vec<NavPage> = kept_pages
+        .iter()
+        .filter_map(|kept| {
+            let page = &kept.page;
+            Some(NavPage {
+                relative: page.source.clone()?,
+                route: page.route.clone(),
+                title: page.title.clone(),
+                listed: page.listed,
+            })
+        })
+        .collect();
+    let nav = Navigation::build(&listed, &content.folders);
+    let generated = generated_pages(&nav, kept_pages.iter().map(|kept| &kept.page));
+    let index = PageIndex::of(
+        kept_pages
+            .iter()
+            .map(|kept| (kept.page.route.as_str(), kept.ids.as_slice())),
+        generated.iter().map(|page| page.route.as_str()),
+        &content.assets,
+        has_feed(kept_pages.iter().map(|kept| &kept.page)),
+    );
+    // Each page's links are checked again when it rendered again or when what links may
+    // reach changed.
+    let index_changed = kept.index.as_ref() != Some(&index);
+    let files: Vec<&SourceFile> = content.pages.iter().map(|page| &page.source).collect();
+    let to_check: Vec<usize> = (0..kept_pages.len())
+        .filter(|&at| index_changed || rendered.contains(&content.pages[at].file.relative))
+        .collect();
+    let checked = parallel::map(&to_check, |&at| {
+        let mut found = Diagnostics::new(options.lenient);
+        let page = &kept_pages[at].page;
+        validate::validate_page(files[at], page, &index, &mut found);
+        found
+    });
+    drop(kept_pages);
+    for (at, found) in to_check.into_iter().zip(checked) {
+        if let Some(page) = kept.pages.get_mut(&content.pages[at].file.relative) {
+            page.links = found;
         }
     }
-    pages.sort_by(|a, b| a.route.cmp(&b.route));
+    kept.index = Some(index);
+    let kept_pages: Vec<&KeptPage> = content
+        .pages
+        .iter()
+        .filter_map(|page| kept.pages.get(&page.file.relative))
+        .collect();
+    for page in &kept_pages {
+        diagnostics.absorb_copies(&page.links);
+    }
 
-    let page_routes: Vec<&str> = pages.iter().map(|page| page.route.as_str()).collect();
+    // Every page in route order, each with whether it rendered again in this build.
+    let mut pages: Vec<(&RenderedPage, bool)> = kept_pages
+        .iter()
+        .map(|kept| {
+            let relative = kept.page.source.as_deref().unwrap_or_default();
+            (&kept.page, rendered.contains(relative))
+        })
+        .chain(generated.iter().map(|page| (page, false)))
+        .collect();
+    pages.sort_by(|(a, _), (b, _)| a.route.cmp(&b.route));
+
+    let page_routes: Vec<&str> = pages.iter().map(|(page, _)| page.route.as_str()).collect();
     let asset_routes: Vec<&str> = content.assets.iter().map(|a| a.route.as_str()).collect();
     let redirects = content.redirects.as_ref().map_or_else(Vec::new, |table| {
         embed::redirects::parse(table, &page_routes, &asset_routes, &mut diagnostics)
     });
 
-    let Documents {
-        pages,
-        not_found,
-        site_assets,
-        stylesheet,
-        unstyled_classes,
-    } = documents(pages, &nav, announcement.as_ref(), options);
-    let mut assets = embed::asset_table(
-        &content.assets,
-        site_assets,
-        &pages,
-        &options.site_url,
-        &options.base_path,
-    )?;
     let variants = options.compression.as_ref().is_some_and(|c| c.variants);
     let cache = cache_file(options)
         .filter(|_| variants)
@@ -200,10 +261,57 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
         true => Encoding::Compressed(cache.as_ref()),
         false => Encoding::Identity,
     };
-    let (pages, not_found) = embed::embed(pages, not_found, &mut assets, encoding);
+    let context = DocumentContext {
+        nav,
+        announcement,
+        feed: has_feed(pages.iter().map(|(page, _)| *page)),
+    };
+    let last = kept.build.take().map_or_else(HashMap::new, |build| {
+        let pages = build.pages.into_iter();
+        pages.map(|page| (page.page.route.clone(), page)).collect()
+    });
+    let finished = documents(
+        &pages,
+        context,
+        last,
+        options,
+        encoding,
+        kept.keeping,
+        &mut kept.documents,
+    );
+    let Documents {
+        pages,
+        not_found,
+        site_assets,
+        stylesheet,
+        unstyled_classes,
+    } = finished;
+    let page_list: Vec<&RenderedPage> = pages.iter().map(|page| &page.page).collect();
+    let mut assets = embed::asset_table(
+        &content.assets,
+        site_assets,
+        &page_list,
+        &options.site_url,
+        &options.base_path,
+    )?;
+    let bodies: Vec<(&[u8], &str)> = assets
+        .iter()
+        .map(|a| (a.bytes.as_slice(), a.content_type.as_str()))
+        .collect();
+    let variants = embed::variants(&bodies, encoding);
+    for (asset, variants) in assets.iter_mut().zip(variants) {
+        asset.variants = variants;
+    }
     if let Some(cache) = &cache {
         cache.save();
     }
+    let nav = kept
+        .documents
+        .context
+        .as_ref()
+        .map(|context| context.nav.clone())
+        .unwrap_or_default();
+    kept.loaded = content.pages;
     Ok(Build {
         pages,
         not_found,
@@ -286,15 +394,12 @@ impl SiteContext {
         let display_path = load::display_path(&self.root, relative);
         let source = load::source_file(display_path, &path, bytes, &mut diagnostics);
         let front_matter = load::FrontMatter::read(&source, &mut diagnostics);
-        let page = LoadedPage {
-            file: load::PageFile {
-                path,
-                relative: relative.to_string(),
-                route: load::route_of(relative),
-            },
-            source,
-            front_matter,
+        let file = load::PageFile {
+            path,
+            relative: relative.to_string(),
+            route: load::route_of(relative),
         };
+        let page = LoadedPage::new(file, source, front_matter);
         let site = SiteData::new(&self.root, &self.pages).with_icons(self.icons.clone());
         let mut rendered = render_page(&page, &site, None, self.untrusted, &mut diagnostics);
         let mut index = self.index.clone();
@@ -334,10 +439,26 @@ fn render_folder(
     untrusted: bool,
     diagnostics: &mut Diagnostics,
 ) -> Result<Folder, Error> {
-    let mut content = load::load(root, diagnostics)?;
+    let mut content = load::load(root, diagnostics, Vec::new())?;
     let icons = std::mem::take(&mut content.icons);
     let site = SiteData::new(root, &content.pages).with_icons(icons);
-    let pages = render_pages(&content.pages, &site, highlights, untrusted, diagnostics);
+    let mut kept = Kept::default();
+    render_pages(
+        root,
+        &content.pages,
+        &site,
+        highlights,
+        untrusted,
+        &mut kept,
+        diagnostics,
+    );
+    let mut rendered = kept.pages;
+    let pages: Vec<RenderedPage> = content
+        .pages
+        .iter()
+        .filter_map(|page| rendered.remove(&page.file.relative))
+        .map(|kept| kept.page)
+        .collect();
     let announcement = render::page::site_announcement(&content.pages, &site, untrusted);
     let listed: Vec<NavPage> = pages
         .iter()
@@ -362,35 +483,6 @@ fn render_folder(
     })
 }
 
-/// The file keeping compressed variants between builds, if the options name one.
-fn cache_file(options: &Options) -> Option<&Path> {
-    options.compression.as_ref()?.cache.as_deref()
-}
-
-/// Parses and renders every page, on every core; each page's diagnostics are then taken in
-/// page order, as if rendered one after the other.
-fn render_pages(
-    pages: &[LoadedPage],
-    site: &SiteData,
-    highlights: &highlight::Cache,
-    untrusted: bool,
-    diagnostics: &mut Diagnostics,
-) -> Vec<RenderedPage> {
-    let lenient = diagnostics.is_lenient();
-    let rendered = parallel::map(pages, |page| {
-        let mut found = Diagnostics::new(lenient);
-        let rendered = render_page(page, site, Some(highlights), untrusted, &mut found);
-        (rendered, found)
-    });
-    rendered
-        .into_iter()
-        .map(|(page, found)| {
-            diagnostics.absorb(found);
-            page
-        })
-        .collect()
-}
-
 /// Parses and renders a page of the folder `site` describes.
 fn render_page(
     page: &LoadedPage,
@@ -411,67 +503,376 @@ fn render_page(
     )
 }
 
+/// Makes each page's document in the chrome, with the stylesheet's URL a placeholder.
+fn assemble(
+    pages: &mut [RenderedPage],
+    nav: &Navigation,
+    urls: &AssetUrls,
+    announcement: Option<&SiteAnnouncement>,
+) {
+    let assembler = Assembler::new(nav, urls, announcement);
+    for page in pages {
+        // Checked as written, served canonical: `/a/b/#x` links to `/a/b#x`.
+        page.body = render::root_urls::canonical_page_links(&page.body);
+        assembler.assemble(page);
+    }
+}
+
+/// The file keeping compressed variants between builds, if the options name one.
+fn cache_file(options: &Options) -> Option<&Path> {
+    options.compression.as_ref()?.cache.as_deref()
+}
+
+/// Parses and renders every page that `kept` has no current rendering of, on every core, and
+/// keeps them there (forgetting pages that are gone); each page's diagnostics are then taken
+/// in page order, as if rendered one after the other. Returns the paths of the pages rendered.
+fn render_pages(
+    root: &Path,
+    pages: &[LoadedPage],
+    site: &SiteData,
+    highlights: &highlight::Cache,
+    untrusted: bool,
+    kept: &mut Kept,
+    diagnostics: &mut Diagnostics,
+) -> HashSet<String> {
+    let lenient = diagnostics.is_lenient();
+    let keeping = kept.keeping;
+    let inputs = parallel::map(pages, |page| match keeping {
+        true => hash_parts(&[page.file.relative.as_bytes(), page.source.text.as_bytes()]),
+        false => 0,
+    });
+    let site_inputs = match keeping {
+        true => SiteInputs::of(root, pages, site),
+        false => SiteInputs { pages: 0, icons: 0 },
+    };
+    let stale: Vec<usize> = (0..pages.len())
+        .filter(|&at| {
+            let current = kept.pages.get(&pages[at].file.relative);
+            !current.is_some_and(|kept| kept.is_current(inputs[at], &site_inputs, site))
+        })
+        .collect();
+    let rendered = parallel::map(&stale, |&at| {
+        let page = &pages[at];
+        let ((rendered, found), reads) = SiteData::recording(|| {
+            let mut found = Diagnostics::new(lenient);
+            let rendered = render_page(page, site, Some(highlights), untrusted, &mut found);
+            (rendered, found)
+        });
+        let ids = render::html_scan::ids(&rendered.body);
+        KeptPage {
+            input: inputs[at],
+            site_inputs: site_inputs.clone(),
+            reads,
+            page: rendered,
+            diagnostics: found,
+            ids,
+            links: Diagnostics::new(lenient),
+        }
+    });
+    let present: HashSet<&str> = pages
+        .iter()
+        .map(|page| page.file.relative.as_str())
+        .collect();
+    kept.pages
+        .retain(|relative, _| present.contains(relative.as_str()));
+    let mut done = HashSet::with_capacity(stale.len());
+    for (at, page) in stale.into_iter().zip(rendered) {
+        let relative = pages[at].file.relative.clone();
+        done.insert(relative.clone());
+        kept.pages.insert(relative, page);
+    }
+    for page in pages {
+        let relative = &page.file.relative;
+        if let Some(page) = kept.pages.get(relative) {
+            diagnostics.absorb_copies(&page.diagnostics);
+            if !done.contains(relative) {
+                for icon in &page.reads.icons {
+                    site.name_icon(icon);
+                }
+            }
+        }
+    }
+    done
+}
+
+/// A hash of `parts`, each told from the next.
+fn hash_parts(parts: &[&[u8]]) -> u128 {
+    let mut hasher = Xxh3Default::new();
+    for part in parts {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    hasher.digest128()
+}
+
+/// What every page's rendering may read besides its own file, as hashes: the other pages'
+/// front matter and excerpts ([`SiteData::pages`]), and the content's icon file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SiteInputs {
+    pages: u128,
+    icons: u128,
+}
+
+impl SiteInputs {
+    /// The inputs of `pages`, whose data `site` holds, and of the icon file of `root`.
+    fn of(root: &Path, pages: &[LoadedPage], site: &SiteData) -> SiteInputs {
+        let mut hasher = Xxh3Default::new();
+        for (page, meta) in pages.iter().zip(site.pages()) {
+            let front_matter = page.source.text.get(..page.front_matter.body_start);
+            for part in [
+                page.file.relative.as_bytes(),
+                page.file.route.as_bytes(),
+                front_matter.unwrap_or_default().as_bytes(),
+                meta.excerpt.as_deref().unwrap_or_default().as_bytes(),
+            ] {
+                hasher.update(&(part.len() as u64).to_le_bytes());
+                hasher.update(part);
+            }
+        }
+        let icons = std::fs::read(root.join(load::ICONS_FILE)).unwrap_or_default();
+        SiteInputs {
+            pages: hasher.digest128(),
+            icons: xxhash_rust::xxh3::xxh3_128(&icons),
+        }
+    }
+}
+
+/// What a [`Session`](crate::Session) keeps of its last build.
+#[derive(Debug, Default)]
+pub(crate) struct Kept {
+    /// Whether builds are kept for the next (a session): otherwise what only serves to tell
+    /// what changed (hashes of inputs and of class values) is not computed.
+    pub(crate) keeping: bool,
+    /// The pages as they were read.
+    loaded: Vec<LoadedPage>,
+    /// Each page as it rendered, by its path in the content folder.
+    pages: HashMap<String, KeptPage>,
+    /// What links could reach.
+    index: Option<PageIndex>,
+    /// What the documents were made with.
+    documents: KeptDocuments,
+    /// The build itself, whose finished pages the next one takes over when they are current.
+    pub(crate) build: Option<Build>,
+    /// The pages it parsed and rendered, by path in the content folder, sorted.
+    pub(crate) rendered: Vec<String>,
+}
+
+impl Kept {
+    /// Nothing kept yet, and every build to be kept for the next.
+    pub(crate) fn for_session() -> Kept {
+        Kept {
+            keeping: true,
+            ..Kept::default()
+        }
+    }
+}
+
+/// A page as it rendered, with what it rendered from.
+#[derive(Debug)]
+struct KeptPage {
+    /// A hash of its path and text.
+    input: u128,
+    /// What the site offered its rendering.
+    site_inputs: SiteInputs,
+    /// What its rendering read of the site.
+    reads: Reads,
+    /// The page, its document not made yet.
+    page: RenderedPage,
+    /// What parsing and rendering it found.
+    diagnostics: Diagnostics,
+    /// The ids its body holds.
+    ids: Vec<String>,
+    /// What checking its links found.
+    links: Diagnostics,
+}
+
+impl KeptPage {
+    /// Whether rendering the page of text hash `input` now would give this again.
+    fn is_current(&self, input: u128, site_inputs: &SiteInputs, site: &SiteData) -> bool {
+        self.input == input
+            && self.site_inputs.icons == site_inputs.icons
+            && (!self.reads.pages || self.site_inputs.pages == site_inputs.pages)
+            && self
+                .reads
+                .data
+                .iter()
+                .all(|(reference, version)| site.data_version(reference) == *version)
+    }
+}
+
 /// Pages the content does not provide: the home page, the search page, and one per folder
 /// without `index.md`.
-fn generated_pages(nav: &Navigation, pages: &[RenderedPage]) -> Vec<RenderedPage> {
-    let exists = |route: &str| pages.iter().any(|page| page.route == route);
+fn generated_pages<'a>(
+    nav: &Navigation,
+    pages: impl IntoIterator<Item = &'a RenderedPage>,
+) -> Vec<RenderedPage> {
+    let mut routes: HashSet<&str> = pages.into_iter().map(|page| page.route.as_str()).collect();
     let mut generated = Vec::new();
-    if !exists("/") {
+    if !routes.contains("/") {
         generated.push(render::page::home_page(nav));
     }
-    if !exists(render::search_page::SEARCH_ROUTE) {
+    if !routes.contains(render::search_page::SEARCH_ROUTE) {
         generated.push(render::search_page::search_page());
     }
     for folder in nav.folders_without_page() {
-        if !exists(&folder.route)
-            && !generated
-                .iter()
-                .any(|page: &RenderedPage| page.route == folder.route)
-        {
+        if routes.insert(&folder.route) {
             generated.push(render::page::section_page(folder));
         }
     }
     generated
 }
 
+/// What every document is made with besides its page.
+#[derive(Debug, PartialEq, Eq)]
+struct DocumentContext {
+    nav: Navigation,
+    announcement: Option<SiteAnnouncement>,
+    /// Whether the site has a news feed, which every head names.
+    feed: bool,
+}
+
+/// What the documents of the last build were made with.
+#[derive(Debug, Default)]
+pub(crate) struct KeptDocuments {
+    context: Option<DocumentContext>,
+    /// The hashes of each document's class values ([`style::class_hashes`]), by route.
+    classes: HashMap<String, Vec<u64>>,
+    /// The stylesheet, the classes it left unstyled, and the class values it was made for.
+    stylesheet: Option<(SiteAsset, Vec<String>, HashSet<u64>)>,
+}
+
 /// The pages with their finished documents, and what the documents link to.
 struct Documents {
-    pages: Vec<RenderedPage>,
-    not_found: RenderedPage,
+    pages: Vec<EmbeddedPage>,
+    not_found: EmbeddedPage,
     /// The compiler's own assets, the stylesheet made for the documents among them.
-    site_assets: Vec<render::assets::SiteAsset>,
+    site_assets: Vec<SiteAsset>,
     /// The stylesheet's URL, base path included.
     stylesheet: String,
     unstyled_classes: Vec<String>,
 }
 
-/// Every page's complete document (or its content alone, in fragments mode), with the
-/// stylesheet made for exactly those documents, under the base path.
+/// A page's document: taken over from the last build, or made in this one (its class hashes
+/// beside it).
+enum Document {
+    Kept(EmbeddedPage),
+    Made(RenderedPage),
+}
+
+/// Every page's complete document (or its content alone, in fragments mode) with its
+/// variants, and the stylesheet made for exactly those documents, under the base path. A
+/// document of the `last` build is taken over when its page did not render again (`pages`
+/// says which did) and the documents' context is the same; the stylesheet when the
+/// documents' classes are.
 fn documents(
-    mut pages: Vec<RenderedPage>,
-    nav: &Navigation,
-    announcement: Option<&SiteAnnouncement>,
+    pages: &[(&RenderedPage, bool)],
+    context: DocumentContext,
+    mut last: HashMap<String, EmbeddedPage>,
     options: &Options,
+    encoding: Encoding<'_>,
+    keeping: bool,
+    kept: &mut KeptDocuments,
 ) -> Documents {
     let (mut site_assets, mut urls) = render::assets::fixed_assets();
-    urls.feed = render::article::has_feed(&pages);
-    let search_index = embed::search::index(&pages, nav, &options.base_path);
+    urls.feed = context.feed;
+    let rendered: Vec<&RenderedPage> = pages.iter().map(|(page, _)| *page).collect();
+    let search_index = embed::search::index(&rendered, &context.nav, &options.base_path);
     site_assets.extend(embed::search::assets(&search_index));
-    assemble(&mut pages, nav, &urls, announcement);
-    let mut not_found = render::page::not_found_page(nav, &urls, announcement);
+    let same_context = kept.context.as_ref() == Some(&context);
+    let mut classes = std::mem::take(&mut kept.classes);
+    let mut documents: Vec<Option<Document>> = pages
+        .iter()
+        .map(|(page, rendered)| {
+            let current = same_context && !rendered && classes.contains_key(&page.route);
+            let document = current.then(|| last.remove(&page.route)).flatten();
+            document.map(Document::Kept)
+        })
+        .collect();
+    drop(last);
+    let assembler = Assembler::new(&context.nav, &urls, context.announcement.as_ref());
+    // Checked as written, served canonical: `/a/b/#x` links to `/a/b#x`.
+    let assemble = |page: &RenderedPage| {
+        let mut page = page.clone();
+        if let Some(announcement) = &context.announcement {
+            announcement.require_in(&mut page);
+        }
+        page.body = render::root_urls::canonical_page_links(&page.body);
+        assembler.assemble(&mut page);
+        let hashes = match keeping {
+            true => style::class_hashes(&page.html),
+            false => Vec::new(),
+        };
+        (page, hashes)
+    };
+    // Makes the documents `which` picks; says whether their class values changed.
+    let make = |documents: &mut [Option<Document>],
+                classes: &mut HashMap<String, Vec<u64>>,
+                which: &dyn Fn(&Option<Document>) -> bool| {
+        let wanted: Vec<usize> = (0..pages.len())
+            .filter(|&at| which(&documents[at]))
+            .collect();
+        let mut changed = false;
+        for (at, (page, hashes)) in wanted
+            .iter()
+            .zip(parallel::map(&wanted, |&at| assemble(pages[at].0)))
+        {
+            let before = classes.insert(page.route.clone(), hashes);
+            changed |= before.as_ref() != classes.get(&page.route);
+            documents[*at] = Some(Document::Made(page));
+        }
+        changed
+    };
+    let mut classes_changed = make(&mut documents, &mut classes, &|document| document.is_none());
+    let present: HashSet<&str> = pages.iter().map(|(page, _)| page.route.as_str()).collect();
+    let count = classes.len();
+    classes.retain(|route, _| present.contains(route.as_str()));
+    classes_changed |= classes.len() != count;
+    let mut not_found =
+        render::page::not_found_page(&context.nav, &urls, context.announcement.as_ref());
+
     // The stylesheet holds exactly the rules the finished documents use (also in fragments
     // mode: the chrome's prose classes style the content); its hashed URL then replaces the
-    // placeholder they link to.
-    let documents = pages
-        .iter()
-        .chain([&not_found])
-        .map(|page| page.html.as_str());
-    let (stylesheet, unstyled_classes) =
-        style::site_stylesheet(documents, &site_assets, &options.base_path);
+    // placeholder they link to. Made again only for other class values.
+    let used = |classes: &HashMap<String, Vec<u64>>| {
+        let mut used: HashSet<u64> = style::class_hashes(&not_found.html).into_iter().collect();
+        for hashes in classes.values() {
+            used.extend(hashes.iter().copied());
+        }
+        used
+    };
+    let kept_stylesheet = kept.stylesheet.take();
+    let (kept_stylesheet, used) = match kept_stylesheet {
+        // Neither the documents' class values nor the 404 page's changed.
+        Some((asset, unstyled, made_for)) if !classes_changed && same_context => {
+            (Some((asset, unstyled, made_for.clone())), made_for)
+        }
+        kept => (kept, used(&classes)),
+    };
+    let (stylesheet, unstyled_classes) = match kept_stylesheet {
+        Some((asset, unstyled, made_for)) if made_for == used => (asset, unstyled),
+        previous => {
+            let html = documents
+                .iter()
+                .flatten()
+                .map(|document| match document {
+                    Document::Kept(page) => page.page.html.as_str(),
+                    Document::Made(page) => page.html.as_str(),
+                })
+                .chain([not_found.html.as_str()]);
+            let made = style::site_stylesheet(html, &site_assets, &options.base_path);
+            // Documents linking another stylesheet are made again.
+            if previous.is_some_and(|(asset, _, _)| asset.route != made.0.route) {
+                make(&mut documents, &mut classes, &|document| {
+                    matches!(document, Some(Document::Kept(_)))
+                });
+            }
+            made
+        }
+    };
     let stylesheet_url = format!("{}{}", options.base_path, stylesheet.route);
-    // Each page's finished document (the stylesheet linked, under the base path) and its body
-    // (under the base path): on every core. The document is rewritten around its body, which
-    // stays where `body_start` says; only the part before it links the stylesheet.
+    // Each document made here finished (the stylesheet linked, under the base path), on every
+    // core. The document is rewritten around its body, which stays where `body_start` says;
+    // only the part before it links the stylesheet.
     let under_base = |html: &str| {
         (!options.base_path.is_empty())
             .then(|| render::root_urls::prefix_root_urls(html, &options.base_path))
@@ -499,20 +900,45 @@ fn documents(
         };
         (html, body_start, body)
     };
-    let finished = parallel::map(&pages, finish);
-    let not_found_finished = finish(&not_found);
-    for (page, (html, body_start, body)) in pages
+    let mut made: Vec<&mut RenderedPage> = documents
         .iter_mut()
+        .filter_map(|document| match document {
+            Some(Document::Made(page)) => Some(page),
+            _ => None,
+        })
         .chain([&mut not_found])
-        .zip(finished.into_iter().chain([not_found_finished]))
-    {
+        .collect();
+    let finished = parallel::map(&made, |page| finish(page));
+    for (page, (html, body_start, body)) in made.iter_mut().zip(finished) {
         page.html = html;
         page.body_start = body_start;
         if let Some(body) = body {
             page.body = body;
         }
     }
-    site_assets.push(stylesheet);
+    let bodies: Vec<(&[u8], &str)> = made
+        .iter()
+        .map(|page| (page.html.as_bytes(), HTML_TYPE))
+        .collect();
+    let mut variants = embed::variants(&bodies, encoding).into_iter();
+    drop(made);
+    let mut embed = |page: RenderedPage| EmbeddedPage {
+        page,
+        variants: variants.next().unwrap_or_default(),
+    };
+    let pages: Vec<EmbeddedPage> = documents
+        .into_iter()
+        .flatten()
+        .map(|document| match document {
+            Document::Kept(page) => page,
+            Document::Made(page) => embed(page),
+        })
+        .collect();
+    let not_found = embed(not_found);
+    site_assets.push(stylesheet.clone());
+    kept.stylesheet = Some((stylesheet, unstyled_classes.clone(), used));
+    kept.classes = classes;
+    kept.context = Some(context);
     Documents {
         pages,
         not_found,
@@ -522,22 +948,8 @@ fn documents(
     }
 }
 
-/// Makes each page's document in the chrome, with the stylesheet's URL a placeholder.
-fn assemble(
-    pages: &mut [RenderedPage],
-    nav: &Navigation,
-    urls: &AssetUrls,
-    announcement: Option<&SiteAnnouncement>,
-) {
-    // Checked as written, served canonical: `/a/b/#x` links to `/a/b#x`.
-    let bodies = parallel::map(pages, |page| {
-        render::root_urls::canonical_page_links(&page.body)
-    });
-    for (page, body) in pages.iter_mut().zip(bodies) {
-        page.body = body;
-    }
-    render::page::assemble(pages, nav, urls, announcement);
-}
+/// The `Content-Type` of documents.
+const HTML_TYPE: &str = "text/html; charset=utf-8";
 
 /// The base path as [`Options::base_path`] wants it: `/docs` (or empty for the root),
 /// checked; the error says what is wrong.

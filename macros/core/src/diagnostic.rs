@@ -245,7 +245,7 @@ impl fmt::Display for Located<'_> {
 
 /// Diagnostics collected over a compilation.
 #[must_use = "diagnostics must be reported, not dropped"]
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
     lenient: bool,
@@ -334,6 +334,13 @@ impl Diagnostics {
     pub fn absorb(&mut self, other: Diagnostics) {
         for diagnostic in other.list.into_iter().chain(other.left_out.into_values()) {
             self.push(diagnostic);
+        }
+    }
+
+    /// Takes over copies of what `other` found, which keeps them.
+    pub fn absorb_copies(&mut self, other: &Diagnostics) {
+        for diagnostic in other.list.iter().chain(other.left_out.values()) {
+            self.push(diagnostic.clone());
         }
     }
 

@@ -15,6 +15,7 @@ pub mod load;
 pub mod parallel;
 pub mod parse;
 pub mod render;
+mod session;
 pub mod source;
 pub mod style;
 pub mod tree;
@@ -24,6 +25,7 @@ pub mod yaml;
 pub use build::{Build, Compression, Options, Output, SiteContext, base_path, build};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use render::RenderedPage;
+pub use session::Session;
 
 use std::path::PathBuf;
 

@@ -15,8 +15,8 @@ fn stage(module: &str) -> Option<(usize, &'static str)> {
         "validate" => (4, "validate"),
         "style" => (5, "style"),
         "embed" => (6, "embed"),
-        "build" | "lib" | "Options" | "Output" | "Build" | "Compression" | "Compiled"
-        | "compile_page" => (7, "build"),
+        "build" | "lib" | "session" | "Options" | "Output" | "Build" | "Compression"
+        | "Compiled" | "compile_page" | "Session" => (7, "build"),
         _ => return None,
     })
 }

@@ -1,15 +1,17 @@
 //! One build of the content folder through the compiler's one `build`: everything the site
-//! would serve, in memory, with the build's diagnostics. Each change builds the whole folder
-//! again, so what depends on the changed file (links, menus, previous/next, the stylesheet) is
-//! always up to date.
+//! would serve, in memory, with the build's diagnostics. Builds go through a
+//! [`Session`](site_compiler::Session), which renders again only the pages that changed and
+//! updates what depends on them (links, menus, previous/next, the stylesheet), so the output
+//! is always what a build of the whole folder gives; pages whose entity tag did not change keep
+//! the bytes of the output before.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
-use site_compiler::Options;
 use site_compiler::embed::{self, EmbeddedPage};
+use site_compiler::{Options, Session};
 
 /// A static file to serve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,19 +26,38 @@ pub(crate) struct DevAsset {
     pub(crate) immutable: bool,
 }
 
+/// A compiled page.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DevPage {
+    /// Its HTML document, exactly as the macro compiles it.
+    pub(crate) html: Bytes,
+    /// Its strong entity tag.
+    pub(crate) etag: String,
+}
+
+/// Pages are the same when their strong entity tags are, which hash their bytes: comparing
+/// the tags spares comparing every page's bytes after each save.
+impl PartialEq for DevPage {
+    fn eq(&self, other: &DevPage) -> bool {
+        self.etag == other.etag
+    }
+}
+
+impl Eq for DevPage {}
+
 /// What the site serves for one state of the content folder.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Output {
     /// The path the pages are served under (`/docs`), empty at the root.
     pub(crate) base_path: String,
-    /// Each page's HTML document by route, exactly as the macro compiles it.
-    pub(crate) pages: BTreeMap<String, Bytes>,
+    /// Each page by route.
+    pub(crate) pages: BTreeMap<String, DevPage>,
     /// The content folder's `public/` files, the compiler's own assets and the sitemap.
     pub(crate) assets: BTreeMap<String, DevAsset>,
     /// Old path → page route, from `redirects.yml`.
     pub(crate) redirects: BTreeMap<String, String>,
     /// The 404 document.
-    pub(crate) not_found: Bytes,
+    pub(crate) not_found: DevPage,
     /// The `Content-Security-Policy` of each page embedding third-party content, by route.
     pub(crate) policies: BTreeMap<String, String>,
     /// When the content has errors: the report the terminal prints, which every page shows
@@ -93,24 +114,40 @@ pub(crate) struct Settings {
     pub(crate) base_path: String,
 }
 
-/// Builds the content folder `dir` as the macro does, with the same checks; nothing is
-/// compressed.
-pub(crate) fn build(dir: &Path, settings: &Settings) -> Build {
-    let started = Instant::now();
-    let options = Options {
+/// The session `site dev` builds with: the macro's checks, nothing compressed.
+pub(crate) fn session(settings: &Settings) -> Session {
+    Session::new(Options {
         lenient: settings.lenient,
         base_path: settings.base_path.clone(),
         site_url: embed::site_url(),
         ..Options::default()
-    };
-    let built = match site_compiler::build(dir, &options) {
+    })
+}
+
+/// Builds the content folder `dir` in `session` as the macro does, with the same checks;
+/// pages and files that `previous` (the output served until now) has with the same entity tag
+/// keep its bytes.
+pub(crate) fn build(
+    session: &mut Session,
+    dir: &Path,
+    settings: &Settings,
+    previous: &Output,
+) -> Build {
+    let started = Instant::now();
+    let built = match session.build(dir) {
         Ok(built) => built,
         Err(error) => return Build::broken(&error.to_string(), started),
     };
-    let (diagnostics, summary) = crate::check::report(&built);
+    let (diagnostics, summary) = crate::check::report(built);
     let failed = built.failed();
     let has_warnings = !built.diagnostics.is_empty();
-    let page = |page: &EmbeddedPage| Bytes::from(page.page.html.clone());
+    let page = |page: &EmbeddedPage, before: Option<&DevPage>| match before {
+        Some(before) if before.etag == page.variants.etag => before.clone(),
+        _ => DevPage {
+            html: Bytes::from(page.page.html.clone()),
+            etag: page.variants.etag.clone(),
+        },
+    };
     let output = Output {
         base_path: settings.base_path.clone(),
         policies: built
@@ -122,27 +159,33 @@ pub(crate) fn build(dir: &Path, settings: &Settings) -> Build {
         pages: built
             .pages
             .iter()
-            .map(|embedded| (embedded.page.route.clone(), page(embedded)))
+            .map(|embedded| {
+                let route = &embedded.page.route;
+                (route.clone(), page(embedded, previous.pages.get(route)))
+            })
             .collect(),
         assets: built
             .assets
-            .into_iter()
+            .iter()
             .map(|asset| {
-                let served = DevAsset {
-                    content_type: asset.content_type,
-                    bytes: Bytes::from(asset.bytes),
-                    etag: asset.variants.etag,
-                    immutable: asset.immutable,
+                let served = match previous.assets.get(&asset.route) {
+                    Some(before) if before.etag == asset.variants.etag => before.clone(),
+                    _ => DevAsset {
+                        content_type: asset.content_type.clone(),
+                        bytes: Bytes::from(asset.bytes.clone()),
+                        etag: asset.variants.etag.clone(),
+                        immutable: asset.immutable,
+                    },
                 };
-                (asset.route, served)
+                (asset.route.clone(), served)
             })
             .collect(),
         redirects: built
             .redirects
-            .into_iter()
-            .map(|r| (r.from, r.to))
+            .iter()
+            .map(|r| (r.from.clone(), r.to.clone()))
             .collect(),
-        not_found: page(&built.not_found),
+        not_found: page(&built.not_found, Some(&previous.not_found)),
         errors: None,
         warnings: None,
     };
@@ -167,7 +210,7 @@ pub(crate) fn changed_pages(old: &Output, new: &Output) -> usize {
     let changed = new
         .pages
         .iter()
-        .filter(|(route, html)| old.pages.get(*route) != Some(html))
+        .filter(|(route, page)| old.pages.get(*route) != Some(page))
         .count();
     let removed = old
         .pages
@@ -180,6 +223,11 @@ pub(crate) fn changed_pages(old: &Output, new: &Output) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `dir` built in a session of its own.
+    fn build(dir: &Path, settings: &Settings) -> Build {
+        super::build(&mut session(settings), dir, settings, &Output::default())
+    }
 
     fn folder(name: &str, files: &[(&str, &str)]) -> std::io::Result<std::path::PathBuf> {
         let root = std::env::temp_dir()
@@ -229,9 +277,18 @@ mod tests {
         );
         assert_eq!(build.diagnostics, "");
         assert!(build.summary.starts_with("0 errors, 0 warnings in "));
-        let again = super::build(&root, &Settings::default());
+        let settings = Settings::default();
+        let mut session = session(&settings);
+        let first = super::build(&mut session, &root, &settings, &Output::default());
+        let again = super::build(&mut session, &root, &settings, &first.output);
         assert_eq!(changed_pages(&build.output, &again.output), 0);
         assert_eq!(build.output, again.output);
+        // Unchanged pages keep the bytes served before.
+        let (before, after) = (
+            &first.output.pages["/guide/intro"],
+            &again.output.pages["/guide/intro"],
+        );
+        assert_eq!(before.html.as_ptr(), after.html.as_ptr());
         std::fs::remove_dir_all(root.parent().unwrap_or(&root))?;
         Ok(())
     }

@@ -9,12 +9,13 @@
 //! - `store`: a build as the production routing serves it;
 //! - `respond`: the production routing over the current build, and what only a preview adds.
 //!
-//! Every change rebuilds the whole folder rather than the file that changed, so what depends
-//! on it (links checked across pages, menus, previous/next, the stylesheet made from the
-//! pages' classes) is always right. A page is the compiled page plus one `<script>` element
-//! before `</head>`; the response headers are the production ones (the Content-Security-Policy
-//! already allows the script and its same-origin event stream), but nothing is cached or
-//! compressed.
+//! Every change builds the folder again in one [`site_compiler::Session`]: only the pages that
+//! changed are parsed and rendered again, and what depends on them (links checked across
+//! pages, menus, previous/next, the stylesheet made from the pages' classes) is updated, so it
+//! is always right. A page is the compiled page plus one `<script>` element before
+//! `</head>`, added as it is sent; the response headers are the production ones (the
+//! Content-Security-Policy already allows the script and its same-origin event stream), but
+//! nothing is cached or compressed.
 
 mod build;
 mod overlay;
@@ -32,6 +33,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 
 use axum::Router;
 use axum::extract::Request;
+use site_compiler::Session;
 use site_compiler::diagnostic::count;
 use tokio::net::TcpListener;
 
@@ -77,7 +79,10 @@ pub async fn run(
         lenient: preview.lenient,
         base_path: preview.base_path.clone(),
     };
-    let first = rebuild(dir.to_path_buf(), settings.clone()).await;
+    let session = build::session(&settings);
+    let previous = Arc::new(Output::default());
+    let (first, mut session) =
+        rebuild(dir.to_path_buf(), settings.clone(), session, previous).await;
     let state = Arc::new(State::new(first.output));
     say(&format!(
         "{}{} ({} ms)",
@@ -96,7 +101,9 @@ pub async fn run(
         let (state, dir) = (state.clone(), dir.to_path_buf());
         async move {
             while changes.next_batch().await.is_some() {
-                let build = rebuild(dir.clone(), settings.clone()).await;
+                let previous = state.current().output.clone();
+                let (build, kept) = rebuild(dir.clone(), settings.clone(), session, previous).await;
+                session = kept;
                 let (diagnostics, summary, elapsed) =
                     (build.diagnostics, build.summary, build.elapsed.as_millis());
                 let failed = build.failed;
@@ -128,12 +135,27 @@ fn app(state: Arc<State>) -> Router {
         .fallback(move |request: Request| async move { respond::respond(&state, &request) })
 }
 
-/// Builds `dir` off the async threads; a compiler bug is reported as a failed build.
-async fn rebuild(dir: PathBuf, settings: Settings) -> Build {
+/// Builds `dir` in `session` off the async threads, next to `previous`, the output served
+/// until now; a compiler bug is reported as a failed build, and the session then starts
+/// afresh.
+async fn rebuild(
+    dir: PathBuf,
+    settings: Settings,
+    mut session: Session,
+    previous: Arc<Output>,
+) -> (Build, Session) {
     let started = std::time::Instant::now();
-    match tokio::task::spawn_blocking(move || build::build(&dir, &settings)).await {
-        Ok(build) => build,
-        Err(error) => build::Build::broken(&format!("the compiler failed: {error}"), started),
+    let fresh = build::session(&settings);
+    let built = tokio::task::spawn_blocking(move || {
+        let build = build::build(&mut session, &dir, &settings, &previous);
+        (build, session)
+    });
+    match built.await {
+        Ok(built) => built,
+        Err(error) => {
+            let broken = build::Build::broken(&format!("the compiler failed: {error}"), started);
+            (broken, fresh)
+        }
     }
 }
 
@@ -156,7 +178,7 @@ struct State {
 #[derive(Debug)]
 struct Snapshot {
     version: String,
-    output: Output,
+    output: Arc<Output>,
     served: Served,
 }
 
@@ -169,7 +191,7 @@ impl State {
             current: RwLock::new(Arc::new(Snapshot {
                 version: String::new(),
                 served: Served::new(&Output::default(), ""),
-                output: Output::default(),
+                output: Arc::default(),
             })),
             hub: reload::Hub::default(),
             run,
@@ -191,7 +213,7 @@ impl State {
     /// returns how many pages changed, or `None` when nothing did.
     fn install(&self, output: Output) -> Option<usize> {
         let current = self.current();
-        if current.output == output {
+        if *current.output == output {
             return None;
         }
         let changed = build::changed_pages(&current.output, &output);
@@ -200,7 +222,7 @@ impl State {
         let snapshot = Arc::new(Snapshot {
             served: Served::new(&output, &version),
             version: version.clone(),
-            output,
+            output: Arc::new(output),
         });
         *self.current.write().unwrap_or_else(PoisonError::into_inner) = snapshot;
         self.hub.reload(&version);

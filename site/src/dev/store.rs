@@ -1,9 +1,9 @@
 //! One build as the production routing sees it: a [`Store`] of the pages (each with the reload
-//! script, and the warnings in lenient mode), the files and the redirects, served `no-store`.
+//! script, and the warnings in lenient mode, added as it is sent: a build changes a few pages
+//! but the version every page names), the files and the redirects, served `no-store`.
 
 use axum::body::Bytes;
 use axum::http::HeaderValue;
-use std::collections::BTreeMap;
 
 use super::build::Output;
 use super::overlay;
@@ -21,39 +21,38 @@ pub(crate) struct ServedPage {
     policy: Option<HeaderValue>,
 }
 
-/// A build's pages with what the preview adds to them, for version `version`.
+/// What the preview adds to a build's pages, for version `version`.
 #[derive(Debug)]
 pub(crate) struct Served {
-    pages: BTreeMap<String, ServedPage>,
-    not_found: ServedPage,
+    version: String,
+    /// The list of warnings every page shows in lenient mode.
+    warnings: Option<String>,
     /// The error page every page shows while the content has errors.
     pub(crate) overlay: Option<Bytes>,
 }
 
 impl Served {
-    /// The pages of `output` as build `version` serves them.
+    /// What build `version` adds to the pages of `output`.
     pub(crate) fn new(output: &Output, version: &str) -> Served {
-        let serve = |html: &[u8], policy: Option<&String>| {
-            let mut html = reload::inject(html, version);
-            if let Some(warnings) = &output.warnings {
-                html = overlay::with_warnings(&html, warnings);
-            }
-            ServedPage {
-                etag: header(&site_compiler::embed::etag::etag(&html)),
-                html: Bytes::from(html),
-                policy: policy.map(|policy| header(policy)),
-            }
-        };
         Served {
-            pages: output
-                .pages
-                .iter()
-                .map(|(route, html)| (route.clone(), serve(html, output.policies.get(route))))
-                .collect(),
-            not_found: serve(&output.not_found, None),
+            version: version.to_string(),
+            warnings: output.warnings.clone(),
             overlay: output.errors.as_ref().map(|report| {
                 Bytes::from(reload::inject(overlay::page(report).as_bytes(), version))
             }),
+        }
+    }
+
+    /// The compiled document `html`, served with `policy`, as the preview serves it.
+    fn page(&self, html: &[u8], policy: Option<&String>) -> ServedPage {
+        let mut html = reload::inject(html, &self.version);
+        if let Some(warnings) = &self.warnings {
+            html = overlay::with_warnings(&html, warnings);
+        }
+        ServedPage {
+            etag: header(&site_compiler::embed::etag::etag(&html)),
+            html: Bytes::from(html),
+            policy: policy.map(|policy| header(policy)),
         }
     }
 }
@@ -64,15 +63,15 @@ fn header(text: &str) -> HeaderValue {
     HeaderValue::from_str(text).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-fn page(page: &ServedPage) -> Representation<Bytes, HeaderValue> {
+fn page(page: ServedPage) -> Representation<Bytes, HeaderValue> {
     Representation {
         content_type: HeaderValue::from_static(HTML),
-        identity: page.html.clone(),
-        etag: page.etag.clone(),
+        identity: page.html,
+        etag: page.etag,
         br: None,
         gzip: None,
         cache_control: HeaderValue::from_static(NO_STORE),
-        content_security_policy: page.policy.clone(),
+        content_security_policy: page.policy,
     }
 }
 
@@ -85,7 +84,9 @@ impl Store for super::Snapshot {
     }
 
     fn page(&self, route: &str) -> Option<Representation<Bytes, HeaderValue>> {
-        self.served.pages.get(route).map(page)
+        let compiled = self.output.pages.get(route)?;
+        let policy = self.output.policies.get(route);
+        Some(page(self.served.page(&compiled.html, policy)))
     }
 
     fn asset(&self, route: &str) -> Option<Representation<Bytes, HeaderValue>> {
@@ -110,6 +111,6 @@ impl Store for super::Snapshot {
     }
 
     fn not_found(&self) -> Representation<Bytes, HeaderValue> {
-        page(&self.served.not_found)
+        page(self.served.page(&self.output.not_found.html, None))
     }
 }

@@ -41,7 +41,17 @@ impl Folder {
     }
 
     fn state_with(&self, settings: &build::Settings) -> Arc<State> {
-        Arc::new(State::new(build::build(&self.0, settings).output))
+        Arc::new(State::new(self.build_with(settings)))
+    }
+
+    /// The folder built from scratch.
+    fn build(&self) -> build::Output {
+        self.build_with(&Default::default())
+    }
+
+    fn build_with(&self, settings: &build::Settings) -> build::Output {
+        let mut session = build::session(settings);
+        build::build(&mut session, &self.0, settings, &Default::default()).output
     }
 }
 
@@ -107,7 +117,10 @@ async fn pages_are_the_compiled_pages_with_the_reload_script() -> TestResult {
     assert_eq!(html.matches(&tag).count(), 1, "{html}");
     let compiled = state.current().output.pages.get("/guide/intro").cloned();
     let without = html.replacen(&tag, "</head>", 1);
-    assert_eq!(Some(without.as_bytes()), compiled.as_deref());
+    assert_eq!(
+        Some(without.as_bytes()),
+        compiled.as_ref().map(|page| page.html.as_ref())
+    );
 
     let head = send(&state, Method::HEAD, "/guide/intro").await?;
     assert_eq!(head.status(), StatusCode::OK);
@@ -172,7 +185,7 @@ async fn content_errors_replace_every_page_until_fixed() -> TestResult {
     let folder = Folder::new("errors", FILES)?;
     let state = folder.state();
     folder.write("1.guide/intro.md", "# Intro\n\n::Nope\n::\n")?;
-    let changed = state.install(build::build(&folder.0, &Default::default()).output);
+    let changed = state.install(folder.build());
     assert!(changed.is_some());
     for uri in ["/guide/intro", "/", "/nowhere"] {
         let response = send(&state, Method::GET, uri).await?;
@@ -194,11 +207,7 @@ async fn content_errors_replace_every_page_until_fixed() -> TestResult {
     assert_eq!(file.status(), StatusCode::OK);
 
     folder.write("1.guide/intro.md", "# Intro\n\nHello.\n")?;
-    assert!(
-        state
-            .install(build::build(&folder.0, &Default::default()).output)
-            .is_some()
-    );
+    assert!(state.install(folder.build()).is_some());
     let page = send(&state, Method::GET, "/guide/intro").await?;
     assert_eq!(page.status(), StatusCode::OK);
     Ok(())
@@ -302,18 +311,12 @@ async fn an_unchanged_build_keeps_its_version() -> TestResult {
     let folder = Folder::new("unchanged", FILES)?;
     let state = folder.state();
     let version = state.current().version.clone();
-    assert_eq!(
-        state.install(build::build(&folder.0, &Default::default()).output),
-        None
-    );
+    assert_eq!(state.install(folder.build()), None);
     assert_eq!(state.current().version, version);
     folder.write("1.guide/other.md", "# Other\n")?;
     // The new page, and the menus of the others: the home page, the generated `/guide`
     // section page and the intro.
-    assert_eq!(
-        state.install(build::build(&folder.0, &Default::default()).output),
-        Some(4)
-    );
+    assert_eq!(state.install(folder.build()), Some(4));
     assert_ne!(state.current().version, version);
     Ok(())
 }

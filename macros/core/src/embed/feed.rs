@@ -17,12 +17,12 @@ pub const CONTENT_TYPE: &str = "application/atom+xml";
 ///
 /// The feed's `updated` is its newest article's date, not the time of the build, so that a
 /// build of the same content gives the same bytes.
-pub fn render(site_url: &str, base_path: &str, pages: &[RenderedPage]) -> Option<String> {
+pub fn render(site_url: &str, base_path: &str, pages: &[&RenderedPage]) -> Option<String> {
     let origin = site_url.trim_end_matches('/');
     let site = format!("{origin}{base_path}");
     let mut articles: Vec<(&RenderedPage, &Date)> = pages
         .iter()
-        .filter_map(|page| Some((page, page.published()?)))
+        .filter_map(|page| Some((*page, page.published()?)))
         .collect();
     // Newest first; the route orders articles of one moment, the same in every build.
     articles.sort_by(|(a, a_date), (b, b_date)| b_date.cmp(a_date).then(a.route.cmp(&b.route)));

@@ -120,7 +120,7 @@ pub struct EmbeddedPage {
 pub fn asset_table(
     files: &[AssetFile],
     site_assets: Vec<SiteAsset>,
-    pages: &[RenderedPage],
+    pages: &[&RenderedPage],
     site_url: &str,
     base_path: &str,
 ) -> Result<Vec<EmbeddedAsset>, Error> {
@@ -175,50 +175,20 @@ pub enum Encoding<'a> {
     Compressed(Option<&'a CompressionCache>),
 }
 
-/// Each page and the 404 page with its variants, and the assets' variants filled in.
-pub fn embed(
-    pages: Vec<RenderedPage>,
-    not_found: RenderedPage,
-    assets: &mut [EmbeddedAsset],
-    encoding: Encoding<'_>,
-) -> (Vec<EmbeddedPage>, EmbeddedPage) {
+/// The variants of each body (bytes and content type), on every core: brotli at quality 11
+/// is the slow part of a release build.
+pub fn variants(bodies: &[(&[u8], &str)], encoding: Encoding<'_>) -> Vec<Variants> {
     let (compress, cache) = match encoding {
         Encoding::Identity => (false, None),
         Encoding::Compressed(cache) => (true, cache),
     };
-    // Brotli at quality 11 is the slow part of the build: spread it over the cores.
-    let html_type = "text/html; charset=utf-8";
-    let mut bodies: Vec<(&[u8], &str)> = pages
-        .iter()
-        .chain([&not_found])
-        .map(|page| (page.html.as_bytes(), html_type))
-        .collect();
-    bodies.extend(
-        assets
-            .iter()
-            .map(|a| (a.bytes.as_slice(), a.content_type.as_str())),
-    );
-    let variants = crate::parallel::map(&bodies, |(bytes, content_type)| {
+    crate::parallel::map(bodies, |(bytes, content_type)| {
         Variants::of(
             bytes,
             compress && compress::compressible(content_type),
             cache,
         )
-    });
-    let mut variants = variants.into_iter();
-    let pages = pages
-        .into_iter()
-        .zip(variants.by_ref())
-        .map(|(page, variants)| EmbeddedPage { page, variants })
-        .collect();
-    let not_found = EmbeddedPage {
-        page: not_found,
-        variants: variants.next().unwrap_or_default(),
-    };
-    for (asset, variants) in assets.iter_mut().zip(variants) {
-        asset.variants = variants;
-    }
-    (pages, not_found)
+    })
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Error> {

@@ -8,6 +8,7 @@
 use super::LoadedPage;
 use crate::icons::IconFile;
 use serde_json::{Map, Value};
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -16,12 +17,17 @@ use std::sync::{Arc, Mutex, PoisonError};
 #[derive(Debug)]
 pub struct SiteData {
     root: PathBuf,
-    files: Mutex<BTreeMap<String, Result<Arc<Value>, DataError>>>,
+    /// Each data file read, by reference, with a hash of what was read (its text, or why it
+    /// could not be read).
+    files: Mutex<BTreeMap<String, DataFile>>,
     read: Mutex<Vec<PathBuf>>,
     pages: Vec<PageMeta>,
     icons: IconFile,
     named_icons: Mutex<BTreeSet<String>>,
 }
+
+/// A data file read: its data or why it could not be read, and a hash of what was read.
+type DataFile = (Result<Arc<Value>, DataError>, u128);
 
 /// Another page of the site, as data.
 #[derive(Debug, Clone)]
@@ -57,6 +63,32 @@ impl PageMeta {
     pub fn text(&self, key: &str) -> Option<String> {
         value_text(self.front_matter.get(key)?)
     }
+}
+
+/// What rendering one page read of the site besides its own file ([`SiteData::recording`]):
+/// what a build that keeps pages between builds checks before using a page again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reads {
+    /// Whether it read the other pages' front matter ([`SiteData::pages`]).
+    pub pages: bool,
+    /// The data files it read, by reference, each with [`SiteData::data_version`].
+    pub data: BTreeMap<String, u128>,
+    /// The icon names it wrote ([`SiteData::name_icon`]).
+    pub icons: BTreeSet<String>,
+}
+
+thread_local! {
+    /// What the page rendering on this thread has read so far, while [`SiteData::recording`].
+    static READS: RefCell<Option<Reads>> = const { RefCell::new(None) };
+}
+
+/// Notes a read in the current recording, if any.
+fn note(read: impl FnOnce(&mut Reads)) {
+    READS.with_borrow_mut(|reads| {
+        if let Some(reads) = reads {
+            read(reads);
+        }
+    });
 }
 
 /// Why a data file could not be read.
@@ -114,7 +146,19 @@ impl SiteData {
 
     /// Records that the content names icon `name`, whether any icon file has it or not.
     pub fn name_icon(&self, name: &str) {
-        lock(&self.named_icons).insert(name.trim().to_string());
+        let name = name.trim();
+        note(|reads| {
+            reads.icons.insert(name.to_string());
+        });
+        lock(&self.named_icons).insert(name.to_string());
+    }
+
+    /// `render()`, and what it read of the site, on this thread (a page renders on one).
+    pub fn recording<R>(render: impl FnOnce() -> R) -> (R, Reads) {
+        let outer = READS.replace(Some(Reads::default()));
+        let result = render();
+        let reads = READS.replace(outer).unwrap_or_default();
+        (result, reads)
     }
 
     /// Every icon name the content wrote so far, as written, sorted.
@@ -126,16 +170,44 @@ impl SiteData {
     /// `/data/x.json` as the OMA site wrote URLs of `public/data/`), looked for in the content
     /// folder, then in `public/`. JSON, or YAML for `.yml` and `.yaml`.
     pub fn load(&self, reference: &str) -> Result<Arc<Value>, DataError> {
-        if let Some(found) = lock(&self.files).get(reference) {
-            return found.clone();
-        }
-        // Two pages may read the same file at once: both get the same data.
-        let loaded = self.read_file(reference);
-        lock(&self.files).insert(reference.to_string(), loaded.clone());
-        loaded
+        self.read(reference).0
     }
 
-    fn read_file(&self, reference: &str) -> Result<Arc<Value>, DataError> {
+    /// A hash of what [`SiteData::load`] reads for `reference`: another when the file changes.
+    pub fn data_version(&self, reference: &str) -> u128 {
+        self.read(reference).1
+    }
+
+    /// The data file `reference` names and the hash of what was read, read once per build.
+    fn read(&self, reference: &str) -> DataFile {
+        let found = lock(&self.files).get(reference).cloned();
+        let (loaded, version) = found.unwrap_or_else(|| {
+            // Two pages may read the same file at once: both get the same data.
+            let (loaded, read) = self.read_file(reference);
+            let version = xxhash_rust::xxh3::xxh3_128(read.as_bytes());
+            let entry = (loaded, version);
+            lock(&self.files).insert(reference.to_string(), entry.clone());
+            entry
+        });
+        note(|reads| {
+            reads.data.insert(reference.to_string(), version);
+        });
+        (loaded, version)
+    }
+
+    /// The data file `reference` names, and what was read of it: its text, or why it could not
+    /// be read.
+    fn read_file(&self, reference: &str) -> (Result<Arc<Value>, DataError>, String) {
+        match self.parse_file(reference) {
+            Ok((value, text)) => (Ok(value), text),
+            Err(error) => {
+                let read = format!("{}\n{}", error.message, error.help);
+                (Err(error), read)
+            }
+        }
+    }
+
+    fn parse_file(&self, reference: &str) -> Result<(Arc<Value>, String), DataError> {
         let relative = data_path(reference)?;
         let candidates = [
             self.root.join(&relative),
@@ -163,14 +235,15 @@ impl SiteData {
         } else {
             serde_json::from_str::<Value>(&text).map_err(|error| error.to_string())
         };
-        parsed.map(Arc::new).map_err(|error| DataError {
+        let parsed = parsed.map_err(|error| DataError {
             message: format!("invalid data in `{reference}`: {error}"),
             help: if yaml {
                 "fix the YAML of the data file".into()
             } else {
                 "fix the JSON of the data file".into()
             },
-        })
+        })?;
+        Ok((Arc::new(parsed), text))
     }
 
     /// Every data file read so far, so that the build can track them.
@@ -184,6 +257,7 @@ impl SiteData {
 
     /// Every page of the content folder with its front matter, in route order.
     pub fn pages(&self) -> &[PageMeta] {
+        note(|reads| reads.pages = true);
         &self.pages
     }
 }

@@ -18,8 +18,9 @@ use crate::Error;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::icons::IconFile;
 use crate::source::{SourceFile, Span};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// The file name of the redirect table, at the top of the content folder.
 pub const REDIRECTS_FILE: &str = "redirects.yml";
@@ -58,12 +59,38 @@ pub struct LoadedPage {
     pub source: SourceFile,
     /// Its front matter.
     pub front_matter: FrontMatter,
+    /// A hash of the file's bytes.
+    bytes: u128,
+    /// The file's size and time of last change when it was read, if the system gives them.
+    stamp: Option<(u64, SystemTime)>,
+    /// What reading it found (its encoding, its front matter's YAML).
+    found: Diagnostics,
+}
+
+impl LoadedPage {
+    /// The page of `file` whose text is `source`, with its front matter read.
+    pub fn new(file: PageFile, source: SourceFile, front_matter: FrontMatter) -> LoadedPage {
+        LoadedPage {
+            file,
+            bytes: xxhash_rust::xxh3::xxh3_128(source.text.as_bytes()),
+            stamp: None,
+            found: Diagnostics::new(false),
+            source,
+            front_matter,
+        }
+    }
 }
 
 /// Reads the content folder at `root`: every page, folder metadata file and the redirect
 /// table, once each. Problems in them (invalid UTF-8, invalid YAML, two files for one route)
-/// go to `diagnostics`; `Err` only when a file cannot be read at all.
-pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Content, Error> {
+/// go to `diagnostics`; `Err` only when a file cannot be read at all. A page of `earlier` (the
+/// pages of a load before) whose file has the same size and time of last change, or else holds
+/// the same bytes, is taken over as it is: not read, or its front matter not parsed again.
+pub fn load(
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+    earlier: Vec<LoadedPage>,
+) -> Result<Content, Error> {
     let files = scan(root)?;
     let display = |path: &Path| display_path(root, &relative_path(root, path));
     for problem in &files.problems {
@@ -75,34 +102,78 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Result<Content, Error
     let lenient = diagnostics.is_lenient();
     // Thousands of small files: read, and their front matter parsed, on every core; each
     // page's diagnostics are taken in page order, as if read one after the other.
-    let read = crate::parallel::map(&files.pages, |page| {
-        let mut found = Diagnostics::new(lenient);
-        let source = read_source(display(&page.path), &page.path, &mut found)?;
-        let front_matter = FrontMatter::read(&source, &mut found);
-        Ok((source, front_matter, found))
+    let mut earlier: HashMap<PathBuf, LoadedPage> = earlier
+        .into_iter()
+        .map(|page| (page.file.path.clone(), page))
+        .collect();
+    // Each file's stamp, and its bytes unless the earlier page has the same stamp.
+    let bytes = crate::parallel::map(&files.pages, |page| {
+        let stamp = stamp(&page.path);
+        let kept = earlier.get(&page.path);
+        if stamp.is_some() && kept.is_some_and(|kept| kept.stamp == stamp) {
+            return Ok((stamp, None));
+        }
+        let bytes = read_bytes(&page.path)?;
+        let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
+        Ok((stamp, Some((bytes, hash))))
     });
+    let bytes: Vec<_> = bytes.into_iter().collect::<Result<_, Error>>()?;
+    let mut read: Vec<Option<LoadedPage>> = Vec::with_capacity(bytes.len());
+    for (page, (stamp, bytes)) in files.pages.iter().zip(&bytes) {
+        let same = |kept: &LoadedPage| {
+            bytes.as_ref().is_none_or(|(_, hash)| *hash == kept.bytes)
+                && kept.file.route == page.route
+                && kept.source.display_path == display(&page.path)
+        };
+        let kept = earlier.remove(&page.path).filter(same).map(|mut kept| {
+            kept.stamp = *stamp;
+            kept
+        });
+        read.push(kept);
+    }
+    let fresh: Vec<usize> = (0..read.len()).filter(|&at| read[at].is_none()).collect();
+    let parsed = crate::parallel::map(&fresh, |&at| {
+        let page = &files.pages[at];
+        let (stamp, bytes) = &bytes[at];
+        let read_now;
+        let (bytes, hash): (&[u8], u128) = match bytes {
+            Some((bytes, hash)) => (bytes, *hash),
+            // Its stamp was the earlier page's, which was not taken over all the same.
+            None => {
+                read_now = read_bytes(&page.path)?;
+                (&read_now, xxhash_rust::xxh3::xxh3_128(&read_now))
+            }
+        };
+        let mut found = Diagnostics::new(lenient);
+        let source = source_file(display(&page.path), &page.path, bytes, &mut found);
+        let front_matter = FrontMatter::read(&source, &mut found);
+        Ok(LoadedPage {
+            file: page.clone(),
+            source,
+            front_matter,
+            bytes: hash,
+            stamp: *stamp,
+            found,
+        })
+    });
+    for (at, page) in fresh.into_iter().zip(parsed) {
+        read[at] = Some(page?);
+    }
     let mut sources = Vec::with_capacity(files.pages.len() + files.folder_metas.len() + 1);
     let mut pages: Vec<LoadedPage> = Vec::with_capacity(files.pages.len());
     let mut routes: BTreeMap<String, String> = BTreeMap::new();
-    for (file, read) in files.pages.into_iter().zip(read) {
-        let (source, front_matter, found) = read?;
-        diagnostics.absorb(found);
-        sources.push(file.path.clone());
-        if let Some(first) = routes.insert(file.route.clone(), source.display_path.clone()) {
-            let message = format!(
-                "`{first}` and this file both map to the route `{}`",
-                file.route
-            );
+    for page in read.into_iter().flatten() {
+        diagnostics.absorb_copies(&page.found);
+        sources.push(page.file.path.clone());
+        let (route, display_path) = (&page.file.route, &page.source.display_path);
+        if let Some(first) = routes.insert(route.clone(), display_path.clone()) {
+            let message = format!("`{first}` and this file both map to the route `{route}`");
             diagnostics
-                .error(&source, Span::at(0), Code::RouteClash, message)
+                .error(&page.source, Span::at(0), Code::RouteClash, message)
                 .help = Some("rename or move one of the two files".into());
             continue;
         }
-        pages.push(LoadedPage {
-            file,
-            source,
-            front_matter,
-        });
+        pages.push(page);
     }
     let mut folders = BTreeMap::new();
     for path in &files.folder_metas {
@@ -167,11 +238,21 @@ fn read_source(
     path: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Result<SourceFile, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let bytes = read_bytes(path)?;
+    Ok(source_file(display_path, path, &bytes, diagnostics))
+}
+
+/// The size and time of last change of the file at `path`, if the system gives them.
+fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
+    let metadata = std::fs::metadata(path).ok()?;
+    Some((metadata.len(), metadata.modified().ok()?))
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    Ok(source_file(display_path, path, &bytes, diagnostics))
+    })
 }
 
 /// The content file `path` holding `bytes`, shown in diagnostics as `display_path`; invalid

@@ -23,8 +23,8 @@ pub const FEED_TITLE: &str = "OMA SpecWorks news";
 
 /// Whether `pages` hold an article with a date: the site then has a news feed, at
 /// [`FEED_ROUTE`].
-pub fn has_feed(pages: &[RenderedPage]) -> bool {
-    pages.iter().any(|page| page.published().is_some())
+pub fn has_feed<'a>(pages: impl IntoIterator<Item = &'a RenderedPage>) -> bool {
+    pages.into_iter().any(|page| page.published().is_some())
 }
 
 /// What an article's front matter says beside its title and description.

@@ -32,7 +32,7 @@ pub struct NavItem {
 }
 
 /// The whole navigation tree.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Navigation {
     /// Top-level entries in content order.
     pub items: Vec<NavItem>,

@@ -32,7 +32,7 @@ pub struct RenderedPage {
     pub front_matter: Map<String, Value>,
     /// Rendered content without chrome.
     pub body: String,
-    /// The complete HTML document (filled in once every page is rendered, see [`assemble`]).
+    /// The complete HTML document (filled in once every page is rendered, see [`Assembler::assemble`]).
     pub html: String,
     /// Where `body` starts in `html`, which holds it as it is.
     pub body_start: usize,
@@ -96,7 +96,7 @@ impl RenderedPage {
     }
 }
 
-/// Renders a parsed page's body; its document is made by [`assemble`].
+/// Renders a parsed page's body; its document is made by [`Assembler::assemble`].
 pub fn render_page(
     page: &PageFile,
     file: &SourceFile,
@@ -209,7 +209,7 @@ fn first_h1(document: &Document) -> Option<String> {
 pub const ANNOUNCEMENT_ROUTE: &str = "/announcement";
 
 /// The site-wide announcement: a banner before the header of every page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SiteAnnouncement {
     /// The banner.
     pub html: String,
@@ -262,29 +262,50 @@ pub fn site_announcement(
     })
 }
 
-/// Fills in every page's complete document, with the chrome built from `nav` and the site-wide
-/// announcement, if any.
-pub fn assemble(
-    pages: &mut [RenderedPage],
-    nav: &Navigation,
-    assets: &AssetUrls,
-    announcement: Option<&SiteAnnouncement>,
-) {
-    let order = nav.flatten();
-    let banner = announcement.map(|announcement| announcement.html.as_str());
-    let positions: HashMap<&str, usize> = order
-        .iter()
-        .enumerate()
-        .map(|(index, item)| (item.route.as_str(), index))
-        .collect();
-    // Each document is independent of the others: made on every core.
-    let documents = crate::parallel::map(pages, |page| {
+/// What every page's document is made with: the chrome built from the navigation, the
+/// compiler's assets and the site-wide announcement, if any.
+#[derive(Debug)]
+pub struct Assembler<'a> {
+    nav: &'a Navigation,
+    assets: &'a AssetUrls,
+    banner: Option<&'a str>,
+    order: Vec<&'a NavItem>,
+    /// Each route's place in `order`.
+    positions: HashMap<&'a str, usize>,
+}
+
+impl<'a> Assembler<'a> {
+    /// Documents in the chrome of `nav`, linking `assets`, with `announcement`'s banner.
+    pub fn new(
+        nav: &'a Navigation,
+        assets: &'a AssetUrls,
+        announcement: Option<&'a SiteAnnouncement>,
+    ) -> Assembler<'a> {
+        let order = nav.flatten();
+        let positions = order
+            .iter()
+            .enumerate()
+            .map(|(index, item)| (item.route.as_str(), index))
+            .collect();
+        Assembler {
+            nav,
+            assets,
+            banner: announcement.map(|announcement| announcement.html.as_str()),
+            order,
+            positions,
+        }
+    }
+
+    /// Fills in `page`'s complete document and where its body starts in it.
+    pub fn assemble(&self, page: &mut RenderedPage) {
         let neighbours =
-            positions
+            self.positions
                 .get(page.route.as_str())
                 .map_or_else(Neighbours::default, |&index| Neighbours {
-                    previous: index.checked_sub(1).and_then(|i| order.get(i).copied()),
-                    next: order.get(index + 1).copied(),
+                    previous: index
+                        .checked_sub(1)
+                        .and_then(|i| self.order.get(i).copied()),
+                    next: self.order.get(index + 1).copied(),
                 });
         let policy = page.meta_content_security_policy();
         let view = PageView {
@@ -299,11 +320,7 @@ pub fn assemble(
             enhanced: page.enhanced,
             neighbours,
         };
-        chrome::document(&view, nav, assets, banner)
-    });
-    for (page, (html, body_start)) in pages.iter_mut().zip(documents) {
-        page.html = html;
-        page.body_start = body_start;
+        (page.html, page.body_start) = chrome::document(&view, self.nav, self.assets, self.banner);
     }
 }
 

@@ -226,6 +226,18 @@ fn is_known_without_rule(class: &str) -> bool {
             .any(|prefix| class.starts_with(prefix))
 }
 
+/// A hash of each distinct `class` attribute value of `html`, sorted: two sets of documents
+/// whose hashes are the same get the same stylesheet, so a build that keeps documents between
+/// builds makes the stylesheet again only when they differ.
+pub fn class_hashes(html: &str) -> Vec<u64> {
+    let mut hashes: Vec<u64> = class_values(html)
+        .map(|value| xxhash_rust::xxh3::xxh3_64(value.as_bytes()))
+        .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
+}
+
 /// The classes of every `class` attribute in `html`, entities decoded
 /// (`[&amp;&gt;*:nth-child(odd)]:col-span-1` is `[&>*:nth-child(odd)]:col-span-1`).
 pub fn html_classes(html: &str) -> BTreeSet<String> {

@@ -13,7 +13,7 @@ use crate::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What links may point at: each page's route with the ids on it, and every asset route.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageIndex {
     pages: BTreeMap<String, Vec<String>>,
     assets: BTreeSet<String>,
@@ -38,6 +38,30 @@ impl PageIndex {
             index.pages.entry(page.route.clone()).or_default();
         }
         if has_feed(pages) {
+            index.assets.insert(FEED_ROUTE.into());
+        }
+        index
+    }
+
+    /// The index of `pages` given as each route with the ids its body holds, the `generated`
+    /// routes, the `assets`, and the news feed when `feed`.
+    pub fn of<'a>(
+        pages: impl IntoIterator<Item = (&'a str, &'a [String])>,
+        generated: impl IntoIterator<Item = &'a str>,
+        assets: &[AssetFile],
+        feed: bool,
+    ) -> PageIndex {
+        let mut index = PageIndex {
+            pages: BTreeMap::new(),
+            assets: assets.iter().map(|a| a.route.clone()).collect(),
+        };
+        for (route, ids) in pages {
+            index.pages.insert(route.to_string(), ids.to_vec());
+        }
+        for route in generated {
+            index.pages.entry(route.to_string()).or_default();
+        }
+        if feed {
             index.assets.insert(FEED_ROUTE.into());
         }
         index

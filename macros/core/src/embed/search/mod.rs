@@ -83,9 +83,10 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The index of the listed pages of `pages` (not the generated ones), their sections named by
 /// `nav`, their URLs under `base_path`.
-pub fn index(pages: &[RenderedPage], nav: &Navigation, base_path: &str) -> Index {
+pub fn index(pages: &[&RenderedPage], nav: &Navigation, base_path: &str) -> Index {
     let indexed: Vec<&RenderedPage> = pages
         .iter()
+        .copied()
         .filter(|page| page.listed && page.source.is_some())
         .collect();
     let sections: Vec<String> = indexed
