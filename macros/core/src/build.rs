@@ -9,6 +9,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::embed::cache::CompressionCache;
 use crate::embed::redirects::Redirect;
+use crate::embed::search::{self, PageWords};
 use crate::embed::{self, EmbeddedAsset, EmbeddedPage, Encoding};
 use crate::icons::IconFile;
 use crate::load::data::{Reads, SiteData};
@@ -739,6 +740,55 @@ pub(crate) struct KeptDocuments {
     classes: HashMap<String, Vec<u64>>,
     /// The stylesheet, the classes it left unstyled, and the class values it was made for.
     stylesheet: Option<(SiteAsset, Vec<String>, HashSet<u64>)>,
+    /// The words of each indexed page, by route.
+    search: HashMap<String, PageWords>,
+}
+
+/// The search index of `pages`: each page's words taken over from the last build when the page
+/// did not render again and its section kept its title, else read again.
+fn search_index(
+    pages: &[(&RenderedPage, bool)],
+    nav: &Navigation,
+    base_path: &str,
+    keeping: bool,
+    kept: &mut KeptDocuments,
+) -> search::Index {
+    let indexed: Vec<(&RenderedPage, bool)> = pages
+        .iter()
+        .copied()
+        .filter(|(page, _)| search::is_indexed(page))
+        .collect();
+    let sections: Vec<String> = indexed
+        .iter()
+        .map(|(page, _)| search::section_of(page, nav))
+        .collect();
+    let mut last = std::mem::take(&mut kept.search);
+    let mut words: Vec<Option<PageWords>> = indexed
+        .iter()
+        .zip(&sections)
+        .map(|((page, rendered), section)| {
+            let words = last.remove(&page.route);
+            words.filter(|words| !rendered && words.section == *section)
+        })
+        .collect();
+    let missing: Vec<usize> = (0..indexed.len())
+        .filter(|&at| words[at].is_none())
+        .collect();
+    let made = parallel::map(&missing, |&at| {
+        search::page_words(indexed[at].0, sections[at].clone())
+    });
+    for (at, made) in missing.into_iter().zip(made) {
+        words[at] = Some(made);
+    }
+    let words: Vec<PageWords> = words.into_iter().flatten().collect();
+    let with_words: Vec<(&RenderedPage, &PageWords)> =
+        indexed.iter().map(|(page, _)| *page).zip(&words).collect();
+    let index = search::index_of(&with_words, base_path);
+    if keeping {
+        let routes = indexed.iter().map(|(page, _)| page.route.clone());
+        kept.search = routes.zip(words).collect();
+    }
+    index
 }
 
 /// The pages with their finished documents, and what the documents link to.
@@ -775,9 +825,8 @@ fn documents(
 ) -> Documents {
     let (mut site_assets, mut urls) = render::assets::fixed_assets();
     urls.feed = context.feed;
-    let rendered: Vec<&RenderedPage> = pages.iter().map(|(page, _)| *page).collect();
-    let search_index = embed::search::index(&rendered, &context.nav, &options.base_path);
-    site_assets.extend(embed::search::assets(&search_index));
+    let search_index = search_index(pages, &context.nav, &options.base_path, keeping, kept);
+    site_assets.extend(search::assets(&search_index));
     let same_context = kept.context.as_ref() == Some(&context);
     let mut classes = std::mem::take(&mut kept.classes);
     let mut documents: Vec<Option<Document>> = pages

@@ -156,5 +156,17 @@ fn menus_stylesheet_and_lists_follow_the_edited_page() -> std::io::Result<()> {
     write("2.news/one.md", &format!("{card}\nSecond paragraph.\n"))?;
     let (_, rendered) = rebuild(&mut session, root);
     assert_eq!(rendered, ["2.news/one.md"]);
+
+    // The section's title, which the search results of its pages show: the search index
+    // follows, though none of the pages renders again.
+    write("1.guide/_dir.yaml", "title: Handbook\n")?;
+    let (_, rendered) = rebuild(&mut session, root);
+    assert_eq!(rendered, Vec::<String>::new());
+    let built = session.build(root).unwrap_or_else(|e| panic!("{e}"));
+    let index = built.assets.iter().find(|asset| {
+        asset.route.starts_with("/_site/search-index.") && asset.route != "/_site/search-index.json"
+    });
+    let index = index.map(|asset| String::from_utf8_lossy(&asset.bytes).into_owned());
+    assert!(index.is_some_and(|index| index.contains("\"Handbook\"")));
     Ok(())
 }

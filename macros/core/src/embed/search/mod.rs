@@ -81,51 +81,74 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// A page's parts and how often each word is in each of their fields (title, section,
+/// heading, text): what the index is made of, made again only when the page or its section
+/// changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageWords {
+    /// The title of the site's section the page is in.
+    pub section: String,
+    parts: Vec<Part>,
+    counts: Vec<HashMap<String, [u32; 4]>>,
+}
+
+/// Whether `page` goes into the index: listed, and from the content (not generated).
+pub fn is_indexed(page: &RenderedPage) -> bool {
+    page.listed && page.source.is_some()
+}
+
+/// The title of the site's section `page` is in, as `nav` names it (empty at the top).
+pub fn section_of(page: &RenderedPage, nav: &Navigation) -> String {
+    nav.section(&page.route)
+        .map(|item| item.title.clone())
+        .unwrap_or_default()
+}
+
+/// The words of `page`, in the section titled `section`.
+pub fn page_words(page: &RenderedPage, section: String) -> PageWords {
+    let parts = text::parts(&page.body);
+    let counts = parts
+        .iter()
+        .enumerate()
+        .map(|(at, part)| {
+            let mut counts: HashMap<String, [u32; 4]> = HashMap::new();
+            let (title, section) = match at {
+                0 => (page.title.as_str(), section.as_str()),
+                _ => ("", ""),
+            };
+            let fields = [title, section, &part.heading, &part.text];
+            for (field, text) in fields.into_iter().enumerate() {
+                for word in words(text).filter(|word| word.chars().count() <= LONGEST_WORD) {
+                    counts.entry(word).or_default()[field] += 1;
+                }
+            }
+            counts
+        })
+        .collect();
+    PageWords {
+        section,
+        parts,
+        counts,
+    }
+}
+
 /// The index of the listed pages of `pages` (not the generated ones), their sections named by
 /// `nav`, their URLs under `base_path`.
 pub fn index(pages: &[&RenderedPage], nav: &Navigation, base_path: &str) -> Index {
     let indexed: Vec<&RenderedPage> = pages
         .iter()
         .copied()
-        .filter(|page| page.listed && page.source.is_some())
+        .filter(|page| is_indexed(page))
         .collect();
-    let sections: Vec<String> = indexed
-        .iter()
-        .map(|page| {
-            nav.section(&page.route)
-                .map(|item| item.title.clone())
-                .unwrap_or_default()
-        })
-        .collect();
-    let with_sections: Vec<(&RenderedPage, &str)> = indexed
-        .iter()
-        .copied()
-        .zip(sections.iter().map(String::as_str))
-        .collect();
-    let split = crate::parallel::map(&with_sections, |&(page, section)| {
-        let parts = text::parts(&page.body);
-        let counts: Vec<HashMap<String, [u32; 4]>> = parts
-            .iter()
-            .enumerate()
-            .map(|(at, part)| {
-                let mut counts: HashMap<String, [u32; 4]> = HashMap::new();
-                let (title, section) = match at {
-                    0 => (page.title.as_str(), section),
-                    _ => ("", ""),
-                };
-                let fields = [title, section, &part.heading, &part.text];
-                for (field, text) in fields.into_iter().enumerate() {
-                    for word in words(text).filter(|word| word.chars().count() <= LONGEST_WORD) {
-                        counts.entry(word).or_default()[field] += 1;
-                    }
-                }
-                counts
-            })
-            .collect();
-        (parts, counts)
-    });
+    let words = crate::parallel::map(&indexed, |page| page_words(page, section_of(page, nav)));
+    let with_words: Vec<(&RenderedPage, &PageWords)> = indexed.into_iter().zip(&words).collect();
+    index_of(&with_words, base_path)
+}
+
+/// The index of `pages`, each with its words ([`page_words`]), their URLs under `base_path`.
+pub fn index_of(pages: &[(&RenderedPage, &PageWords)], base_path: &str) -> Index {
     let mut pages_with: HashMap<&str, usize> = HashMap::new();
-    for (_, counts) in &split {
+    for (_, PageWords { counts, .. }) in pages {
         let mut on_page: Vec<&str> = counts
             .iter()
             .flat_map(|part| part.keys().map(String::as_str))
@@ -136,20 +159,21 @@ pub fn index(pages: &[&RenderedPage], nav: &Navigation, base_path: &str) -> Inde
             *pages_with.entry(word).or_default() += 1;
         }
     }
-    let page_count = indexed.len() as f64;
+    let page_count = pages.len() as f64;
     let saturated = |count: u32| {
         let count = f64::from(count);
         count * (SATURATION + 1.0) / (count + SATURATION)
     };
     let mut index = Index::default();
     let mut terms: BTreeMap<&str, Vec<(usize, u64)>> = BTreeMap::new();
-    for ((page, section), (parts, counts)) in with_sections.into_iter().zip(&split) {
+    for (page, words) in pages {
         let position = index.pages.len();
         index.pages.push(IndexedPage {
             url: format!("{base_path}{}", route_url(&page.route)),
             title: page.title.clone(),
-            section: section.to_string(),
+            section: words.section.clone(),
         });
+        let PageWords { parts, counts, .. } = words;
         for (part, counts) in parts.iter().zip(counts) {
             let at = index.parts.len();
             index.parts.push(Part {
