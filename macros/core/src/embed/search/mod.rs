@@ -20,8 +20,9 @@ use crate::load::route_url;
 use crate::render::RenderedPage;
 use crate::render::assets::{SiteAsset, hashed_route};
 use crate::render::nav::Navigation;
+use serde::Serialize;
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// The index file's `Content-Type`.
 pub const CONTENT_TYPE: &str = "application/json";
@@ -147,7 +148,8 @@ pub fn index(pages: &[&RenderedPage], nav: &Navigation, base_path: &str) -> Inde
 
 /// The index of `pages`, each with its words ([`page_words`]), their URLs under `base_path`.
 pub fn index_of(pages: &[(&RenderedPage, &PageWords)], base_path: &str) -> Index {
-    let mut pages_with: HashMap<&str, usize> = HashMap::new();
+    // Each word's postings, with how many pages have it and then its rarity.
+    let mut terms: HashMap<&str, Term> = HashMap::new();
     for (_, PageWords { counts, .. }) in pages {
         let mut on_page: Vec<&str> = counts
             .iter()
@@ -156,16 +158,18 @@ pub fn index_of(pages: &[(&RenderedPage, &PageWords)], base_path: &str) -> Index
         on_page.sort_unstable();
         on_page.dedup();
         for word in on_page {
-            *pages_with.entry(word).or_default() += 1;
+            terms.entry(word).or_default().pages += 1;
         }
     }
     let page_count = pages.len() as f64;
+    for term in terms.values_mut() {
+        term.rarity = (1.0 + page_count / term.pages as f64).ln();
+    }
     let saturated = |count: u32| {
         let count = f64::from(count);
         count * (SATURATION + 1.0) / (count + SATURATION)
     };
     let mut index = Index::default();
-    let mut terms: BTreeMap<&str, Vec<(usize, u64)>> = BTreeMap::new();
     for (page, words) in pages {
         let position = index.pages.len();
         index.pages.push(IndexedPage {
@@ -181,28 +185,51 @@ pub fn index_of(pages: &[(&RenderedPage, &PageWords)], base_path: &str) -> Index
                 ..part.clone()
             });
             for (word, [title, section, heading, body]) in counts {
-                let rarity = (1.0 + page_count / pages_with[word.as_str()] as f64).ln();
-                let weight = rarity
+                let Some(term) = terms.get_mut(word.as_str()) else {
+                    continue;
+                };
+                let weight = term.rarity
                     * (TITLE_WEIGHT * saturated(*title)
                         + SECTION_WEIGHT * saturated(*section)
                         + HEADING_WEIGHT * saturated(*heading)
                         + BODY_WEIGHT * saturated(*body));
                 // In hundredths, so that ranking adds integers, exactly, in Rust and JavaScript.
                 let weight = ((weight * 100.0).round() as u64).max(1);
-                terms.entry(word).or_default().push((at, weight));
+                term.postings.push((at, weight));
             }
         }
     }
+    let mut terms: Vec<(&str, Term)> = terms.into_iter().collect();
+    terms.sort_unstable_by_key(|(word, _)| *word);
     index.terms = terms
         .into_iter()
-        .map(|(word, postings)| (word.to_string(), postings))
+        .map(|(word, term)| (word.to_string(), term.postings))
         .collect();
     index
+}
+
+/// A word while the index is made.
+#[derive(Default)]
+struct Term {
+    /// How many pages have it.
+    pages: usize,
+    /// Its inverse document frequency.
+    rarity: f64,
+    /// The parts it is in, with its weight there.
+    postings: Vec<(usize, u64)>,
 }
 
 /// Where the search script finds the index: a file at a fixed route, revalidated on each use,
 /// naming the index's file ([`assets`]).
 pub const POINTER_ROUTE: &str = "/_site/search-index.json";
+
+/// The index file's three arrays ([`Index::to_json`]).
+#[derive(Serialize)]
+struct IndexJson<'a> {
+    pages: Vec<[&'a str; 3]>,
+    parts: Vec<(usize, &'a str, &'a str, &'a str)>,
+    terms: Vec<(&'a str, Vec<u64>)>,
+}
 
 /// The index as a file at a URL carrying its content hash, cached for good, and the file at
 /// [`POINTER_ROUTE`] naming it (`{"index":"search-index.HASH.json"}`, beside it). The pages
@@ -232,31 +259,37 @@ impl Index {
     /// `[page, anchor, heading, text]`, `terms` as `[word, [part, weight, …]]` with each part
     /// written as the difference from the one before it (smaller numbers, a smaller file).
     pub fn to_json(&self) -> String {
-        let pages: Vec<Value> = self
+        let pages: Vec<[&str; 3]> = self
             .pages
             .iter()
-            .map(|page| json!([page.url, page.title, page.section]))
+            .map(|page| [&page.url, &page.title, &page.section].map(String::as_str))
             .collect();
-        let parts: Vec<Value> = self
+        let parts: Vec<(usize, &str, &str, &str)> = self
             .parts
             .iter()
-            .map(|part| json!([part.page, part.anchor, part.heading, part.text]))
+            .map(|part| (part.page, &*part.anchor, &*part.heading, &*part.text))
             .collect();
-        let terms: Vec<Value> = self
+        let terms: Vec<(&str, Vec<u64>)> = self
             .terms
             .iter()
             .map(|(word, postings)| {
                 let mut previous = 0;
                 let mut flat = Vec::with_capacity(postings.len() * 2);
                 for &(part, weight) in postings {
-                    flat.push(json!(part - previous));
-                    flat.push(json!(weight));
+                    flat.extend([(part - previous) as u64, weight]);
                     previous = part;
                 }
-                json!([word, flat])
+                (word.as_str(), flat)
             })
             .collect();
-        json!({ "pages": pages, "parts": parts, "terms": terms }).to_string()
+        // Written from borrowed tuples rather than `Value` trees: `site dev` writes the index
+        // on every build. Strings and integers only, which serialize without error.
+        let json = IndexJson {
+            pages,
+            parts,
+            terms,
+        };
+        serde_json::to_string(&json).unwrap_or_default()
     }
 
     /// Reads what [`Index::to_json`] wrote; `None` if it is not such an index.
