@@ -188,15 +188,7 @@ pub(crate) fn run(root: &Path, options: &Options, kept: &mut Kept) -> Result<Bui
 
     let listed: Vec<NavPage> = kept_pages
         .iter()
-        .filter_map(|kept| {
-            let page = &kept.page;
-            Some(NavPage {
-                relative: page.source.clone()?,
-                route: page.route.clone(),
-                title: page.title.clone(),
-                listed: page.listed,
-            })
-        })
+        .filter_map(|kept| nav_page(&kept.page))
         .collect();
     let nav = Navigation::build(&listed, &content.folders);
     let generated = generated_pages(&nav, kept_pages.iter().map(|kept| &kept.page));
@@ -461,17 +453,7 @@ fn render_folder(
         .map(|kept| kept.page)
         .collect();
     let announcement = render::page::site_announcement(&content.pages, &site, untrusted);
-    let listed: Vec<NavPage> = pages
-        .iter()
-        .filter_map(|page| {
-            Some(NavPage {
-                relative: page.source.clone()?,
-                route: page.route.clone(),
-                title: page.title.clone(),
-                listed: page.listed,
-            })
-        })
-        .collect();
+    let listed: Vec<NavPage> = pages.iter().filter_map(nav_page).collect();
     let nav = Navigation::build(&listed, &content.folders);
     let generated = generated_pages(&nav, &pages);
     Ok(Folder {
@@ -699,6 +681,16 @@ impl KeptPage {
                 .iter()
                 .all(|(reference, version)| site.data_version(reference) == *version)
     }
+}
+
+/// What the navigation needs of a page from the content (none of a generated page).
+fn nav_page(page: &RenderedPage) -> Option<NavPage> {
+    Some(NavPage {
+        relative: page.source.clone()?,
+        route: page.route.clone(),
+        title: page.title.clone(),
+        listed: page.listed,
+    })
 }
 
 /// Pages the content does not provide: the home page, the search page, and one per folder
