@@ -72,6 +72,10 @@ struct DevArgs {
     /// Serve the pages under this path (`/docs`), as the macro's `base` option does.
     #[arg(long, value_name = "PATH", default_value = "/", value_parser = base_path)]
     base: String,
+    /// Build as for authors who are not trusted, as the macro's `untrusted` option and `site
+    /// check --untrusted` do: raw HTML sanitised, what can run a script removed, with a warning.
+    #[arg(long)]
+    untrusted: bool,
     /// The content folder.
     #[arg(default_value = "content")]
     dir: PathBuf,
@@ -160,6 +164,7 @@ async fn main() -> ExitCode {
             addr,
             lenient,
             base,
+            untrusted,
             dir,
         }) => match site::dev::serve(
             &dir,
@@ -167,6 +172,7 @@ async fn main() -> ExitCode {
             &site::dev::Preview {
                 lenient,
                 base_path: base,
+                untrusted,
             },
         )
         .await

@@ -112,12 +112,15 @@ pub(crate) struct Settings {
     pub(crate) lenient: bool,
     /// The path the pages are served under (`/docs`), empty at the root.
     pub(crate) base_path: String,
+    /// The content's authors are not trusted ([`Options::untrusted`]).
+    pub(crate) untrusted: bool,
 }
 
 /// The session `site dev` builds with: the macro's checks, nothing compressed.
 pub(crate) fn session(settings: &Settings) -> Session {
     Session::new(Options {
         lenient: settings.lenient,
+        untrusted: settings.untrusted,
         base_path: settings.base_path.clone(),
         site_url: embed::site_url(),
         ..Options::default()

@@ -49,6 +49,9 @@ pub struct Preview {
     /// The path the pages are served under (`/docs`, checked by
     /// [`site_compiler::base_path`]), empty at the root, as the macro's `base` option.
     pub base_path: String,
+    /// Builds as the macro's `untrusted` option does (`--untrusted`): raw HTML sanitised, what
+    /// can run a script removed with a warning, for previewing what users wrote.
+    pub untrusted: bool,
 }
 
 /// Serves the content folder `dir` on `addr` until SIGINT or SIGTERM, rebuilding it on every
@@ -78,6 +81,7 @@ pub async fn run(
     let settings = Settings {
         lenient: preview.lenient,
         base_path: preview.base_path.clone(),
+        untrusted: preview.untrusted,
     };
     let session = build::session(&settings);
     let previous = Arc::new(Output::default());

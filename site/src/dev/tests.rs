@@ -214,6 +214,37 @@ async fn content_errors_replace_every_page_until_fixed() -> TestResult {
 }
 
 #[tokio::test]
+async fn untrusted_content_is_previewed_without_what_runs_a_script() -> TestResult {
+    let folder = Folder::new(
+        "untrusted",
+        &[(
+            "1.guide/intro.md",
+            "# Intro\n\n<b onclick=\"alert(1)\">Bold</b> and [a link](javascript:alert(2)).\n",
+        )],
+    )?;
+    let settings = build::Settings {
+        untrusted: true,
+        ..Default::default()
+    };
+    let state = folder.state_with(&settings);
+    let response = send(&state, Method::GET, "/guide/intro").await?;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = String::from_utf8(response.body().to_vec())?;
+    // The page, and the warnings listed over it, which quote the source.
+    let (page, warnings) = html
+        .split_once("<details id=\"site-dev-warnings\"")
+        .ok_or("no list of warnings")?;
+    assert!(page.contains("<b>Bold</b>"), "{page}");
+    assert!(!page.contains("alert("), "{page}");
+    assert!(warnings.contains("event handler `onclick`"), "{warnings}");
+    // Trusted, the same folder is an error page: script in content is a content error.
+    let trusted = folder.state();
+    let page = send(&trusted, Method::GET, "/guide/intro").await?;
+    assert_eq!(page.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    Ok(())
+}
+
+#[tokio::test]
 async fn lenient_pages_render_with_their_warnings_listed() -> TestResult {
     let folder = Folder::new(
         "lenient",
