@@ -91,6 +91,8 @@ pub struct PageWords {
     pub section: String,
     parts: Vec<Part>,
     counts: Vec<HashMap<String, [u32; 4]>>,
+    /// The words of all its parts, each once.
+    distinct: Vec<String>,
 }
 
 /// Whether `page` goes into the index: listed, and from the content (not generated).
@@ -108,7 +110,7 @@ pub fn section_of(page: &RenderedPage, nav: &Navigation) -> String {
 /// The words of `page`, in the section titled `section`.
 pub fn page_words(page: &RenderedPage, section: String) -> PageWords {
     let parts = text::parts(&page.body);
-    let counts = parts
+    let counts: Vec<HashMap<String, [u32; 4]>> = parts
         .iter()
         .enumerate()
         .map(|(at, part)| {
@@ -126,10 +128,17 @@ pub fn page_words(page: &RenderedPage, section: String) -> PageWords {
             counts
         })
         .collect();
+    let mut distinct: Vec<String> = counts
+        .iter()
+        .flat_map(|part| part.keys().cloned())
+        .collect();
+    distinct.sort_unstable();
+    distinct.dedup();
     PageWords {
         section,
         parts,
         counts,
+        distinct,
     }
 }
 
@@ -150,14 +159,8 @@ pub fn index(pages: &[&RenderedPage], nav: &Navigation, base_path: &str) -> Inde
 pub fn index_of(pages: &[(&RenderedPage, &PageWords)], base_path: &str) -> Index {
     // Each word's postings, with how many pages have it and then its rarity.
     let mut terms: HashMap<&str, Term> = HashMap::new();
-    for (_, PageWords { counts, .. }) in pages {
-        let mut on_page: Vec<&str> = counts
-            .iter()
-            .flat_map(|part| part.keys().map(String::as_str))
-            .collect();
-        on_page.sort_unstable();
-        on_page.dedup();
-        for word in on_page {
+    for (_, words) in pages {
+        for word in &words.distinct {
             terms.entry(word).or_default().pages += 1;
         }
     }
