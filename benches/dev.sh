@@ -29,7 +29,9 @@ echo "seed content, $(find "$work/content" -name '*.md' | wc -l) files, editing 
 
 for pages in "${CORPORA[@]}"; do
     python3 scripts/gen-corpus.py "$pages" "$work/content-$pages" >/dev/null
-    file=$(cd "$work/content-$pages" && find . -name 'page-*.md' | sort | head -1 | sed 's|^\./||')
+    # The first in order; `sed` reads to the end, where `head` would leave `sort` writing into
+    # a closed pipe and `pipefail` end the script.
+    file=$(cd "$work/content-$pages" && find . -name 'page-*.md' | sort | sed -n '1s|^\./||p')
     # The route: numeric prefixes (`3.`) dropped, no `.md`.
     route=/$(echo "$file" | sed -E 's#(^|/)[0-9]+\.#\1#g; s#\.md$##')
     echo "generated corpus, $pages pages, editing $route:"
