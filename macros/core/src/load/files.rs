@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 /// Static files live in this subfolder of the content folder and are served from the site root.
 pub const PUBLIC_DIR: &str = "public";
 
+/// The LwM2M object registry's data, read by `crate::registry`: its README is the data's own
+/// documentation, not a page of the site.
+pub const REGISTRY_DIR: &str = "data/lwm2m-registry";
+
 /// A markdown file and the route it is served at.
 #[derive(Debug, Clone)]
 pub struct PageFile {
@@ -71,6 +75,8 @@ pub struct ContentFiles {
     pub folder_metas: Vec<PathBuf>,
     /// Static files from `public/`.
     pub assets: Vec<AssetFile>,
+    /// The files of the LwM2M registry's data ([`REGISTRY_DIR`]), sorted.
+    pub registry: Vec<PathBuf>,
     /// Files and links left out, and why.
     pub problems: Vec<FileProblem>,
 }
@@ -117,6 +123,7 @@ pub fn scan(root: &Path) -> Result<ContentFiles, Error> {
         .pages
         .sort_by(|a, b| a.route.cmp(&b.route).then(a.relative.cmp(&b.relative)));
     files.assets.sort_by(|a, b| a.route.cmp(&b.route));
+    files.registry.sort();
     Ok(files)
 }
 
@@ -242,6 +249,11 @@ impl Walker<'_> {
             }
             None if relative.rsplit('/').next() == Some(FOLDER_META) => {
                 self.files.folder_metas.push(path)
+            }
+            None if relative.starts_with(REGISTRY_DIR)
+                && relative.as_bytes().get(REGISTRY_DIR.len()) == Some(&b'/') =>
+            {
+                self.files.registry.push(path)
             }
             None if relative.ends_with(".md") => {
                 let route = route_of(&relative);
@@ -504,6 +516,39 @@ mod tests {
                 "file-name: `a#b.png` cannot be a file's URL: its name holds `#`",
                 "file-name: `q?x.md` cannot be a page's URL: its name holds `?`",
                 "file-name: `x%2fy.md` cannot be a page's URL: its name holds `%`",
+            ]
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn the_registry_folder_holds_data_not_pages() -> Result<(), Error> {
+        let folder = Folder::new(
+            "registry",
+            &[
+                "data/lwm2m-registry/README.md",
+                "data/lwm2m-registry/objects/3.xml",
+                "data/lwm2m-registry-notes.md",
+                "page.md",
+            ],
+        )
+        .map_err(|source| Error::Io {
+            path: PathBuf::new(),
+            source,
+        })?;
+        let files = scan(&folder.0)?;
+        let (routes, _) = routes_and_problems(&files);
+        assert_eq!(routes, ["/data/lwm2m-registry-notes", "/page"]);
+        let registry: Vec<String> = files
+            .registry
+            .iter()
+            .map(|path| relative_path(&folder.0, path))
+            .collect();
+        assert_eq!(
+            registry,
+            [
+                "data/lwm2m-registry/README.md",
+                "data/lwm2m-registry/objects/3.xml"
             ]
         );
         Ok(())

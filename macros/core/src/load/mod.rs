@@ -9,7 +9,7 @@ mod front_matter;
 
 pub use files::{
     AssetFile, ContentFiles, FOLDER_META, FileProblem, FolderMeta, PUBLIC_DIR, PageFile,
-    read_folder_meta, relative_path, route_of, route_url, scan, strip_order_prefix,
+    REGISTRY_DIR, read_folder_meta, relative_path, route_of, route_url, scan, strip_order_prefix,
     title_from_path,
 };
 pub use front_matter::FrontMatter;
@@ -46,6 +46,9 @@ pub struct Content {
     /// The icons of its icon file; none when it has none, or when the file is invalid
     /// (reported).
     pub icons: IconFile,
+    /// The files of the LwM2M registry's data ([`REGISTRY_DIR`]), sorted; not read here
+    /// (`crate::registry` reads them).
+    pub registry: Vec<PathBuf>,
     /// Every file read, so that a build can track them.
     pub sources: Vec<PathBuf>,
 }
@@ -204,6 +207,7 @@ pub fn load(
         assets: files.assets,
         redirects,
         icons,
+        registry: files.registry,
         sources,
     })
 }
