@@ -96,6 +96,24 @@ fn fixture(name: &str) -> std::io::Result<PathBuf> {
             b"::ShVideo\n---\nsrc: https://user@videos.example/a.mp4\n---\n::\n",
         ),
         (
+            "data/lwm2m-registry/index.tsv",
+            b"ObjectID\tURN\tName\tOwner\tSource\tVer\tDDF\tDDFLink\tTS\tTSLink\n\
+              900\turn:oma:lwm2m:x:900\tBroken\tSite\t2\t1.0\t900.xml\t1\t\t0\n\
+              901\turn:oma:lwm2m:x:901\tWrong\tSite\t2\t1.0\t901.xml\t1\t\t0\n\
+              9x\turn\tBad\tSite\t2\t1.0\t\t0\t\t0\n",
+        ),
+        ("data/lwm2m-registry/objects/900.xml", b"<LWM2M><Object></LWM2M>\n"),
+        (
+            "data/lwm2m-registry/objects/901.xml",
+            b"<LWM2M>\n<Object ObjectType=\"MODefinition\">\n<Name>Wrong</Name>\n\
+              <ObjectID>9010</ObjectID>\n<ObjectURN>urn:oma:lwm2m:x:901:1.1</ObjectURN>\n\
+              <MultipleInstances>Single</MultipleInstances>\n<Mandatory>Optional</Mandatory>\n\
+              <Colour>red</Colour>\n<Resources>\n\
+              <Item ID=\"0\"><Name>A</Name><Operations>RX</Operations><MultipleInstances>Single</MultipleInstances><Mandatory>Optional</Mandatory><Type>Integer</Type><RangeEnumeration>1...5</RangeEnumeration></Item>\n\
+              <Item ID=\"0\"><Name>B</Name><Operations>E</Operations><MultipleInstances>Single</MultipleInstances><Mandatory>Optional</Mandatory><Type>String</Type></Item>\n\
+              </Resources>\n</Object>\n</LWM2M>\n",
+        ),
+        (
             "redirects.yml",
             b"/list: [a]\nold-page: /\n/binding: /\n/old: /nowhere\n",
         ),

@@ -14,6 +14,7 @@ use crate::embed::{self, EmbeddedAsset, EmbeddedPage, Encoding};
 use crate::icons::IconFile;
 use crate::load::data::{Reads, SiteData};
 use crate::load::{self, LoadedPage};
+use crate::registry::{self, Registry};
 use crate::render::AssetUrls;
 use crate::render::article::has_feed;
 use crate::render::assets::SiteAsset;
@@ -27,6 +28,7 @@ use crate::validate::PageIndex;
 use crate::{Compiled, Error, parallel, parse, style, validate};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use xxhash_rust::xxh3::Xxh3Default;
 
 /// How to build.
@@ -158,8 +160,21 @@ pub(crate) fn run(root: &Path, options: &Options, kept: &mut Kept) -> Result<Bui
     let mut diagnostics = Diagnostics::new(options.lenient);
     let earlier = std::mem::take(&mut kept.loaded);
     let mut content = load::load(root, &mut diagnostics, earlier)?;
+    let registry_read =
+        refresh_registry(root, &content.registry, &mut kept.registry, options.lenient)?;
+    kept.registry_read = registry_read;
+    let registry = kept
+        .registry
+        .as_ref()
+        .map(|kept| Arc::clone(&kept.registry));
+    if let Some(registry) = &kept.registry {
+        diagnostics.absorb_copies(&registry.diagnostics);
+        add_registry(root, &mut content, &registry.registry, &mut diagnostics);
+    }
     let icons = std::mem::take(&mut content.icons);
-    let site = SiteData::new(root, &content.pages).with_icons(icons);
+    let site = SiteData::new(root, &content.pages)
+        .with_icons(icons)
+        .with_registry(registry);
     let highlights = match cache_file(options) {
         Some(file) => highlight::Cache::open(&file.with_extension("highlights")),
         None => highlight::Cache::default(),
@@ -192,10 +207,27 @@ pub(crate) fn run(root: &Path, options: &Options, kept: &mut Kept) -> Result<Bui
         .collect();
     let nav = Navigation::build(&listed, &content.folders);
     let generated = generated_pages(&nav, kept_pages.iter().map(|kept| &kept.page));
+    // The registry's pages, but where the content has a page of its own.
+    let content_routes: HashSet<&str> = content
+        .pages
+        .iter()
+        .map(|p| p.file.route.as_str())
+        .collect();
+    let registry_pages: Vec<&(RenderedPage, Vec<String>)> = kept
+        .registry
+        .iter()
+        .flat_map(|registry| &registry.pages)
+        .filter(|(page, _)| !content_routes.contains(page.route.as_str()))
+        .collect();
     let index = PageIndex::of(
         kept_pages
             .iter()
-            .map(|kept| (kept.page.route.as_str(), kept.ids.as_slice())),
+            .map(|kept| (kept.page.route.as_str(), kept.ids.as_slice()))
+            .chain(
+                registry_pages
+                    .iter()
+                    .map(|(page, ids)| (page.route.as_str(), ids.as_slice())),
+            ),
         generated.iter().map(|page| page.route.as_str()),
         &content.assets,
         has_feed(kept_pages.iter().map(|kept| &kept.page)),
@@ -237,6 +269,7 @@ pub(crate) fn run(root: &Path, options: &Options, kept: &mut Kept) -> Result<Bui
             (&kept.page, rendered.contains(relative))
         })
         .chain(generated.iter().map(|page| (page, false)))
+        .chain(registry_pages.iter().map(|(page, _)| (page, registry_read)))
         .collect();
     pages.sort_by(|(a, _), (b, _)| a.route.cmp(&b.route));
 
@@ -334,6 +367,7 @@ pub struct SiteContext {
     /// kept for the next.
     pages: Vec<LoadedPage>,
     icons: IconFile,
+    registry: Option<Arc<Registry>>,
     index: PageIndex,
     nav: Navigation,
     asset_urls: AssetUrls,
@@ -366,6 +400,7 @@ impl SiteContext {
             lenient: options.lenient,
             untrusted: options.untrusted,
             icons: folder.site.icons().clone(),
+            registry: folder.site.registry_arc(),
             pages: folder.content.pages,
             index,
             nav: folder.nav,
@@ -393,7 +428,9 @@ impl SiteContext {
             route: load::route_of(relative),
         };
         let page = LoadedPage::new(file, source, front_matter);
-        let site = SiteData::new(&self.root, &self.pages).with_icons(self.icons.clone());
+        let site = SiteData::new(&self.root, &self.pages)
+            .with_icons(self.icons.clone())
+            .with_registry(self.registry.clone());
         let mut rendered = render_page(&page, &site, None, self.untrusted, &mut diagnostics);
         let mut index = self.index.clone();
         index.insert(&rendered);
@@ -433,9 +470,25 @@ fn render_folder(
     diagnostics: &mut Diagnostics,
 ) -> Result<Folder, Error> {
     let mut content = load::load(root, diagnostics, Vec::new())?;
-    let icons = std::mem::take(&mut content.icons);
-    let site = SiteData::new(root, &content.pages).with_icons(icons);
     let mut kept = Kept::default();
+    refresh_registry(
+        root,
+        &content.registry,
+        &mut kept.registry,
+        diagnostics.is_lenient(),
+    )?;
+    if let Some(registry) = &kept.registry {
+        diagnostics.absorb_copies(&registry.diagnostics);
+        add_registry(root, &mut content, &registry.registry, diagnostics);
+    }
+    let icons = std::mem::take(&mut content.icons);
+    let site = SiteData::new(root, &content.pages)
+        .with_icons(icons)
+        .with_registry(
+            kept.registry
+                .as_ref()
+                .map(|kept| Arc::clone(&kept.registry)),
+        );
     render_pages(
         root,
         &content.pages,
@@ -445,6 +498,7 @@ fn render_folder(
         &mut kept,
         diagnostics,
     );
+    let registry = kept.registry.take();
     let mut rendered = kept.pages;
     let pages: Vec<RenderedPage> = content
         .pages
@@ -455,7 +509,14 @@ fn render_folder(
     let announcement = render::page::site_announcement(&content.pages, &site, untrusted);
     let listed: Vec<NavPage> = pages.iter().filter_map(nav_page).collect();
     let nav = Navigation::build(&listed, &content.folders);
-    let generated = generated_pages(&nav, &pages);
+    let mut generated = generated_pages(&nav, &pages);
+    let routes: HashSet<&str> = pages.iter().map(|page| page.route.as_str()).collect();
+    let registry_pages = registry.into_iter().flat_map(|registry| registry.pages);
+    let registry_pages: Vec<RenderedPage> = registry_pages
+        .map(|(page, _)| page)
+        .filter(|page| !routes.contains(page.route.as_str()))
+        .collect();
+    generated.extend(registry_pages);
     Ok(Folder {
         content,
         site,
@@ -501,6 +562,72 @@ fn assemble(
     }
 }
 
+/// The LwM2M registry of a build ([`crate::registry`]) and its pages.
+#[derive(Debug)]
+pub(crate) struct KeptRegistry {
+    /// [`registry::stamp`] of its files when they were read.
+    stamp: u128,
+    registry: Arc<Registry>,
+    /// What reading and checking it found.
+    diagnostics: Diagnostics,
+    /// Its pages, each with the ids its body holds.
+    pages: Vec<(RenderedPage, Vec<String>)>,
+}
+
+/// Reads the LwM2M registry whose files are `files` into `kept`, unless it holds the registry
+/// of these files as they are (no file added, removed or changed); `None` there when there are
+/// none. Says whether it was read.
+fn refresh_registry(
+    root: &Path,
+    files: &[PathBuf],
+    kept: &mut Option<KeptRegistry>,
+    lenient: bool,
+) -> Result<bool, Error> {
+    let stamp = registry::stamp(files);
+    if files.is_empty() || kept.as_ref().is_some_and(|kept| kept.stamp == stamp) {
+        if files.is_empty() {
+            *kept = None;
+        }
+        return Ok(false);
+    }
+    let mut diagnostics = Diagnostics::new(lenient);
+    *kept = Registry::load(root, files, &mut diagnostics)?.map(|registry| {
+        let made = registry::pages::pages(&registry);
+        let pages = parallel::map(&made, |page| {
+            let page = render::page::registry_page(page.clone());
+            let ids = render::html_scan::ids(&page.body);
+            (page, ids)
+        });
+        KeptRegistry {
+            stamp,
+            registry: Arc::new(registry),
+            diagnostics,
+            pages,
+        }
+    });
+    Ok(true)
+}
+
+/// What the LwM2M registry adds to the content folder: the list pages it does not write
+/// itself ([`registry::lists`]), the object files as assets (served as they are), and its
+/// files among those the build tracks.
+fn add_registry(
+    root: &Path,
+    content: &mut load::Content,
+    registry: &Registry,
+    diagnostics: &mut Diagnostics,
+) {
+    let lists =
+        registry::lists::missing_list_pages(root, &content.pages, &content.folders, diagnostics);
+    content.pages.extend(lists);
+    content
+        .pages
+        .sort_by(|a, b| a.file.route.cmp(&b.file.route));
+    content.assets.extend(registry::assets(registry));
+    content.assets.sort_by(|a, b| a.route.cmp(&b.route));
+    content.sources.extend(content.registry.iter().cloned());
+}
+
 /// The file keeping compressed variants between builds, if the options name one.
 fn cache_file(options: &Options) -> Option<&Path> {
     options.compression.as_ref()?.cache.as_deref()
@@ -524,9 +651,14 @@ fn render_pages(
         true => hash_parts(&[page.file.relative.as_bytes(), page.source.text.as_bytes()]),
         false => 0,
     });
+    let registry = kept.registry.as_ref().map_or(0, |registry| registry.stamp);
     let site_inputs = match keeping {
-        true => SiteInputs::of(root, pages, site),
-        false => SiteInputs { pages: 0, icons: 0 },
+        true => SiteInputs::of(root, pages, site, registry),
+        false => SiteInputs {
+            pages: 0,
+            icons: 0,
+            registry,
+        },
     };
     let stale: Vec<usize> = (0..pages.len())
         .filter(|&at| {
@@ -594,11 +726,13 @@ fn hash_parts(parts: &[&[u8]]) -> u128 {
 pub(crate) struct SiteInputs {
     pages: u128,
     icons: u128,
+    /// [`registry::stamp`] of the registry's files, 0 without a registry.
+    registry: u128,
 }
 
 impl SiteInputs {
     /// The inputs of `pages`, whose data `site` holds, and of the icon file of `root`.
-    fn of(root: &Path, pages: &[LoadedPage], site: &SiteData) -> SiteInputs {
+    fn of(root: &Path, pages: &[LoadedPage], site: &SiteData, registry: u128) -> SiteInputs {
         let mut hasher = Xxh3Default::new();
         for (page, meta) in pages.iter().zip(site.pages()) {
             let front_matter = page.source.text.get(..page.front_matter.body_start);
@@ -616,6 +750,7 @@ impl SiteInputs {
         SiteInputs {
             pages: hasher.digest128(),
             icons: xxhash_rust::xxh3::xxh3_128(&icons),
+            registry,
         }
     }
 }
@@ -628,6 +763,10 @@ pub(crate) struct Kept {
     pub(crate) keeping: bool,
     /// The pages as they were read.
     loaded: Vec<LoadedPage>,
+    /// The LwM2M registry, read again only when a file under it changed.
+    registry: Option<KeptRegistry>,
+    /// Whether the last build read the registry.
+    pub(crate) registry_read: bool,
     /// Each page as it rendered, by its path in the content folder.
     pages: HashMap<String, KeptPage>,
     /// What links could reach.
@@ -675,6 +814,7 @@ impl KeptPage {
         self.input == input
             && self.site_inputs.icons == site_inputs.icons
             && (!self.reads.pages || self.site_inputs.pages == site_inputs.pages)
+            && (!self.reads.registry || self.site_inputs.registry == site_inputs.registry)
             && self
                 .reads
                 .data

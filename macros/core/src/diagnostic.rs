@@ -103,6 +103,26 @@ codes! {
     RedirectShadows = "redirect-shadows",
     /// A redirect to no page's route.
     RedirectTarget = "redirect-target",
+    /// A row of the LwM2M registry's `index.tsv` or `LICENCES.tsv` that cannot be read, or that
+    /// names an object file the registry's data does not have.
+    RegistryIndex = "registry-index",
+    /// An LwM2M object file that is not well-formed XML.
+    RegistryXml = "registry-xml",
+    /// An LwM2M object file missing an element its pages need, or holding one the schema does
+    /// not allow.
+    RegistrySchema = "registry-schema",
+    /// An object's `ObjectID` that is not the ID its file name gives.
+    RegistryObjectId = "registry-object-id",
+    /// An `ObjectURN` that does not name the object's ID and version.
+    RegistryUrn = "registry-urn",
+    /// A resource ID that is not a number, or that another resource of the object has.
+    RegistryResourceId = "registry-resource-id",
+    /// An `Operations`, `Type`, `MultipleInstances` or `Mandatory` outside its allowed values.
+    RegistryValue = "registry-value",
+    /// An executable resource (`E`) with a `Type`.
+    RegistryExecutableType = "registry-executable-type",
+    /// A numeric resource's `RangeEnumeration` written as a range or list that does not parse.
+    RegistryRange = "registry-range",
 }
 
 impl fmt::Display for Code {

@@ -14,6 +14,7 @@ pub mod icons;
 pub mod load;
 pub mod parallel;
 pub mod parse;
+pub mod registry;
 pub mod render;
 mod session;
 pub mod source;

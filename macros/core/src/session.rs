@@ -39,4 +39,10 @@ impl Session {
     pub fn rendered(&self) -> &[String] {
         &self.kept.rendered
     }
+
+    /// Whether the last build read the LwM2M registry ([`crate::registry`]): the first with
+    /// its data, then only when a file under it changed.
+    pub fn read_registry(&self) -> bool {
+        self.kept.registry_read
+    }
 }

@@ -72,9 +72,12 @@ fn check(name: &str, files: &[(&str, &str)]) -> Vec<String> {
 fn the_content_passes_strict_mode_without_warnings() -> Result<(), site_compiler::Error> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     let compiled = Compiled::of(build(&root, &Options::default())?);
+    // But for the LwM2M registry's own departures from its rules, which it published: the
+    // snapshot builds with them as warnings (the registry module's tests count them by rule).
     let messages: Vec<String> = compiled
         .diagnostics
         .iter()
+        .filter(|d| !site_compiler::registry::is_snapshot_warning(d))
         .map(ToString::to_string)
         .collect();
     assert!(messages.is_empty(), "{}", messages.join("\n"));
@@ -88,10 +91,13 @@ fn the_content_passes_strict_mode_without_warnings() -> Result<(), site_compiler
         .pages
         .iter()
         .map(|page| page.page.route.as_str())
-        .filter(|route| !route.starts_with("/guide"))
+        .filter(|route| {
+            !route.starts_with("/guide") && !route.starts_with("/lwm2m/resources/registry/")
+        })
         .collect();
-    // Besides the authors' guide: five seed pages, the news with its three articles, the home
-    // page, a section page for each folder without `index.md`, and the search page.
+    // Besides the authors' guide and the LwM2M registry's pages: five seed pages, the news
+    // with its three articles, the home page, a section page for each folder without
+    // `index.md`, and the search page.
     assert_eq!(
         routes,
         [
@@ -100,6 +106,8 @@ fn the_content_passes_strict_mode_without_warnings() -> Result<(), site_compiler
             "/lwm2m",
             "/lwm2m/about",
             "/lwm2m/examples",
+            "/lwm2m/resources",
+            "/lwm2m/resources/registry",
             "/news",
             "/news/articles",
             "/news/articles/2024-07-01-lwm2m-transports",

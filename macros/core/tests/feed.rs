@@ -603,7 +603,13 @@ fn an_article_without_a_date_is_an_error_at_its_place() -> TestResult {
 fn the_sites_news_feed_keeps_the_atom_rules() -> TestResult {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     let build = build(&root, &Options::default())?;
-    let messages: Vec<String> = build.diagnostics.iter().map(ToString::to_string).collect();
+    // The LwM2M registry snapshot's own warnings aside.
+    let messages: Vec<String> = build
+        .diagnostics
+        .iter()
+        .filter(|d| !site_compiler::registry::is_snapshot_warning(d))
+        .map(ToString::to_string)
+        .collect();
     assert!(messages.is_empty(), "{}", messages.join("\n"));
     let xml = asset(&build, "/news/feed.xml").ok_or("no /news/feed.xml")?;
     let problems = atom_problems(&xml)?;

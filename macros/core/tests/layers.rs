@@ -9,7 +9,9 @@ fn stage(module: &str) -> Option<(usize, &'static str)> {
     Some(match module {
         "diagnostic" | "source" | "tree" | "yaml" | "icons" | "parallel" | "Error"
         | "Diagnostic" | "Diagnostics" | "Severity" => (0, "foundation"),
-        "load" => (1, "load"),
+        // The registry reads its data and makes its pages' bodies without the later stages,
+        // so that the data components (render) can read it.
+        "load" | "registry" => (1, "load"),
         "parse" => (2, "parse"),
         "render" | "components" | "RenderedPage" => (3, "render"),
         "validate" => (4, "validate"),

@@ -205,3 +205,17 @@ fn an_edit_changes_the_index_but_not_the_other_pages() {
     assert_eq!(html(&before, "/a"), html(&after, "/a"));
     assert_ne!(html(&before, "/b"), html(&after, "/b"));
 }
+
+#[test]
+fn battery_level_finds_the_registry_s_resource_view() {
+    let index = content_index();
+    let hits = search(index, "battery level", 10);
+    let found = links(index, &hits);
+    // The resource view's rows (Battery Level of object 3 among them) link to each
+    // resource's row on its object's page; the object pages are not in the index.
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("/lwm2m/resources/registry/resources#lwm2m-resources"),
+        "{found:?}"
+    );
+}

@@ -1,5 +1,6 @@
 //! `::ShDynamicTable`: a data table read at compile time from a JSON or YAML file under the
-//! content folder, every row in the HTML. Search, quick filters, sorting, page size and CSV
+//! content folder, or made of the LwM2M registry (`transformRawData: filterDDFObjects` for its
+//! objects, `filterCommonObjects` for their resources), every row in the HTML. Search, quick filters, sorting, page size and CSV
 //! download are added by the enhancement script; without it the whole table shows.
 
 use super::props::{Markdown, PropKind, ReadProps, Spanned};
@@ -7,6 +8,7 @@ use super::{ComponentSpec, Use, classes, markdown_div, non_empty};
 use crate::diagnostic::Code;
 use crate::icons::icon;
 use crate::load::data::value_text;
+use crate::registry::{self, Registry};
 use crate::render::Renderer;
 use crate::source::Span;
 use maud::{Markup, PreEscaped, html};
@@ -189,9 +191,33 @@ pub(super) fn load(renderer: &mut Renderer<'_>, reference: &Spanned<String>) -> 
     }
 }
 
-/// The rows of the table: the data file's array, or its field `dataField`.
+/// The rows of the table: the LwM2M registry's objects or resources for its transforms, else
+/// the data file's array, or its field `dataField`.
 fn rows(props: &DynamicTable, renderer: &mut Renderer<'_>) -> Vec<Map<String, Value>> {
     if let Some(transform) = &props.transform_raw_data {
+        let registry_rows = match transform.value.as_str() {
+            "filterDDFObjects" => Some(registry::rows::object_rows as fn(&Registry) -> _),
+            "filterCommonObjects" => Some(registry::rows::resource_rows as fn(&Registry) -> _),
+            _ => None,
+        };
+        if let Some(registry_rows) = registry_rows {
+            // The registry is compiled in: `dataUrl` (the registry's files on GitHub, on the
+            // OMA site) is not fetched.
+            if let Some(registry) = renderer.site.and_then(|site| site.registry()) {
+                return registry_rows(registry);
+            }
+            data_error(
+                renderer,
+                transform.span,
+                format!(
+                    "`{}` reads the LwM2M registry, and the content folder has no `{}/`",
+                    transform.value,
+                    crate::load::REGISTRY_DIR
+                ),
+                "copy the registry's data there: `scripts/refresh-lwm2m-registry.py` writes it from a clone of the registry".into(),
+            );
+            return Vec::new();
+        }
         data_error(
             renderer,
             transform.span,

@@ -7,6 +7,7 @@
 
 use super::LoadedPage;
 use crate::icons::IconFile;
+use crate::registry::Registry;
 use serde_json::{Map, Value};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,6 +25,7 @@ pub struct SiteData {
     pages: Vec<PageMeta>,
     icons: IconFile,
     named_icons: Mutex<BTreeSet<String>>,
+    registry: Option<Arc<Registry>>,
 }
 
 /// A data file read: its data or why it could not be read, and a hash of what was read.
@@ -75,6 +77,8 @@ pub struct Reads {
     pub data: BTreeMap<String, u128>,
     /// The icon names it wrote ([`SiteData::name_icon`]).
     pub icons: BTreeSet<String>,
+    /// Whether it read the LwM2M registry ([`SiteData::registry`]).
+    pub registry: bool,
 }
 
 thread_local! {
@@ -130,7 +134,25 @@ impl SiteData {
             pages: pages.iter().map(PageMeta::of).collect(),
             icons: IconFile::default(),
             named_icons: Mutex::default(),
+            registry: None,
         }
+    }
+
+    /// The same data, with the content folder's LwM2M registry (`crate::registry`).
+    pub fn with_registry(mut self, registry: Option<Arc<Registry>>) -> SiteData {
+        self.registry = registry;
+        self
+    }
+
+    /// The content folder's LwM2M registry, shared, for other data of the same folder.
+    pub fn registry_arc(&self) -> Option<Arc<Registry>> {
+        self.registry.clone()
+    }
+
+    /// The content folder's LwM2M registry, when it has the registry's data.
+    pub fn registry(&self) -> Option<&Registry> {
+        note(|reads| reads.registry = true);
+        self.registry.as_deref()
     }
 
     /// The same data, with the content folder's icon file.

@@ -391,6 +391,21 @@ pub fn not_found_page(
     page
 }
 
+/// A page of the LwM2M registry, in the documentation layout (its headings make the table of
+/// contents).
+pub fn registry_page(page: crate::registry::pages::RegistryPage) -> RenderedPage {
+    let mut rendered = generated_page(&page.route, &page.title, page.body, Layout::Doc);
+    rendered.description = page.description;
+    // Not in the menus (the object list leads to them), but in the sitemap.
+    rendered.listed = false;
+    rendered.headings = page
+        .headings
+        .into_iter()
+        .map(|(depth, id, text)| TocEntry { depth, id, text })
+        .collect();
+    rendered
+}
+
 pub(super) fn generated_page(
     route: &str,
     title: &str,

@@ -20,7 +20,8 @@ pub struct PageIndex {
 }
 
 impl PageIndex {
-    /// The index of `pages`, the `generated` ones (which have no ids to link to) and `assets`.
+    /// The index of `pages`, the `generated` ones (the registry's have ids to link to, such
+    /// as a resource's `#r13`) and `assets`.
     pub fn new(
         pages: &[RenderedPage],
         generated: &[RenderedPage],
@@ -34,8 +35,10 @@ impl PageIndex {
         for (page, ids) in pages.iter().zip(ids) {
             index.pages.insert(page.route.clone(), ids);
         }
-        for page in generated {
-            index.pages.entry(page.route.clone()).or_default();
+        let generated_ids =
+            crate::parallel::map(generated, |page| crate::render::html_scan::ids(&page.body));
+        for (page, ids) in generated.iter().zip(generated_ids) {
+            index.pages.entry(page.route.clone()).or_insert(ids);
         }
         if has_feed(pages) {
             index.assets.insert(FEED_ROUTE.into());

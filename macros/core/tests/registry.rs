@@ -1,0 +1,161 @@
+//! The LwM2M registry in the build: its pages, its XML files served as assets, links to its
+//! resources' anchors checked, and in a `Session` read again only when a file under it changed.
+
+mod support;
+
+use site_compiler::{Build, Options, Session, build};
+use std::path::Path;
+use support::Content;
+
+/// The repository's snapshot file `path` (in the registry's folder).
+fn snapshot(path: &str) -> String {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../content/data/lwm2m-registry")
+        .join(path);
+    std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+}
+
+const INDEX: &str = "ObjectID\tURN\tName\tOwner\tSource\tVer\tDDF\tDDFLink\tTS\tTSLink\n\
+    3\turn:oma:lwm2m:oma:3\tDevice\tOMA\t0\t1.0\tversion_history/3-1_0.xml\t1\t\t0\n\
+    3\turn:oma:lwm2m:oma:3:1.2\tDevice\tOMA\t0\t1.2\t3.xml\t1\thttps://example.org/ts.pdf\t1\n\
+    3443\turn:oma:lwm2m:ext:3443\teSIM IoT\tGSMA\t1\t1.0\t3443.xml\t1\t\t0\n";
+const LICENCES: &str =
+    "file\tlicence\nobjects/3.xml\tBSD-3-Clause\nversion_history/3-1_0.xml\tBSD-3-Clause\n";
+const PAGE: &str = "# Home\n\n[Current Time](/lwm2m/resources/registry/objects/3#r13)\n";
+
+fn folder(name: &str) -> Content {
+    let current = snapshot("objects/3.xml");
+    let earlier = snapshot("version_history/3-1_0.xml");
+    Content::new(
+        name,
+        &[
+            ("index.md", PAGE),
+            ("other.md", "# Other\n\nText.\n"),
+            ("data/lwm2m-registry/index.tsv", INDEX),
+            ("data/lwm2m-registry/LICENCES.tsv", LICENCES),
+            ("data/lwm2m-registry/README.md", "# The registry's data\n"),
+            ("data/lwm2m-registry/objects/3.xml", &current),
+            ("data/lwm2m-registry/version_history/3-1_0.xml", &earlier),
+        ],
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn page<'a>(build: &'a Build, route: &str) -> &'a str {
+    build
+        .pages
+        .iter()
+        .find(|page| page.page.route == route)
+        .map(|page| page.page.html.as_str())
+        .unwrap_or_else(|| panic!("no page at {route}"))
+}
+
+#[test]
+fn a_folder_with_the_registry_s_data_gets_its_pages_and_files() {
+    let content = folder("pages");
+    let built = build(content.root(), &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let messages: Vec<String> = built.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(messages.is_empty(), "{}", messages.join("\n"));
+    let device = page(&built, "/lwm2m/resources/registry/objects/3");
+    assert!(device.contains("<tr id=\"r13\""));
+    assert!(device.contains("Current Time"));
+    assert!(
+        device.contains("No resource added, removed or changed in type or operations since 1.0.")
+    );
+    let esim = page(&built, "/lwm2m/resources/registry/objects/3443");
+    assert!(esim.contains("is not included"));
+    // The lists the folder does not write itself, every row in the HTML.
+    let list = page(&built, "/lwm2m/resources/registry/objects");
+    assert!(list.contains("href=\"/lwm2m/resources/registry/objects/3\""));
+    assert!(list.contains("href=\"/lwm2m/resources/registry/objects/3443\""));
+    let resources = page(&built, "/lwm2m/resources/registry/resources");
+    assert!(resources.contains("href=\"/lwm2m/resources/registry/objects/3#r13\""));
+    let licences = page(&built, "/lwm2m/resources/registry/licences");
+    assert!(licences.contains("Copyright 2020 Open Mobile Alliance."));
+    // The README is the data's, not a page.
+    assert!(!built.pages.iter().any(|p| p.page.route.contains("readme")));
+    let xml = built
+        .assets
+        .iter()
+        .find(|asset| asset.route == "/lwm2m/resources/registry/objects/3.xml")
+        .unwrap_or_else(|| panic!("the XML is not served"));
+    assert_eq!(xml.content_type, "application/xml");
+    assert_eq!(xml.bytes, snapshot("objects/3.xml").into_bytes());
+    let tracked = Path::new("data/lwm2m-registry/objects/3.xml");
+    assert!(built.sources.iter().any(|path| path.ends_with(tracked)));
+}
+
+#[test]
+fn a_link_to_a_resource_that_does_not_exist_is_a_missing_anchor() {
+    let content = folder("anchor");
+    std::fs::write(
+        content.root().join("index.md"),
+        "# Home\n\n[Nothing](/lwm2m/resources/registry/objects/3#r99)\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let built = build(content.root(), &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let codes: Vec<&str> = built.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["missing-anchor"]);
+}
+
+#[test]
+fn a_folder_without_the_data_gets_no_registry_page() {
+    let content =
+        Content::new("none", &[("index.md", "# Home\n")]).unwrap_or_else(|e| panic!("{e}"));
+    let built = build(content.root(), &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !built
+            .pages
+            .iter()
+            .any(|p| p.page.route.starts_with("/lwm2m"))
+    );
+}
+
+#[test]
+fn a_session_reads_the_registry_again_only_when_a_file_under_it_changed() {
+    let content = folder("session");
+    let mut session = Session::new(Options::default());
+    let rebuild = |session: &mut Session| {
+        let fresh = build(content.root(), &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+        let kept = session
+            .build(content.root())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let html = |build: &Build| -> Vec<(String, String)> {
+            build
+                .pages
+                .iter()
+                .map(|p| (p.page.route.clone(), p.page.html.clone()))
+                .collect()
+        };
+        assert_eq!(html(kept), html(&fresh));
+        assert_eq!(kept.diagnostics, fresh.diagnostics);
+        (session.read_registry(), session.rendered().to_vec())
+    };
+    let (read, _) = rebuild(&mut session);
+    assert!(read, "the first build reads it");
+
+    std::fs::write(content.root().join("other.md"), "# Other\n\nChanged.\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (read, rendered) = rebuild(&mut session);
+    assert!(!read, "an unrelated page changed");
+    assert_eq!(rendered, ["other.md"]);
+
+    let renamed =
+        snapshot("objects/3.xml").replace("<Name>Current Time</Name>", "<Name>Clock</Name>");
+    std::fs::write(
+        content.root().join("data/lwm2m-registry/objects/3.xml"),
+        &renamed,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (read, rendered) = rebuild(&mut session);
+    assert!(read, "an object file changed");
+    // The resource view reads the registry: rendered again.
+    assert!(
+        rendered.iter().any(|page| page.ends_with("resources.md")),
+        "{rendered:?}"
+    );
+    let kept = session
+        .build(content.root())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(page(kept, "/lwm2m/resources/registry/objects/3").contains("Clock"));
+}
