@@ -31,6 +31,9 @@
 //!   body-form carousel shows when its track is scrolled to it.
 //! * The news section (`/news`, its articles, `layout: articles`) at 1280 and 390 px, light and
 //!   dark, with the same checks.
+//! * The LwM2M registry's object list and object 3's page at 1280 and 390 px, light and dark,
+//!   with the same checks; the list's quick filter on the source; `…/objects/3#r13` lands on
+//!   Current Time's row; without JavaScript the list shows every object.
 //! * A fixture site with a visible `announcement.md`, built and served at run time: the banner
 //!   before the header, closed by its button with and without JavaScript, back on the next page.
 //! * The guide's highlighted code (`yaml`, `mdc`, `ts`) at 1280 px, light and dark: every
@@ -913,6 +916,102 @@ fn news_pages_at_1280_and_390_px_light_and_dark() -> TestResult {
     with_browser(true, |browser| async move {
         let mut failures = Failures::default();
         browser.check_pages(&pages, &mut failures).await?;
+        failures.into_result()
+    })
+}
+
+/// The LwM2M registry's object list and one object's page.
+const REGISTRY_PAGES: [&str; 2] = [
+    "/lwm2m/resources/registry/objects",
+    "/lwm2m/resources/registry/objects/3",
+];
+
+#[test]
+fn registry_pages_at_1280_and_390_px_light_and_dark() -> TestResult {
+    with_browser(true, |browser| async move {
+        let mut failures = Failures::default();
+        browser.check_pages(&REGISTRY_PAGES, &mut failures).await?;
+        browser.check_registry_filter(&mut failures).await?;
+        browser.check_resource_anchor(&mut failures).await?;
+        failures.into_result()
+    })
+}
+
+impl Browser {
+    /// The object list's quick filter: ticking the source "OMA" shows only OMA's objects.
+    async fn check_registry_filter(&self, failures: &mut Failures) -> TestResult {
+        let path = REGISTRY_PAGES[0];
+        self.goto(path).await?;
+        // The Source column is the list's fourth (the Owner column has an "OMA" too).
+        let oma = "article [data-table] input[data-filter-column=\"3\"][value=\"OMA\"]";
+        self.js(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center', behavior: 'instant' })",
+            vec![json!(oma)],
+        )
+        .await?;
+        self.click(oma).await?;
+        let shown = self
+            .js(
+                "const rows = [...document.querySelectorAll('article [data-table] tbody tr')].filter((r) => r.checkVisibility()); \
+                 return [rows.length, rows.every((r) => r.cells[3].textContent === 'OMA'), \
+                 document.querySelector('article [data-table-status]').textContent]",
+                vec![],
+            )
+            .await?;
+        failures.check(
+            shown == json!([25, true, "Showing 1 to 25 out of 41 items"]),
+            || format!("{path}: filtering on the source OMA shows {shown}"),
+        );
+        Ok(())
+    }
+
+    /// A resource's anchor lands on its row: `…/objects/3#r13` is Current Time, scrolled into
+    /// view (smoothly: polled).
+    async fn check_resource_anchor(&self, failures: &mut Failures) -> TestResult {
+        let path = "/lwm2m/resources/registry/objects/3#r13";
+        self.goto(path).await?;
+        let in_view = "const r = document.querySelector('tr:target'); if (!r) return null; \
+                       const box = r.getBoundingClientRect(); \
+                       return box.top >= 0 && box.bottom <= window.innerHeight ? [r.id, r.cells[1].textContent] : null";
+        match self
+            .wait_for(
+                &format!("{path}: the targeted row in view"),
+                in_view,
+                vec![],
+            )
+            .await
+        {
+            Ok(row) => failures.check(row == json!(["r13", "Current Time"]), || {
+                format!("{path}: the targeted row is {row}")
+            }),
+            Err(error) => failures.check(false, || error.to_string()),
+        }
+        Ok(())
+    }
+}
+
+#[test]
+fn the_registry_list_shows_every_object_without_javascript() -> TestResult {
+    let server = Server::start(&SITE)?;
+    let path = REGISTRY_PAGES[0];
+    let html = server.get(path)?.text();
+    let rows = html.matches("<tr class=").count();
+    assert_eq!(rows, 340, "{path}: one row per object ID of index.tsv");
+    with_browser(false, |browser| async move {
+        let mut failures = Failures::default();
+        for width in [1280, 390] {
+            bounded("resizing", browser.client.set_window_size(width, 900)).await??;
+            browser.goto(path).await?;
+            let shown = browser
+                .js(
+                    "return [...document.querySelectorAll('article [data-table] tbody tr')].filter((r) => r.checkVisibility()).length",
+                    vec![],
+                )
+                .await?;
+            failures.check(shown.as_u64() == Some(rows as u64), || {
+                format!("{path} at {width} px without JavaScript: {shown} of {rows} rows show")
+            });
+        }
         failures.into_result()
     })
 }
