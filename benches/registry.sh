@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# What the LwM2M registry's data costs a site that has it, each figure measured side by side
+# with the same pages without it:
+#
+#   benches/registry.sh [PAGES]          (default: 1000)
+#
+#   PAGES generated pages (`scripts/gen-corpus.py`), once as they are and once with the
+#   repository's `content/data/lwm2m-registry/` beside them; one throwaway crate with one binary
+#   per corpus (`include_site!` of each), the dependencies built once. Then:
+#   1. each binary's first debug build (the macro's whole work) and its size;
+#   2. the one-page edit: a paragraph appended to one page (not the registry's), then
+#      `cargo build --bin` of that corpus, alternately, EDITS rounds;
+#   3. the same corpora in a `site_compiler::Session` (what `site dev` runs): the edit to new
+#      HTML, with and without the registry, alternately (`registry_session` example).
+#
+# Environment: EDITS (5), BENCH_DIR (the corpora and the crate; default
+# /tmp/site-registry-bench), CARGO_TARGET_DIR (default BENCH_DIR/target, kept between runs so
+# the dependencies build once). Not run by CI or the tests.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+
+EDITS=${EDITS:-5}
+PAGES=${1:-1000}
+BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/site-registry-bench}
+mkdir -p "$BENCH_DIR"
+
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+    "$(awk '/MemTotal/ {print $2}' /proc/meminfo) kB RAM; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(rustc --version), commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')"
+
+crate=$BENCH_DIR/crate
+target=${CARGO_TARGET_DIR:-$BENCH_DIR/target}
+mkdir -p "$crate/src"
+kinds="plain registry"
+{
+    printf '[package]\nname = "registry_bench"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n'
+    printf '[dependencies]\nsite = { path = "%s/site", default-features = false }\n\n[workspace]\n\n' "$repo"
+    for kind in $kinds; do
+        printf '[[bin]]\nname = "%s"\npath = "src/%s.rs"\n\n' "$kind" "$kind"
+    done
+    awk '/^\[/ { keep = /^\[profile\./ } keep' "$repo/Cargo.toml"
+} >"$crate/Cargo.toml"
+cp "$repo/Cargo.lock" "$crate/Cargo.lock"
+for kind in $kinds; do
+    rm -rf "$crate/content-$kind"
+    python3 "$repo/scripts/gen-corpus.py" "$PAGES" "$crate/content-$kind" >/dev/null
+    printf 'static SITE: site::Site = site::include_site!("content-%s");\n\nfn main() {\n    println!("{} pages", SITE.pages.len());\n}\n' \
+        "$kind" >"$crate/src/$kind.rs"
+done
+mkdir -p "$crate/content-registry/data"
+cp -r "$repo/content/data/lwm2m-registry" "$crate/content-registry/data/"
+(cd "$crate" && CARGO_TARGET_DIR=$target cargo build --quiet -p site)
+build_ms() {
+    local start
+    start=$(date +%s%N)
+    (cd "$crate" && CARGO_TARGET_DIR=$target cargo build --quiet --bin "$1" 2>/dev/null)
+    echo $((($(date +%s%N) - start) / 1000000))
+}
+
+echo
+echo "== 1. first debug build of $PAGES pages, and the binary's size =="
+for kind in $kinds; do
+    ms=$(build_ms "$kind")
+    echo "$kind: $ms ms, $(stat -c %s "$target/debug/$kind") bytes"
+done
+
+echo
+echo "== 2. one-page edit: debug build of $PAGES pages, $EDITS alternating rounds =="
+declare -A edits
+for edit in $(seq "$EDITS"); do
+    for kind in $kinds; do
+        printf '\nEdit %s: one more paragraph.\n' "$edit" >>"$crate/content-$kind/1.section-0/page-1.md"
+        edits[$kind]+="$(build_ms "$kind") "
+    done
+done
+for kind in $kinds; do
+    # shellcheck disable=SC2086
+    echo "$kind: median $(median ${edits[$kind]}) ms (rounds: ${edits[$kind]% } ms)"
+done
+# shellcheck disable=SC2086
+echo "with the registry ÷ without, time: $(ratio "$(median ${edits[registry]})" "$(median ${edits[plain]})")"
+
+echo
+echo "== 3. the same edit in a Session (site dev), $EDITS alternating rounds =="
+(cd "$repo" && cargo run --quiet --release -p site_compiler --example registry_session -- \
+    "$crate/content-plain" "$crate/content-registry" "$EDITS")
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
