@@ -997,6 +997,12 @@ fn the_registry_list_shows_every_object_without_javascript() -> TestResult {
     let html = server.get(path)?.text();
     let rows = html.matches("<tr class=").count();
     assert_eq!(rows, 340, "{path}: one row per object ID of index.tsv");
+    every_row_shows_without_javascript(path, rows)
+}
+
+/// Loads `path` with JavaScript off at 1280 and 390 px and checks that its tables show all
+/// their `rows`.
+fn every_row_shows_without_javascript(path: &'static str, rows: usize) -> TestResult {
     with_browser(false, |browser| async move {
         let mut failures = Failures::default();
         for width in [1280, 390] {
@@ -1024,23 +1030,7 @@ fn guide_tables_show_every_row_without_javascript() -> TestResult {
     // Every row of every table is in the HTML, as the compiler wrote it.
     let rows = html.matches("<tr class=").count();
     assert!(rows > 20, "{path}: {rows} rows in the HTML");
-    with_browser(false, |browser| async move {
-        let mut failures = Failures::default();
-        for width in [1280, 390] {
-            bounded("resizing", browser.client.set_window_size(width, 900)).await??;
-            browser.goto(path).await?;
-            let shown = browser
-                .js(
-                    "return [...document.querySelectorAll('article [data-table] tbody tr')].filter((r) => r.checkVisibility()).length",
-                    vec![],
-                )
-                .await?;
-            failures.check(shown.as_u64() == Some(rows as u64), || {
-                format!("{path} at {width} px without JavaScript: {shown} of {rows} rows show")
-            });
-        }
-        failures.into_result()
-    })
+    every_row_shows_without_javascript(path, rows)
 }
 
 impl Browser {

@@ -5,7 +5,7 @@ mod support;
 
 use site_compiler::{Build, Options, Session, build};
 use std::path::Path;
-use support::Content;
+use support::{Content, document};
 
 /// The repository's snapshot file `path` (in the registry's folder).
 fn snapshot(path: &str) -> String {
@@ -41,36 +41,27 @@ fn folder(name: &str) -> Content {
     .unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn page<'a>(build: &'a Build, route: &str) -> &'a str {
-    build
-        .pages
-        .iter()
-        .find(|page| page.page.route == route)
-        .map(|page| page.page.html.as_str())
-        .unwrap_or_else(|| panic!("no page at {route}"))
-}
-
 #[test]
 fn a_folder_with_the_registry_s_data_gets_its_pages_and_files() {
     let content = folder("pages");
     let built = build(content.root(), &Options::default()).unwrap_or_else(|e| panic!("{e}"));
     let messages: Vec<String> = built.diagnostics.iter().map(ToString::to_string).collect();
     assert!(messages.is_empty(), "{}", messages.join("\n"));
-    let device = page(&built, "/lwm2m/resources/registry/objects/3");
+    let device = document(&built, "/lwm2m/resources/registry/objects/3");
     assert!(device.contains("<tr id=\"r13\""));
     assert!(device.contains("Current Time"));
     assert!(
         device.contains("No resource added, removed or changed in type or operations since 1.0.")
     );
-    let esim = page(&built, "/lwm2m/resources/registry/objects/3443");
+    let esim = document(&built, "/lwm2m/resources/registry/objects/3443");
     assert!(esim.contains("is not included"));
     // The lists the folder does not write itself, every row in the HTML.
-    let list = page(&built, "/lwm2m/resources/registry/objects");
+    let list = document(&built, "/lwm2m/resources/registry/objects");
     assert!(list.contains("href=\"/lwm2m/resources/registry/objects/3\""));
     assert!(list.contains("href=\"/lwm2m/resources/registry/objects/3443\""));
-    let resources = page(&built, "/lwm2m/resources/registry/resources");
+    let resources = document(&built, "/lwm2m/resources/registry/resources");
     assert!(resources.contains("href=\"/lwm2m/resources/registry/objects/3#r13\""));
-    let licences = page(&built, "/lwm2m/resources/registry/licences");
+    let licences = document(&built, "/lwm2m/resources/registry/licences");
     assert!(licences.contains("Copyright 2020 Open Mobile Alliance."));
     // The README is the data's, not a page.
     assert!(!built.pages.iter().any(|p| p.page.route.contains("readme")));
@@ -157,5 +148,5 @@ fn a_session_reads_the_registry_again_only_when_a_file_under_it_changed() {
     let kept = session
         .build(content.root())
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(page(kept, "/lwm2m/resources/registry/objects/3").contains("Clock"));
+    assert!(document(kept, "/lwm2m/resources/registry/objects/3").contains("Clock"));
 }
