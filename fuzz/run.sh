@@ -8,6 +8,8 @@
 # Usage: fuzz/run.sh TARGET [LIBFUZZER_FLAG...]
 #   FUZZ_WORK=DIR        the working corpus and seeds (default target/fuzz-work)
 #   FUZZ_SANITIZER=none  no AddressSanitizer on nightly either
+#   FUZZ_TRACE_COMPARES=0  build without libFuzzer's compare tracing: coarser guidance, more
+#                        executions per second (FUZZING.md, "Runs")
 #   extra flags go to libFuzzer after the defaults, and win: -runs=1000, -max_total_time=2700
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +33,9 @@ if rustup run nightly rustc --version >/dev/null 2>&1; then
 else
     # Without a sanitizer cargo-fuzz passes rustc only stable flags.
     cargo=(cargo fuzz run --sanitizer none)
+fi
+if [ "${FUZZ_TRACE_COMPARES:-1}" = 0 ]; then
+    cargo+=(--no-trace-compares)
 fi
 
 python3 fuzz/seed.py "$work/seeds"
