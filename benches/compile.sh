@@ -103,7 +103,7 @@ set_aside() {
 drop_aside() { [ ${#aside[@]} -eq 0 ] || rm -rf "${aside[@]}"; aside=(); }
 trap drop_aside EXIT
 
-median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+. "$repo/benches/common.sh"
 secs() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
 rate() { awk -v n="$1" -v ms="$2" 'BEGIN { if (ms > 0) printf "%.0f", n * 1000 / ms; else print "-" }'; }
 

@@ -24,12 +24,8 @@ PAGES=${1:-1000}
 BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/site-registry-bench}
 mkdir -p "$BENCH_DIR"
 
-median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
-    "$(awk '/MemTotal/ {print $2}' /proc/meminfo) kB RAM; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "$(rustc --version), commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')"
+. "$repo/benches/common.sh"
+describe_machine "$repo"
 
 crate=$BENCH_DIR/crate
 target=${CARGO_TARGET_DIR:-$BENCH_DIR/target}
