@@ -213,11 +213,16 @@ pub fn load(
 }
 
 /// How diagnostics name the file at `relative` in the content folder at `root`:
-/// `content/3.lwm2m/about.md`, the folder by its own name.
+/// `content/3.lwm2m/about.md`, the folder by its own name, also when `root` is written without
+/// it (`.`, `..`).
 pub fn display_path(root: &Path, relative: &str) -> String {
-    let root_name = root
-        .file_name()
-        .map_or_else(|| "content".into(), |name| name.to_string_lossy());
+    let name = |path: &Path| {
+        path.file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+    };
+    let root_name = name(root)
+        .or_else(|| name(&root.canonicalize().ok()?))
+        .unwrap_or_else(|| "content".into());
     format!("{root_name}/{relative}")
 }
 
@@ -281,4 +286,22 @@ pub fn source_file(
         );
     }
     file
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_path;
+    use std::path::Path;
+
+    #[test]
+    fn a_folder_written_as_a_dot_is_shown_by_its_own_name() -> std::io::Result<()> {
+        let here = std::env::current_dir()?;
+        let name = here
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned());
+        let name = name.unwrap_or_default();
+        assert_eq!(display_path(Path::new("."), "a.md"), format!("{name}/a.md"));
+        assert_eq!(display_path(Path::new("content"), "a.md"), "content/a.md");
+        Ok(())
+    }
 }
