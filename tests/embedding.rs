@@ -89,6 +89,31 @@ fn bodies_are_held_once_within_their_documents() {
 }
 
 #[test]
+fn the_lwm2m_registry_is_typed_data() {
+    let Some(device) = DOCS.lwm2m_object(3) else {
+        panic!("no object 3 among {} objects", DOCS.lwm2m.len());
+    };
+    assert_eq!((device.name, device.defined), ("Device", true));
+    assert_eq!(device.url, "/docs/lwm2m/resources/registry/objects/3");
+    let ids: Vec<u32> = device
+        .resources
+        .iter()
+        .map(|resource| resource.id)
+        .collect();
+    assert_eq!(ids, (0..=22).collect::<Vec<u32>>());
+    let time = device.resource(13).map(|r| (r.name, r.operations, r.kind));
+    assert_eq!(time, Some(("Current Time", "RW", "Time")));
+    // Sorted by ID, one per registered object, those without a definition among them.
+    assert!(DOCS.lwm2m.windows(2).all(|pair| pair[0].id < pair[1].id));
+    assert_eq!(DOCS.lwm2m.len(), 340);
+    assert!(
+        DOCS.lwm2m_object(3443)
+            .is_some_and(|object| !object.defined)
+    );
+    assert!(DOCS.lwm2m_object(1_000_000).is_none());
+}
+
+#[test]
 fn pages_carry_typed_front_matter_and_headings() {
     let Some(about) = site::SITE.get("/lwm2m/about/") else {
         panic!("the seed page /lwm2m/about");

@@ -10,10 +10,15 @@ use quote::quote_spanned;
 use site_compiler::diagnostic::summary;
 use site_compiler::embed::redirects::Redirect;
 use site_compiler::embed::{self, EmbeddedPage, Encoded};
+use site_compiler::registry::pages::object_route;
+use site_compiler::registry::{Definition, Field, Registry, Resource};
 use site_compiler::render::csp::STRICT_POLICY;
 use site_compiler::render::nav::NavItem;
 use site_compiler::{Build, Compression, Diagnostic, Options, Severity};
-use site_table::{AssetRecord, EncodedRecord, HeadingRecord, Index, Json, NavRecord, PageRecord};
+use site_table::{
+    AssetRecord, EncodedRecord, HeadingRecord, Index, Json, NavRecord, ObjectRecord, PageRecord,
+    ResourceRecord,
+};
 use std::borrow::Cow;
 use std::path::PathBuf;
 use syn::LitStr;
@@ -218,7 +223,57 @@ fn index<'a>(blobs: &mut Blobs, build: &'a Build, base_path: &'a str) -> Index<'
             .iter()
             .map(|Redirect { from, to }| (from.as_str(), to.as_str()))
             .collect(),
+        lwm2m: build
+            .registry
+            .as_deref()
+            .map_or_else(Vec::new, |registry| object_records(registry, base_path)),
     }
+}
+
+/// The records of the registry's objects, by ID: each one's latest version, with the latest
+/// definition the data has.
+fn object_records<'a>(registry: &'a Registry, base_path: &str) -> Vec<ObjectRecord<'a>> {
+    let objects = registry.objects();
+    let records = objects.iter().filter_map(|object| {
+        let row = object.row()?;
+        let definition = object.definition();
+        let text = |field: fn(&Definition) -> &Field| {
+            definition.map_or("", |definition| field(definition).text.as_str())
+        };
+        Some(ObjectRecord {
+            id: object.id,
+            name: &row.name,
+            owner: &row.owner,
+            version: &row.version,
+            urn: &row.urn,
+            lwm2m_version: text(|d| &d.lwm2m_version),
+            multiple: text(|d| &d.multiple) == "Multiple",
+            mandatory: text(|d| &d.mandatory) == "Mandatory",
+            description: text(|d| &d.description),
+            url: Cow::Owned(format!("{base_path}{}", object_route(object.id))),
+            defined: definition.is_some(),
+            resources: definition.map_or_else(Vec::new, |definition| {
+                let resources = definition.resources.iter();
+                resources.filter_map(resource_record).collect()
+            }),
+        })
+    });
+    records.collect()
+}
+
+/// The record of `resource`; `None` when its ID is not a number (a content error).
+fn resource_record(resource: &Resource) -> Option<ResourceRecord<'_>> {
+    Some(ResourceRecord {
+        id: resource.id()?,
+        name: &resource.name.text,
+        operations: &resource.operations.text,
+        multiple: resource.multiple.text == "Multiple",
+        mandatory: resource.mandatory.text == "Mandatory",
+        kind: &resource.kind.text,
+        range: &resource.range.text,
+        units: &resource.units.text,
+        description: &resource.description.text,
+    })
 }
 
 /// The record of `page`, whose document and variants go to group `group`.

@@ -7,11 +7,13 @@
 
 use std::borrow::Cow;
 
-use site_table::{AssetRecord, EncodedRecord, Index, Json, NavRecord, PageRecord, Span};
+use site_table::{
+    AssetRecord, EncodedRecord, Index, Json, NavRecord, ObjectRecord, PageRecord, Span,
+};
 
 use crate::blob::Blob;
 use crate::embedded::in_blob;
-use crate::{Asset, Binary, Encoded, Heading, NavItem, Page, Redirect, Table, Text, Value};
+use crate::{Asset, Binary, Encoded, Heading, NavItem, Page, Redirect, Table, Text, Value, lwm2m};
 use maud::PreEscaped;
 
 /// The table of `index`, whose spans point into `files`.
@@ -47,7 +49,37 @@ pub(crate) fn table(index: &'static [u8], files: &'static [Blob]) -> &'static Ta
         redirects: leak(redirects),
         not_found: files.page(index.not_found),
         widest_content_security_policy: text(index.widest_content_security_policy),
+        lwm2m: leak(index.lwm2m.into_iter().map(lwm2m_object).collect()),
     })
+}
+
+/// The typed object of `record`.
+fn lwm2m_object(record: ObjectRecord<'static>) -> lwm2m::Object {
+    let resources = record.resources.into_iter().map(|record| lwm2m::Resource {
+        id: record.id,
+        name: record.name,
+        operations: record.operations,
+        multiple: record.multiple,
+        mandatory: record.mandatory,
+        kind: record.kind,
+        range: record.range,
+        units: record.units,
+        description: record.description,
+    });
+    lwm2m::Object {
+        id: record.id,
+        name: record.name,
+        owner: record.owner,
+        version: record.version,
+        urn: record.urn,
+        lwm2m_version: record.lwm2m_version,
+        multiple: record.multiple,
+        mandatory: record.mandatory,
+        description: record.description,
+        url: text(record.url),
+        defined: record.defined,
+        resources: leak(resources.collect()),
+    }
 }
 
 /// The included files the records' spans point into.

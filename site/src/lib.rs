@@ -29,6 +29,7 @@ extern crate self as site;
 mod blob;
 mod decode;
 mod embedded;
+pub mod lwm2m;
 mod nav;
 mod security;
 mod table;

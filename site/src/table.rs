@@ -6,6 +6,7 @@ use std::ops::Deref;
 use std::sync::OnceLock;
 
 use crate::blob::Blob;
+use crate::lwm2m;
 use crate::{Binary, NavItem, Text, Value};
 use maud::PreEscaped;
 
@@ -217,9 +218,19 @@ pub struct Table {
     /// (`site export`'s `_headers`), where it cannot send each page its own: every document
     /// also carries its own policy in a `<meta http-equiv>`, which holds it to what it needs.
     pub widest_content_security_policy: &'static str,
+    /// The LwM2M registry's objects sorted by ID, when the content has the registry's data
+    /// (`data/lwm2m-registry/`); empty otherwise.
+    pub lwm2m: &'static [lwm2m::Object],
 }
 
 impl Table {
+    /// The LwM2M object with ID `id`, when the content has the registry's data.
+    pub fn lwm2m_object(&self, id: u32) -> Option<&'static lwm2m::Object> {
+        let objects = self.lwm2m;
+        let at = objects.binary_search_by_key(&id, |object| object.id).ok()?;
+        objects.get(at)
+    }
+
     /// Every page in navigation order (see [`Table::order`]).
     pub fn pages(&self) -> impl Iterator<Item = &'static Page> + use<> {
         let pages = self.pages;

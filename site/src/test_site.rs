@@ -67,6 +67,7 @@ pub(crate) const fn table(base_path: &'static str) -> Table {
         redirects: &REDIRECTS,
         not_found: page("/404", &"<h1>Not found</h1>"),
         widest_content_security_policy: "default-src 'self'; frame-src 'self' https://www.youtube.com; frame-ancestors 'none'",
+        lwm2m: &[],
     }
 }
 

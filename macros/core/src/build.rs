@@ -123,6 +123,8 @@ pub struct Build {
     pub named_icons: Vec<String>,
     /// Every problem found, sorted by file and position, without repeats.
     pub diagnostics: Vec<Diagnostic>,
+    /// The LwM2M registry, when the content has its data (`data/lwm2m-registry/`).
+    pub registry: Option<Arc<Registry>>,
 }
 
 impl Build {
@@ -349,6 +351,10 @@ pub(crate) fn run(root: &Path, options: &Options, kept: &mut Kept) -> Result<Bui
         sources,
         named_icons,
         diagnostics: diagnostics.finish(),
+        registry: kept
+            .registry
+            .as_ref()
+            .map(|kept| Arc::clone(&kept.registry)),
     })
 }
 

@@ -51,6 +51,63 @@ pub struct Index<'a> {
     /// Redirects sorted by old path: (old path, route).
     #[serde(borrow)]
     pub redirects: Vec<(&'a str, &'a str)>,
+    /// The LwM2M registry's objects sorted by ID, when the content has the registry's data.
+    #[serde(borrow)]
+    pub lwm2m: Vec<ObjectRecord<'a>>,
+}
+
+/// An object of the LwM2M registry: its latest version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectRecord<'a> {
+    /// Its ID.
+    pub id: u32,
+    /// Its name.
+    pub name: &'a str,
+    /// Who registered it.
+    pub owner: &'a str,
+    /// Its version.
+    pub version: &'a str,
+    /// Its URN.
+    pub urn: &'a str,
+    /// The LwM2M version it was defined for; empty when its file gives none.
+    pub lwm2m_version: &'a str,
+    /// Whether it has several instances.
+    pub multiple: bool,
+    /// Whether a client must implement it.
+    pub mandatory: bool,
+    /// Its description, line breaks kept; empty when its definition is not in the data.
+    pub description: &'a str,
+    /// The URL of its page.
+    #[serde(borrow)]
+    pub url: Cow<'a, str>,
+    /// Whether the data holds its definition (a few registered objects carry no licence).
+    pub defined: bool,
+    /// Its resources, in the order of its file.
+    #[serde(borrow)]
+    pub resources: Vec<ResourceRecord<'a>>,
+}
+
+/// A resource of an LwM2M object.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResourceRecord<'a> {
+    /// Its ID.
+    pub id: u32,
+    /// Its name.
+    pub name: &'a str,
+    /// `R`, `W`, `RW`, `E` or empty.
+    pub operations: &'a str,
+    /// Whether it has several instances.
+    pub multiple: bool,
+    /// Whether an instance must have it.
+    pub mandatory: bool,
+    /// Its data type (`Integer`, `Time`…); empty for an executable resource.
+    pub kind: &'a str,
+    /// Its range or enumeration, as written.
+    pub range: &'a str,
+    /// Its units.
+    pub units: &'a str,
+    /// Its description, line breaks kept.
+    pub description: &'a str,
 }
 
 /// One page.
@@ -251,6 +308,30 @@ mod tests {
                 immutable: false,
             }],
             redirects: vec![("/lwm2m", "/lwm2m/about#dmso")],
+            lwm2m: vec![ObjectRecord {
+                id: 3,
+                name: "Device",
+                owner: "OMA",
+                version: "1.2",
+                urn: "urn:oma:lwm2m:oma:3:1.2",
+                lwm2m_version: "1.1",
+                multiple: false,
+                mandatory: true,
+                description: "This LwM2M Object provides a range of device related information.\n",
+                url: Cow::Borrowed("/docs/lwm2m/resources/registry/objects/3"),
+                defined: true,
+                resources: vec![ResourceRecord {
+                    id: 13,
+                    name: "Current Time",
+                    operations: "RW",
+                    multiple: false,
+                    mandatory: false,
+                    kind: "Time",
+                    range: "",
+                    units: "",
+                    description: "Current UNIX time of the LwM2M Client.",
+                }],
+            }],
         };
         let bytes = encode(&index)?;
         let decoded: Index = decode(&bytes)?;
