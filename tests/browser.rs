@@ -2589,6 +2589,7 @@ impl Browser {
             "Utility Outreach",
             "sh card",
             "working groups",
+            "battery level",
             "a",
         ] {
             let expected = ranked_links(&index, query, SHOWN);

@@ -126,7 +126,8 @@
       hits.push({ page: page, part: best, score: score });
     });
     hits.sort(function (a, b) {
-      return b.score - a.score || a.page - b.page;
+      // Authored pages before entries of reference data (the LwM2M registry's objects).
+      return index.pages[a.page][3] - index.pages[b.page][3] || b.score - a.score || a.page - b.page;
     });
     return hits.slice(0, limit);
   }

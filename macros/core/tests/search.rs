@@ -3,7 +3,7 @@
 
 use site_compiler::embed::EmbeddedAsset;
 use site_compiler::embed::search::rank::{Hit, search};
-use site_compiler::embed::search::{Index, POINTER_ROUTE};
+use site_compiler::embed::search::{Index, IndexedPage, POINTER_ROUTE};
 use site_compiler::{Build, Options, build};
 use std::path::Path;
 use std::sync::OnceLock;
@@ -71,26 +71,25 @@ fn a_component_name_finds_its_guide_page_first() {
 }
 
 #[test]
-fn lwm2m_finds_the_lwm2m_section_first() {
+fn lwm2m_finds_the_lwm2m_section_first_and_the_registry_s_entries_after_every_authored_page() {
     let index = content_index();
-    let hits = search(index, "lwm2m", 20);
-    let urls: Vec<&str> = hits
-        .iter()
-        .map(|hit| index.pages[hit.page].url.as_str())
-        .collect();
+    let hits = search(index, "lwm2m", index.pages.len());
+    let pages: Vec<&IndexedPage> = hits.iter().map(|hit| &index.pages[hit.page]).collect();
+    let urls: Vec<&str> = pages.iter().map(|page| page.url.as_str()).collect();
     let in_section = |url: &&str| url.starts_with("/lwm2m/");
-    let section_pages = index
-        .pages
+    let authored: Vec<&str> = pages
         .iter()
-        .filter(|page| page.url.starts_with("/lwm2m/"))
-        .count();
-    // The content has fewer than five pages under /lwm2m/: every one of them comes first, and
-    // pages elsewhere that mention LwM2M after them.
-    let top = section_pages.min(5);
-    assert!(top >= 2, "{urls:?}");
-    assert!(urls.len() > top, "{urls:?}");
-    assert!(urls[..top].iter().all(in_section), "{urls:?}");
-    assert!(!urls[top..].iter().any(in_section), "{urls:?}");
+        .filter(|page| !page.reference)
+        .map(|page| page.url.as_str())
+        .collect();
+    // The authored pages come first, led by the section's (the registry's list and resource
+    // view, the about page), and pages elsewhere that mention LwM2M; then the registry's
+    // hundreds of entries.
+    assert!(urls[..3].iter().all(in_section), "{urls:?}");
+    assert!(authored.iter().any(|url| !in_section(url)), "{urls:?}");
+    assert_eq!(urls[..authored.len()], authored[..], "{urls:?}");
+    assert!(urls.len() > authored.len() + 300, "{urls:?}");
+    assert!(urls[authored.len()..].iter().all(in_section), "{urls:?}");
 }
 
 #[test]
@@ -146,9 +145,16 @@ fn a_word_in_a_data_table_row_finds_its_page() {
 fn code_and_chrome_are_not_indexed() {
     let index = content_index();
     // `defineNuxtConfig` is written only in the guide's code blocks; "Copyright" only in the
-    // footer.
-    for query in ["defineNuxtConfig", "copyright"] {
-        assert_eq!(search(index, query, 10), [], "{query}");
+    // footer, and in some of the registry's object definitions.
+    assert_eq!(search(index, "defineNuxtConfig", 10), []);
+    let copyright = search(index, "copyright", index.pages.len());
+    assert!(!copyright.is_empty());
+    for hit in copyright {
+        let page = &index.pages[hit.page];
+        assert!(page.reference, "{}", page.url);
+        let part = &index.parts[hit.part];
+        let text = format!("{} {}", part.heading, part.text);
+        assert!(text.contains("opyright"), "{}: {text}", page.url);
     }
     assert!(index.pages.iter().all(|page| page.url != "/search"));
 }
@@ -207,12 +213,22 @@ fn an_edit_changes_the_index_but_not_the_other_pages() {
 }
 
 #[test]
-fn battery_level_finds_the_registry_s_resource_view() {
+fn battery_level_finds_resource_9_of_object_3_at_its_row() {
     let index = content_index();
     let hits = search(index, "battery level", 10);
     let found = links(index, &hits);
-    // The resource view's rows (Battery Level of object 3 among them) link to each
-    // resource's row on its object's page; the object pages are not in the index.
+    // After the resource view, an authored page that lists every resource, the registry's
+    // objects: those named for batteries, and Device's Battery Level, linking to its row, the
+    // part shown that resource's.
+    let at = found
+        .iter()
+        .position(|link| link == "/lwm2m/resources/registry/objects/3#r9")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(at < 6, "{found:?}");
+    let part = &index.parts[hits[at].part];
+    assert_eq!(part.heading, "Battery Level");
+    assert!(part.text.contains("battery level"), "{part:?}");
+    assert_eq!(index.pages[hits[at].page].title, "Device (LwM2M object 3)");
     assert_eq!(
         found.first().map(String::as_str),
         Some("/lwm2m/resources/registry/resources#lwm2m-resources"),

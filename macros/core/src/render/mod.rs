@@ -17,7 +17,7 @@ pub mod slug;
 pub mod untrusted;
 
 pub use chrome::{AssetUrls, Layout, SITE_NAME};
-pub use page::{RenderedPage, render_page, render_page_in};
+pub use page::{RenderedPage, Searched, render_page, render_page_in};
 
 use crate::Severity;
 use crate::components;

@@ -46,6 +46,8 @@ pub struct RenderedPage {
     pub source: Option<String>,
     /// Whether menus list it (not a partial, no `navigation: false`).
     pub listed: bool,
+    /// How the site search takes it.
+    pub searched: Searched,
     /// Third-party sources its embeds need (YouTube, social posts, HubSpot forms); empty for
     /// most pages. [`RenderedPage::content_security_policy`] makes its policy of them.
     pub third_party: BTreeSet<ThirdParty>,
@@ -55,6 +57,19 @@ pub struct RenderedPage {
     pub urls: Vec<WrittenUrl>,
     /// Whether it was rendered in untrusted mode ([`untrusted`]).
     pub untrusted: bool,
+}
+
+/// How the site search takes a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Searched {
+    /// Not at all: partials, the pages menus do not list, generated pages.
+    No,
+    /// As an authored page.
+    Page,
+    /// As an entry of reference data (the LwM2M registry's objects), at a fraction of an
+    /// authored page's weight: the authored pages on a topic come before its hundreds of
+    /// entries, and an entry's own words (a resource's name) still find it.
+    Reference,
 }
 
 impl RenderedPage {
@@ -178,6 +193,7 @@ pub fn render_page_in(
         article,
         source: Some(page.relative.clone()),
         listed,
+        searched: if listed { Searched::Page } else { Searched::No },
         third_party,
         enhanced,
         urls,
@@ -396,8 +412,9 @@ pub fn not_found_page(
 pub fn registry_page(page: crate::registry::pages::RegistryPage) -> RenderedPage {
     let mut rendered = generated_page(&page.route, &page.title, page.body, Layout::Doc);
     rendered.description = page.description;
-    // Not in the menus (the object list leads to them), but in the sitemap.
+    // Not in the menus (the object list leads to them), but in the sitemap and the search.
     rendered.listed = false;
+    rendered.searched = Searched::Reference;
     rendered.headings = page
         .headings
         .into_iter()
@@ -425,6 +442,7 @@ pub(super) fn generated_page(
         article: None,
         source: None,
         listed: true,
+        searched: Searched::No,
         third_party: BTreeSet::new(),
         enhanced: false,
         urls: Vec::new(),

@@ -17,9 +17,9 @@ pub mod rank;
 mod text;
 
 use crate::load::route_url;
-use crate::render::RenderedPage;
 use crate::render::assets::{SiteAsset, hashed_route};
 use crate::render::nav::Navigation;
+use crate::render::{RenderedPage, Searched};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -59,6 +59,9 @@ pub struct IndexedPage {
     pub title: String,
     /// The title of the site's section it is in (empty at the top).
     pub section: String,
+    /// Whether it is an entry of reference data ([`Searched::Reference`]), which comes after
+    /// every authored page found.
+    pub reference: bool,
 }
 
 /// A part of a page: before its first heading, or from a heading to the next.
@@ -95,9 +98,9 @@ pub struct PageWords {
     distinct: Vec<String>,
 }
 
-/// Whether `page` goes into the index: listed, and from the content (not generated).
+/// Whether `page` goes into the index ([`RenderedPage::searched`]).
 pub fn is_indexed(page: &RenderedPage) -> bool {
-    page.listed && page.source.is_some()
+    page.searched != Searched::No
 }
 
 /// The title of the site's section `page` is in, as `nav` names it (empty at the top).
@@ -142,7 +145,7 @@ pub fn page_words(page: &RenderedPage, section: String) -> PageWords {
     }
 }
 
-/// The index of the listed pages of `pages` (not the generated ones), their sections named by
+/// The index of the searched pages of `pages`, their sections named by
 /// `nav`, their URLs under `base_path`.
 pub fn index(pages: &[&RenderedPage], nav: &Navigation, base_path: &str) -> Index {
     let indexed: Vec<&RenderedPage> = pages
@@ -179,6 +182,7 @@ pub fn index_of(pages: &[(&RenderedPage, &PageWords)], base_path: &str) -> Index
             url: format!("{base_path}{}", route_url(&page.route)),
             title: page.title.clone(),
             section: words.section.clone(),
+            reference: page.searched == Searched::Reference,
         });
         let PageWords { parts, counts, .. } = words;
         for (part, counts) in parts.iter().zip(counts) {
@@ -229,7 +233,7 @@ pub const POINTER_ROUTE: &str = "/_site/search-index.json";
 /// The index file's three arrays ([`Index::to_json`]).
 #[derive(Serialize)]
 struct IndexJson<'a> {
-    pages: Vec<[&'a str; 3]>,
+    pages: Vec<(&'a str, &'a str, &'a str, u8)>,
     parts: Vec<(usize, &'a str, &'a str, &'a str)>,
     terms: Vec<(&'a str, Vec<u64>)>,
 }
@@ -258,14 +262,18 @@ pub fn assets(index: &Index) -> [SiteAsset; 2] {
 }
 
 impl Index {
-    /// The index as the search script reads it: `pages` as `[url, title, section]`, `parts` as
+    /// The index as the search script reads it: `pages` as `[url, title, section, reference]`
+    /// (reference 1 or 0), `parts` as
     /// `[page, anchor, heading, text]`, `terms` as `[word, [part, weight, …]]` with each part
     /// written as the difference from the one before it (smaller numbers, a smaller file).
     pub fn to_json(&self) -> String {
-        let pages: Vec<[&str; 3]> = self
+        let pages: Vec<(&str, &str, &str, u8)> = self
             .pages
             .iter()
-            .map(|page| [&page.url, &page.title, &page.section].map(String::as_str))
+            .map(|page| {
+                let reference = u8::from(page.reference);
+                (&*page.url, &*page.title, &*page.section, reference)
+            })
             .collect();
         let parts: Vec<(usize, &str, &str, &str)> = self
             .parts
@@ -302,13 +310,18 @@ impl Index {
         let number = |value: &Value| value.as_u64();
         let mut index = Index::default();
         for page in value.get("pages")?.as_array()? {
-            let [url, title, section] = page.as_array()?.as_slice() else {
+            let [url, title, section, reference] = page.as_array()?.as_slice() else {
                 return None;
             };
             index.pages.push(IndexedPage {
                 url: string(url)?,
                 title: string(title)?,
                 section: string(section)?,
+                reference: match number(reference)? {
+                    0 => false,
+                    1 => true,
+                    _ => return None,
+                },
             });
         }
         for part in value.get("parts")?.as_array()? {

@@ -37,7 +37,8 @@ pub fn query_words(query: &str) -> Vec<String> {
 /// A word's weight in a part is the index's weight of the word itself, or half that of a
 /// word it starts; its weight on a page is the best of its parts'. A page's score is the sum
 /// of its words' weights; it links to the part whose words weigh most (the first of equals).
-/// Equal scores keep the index's page order.
+/// Authored pages come before entries of reference data; equal scores keep the index's page
+/// order.
 pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
     let query = query_words(query);
     if query.is_empty() {
@@ -100,7 +101,12 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
             }
         })
         .collect();
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.page.cmp(&b.page)));
+    let reference = |hit: &Hit| index.pages.get(hit.page).is_some_and(|page| page.reference);
+    hits.sort_by(|a, b| {
+        (reference(a).cmp(&reference(b)))
+            .then(b.score.cmp(&a.score))
+            .then(a.page.cmp(&b.page))
+    });
     hits.truncate(limit);
     hits
 }
@@ -115,6 +121,7 @@ mod tests {
             url: url.into(),
             title: url.into(),
             section: String::new(),
+            reference: false,
         };
         let part = |page: usize, anchor: &str| Part {
             page,
@@ -157,5 +164,17 @@ mod tests {
         assert_eq!(search(&index(), "d", 10), []);
         assert_eq!(search(&index(), "  ", 10), []);
         assert_eq!(search(&index(), "device", 1).len(), 1);
+    }
+
+    #[test]
+    fn reference_entries_come_after_authored_pages_whatever_their_scores() {
+        let mut index = index();
+        index.pages[0].reference = true;
+        let pages: Vec<usize> = search(&index, "device lwm2m", 10)
+            .iter()
+            .map(|hit| hit.page)
+            .collect();
+        // /a scores 750 and /b 500, but /a is a reference entry.
+        assert_eq!(pages, [1, 0]);
     }
 }

@@ -1,4 +1,6 @@
-//! The text a reader searches in a page's body, cut into parts at its headings with an id.
+//! The text a reader searches in a page's body, cut into parts at its headings with an id and
+//! at its table rows with an id (a row's header cells are its heading: the LwM2M registry's
+//! resources, each a row of its object's table).
 //!
 //! Read with html5ever's tokenizer (already built for ammonia): authors' raw HTML can be
 //! anything, and its character references, raw-text elements and comments are read as a
@@ -31,8 +33,9 @@ const VOID: &[&str] = &[
     "wbr",
 ];
 
-/// The parts of `body`: the text before its first heading with an id (empty if there is none),
-/// then each such heading with the text up to the next. Whitespace is collapsed.
+/// The parts of `body`: the text before its first heading or table row with an id (empty if
+/// there is none), then each such heading or row with the text up to the next. Whitespace is
+/// collapsed.
 pub(super) fn parts(body: &str) -> Vec<Part> {
     let tokenizer = Tokenizer::new(Reader::default(), TokenizerOpts::default());
     let input = BufferQueue::default();
@@ -63,8 +66,12 @@ struct Reader {
 struct State {
     /// The open elements: name, and whether their text is left out.
     open: Vec<(String, bool)>,
-    /// The open heading that started the current part.
+    /// The open heading that started the current part, or the open header cell of the row
+    /// that did.
     heading: Option<String>,
+    /// How many elements were open outside the row that started the current part, while it
+    /// is open.
+    row: Option<usize>,
     /// The parts before the current one.
     parts: Vec<Part>,
     current: Part,
@@ -96,13 +103,26 @@ impl State {
             || attribute("hidden").is_some()
             || attribute("aria-hidden") == Some("true");
         let is_heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        let anchors = is_heading || name == "tr";
         let reading = !self.open.iter().any(|(_, left_out)| *left_out);
-        if let (true, true, Some(id)) = (is_heading && reading, !left_out, attribute("id")) {
+        if let (true, true, Some(id)) = (anchors && reading, !left_out, attribute("id")) {
             let next = Part {
                 anchor: id.to_string(),
                 ..Part::default()
             };
             self.parts.push(std::mem::replace(&mut self.current, next));
+            if is_heading {
+                self.heading = Some(name.to_string());
+                self.row = None;
+            } else {
+                self.row = Some(self.open.len());
+            }
+        }
+        if name == "th"
+            && self
+                .row
+                .is_some_and(|outside| self.open.len() == outside + 1)
+        {
             self.heading = Some(name.to_string());
         }
         self.open.push((name.to_string(), left_out));
@@ -119,6 +139,9 @@ impl State {
     fn end(&mut self, name: &str) {
         if let Some(at) = self.open.iter().rposition(|(open, _)| open == name) {
             self.open.truncate(at);
+        }
+        if self.row.is_some_and(|outside| self.open.len() <= outside) {
+            self.row = None;
         }
         if self.heading.as_deref() == Some(name) {
             self.heading = None;
@@ -170,6 +193,29 @@ mod tests {
                 ("", "", "Intro of the page"),
                 ("setup", "Set up", "Use LwM2M. No id Row cell"),
                 ("end", "End", ""),
+            ]
+        );
+    }
+
+    #[test]
+    fn table_rows_with_an_id_are_parts_headed_by_their_header_cells() {
+        let body = r#"<h2 id="resources">Resources</h2><table><thead><tr><th>ID</th>
+<th>Name</th></tr></thead><tbody><tr id="r0"><td>0</td><th scope="row">Manufacturer</th>
+<td>Human readable name</td></tr><tr><td>1</td><th>No id</th></tr>
+<tr id="r9"><td>9</td><th scope="row">Battery <em>Level</em></th><td>percentage</td></tr>
+</tbody></table><p>After</p>"#;
+        let found = parts(body);
+        let summary: Vec<(&str, &str, &str)> = found
+            .iter()
+            .map(|p| (p.anchor.as_str(), p.heading.as_str(), p.text.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("", "", ""),
+                ("resources", "Resources", "ID Name"),
+                ("r0", "Manufacturer", "0 Human readable name 1 No id"),
+                ("r9", "Battery Level", "9 percentage After"),
             ]
         );
     }

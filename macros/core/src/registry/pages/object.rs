@@ -143,7 +143,7 @@ fn resources(definition: &Definition) -> Markup {
                     @for resource in resources {
                         tr id=(format!("r{}", resource.id.text)) class="align-top target:bg-golden/[0.3]" {
                             td class="px-2 py-2" { a href=(format!("#r{}", resource.id.text)) { (resource.id.text) } }
-                            td class="px-2 py-2 font-semibold" { (resource.name.text) }
+                            th scope="row" class="px-2 py-2 font-semibold text-left" { (resource.name.text) }
                             td class="px-2 py-2" { (resource.operations.text) }
                             td class="px-2 py-2" { (resource.multiple.text) }
                             td class="px-2 py-2" { (resource.mandatory.text) }
