@@ -175,6 +175,14 @@ impl TokenSink for Reader {
 mod tests {
     use super::*;
 
+    /// Each part as anchor, heading and text.
+    fn summary(found: &[Part]) -> Vec<(&str, &str, &str)> {
+        found
+            .iter()
+            .map(|p| (p.anchor.as_str(), p.heading.as_str(), p.text.as_str()))
+            .collect()
+    }
+
     #[test]
     fn parts_start_at_headings_with_an_id_and_leave_out_code_and_controls() {
         let body = r#"<p>Intro of&nbsp;the page</p><pre><code>let hidden = 1;</code></pre>
@@ -182,13 +190,8 @@ mod tests {
 <svg><title>icon</title></svg><h3>No id</h3><p hidden>secret</p>
 <table><tr><td>Row</td><td>cell</td></tr></table><style>p { color: red }</style>
 <h2 id="end">End</h2>"#;
-        let found = parts(body);
-        let summary: Vec<(&str, &str, &str)> = found
-            .iter()
-            .map(|p| (p.anchor.as_str(), p.heading.as_str(), p.text.as_str()))
-            .collect();
         assert_eq!(
-            summary,
+            summary(&parts(body)),
             [
                 ("", "", "Intro of the page"),
                 ("setup", "Set up", "Use LwM2M. No id Row cell"),
@@ -204,13 +207,8 @@ mod tests {
 <td>Human readable name</td></tr><tr><td>1</td><th>No id</th></tr>
 <tr id="r9"><td>9</td><th scope="row">Battery <em>Level</em></th><td>percentage</td></tr>
 </tbody></table><p>After</p>"#;
-        let found = parts(body);
-        let summary: Vec<(&str, &str, &str)> = found
-            .iter()
-            .map(|p| (p.anchor.as_str(), p.heading.as_str(), p.text.as_str()))
-            .collect();
         assert_eq!(
-            summary,
+            summary(&parts(body)),
             [
                 ("", "", ""),
                 ("resources", "Resources", "ID Name"),
