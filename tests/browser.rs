@@ -64,8 +64,8 @@ use serde_json::{Value, json};
 use site::SITE;
 use site::serve::respond::respond;
 use site::serve::{Representation, Store};
-use site_compiler::embed::search::Index;
 use site_compiler::embed::search::rank::search;
+use site_compiler::embed::search::{Index, read_served};
 use site_tests::Server;
 use std::future::Future;
 use std::path::PathBuf;
@@ -2238,17 +2238,13 @@ fn code_is_highlighted_in_light_and_dark_and_the_copy_button_copies_it() -> Test
 
 /// The search index the site serves, read as the compiler reads it.
 fn served_index() -> Result<Index, Error> {
-    let asset = SITE
-        .assets
-        .iter()
-        .find(|asset| {
-            // Not the file naming it, at a fixed route.
-            asset.route.starts_with("/_site/search-index.")
-                && asset.route != "/_site/search-index.json"
-        })
-        .ok_or_else(|| fail("the site serves no search index"))?;
-    let text = std::str::from_utf8(&asset.bytes)?;
-    Index::from_json(text).ok_or_else(|| fail("the served index does not read back"))
+    read_served(|route| {
+        SITE.assets
+            .iter()
+            .find(|asset| asset.route == route)
+            .map(|asset| &asset.bytes[..])
+    })
+    .ok_or_else(|| fail("the served index does not read back"))
 }
 
 /// The results the compiler ranks for `query`, as the links the script writes.

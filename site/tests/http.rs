@@ -261,11 +261,28 @@ fn the_search_index_is_served_compressed_and_cached_for_good() -> TestResult {
         header(&response, "cache-control").as_deref(),
         Some("no-cache")
     );
-    let name = index.route.rsplit('/').next().unwrap_or_default();
+    // It names the authored pages' file and the registry's entries' file, served alike.
+    let file_name = |route: &'static str| route.rsplit('/').next().unwrap_or_default();
+    let reference = site::SITE
+        .assets
+        .iter()
+        .find(|asset| asset.route.starts_with("/_site/search-reference."))
+        .ok_or("no file of reference entries")?;
     assert_eq!(
         String::from_utf8_lossy(body(&response)),
-        format!("{{\"index\":\"{name}\"}}")
+        format!(
+            "{{\"index\":\"{}\",\"reference\":\"{}\"}}",
+            file_name(index.route),
+            file_name(reference.route)
+        )
     );
+    let request = format!(
+        "GET {} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br\r\nConnection: close\r\n\r\n",
+        reference.route
+    );
+    let response = server.exchange(request.as_bytes())?;
+    assert_eq!(status(&response), "HTTP/1.1 200 OK");
+    assert_eq!(body(&response), reference.br.bytes.get());
     Ok(())
 }
 

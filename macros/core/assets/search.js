@@ -4,8 +4,10 @@
 // (`#search-page`, where the field submits) it lists the results for the page's `q`. Without
 // this script the field submits to that page, which says search needs it.
 //
-// `search` ranks as `site_compiler::embed::search::rank::search` does, step by step on the
-// same integers: the tests hold the browser's results to the compiler's.
+// `search` ranks one index file as `site_compiler::embed::search::rank::search` ranks the
+// whole index, step by step on the same integers, and `find` puts the reference entries'
+// results after the authored pages', as it does: the tests hold the browser's results to the
+// compiler's.
 (function () {
   "use strict";
 
@@ -28,18 +30,45 @@
     });
   }
 
+  // The authored pages' index, and a promise of the reference entries' when the site has
+  // them (the LwM2M registry's objects), waited for only when a query's list has room for
+  // them: they rank after every authored page.
   function load() {
     if (!loading) {
-      loading = json(pointer, "no-cache")
-        .then(function (named) {
-          return json(new URL(named.index, pointer).href, "default");
-        })
-        .then(decode);
+      loading = json(pointer, "no-cache").then(function (named) {
+        var file = function (name) {
+          return json(new URL(name, pointer).href, "default").then(decode);
+        };
+        return file(named.index).then(function (index) {
+          // Fetched once the authored pages' file is in, so as not to slow that one down.
+          var reference = named.reference ? file(named.reference) : null;
+          if (reference) {
+            reference.catch(function () {
+              loading = null;
+            });
+          }
+          return { index: index, reference: reference };
+        });
+      });
       loading.catch(function () {
         loading = null;
       });
     }
     return loading;
+  }
+
+  // The results for `text`, at most `limit`, each with the index it is from.
+  function find(loaded, text, limit) {
+    var tag = function (index) {
+      return function (hit) {
+        return { index: index, hit: hit };
+      };
+    };
+    var found = search(loaded.index, text, limit).map(tag(loaded.index));
+    if (found.length >= limit || !loaded.reference) return Promise.resolve(found);
+    return loaded.reference.then(function (reference) {
+      return found.concat(search(reference, text, limit - found.length).map(tag(reference)));
+    });
   }
 
   // Postings come as [part step, weight, …], each part the difference from the one before.
@@ -126,8 +155,7 @@
       hits.push({ page: page, part: best, score: score });
     });
     hits.sort(function (a, b) {
-      // Authored pages before entries of reference data (the LwM2M registry's objects).
-      return index.pages[a.page][3] - index.pages[b.page][3] || b.score - a.score || a.page - b.page;
+      return b.score - a.score || a.page - b.page;
     });
     return hits.slice(0, limit);
   }
@@ -197,11 +225,10 @@
   }
 
   // The results of `text` in `list`, or "No results" plainly; the links shown.
-  function show(list, index, text, limit) {
+  function show(list, found, text) {
     var query = words(text);
-    var hits = search(index, text, limit);
-    var items = hits.map(function (hit, at) {
-      return result(index, hit, query, list.id + "-" + at);
+    var items = found.map(function (each, at) {
+      return result(each.index, each.hit, query, list.id + "-" + at);
     });
     if (!items.length) {
       var none = element("li", "oma-search-empty", "No results for “" + text.trim() + "”");
@@ -210,7 +237,7 @@
       items.push(none);
     }
     list.replaceChildren.apply(list, items);
-    return hits.length;
+    return found.length;
   }
 
   // ---- The field ----
@@ -264,19 +291,23 @@
         open(false);
         return;
       }
-      load().then(
-        function (index) {
-          if (field.value !== text) return;
-          found = show(list, index, text, SHOWN);
-          shownFor = text;
-          select(-1);
-          open(true);
-        },
-        function () {
-          list.replaceChildren(element("li", "oma-search-empty", "Search is not available: its index did not load."));
-          open(true);
-        }
-      );
+      load()
+        .then(function (loaded) {
+          return find(loaded, text, SHOWN);
+        })
+        .then(
+          function (results) {
+            if (field.value !== text) return;
+            found = show(list, results, text);
+            shownFor = text;
+            select(-1);
+            open(true);
+          },
+          function () {
+            list.replaceChildren(element("li", "oma-search-empty", "Search is not available: its index did not load."));
+            open(true);
+          }
+        );
     }
 
     field.addEventListener("input", update);
@@ -346,18 +377,22 @@
       return;
     }
     heading.textContent = "Searching…";
-    load().then(
-      function (index) {
-        var count = show(list, index, text, SHOWN_ON_PAGE);
-        heading.textContent = count
-          ? (count === SHOWN_ON_PAGE ? "The first " + count : count) + " result" +
-            (count === 1 ? "" : "s") + " for “" + text.trim() + "”"
-          : "";
-      },
-      function () {
-        heading.textContent = "Search is not available: its index did not load.";
-      }
-    );
+    load()
+      .then(function (loaded) {
+        return find(loaded, text, SHOWN_ON_PAGE);
+      })
+      .then(
+        function (results) {
+          var count = show(list, results, text);
+          heading.textContent = count
+            ? (count === SHOWN_ON_PAGE ? "The first " + count : count) + " result" +
+              (count === 1 ? "" : "s") + " for “" + text.trim() + "”"
+            : "";
+        },
+        function () {
+          heading.textContent = "Search is not available: its index did not load.";
+        }
+      );
   }
 
   var form = document.querySelector("form.oma-search");

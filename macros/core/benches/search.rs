@@ -47,39 +47,53 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let pages: Vec<&RenderedPage> = built.pages.iter().map(|page| &page.page).collect();
         let mut indexing = Vec::new();
         let mut compressing = Vec::new();
-        let mut sizes = (0, 0, 0, 0, 0);
+        let mut sizes = (0, 0, Vec::new());
         for _ in 0..RUNS {
-            let (file, time) = timed(|| {
+            let (made, time) = timed(|| {
                 let made = index(&pages, &built.nav, "");
-                let [_, file] = assets(&made);
-                (made.pages.len(), made.terms.len(), file)
+                let files = assets(&made);
+                (made.pages.len(), made.terms.len(), files)
             });
             indexing.push(time);
-            let (indexed, terms, file) = file;
-            let (variants, time) = timed(|| Variants::of(&file.bytes, true, None));
+            let (indexed, terms, files) = made;
+            // Each file the index is served as (the pointer naming them left out).
+            let files: Vec<_> = files.into_iter().skip(1).collect();
+            let (variants, time) = timed(|| {
+                files
+                    .iter()
+                    .map(|file| Variants::of(&file.bytes, true, None))
+                    .collect::<Vec<_>>()
+            });
             compressing.push(time);
             let size = |encoded: &Option<site_compiler::embed::Encoded>| {
                 encoded.as_ref().map_or(0, |encoded| encoded.bytes.len())
             };
-            sizes = (
-                indexed,
-                terms,
-                file.bytes.len(),
-                size(&variants.br),
-                size(&variants.gzip),
-            );
+            let kib = |bytes: usize| bytes as f64 / 1024.0;
+            let described = files
+                .iter()
+                .zip(&variants)
+                .map(|(file, variants)| {
+                    let name = file.route.trim_start_matches("/_site/");
+                    let stem = name.split('.').next().unwrap_or(name);
+                    format!(
+                        "{stem} {:.1} KiB, brotli {:.1} KiB, gzip {:.1} KiB",
+                        kib(file.bytes.len()),
+                        kib(size(&variants.br)),
+                        kib(size(&variants.gzip)),
+                    )
+                })
+                .collect();
+            sizes = (indexed, terms, described);
         }
-        let (indexed, terms, raw, br, gzip) = sizes;
+        let (indexed, terms, files) = sizes;
         let (build_time, index_time, compress_time) =
             (median(builds), median(indexing), median(compressing));
         println!(
-            "{folder}: {} pages, {indexed} indexed, {terms} words; index {:.1} KiB, brotli {:.1} KiB, \
-             gzip {:.1} KiB; build (no page compression) {:.0} ms, of which the index {:.0} ms \
-             ({:.1} %); compressing the index {:.0} ms",
+            "{folder}: {} pages, {indexed} indexed, {terms} words; {}; build (no page \
+             compression) {:.0} ms, of which the index {:.0} ms ({:.1} %); compressing the index \
+             {:.0} ms",
             built.pages.len(),
-            raw as f64 / 1024.0,
-            br as f64 / 1024.0,
-            gzip as f64 / 1024.0,
+            files.join("; "),
             build_time.as_secs_f64() * 1000.0,
             index_time.as_secs_f64() * 1000.0,
             index_time.as_secs_f64() / build_time.as_secs_f64() * 100.0,

@@ -1,33 +1,29 @@
 //! The search index of the repository's content, ranked as the search script ranks it
 //! (`embed::search::rank`; the browser test holds the script's results to the same ranking).
 
-use site_compiler::embed::EmbeddedAsset;
 use site_compiler::embed::search::rank::{Hit, search};
-use site_compiler::embed::search::{Index, IndexedPage, POINTER_ROUTE};
+use site_compiler::embed::search::{Index, IndexedPage, POINTER_ROUTE, read_served};
 use site_compiler::{Build, Options, build};
 use std::path::Path;
 use std::sync::OnceLock;
 
 /// The index `built` serves, found as the search script finds it: through the file at
-/// [`POINTER_ROUTE`], which names it, beside it.
-fn served_index(built: &Build) -> (&EmbeddedAsset, Index) {
-    let asset = |route: &str| {
-        built
-            .assets
-            .iter()
-            .find(|asset| asset.route == route)
-            .unwrap_or_else(|| panic!("no {route} among the assets"))
-    };
-    let pointer = asset(POINTER_ROUTE);
+/// [`POINTER_ROUTE`], which names its files, beside it, the one file cached for good.
+fn served_index(built: &Build) -> Index {
+    let asset = |route: &str| built.assets.iter().find(|asset| asset.route == route);
+    let pointer = asset(POINTER_ROUTE).unwrap_or_else(|| panic!("no {POINTER_ROUTE}"));
     assert!(!pointer.immutable, "the pointer is cached for good");
-    let named: serde_json::Value =
-        serde_json::from_slice(&pointer.bytes).unwrap_or_else(|e| panic!("{e}"));
-    let name = named["index"].as_str().unwrap_or_else(|| panic!("{named}"));
-    let index = asset(&format!("/_site/{name}"));
-    assert!(index.immutable, "{} carries no content hash", index.route);
-    let text = std::str::from_utf8(&index.bytes).unwrap_or_else(|e| panic!("{e}"));
-    let read = Index::from_json(text).unwrap_or_else(|| panic!("the index does not read back"));
-    (index, read)
+    for file in built
+        .assets
+        .iter()
+        .filter(|asset| asset.route.ends_with(".json"))
+    {
+        if file.route != POINTER_ROUTE && file.route.starts_with("/_site/search-") {
+            assert!(file.immutable, "{} carries no content hash", file.route);
+        }
+    }
+    read_served(|route| asset(route).map(|asset| &asset.bytes[..]))
+        .unwrap_or_else(|| panic!("the index does not read back"))
 }
 
 /// The index the build of `content/` serves.
@@ -36,7 +32,7 @@ fn content_index() -> &'static Index {
     INDEX.get_or_init(|| {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
         let built = build(&root, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
-        served_index(&built).1
+        served_index(&built)
     })
 }
 
@@ -167,7 +163,7 @@ fn under_a_base_path_the_index_and_its_links_are_under_it() {
         ..Options::default()
     };
     let built = build(&root, &options).unwrap_or_else(|e| panic!("{e}"));
-    let (_, index) = served_index(&built);
+    let index = served_index(&built);
     assert!(!index.pages.is_empty());
     assert!(
         index
@@ -196,10 +192,17 @@ fn an_edit_changes_the_index_but_not_the_other_pages() {
     let before = write("# B\n\nSecond page.\n");
     let after = write("# B\n\nSecond page, edited: zeppelin.\n");
     let _ = std::fs::remove_dir_all(&dir);
-    let (index_before, _) = served_index(&before);
-    let (index_after, read) = served_index(&after);
-    assert_ne!(index_before.route, index_after.route);
-    assert_eq!(search(&read, "zeppelin", 10).len(), 1);
+    // The file naming the index names another file.
+    let pointer = |built: &Build| {
+        let pointer = built
+            .assets
+            .iter()
+            .find(|asset| asset.route == POINTER_ROUTE);
+        pointer.map(|asset| asset.bytes.clone())
+    };
+    assert!(pointer(&before).is_some());
+    assert_ne!(pointer(&before), pointer(&after));
+    assert_eq!(search(&served_index(&after), "zeppelin", 10).len(), 1);
     let html = |built: &Build, route: &str| {
         built
             .pages
@@ -210,6 +213,37 @@ fn an_edit_changes_the_index_but_not_the_other_pages() {
     };
     assert_eq!(html(&before, "/a"), html(&after, "/a"));
     assert_ne!(html(&before, "/b"), html(&after, "/b"));
+}
+
+#[test]
+fn the_registry_s_entries_are_a_file_of_their_own_beside_the_authored_pages() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let built = build(&root, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let files: Vec<(&str, usize)> = built
+        .assets
+        .iter()
+        .filter(|asset| asset.route.starts_with("/_site/search-") && asset.route != POINTER_ROUTE)
+        .map(|asset| (asset.route.as_str(), asset.bytes.len()))
+        .collect();
+    let [(authored, authored_size), (reference, reference_size)] = files[..] else {
+        panic!("{files:?}");
+    };
+    assert!(authored.starts_with("/_site/search-index."), "{files:?}");
+    assert!(
+        reference.starts_with("/_site/search-reference."),
+        "{files:?}"
+    );
+    // The objects' descriptions and resources are most of what the index holds.
+    assert!(reference_size > 2 * authored_size, "{files:?}");
+    let index = served_index(&built);
+    let first_reference = index.pages.iter().position(|page| page.reference);
+    let first_reference = first_reference.unwrap_or_else(|| panic!("no reference entries"));
+    assert!(
+        index.pages[first_reference..]
+            .iter()
+            .all(|page| page.reference)
+    );
+    assert!(index.pages[first_reference..].len() > 300);
 }
 
 #[test]

@@ -20,8 +20,8 @@ use crate::load::route_url;
 use crate::render::assets::{SiteAsset, hashed_route};
 use crate::render::nav::Navigation;
 use crate::render::{RenderedPage, Searched};
-use serde::Serialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::HashMap;
 
 /// The index file's `Content-Type`.
@@ -227,53 +227,92 @@ struct Term {
 }
 
 /// Where the search script finds the index: a file at a fixed route, revalidated on each use,
-/// naming the index's file ([`assets`]).
+/// naming the index's files ([`assets`]).
 pub const POINTER_ROUTE: &str = "/_site/search-index.json";
 
-/// The index file's three arrays ([`Index::to_json`]).
+/// An index file's three arrays ([`Index::to_json`]).
 #[derive(Serialize)]
 struct IndexJson<'a> {
-    pages: Vec<(&'a str, &'a str, &'a str, u8)>,
+    pages: Vec<[&'a str; 3]>,
     parts: Vec<(usize, &'a str, &'a str, &'a str)>,
     terms: Vec<(&'a str, Vec<u64>)>,
 }
 
-/// The index as a file at a URL carrying its content hash, cached for good, and the file at
-/// [`POINTER_ROUTE`] naming it (`{"index":"search-index.HASH.json"}`, beside it). The pages
-/// name neither: they name the script, which fetches the pointer, so that an edit changes the
+/// What the file at [`POINTER_ROUTE`] holds: the names of the index's files, beside it.
+#[derive(Serialize, Deserialize)]
+struct Pointer {
+    /// The authored pages'.
+    index: String,
+    /// The reference entries', when there are any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reference: Option<String>,
+}
+
+/// The index as files at URLs carrying their content hash, cached for good, and the file at
+/// [`POINTER_ROUTE`] naming them (`{"index":"search-index.HASH.json"}`, beside it). The pages
+/// name none: they name the script, which fetches the pointer, so that an edit changes the
 /// index but no page that shows nothing of it.
-pub fn assets(index: &Index) -> [SiteAsset; 2] {
+///
+/// The reference entries ([`Searched::Reference`]: the registry's hundreds of objects, most of
+/// the index where they are) are a file of their own, `search-reference.HASH.json`: they rank
+/// after every authored page, so the script shows a query's results from the authored pages'
+/// file alone when they fill the list, and a reader's first search does not wait for them.
+pub fn assets(index: &Index) -> Vec<SiteAsset> {
+    let (authored, reference) = index.split();
+    let mut files = vec![file("search-index", &authored)];
+    if !reference.pages.is_empty() {
+        files.push(file("search-reference", &reference));
+    }
+    let name = |asset: &SiteAsset| asset.route.rsplit('/').next().unwrap_or("").to_string();
+    let pointer = Pointer {
+        index: name(&files[0]),
+        reference: files.get(1).map(name),
+    };
+    let pointer = SiteAsset {
+        route: POINTER_ROUTE.into(),
+        content_type: CONTENT_TYPE,
+        // Two strings, which serialize without error.
+        bytes: serde_json::to_vec(&pointer).unwrap_or_default(),
+    };
+    std::iter::once(pointer).chain(files).collect()
+}
+
+/// `index` as a file named for its content under `/_site/`.
+fn file(stem: &str, index: &Index) -> SiteAsset {
     let bytes = index.to_json().into_bytes();
-    let route = hashed_route("search-index", "json", &bytes);
-    let name = route.rsplit('/').next().unwrap_or(&route);
-    let pointer = json!({ "index": name }).to_string().into_bytes();
-    [
-        SiteAsset {
-            route: POINTER_ROUTE.into(),
-            content_type: CONTENT_TYPE,
-            bytes: pointer,
-        },
-        SiteAsset {
-            route,
-            content_type: CONTENT_TYPE,
-            bytes,
-        },
-    ]
+    SiteAsset {
+        route: hashed_route(stem, "json", &bytes),
+        content_type: CONTENT_TYPE,
+        bytes,
+    }
+}
+
+/// The index a site serves, read as the search script reads it: the file at
+/// [`POINTER_ROUTE`], then the files it names, beside it, which `asset` gives by route; `None`
+/// if one is missing or is not such a file.
+pub fn read_served<'a>(asset: impl Fn(&str) -> Option<&'a [u8]>) -> Option<Index> {
+    let pointer: Pointer = serde_json::from_slice(asset(POINTER_ROUTE)?).ok()?;
+    let read = |name: &str| {
+        let text = std::str::from_utf8(asset(&format!("/_site/{name}"))?).ok()?;
+        Index::from_json(text)
+    };
+    let authored = read(&pointer.index)?;
+    let reference = match &pointer.reference {
+        Some(name) => read(name)?,
+        None => Index::default(),
+    };
+    Some(Index::join(authored, reference))
 }
 
 impl Index {
-    /// The index as the search script reads it: `pages` as `[url, title, section, reference]`
-    /// (reference 1 or 0), `parts` as
+    /// The index as the search script reads it: `pages` as `[url, title, section]`, `parts` as
     /// `[page, anchor, heading, text]`, `terms` as `[word, [part, weight, …]]` with each part
     /// written as the difference from the one before it (smaller numbers, a smaller file).
     pub fn to_json(&self) -> String {
-        let pages: Vec<(&str, &str, &str, u8)> = self
+        let pages: Vec<[&str; 3]> = self
             .pages
             .iter()
-            .map(|page| {
-                let reference = u8::from(page.reference);
-                (&*page.url, &*page.title, &*page.section, reference)
-            })
+            .map(|page| [&page.url, &page.title, &page.section].map(String::as_str))
             .collect();
         let parts: Vec<(usize, &str, &str, &str)> = self
             .parts
@@ -303,6 +342,73 @@ impl Index {
         serde_json::to_string(&json).unwrap_or_default()
     }
 
+    /// The authored pages' index and the reference entries' ([`IndexedPage::reference`]), each
+    /// in the order of this one, with the weights of this one.
+    pub fn split(&self) -> (Index, Index) {
+        let mut shards = [Index::default(), Index::default()];
+        // Where each page and part of this index is in its shard.
+        let mut page_at = Vec::with_capacity(self.pages.len());
+        for page in &self.pages {
+            let shard = &mut shards[usize::from(page.reference)];
+            page_at.push(shard.pages.len());
+            shard.pages.push(page.clone());
+        }
+        let mut part_at = Vec::with_capacity(self.parts.len());
+        for part in &self.parts {
+            let reference = self.pages.get(part.page).is_some_and(|page| page.reference);
+            let shard = &mut shards[usize::from(reference)];
+            part_at.push((usize::from(reference), shard.parts.len()));
+            shard.parts.push(Part {
+                page: page_at.get(part.page).copied().unwrap_or_default(),
+                ..part.clone()
+            });
+        }
+        for (word, postings) in &self.terms {
+            let mut split: [Vec<(usize, u64)>; 2] = [Vec::new(), Vec::new()];
+            for &(part, weight) in postings {
+                if let Some(&(shard, at)) = part_at.get(part) {
+                    split[shard].push((at, weight));
+                }
+            }
+            for (shard, postings) in shards.iter_mut().zip(split) {
+                if !postings.is_empty() {
+                    shard.terms.push((word.clone(), postings));
+                }
+            }
+        }
+        let [authored, reference] = shards;
+        (authored, reference)
+    }
+
+    /// What [`Index::split`] split: `authored`'s pages, then `reference`'s, as reference
+    /// entries.
+    pub fn join(authored: Index, reference: Index) -> Index {
+        let (pages, parts) = (authored.pages.len(), authored.parts.len());
+        let mut index = authored;
+        index
+            .pages
+            .extend(reference.pages.into_iter().map(|page| IndexedPage {
+                reference: true,
+                ..page
+            }));
+        index
+            .parts
+            .extend(reference.parts.into_iter().map(|part| Part {
+                page: part.page + pages,
+                ..part
+            }));
+        let mut terms: std::collections::BTreeMap<String, Vec<(usize, u64)>> =
+            index.terms.drain(..).collect();
+        for (word, postings) in reference.terms {
+            let moved = postings
+                .into_iter()
+                .map(|(part, weight)| (part + parts, weight));
+            terms.entry(word).or_default().extend(moved);
+        }
+        index.terms = terms.into_iter().collect();
+        index
+    }
+
     /// Reads what [`Index::to_json`] wrote; `None` if it is not such an index.
     pub fn from_json(text: &str) -> Option<Index> {
         let value: Value = serde_json::from_str(text).ok()?;
@@ -310,18 +416,14 @@ impl Index {
         let number = |value: &Value| value.as_u64();
         let mut index = Index::default();
         for page in value.get("pages")?.as_array()? {
-            let [url, title, section, reference] = page.as_array()?.as_slice() else {
+            let [url, title, section] = page.as_array()?.as_slice() else {
                 return None;
             };
             index.pages.push(IndexedPage {
                 url: string(url)?,
                 title: string(title)?,
                 section: string(section)?,
-                reference: match number(reference)? {
-                    0 => false,
-                    1 => true,
-                    _ => return None,
-                },
+                reference: false,
             });
         }
         for part in value.get("parts")?.as_array()? {
@@ -349,5 +451,106 @@ impl Index {
             index.terms.push((string(word)?, postings));
         }
         Some(index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rank::search;
+    use super::*;
+
+    /// Pages `/a` to `/d`, `/a` and `/c` reference entries, two parts each, words spread over
+    /// both kinds of page.
+    fn mixed() -> Index {
+        let page = |url: &str, reference: bool| IndexedPage {
+            url: url.into(),
+            title: url.into(),
+            section: String::new(),
+            reference,
+        };
+        let part = |page: usize, anchor: &str| Part {
+            page,
+            anchor: anchor.into(),
+            ..Part::default()
+        };
+        Index {
+            pages: vec![
+                page("/a", true),
+                page("/b", false),
+                page("/c", true),
+                page("/d", false),
+            ],
+            parts: (0..4)
+                .flat_map(|page| [part(page, ""), part(page, "x")])
+                .collect(),
+            terms: vec![
+                (
+                    "battery".into(),
+                    vec![(1, 900), (2, 50), (5, 400), (6, 400)],
+                ),
+                ("level".into(), vec![(1, 100), (3, 300), (4, 70), (7, 20)]),
+                ("only".into(), vec![(4, 10), (5, 20)]),
+            ],
+        }
+    }
+
+    #[test]
+    fn split_then_joined_ranks_as_the_whole() {
+        let whole = mixed();
+        let (authored, reference) = whole.split();
+        assert!(authored.pages.iter().all(|page| !page.reference));
+        assert_eq!(reference.pages.len(), 2);
+        assert_eq!(
+            reference
+                .terms
+                .iter()
+                .map(|(word, _)| word.as_str())
+                .collect::<Vec<_>>(),
+            ["battery", "level", "only"]
+        );
+        let joined = Index::join(authored, reference);
+        let links = |index: &Index, query: &str| -> Vec<(String, String, u64)> {
+            search(index, query, 10)
+                .iter()
+                .map(|hit| {
+                    let part = &index.parts[hit.part];
+                    (
+                        index.pages[hit.page].url.clone(),
+                        part.anchor.clone(),
+                        hit.score,
+                    )
+                })
+                .collect()
+        };
+        for query in ["battery", "level", "battery level", "only", "bat"] {
+            assert_eq!(links(&joined, query), links(&whole, query), "{query}");
+        }
+        // The authored pages first, /d (400) and /b (50), then /a (900) and /c (400).
+        let pages: Vec<String> = links(&whole, "battery")
+            .into_iter()
+            .map(|(url, ..)| url)
+            .collect();
+        assert_eq!(pages, ["/d", "/b", "/a", "/c"]);
+    }
+
+    #[test]
+    fn a_site_without_reference_entries_serves_one_index_file() {
+        let mut index = mixed();
+        for page in &mut index.pages {
+            page.reference = false;
+        }
+        let served = assets(&index);
+        let routes: Vec<&str> = served.iter().map(|asset| asset.route.as_str()).collect();
+        assert_eq!(routes.len(), 2, "{routes:?}");
+        assert_eq!(routes[0], POINTER_ROUTE);
+        let pointer = String::from_utf8_lossy(&served[0].bytes).into_owned();
+        assert!(!pointer.contains("reference"), "{pointer}");
+        let read = read_served(|route| {
+            served
+                .iter()
+                .find(|asset| asset.route == route)
+                .map(|asset| &asset.bytes[..])
+        });
+        assert_eq!(read, Some(index));
     }
 }
