@@ -2,17 +2,14 @@
 //! at its table rows with an id (a row's header cells are its heading: the LwM2M registry's
 //! resources, each a row of its object's table).
 //!
-//! Read with html5ever's tokenizer (already built for ammonia): authors' raw HTML can be
-//! anything, and its character references, raw-text elements and comments are read as a
-//! browser reads them.
+//! Read as HTML's tokenizer reads it: authors' raw HTML can be anything, so comments, raw-text
+//! elements (a script's `</p>`) and character references are taken as a browser takes them.
+//! Hand-written rather than through html5ever's tokenizer, which gave the same parts at about a
+//! seventh of the compile stage (BENCHMARKS.md): this scan jumps from `<` to `<` over slices of
+//! the body. The tests hold it to html5ever's tokenizer on the repository's pages.
 
 use super::Part;
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
-use std::cell::RefCell;
+use std::borrow::Cow;
 
 /// Elements whose text is not content a reader searches: code blocks, drawings, controls and
 /// what only a script uses or shows.
@@ -33,18 +30,22 @@ const VOID: &[&str] = &[
     "wbr",
 ];
 
+/// Elements whose content is text, as written, up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+/// Elements whose content is text, character references decoded, up to their end tag.
+const ESCAPABLE_RAW_TEXT: &[&str] = &["textarea", "title"];
+
 /// The parts of `body`: the text before its first heading or table row with an id (empty if
 /// there is none), then each such heading or row with the text up to the next. Whitespace is
 /// collapsed.
 pub(super) fn parts(body: &str) -> Vec<Part> {
-    let tokenizer = Tokenizer::new(Reader::default(), TokenizerOpts::default());
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(body));
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
+    let mut state = State::default();
+    scan(body, |token| state.read(token));
     let State {
         mut parts, current, ..
-    } = tokenizer.sink.state.take();
+    } = state;
     parts.push(current);
     for part in &mut parts {
         part.heading = collapse(&part.heading);
@@ -57,9 +58,251 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-#[derive(Default)]
-struct Reader {
-    state: RefCell<State>,
+/// What the tokenizer finds in a body.
+#[derive(Debug)]
+enum Token<'a> {
+    /// A start tag.
+    Start(Tag<'a>),
+    /// An end tag's lower-case name.
+    End(String),
+    /// Text, character references decoded.
+    Text(Cow<'a, str>),
+}
+
+/// A start tag.
+#[derive(Debug)]
+struct Tag<'a> {
+    /// Its name, lower case.
+    name: String,
+    /// Its attributes: name and value as written, the first of a name kept.
+    attributes: Vec<(&'a str, &'a str)>,
+    /// Whether it ends in `/>`.
+    self_closing: bool,
+}
+
+impl<'a> Tag<'a> {
+    /// The value of attribute `wanted` (lower case), character references decoded.
+    fn attribute(&self, wanted: &str) -> Option<Cow<'a, str>> {
+        let (_, value) = self
+            .attributes
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(wanted))?;
+        Some(htmlize::unescape_attribute(*value))
+    }
+}
+
+/// HTML's white space.
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+fn trim_space(text: &str) -> &str {
+    text.trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8))
+}
+
+/// Calls `visit` with each token of `body`, as HTML's tokenizer reads a body whose raw-text
+/// elements (`script`, `style`, `textarea`, …) hold text up to their end tag; a tag the body
+/// ends inside is dropped.
+fn scan<'a>(body: &'a str, mut visit: impl FnMut(Token<'a>)) {
+    let text = |text: &'a str, visit: &mut dyn FnMut(Token<'a>)| {
+        if !text.is_empty() {
+            visit(Token::Text(htmlize::unescape(text)));
+        }
+    };
+    let mut rest = body;
+    while let Some(at) = rest.find('<') {
+        text(&rest[..at], &mut visit);
+        let markup = &rest[at + 1..];
+        let bytes = markup.as_bytes();
+        rest = match bytes.first() {
+            Some(b) if b.is_ascii_alphabetic() => {
+                let Some((tag, after)) = read_tag(markup) else {
+                    return;
+                };
+                let raw = match tag.self_closing {
+                    false if RAW_TEXT.contains(&tag.name.as_str()) => Some(false),
+                    false if ESCAPABLE_RAW_TEXT.contains(&tag.name.as_str()) => Some(true),
+                    _ => None,
+                };
+                let name = tag.name.clone();
+                visit(Token::Start(tag));
+                match raw {
+                    Some(escapable) => {
+                        let (content, after) = raw_text(after, &name);
+                        if !content.is_empty() {
+                            visit(Token::Text(match escapable {
+                                true => htmlize::unescape(content),
+                                false => Cow::Borrowed(content),
+                            }));
+                        }
+                        after
+                    }
+                    None => after,
+                }
+            }
+            Some(b'/') => match bytes.get(1) {
+                Some(b) if b.is_ascii_alphabetic() => {
+                    let Some((tag, after)) = read_tag(&markup[1..]) else {
+                        return;
+                    };
+                    visit(Token::End(tag.name));
+                    after
+                }
+                Some(b'>') => &markup[2..],
+                Some(_) => after_gt(&markup[1..]),
+                None => {
+                    text("</", &mut visit);
+                    ""
+                }
+            },
+            Some(b'!') if markup[1..].starts_with("--") => after_comment(&markup[3..]),
+            Some(b'!' | b'?') => after_gt(&markup[1..]),
+            _ => {
+                text("<", &mut visit);
+                markup
+            }
+        };
+    }
+    text(rest, &mut visit);
+}
+
+/// The tag whose name starts `text` (after `<` or `</`), and what follows it; `None` if
+/// `text` ends inside it.
+fn read_tag(text: &str) -> Option<(Tag<'_>, &str)> {
+    let name_len = text
+        .bytes()
+        .position(|b| is_space(b) || b == b'/' || b == b'>')
+        .unwrap_or(text.len());
+    let (name, mut rest) = text.split_at(name_len);
+    let mut tag = Tag {
+        name: name.to_ascii_lowercase(),
+        attributes: Vec::new(),
+        self_closing: false,
+    };
+    loop {
+        rest = trim_space(rest);
+        match rest.as_bytes().first()? {
+            b'>' => return Some((tag, &rest[1..])),
+            b'/' if rest.as_bytes().get(1) == Some(&b'>') => {
+                tag.self_closing = true;
+                return Some((tag, &rest[2..]));
+            }
+            b'/' => {
+                rest = &rest[1..];
+                continue;
+            }
+            _ => {}
+        }
+        // An attribute's name, whose first character may be `=`.
+        let name_len = rest
+            .bytes()
+            .skip(1)
+            .position(|b| is_space(b) || matches!(b, b'/' | b'>' | b'='))
+            .map_or(rest.len(), |at| at + 1);
+        let (name, after) = rest.split_at(name_len);
+        rest = trim_space(after);
+        let mut value = "";
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = trim_space(after);
+            match after.as_bytes().first() {
+                Some(&quote @ (b'"' | b'\'')) => {
+                    let quoted = &after[1..];
+                    let end = quoted.bytes().position(|b| b == quote)?;
+                    value = &quoted[..end];
+                    rest = &quoted[end + 1..];
+                }
+                _ => {
+                    let end = after
+                        .bytes()
+                        .position(|b| is_space(b) || b == b'>')
+                        .unwrap_or(after.len());
+                    value = &after[..end];
+                    rest = &after[end..];
+                }
+            }
+        }
+        let known = tag.attributes.iter();
+        if !known
+            .clone()
+            .any(|(known, _)| known.eq_ignore_ascii_case(name))
+        {
+            tag.attributes.push((name, value));
+        }
+    }
+}
+
+/// A raw-text element's content (`text` follows its start tag), up to its end tag; and what
+/// follows, from the end tag's `<` on.
+fn raw_text<'a>(text: &'a str, name: &str) -> (&'a str, &'a str) {
+    let end = match name {
+        "script" => script_end(text.as_bytes()),
+        _ => (text.match_indices("</").map(|(at, _)| at))
+            .find(|&at| names_tag(&text.as_bytes()[at..], b"</", name)),
+    };
+    match end {
+        Some(at) => text.split_at(at),
+        None => (text, ""),
+    }
+}
+
+/// Whether `text` starts with `opening` (`<` or `</`) then `name`, in any case, then white
+/// space, `/` or `>`.
+fn names_tag(text: &[u8], opening: &[u8], name: &str) -> bool {
+    let Some(after) = text.strip_prefix(opening) else {
+        return false;
+    };
+    after.len() > name.len()
+        && after[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+        && (is_space(after[name.len()]) || matches!(after[name.len()], b'/' | b'>'))
+}
+
+/// Where a script's content ends, by HTML's script data states: after `<!--`, a `<script>`
+/// hides the `</script>` that follows it, until `-->`.
+fn script_end(text: &[u8]) -> Option<usize> {
+    #[derive(PartialEq)]
+    enum In {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let mut state = In::Data;
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        let (next, step) = match state {
+            // From `<!`, so that `<!-->` is seen as `-->` too.
+            In::Data if rest.starts_with(b"<!--") => (In::Escaped, 2),
+            In::Data | In::Escaped if names_tag(rest, b"</", "script") => return Some(at),
+            In::Escaped | In::DoubleEscaped if rest.starts_with(b"-->") => (In::Data, 3),
+            In::Escaped if names_tag(rest, b"<", "script") => (In::DoubleEscaped, 7),
+            In::DoubleEscaped if names_tag(rest, b"</", "script") => (In::Escaped, 8),
+            _ => (state, 1),
+        };
+        state = next;
+        at += step;
+    }
+    None
+}
+
+/// What follows a comment that starts `text` (after `<!--`).
+fn after_comment(text: &str) -> &str {
+    if let Some(rest) = text.strip_prefix('>').or_else(|| text.strip_prefix("->")) {
+        return rest;
+    }
+    let mut from = 0;
+    while let Some(at) = text[from..].find("--") {
+        let after = &text[from + at + 2..];
+        if let Some(rest) = after.strip_prefix('>').or_else(|| after.strip_prefix("!>")) {
+            return rest;
+        }
+        from += at + 1;
+    }
+    ""
+}
+
+/// What follows the first `>` of `text`: the end of a bogus comment or a doctype.
+fn after_gt(text: &str) -> &str {
+    text.find('>').map_or("", |at| &text[at + 1..])
 }
 
 #[derive(Default)]
@@ -85,29 +328,34 @@ impl State {
         }
     }
 
-    fn start(&mut self, tag: &Tag) -> TokenSinkResult<()> {
-        let name: &str = &tag.name;
-        let attribute = |wanted: &str| {
-            tag.attrs
-                .iter()
-                .find(|attribute| &*attribute.name.local == wanted)
-                .map(|attribute| &*attribute.value)
-        };
+    fn read(&mut self, token: Token<'_>) {
+        match token {
+            Token::Start(tag) => self.start(tag),
+            Token::End(name) => self.end(&name),
+            Token::Text(text) if !self.open.iter().any(|(_, left_out)| *left_out) => {
+                self.text().push_str(&text);
+            }
+            Token::Text(_) => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        let name = tag.name.as_str();
         if !INLINE.contains(&name) {
             self.text().push(' ');
         }
         if VOID.contains(&name) || tag.self_closing {
-            return TokenSinkResult::Continue;
+            return;
         }
         let left_out = LEFT_OUT.contains(&name)
-            || attribute("hidden").is_some()
-            || attribute("aria-hidden") == Some("true");
+            || tag.attribute("hidden").is_some()
+            || tag.attribute("aria-hidden").as_deref() == Some("true");
         let is_heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
         let anchors = is_heading || name == "tr";
         let reading = !self.open.iter().any(|(_, left_out)| *left_out);
-        if let (true, true, Some(id)) = (anchors && reading, !left_out, attribute("id")) {
+        if let (true, true, Some(id)) = (anchors && reading, !left_out, tag.attribute("id")) {
             let next = Part {
-                anchor: id.to_string(),
+                anchor: id.into_owned(),
                 ..Part::default()
             };
             self.parts.push(std::mem::replace(&mut self.current, next));
@@ -125,15 +373,7 @@ impl State {
         {
             self.heading = Some(name.to_string());
         }
-        self.open.push((name.to_string(), left_out));
-        match name {
-            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
-            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
-                TokenSinkResult::RawData(RawKind::Rawtext)
-            }
-            "textarea" | "title" => TokenSinkResult::RawData(RawKind::Rcdata),
-            _ => TokenSinkResult::Continue,
-        }
+        self.open.push((tag.name, left_out));
     }
 
     fn end(&mut self, name: &str) {
@@ -152,28 +392,174 @@ impl State {
     }
 }
 
-impl TokenSink for Reader {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let mut state = self.state.borrow_mut();
-        match token {
-            Token::TagToken(tag) => match tag.kind {
-                TagKind::StartTag => return state.start(&tag),
-                TagKind::EndTag => state.end(&tag.name),
-            },
-            Token::CharacterTokens(text) if !state.open.iter().any(|(_, left_out)| *left_out) => {
-                state.text().push_str(&text);
-            }
-            _ => {}
-        }
-        TokenSinkResult::Continue
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::states::RawKind;
+    use html5ever::tokenizer::{
+        BufferQueue, TagKind, Token as Html5Token, TokenSink, TokenSinkResult, Tokenizer,
+        TokenizerOpts,
+    };
+    use std::cell::RefCell;
+    use std::path::Path;
+
+    /// A token as both tokenizers can give it: a start tag's name, attributes (lower-case
+    /// name, decoded value) and whether it closes itself; an end tag's name; text.
+    #[derive(Debug, PartialEq)]
+    enum Seen {
+        Start(String, Vec<(String, String)>, bool),
+        End(String),
+        Text(String),
+    }
+
+    /// Adds `seen`, joining text to the text before it.
+    fn push(tokens: &mut Vec<Seen>, seen: Seen) {
+        match (tokens.last_mut(), seen) {
+            (Some(Seen::Text(before)), Seen::Text(text)) => before.push_str(&text),
+            (_, seen) => tokens.push(seen),
+        }
+    }
+
+    fn scanned(body: &str) -> Vec<Seen> {
+        let mut tokens = Vec::new();
+        scan(body, |token| {
+            let seen = match token {
+                Token::Start(tag) => {
+                    let attributes = tag.attributes.iter().map(|(name, value)| {
+                        let value = htmlize::unescape_attribute(*value).into_owned();
+                        (name.to_ascii_lowercase(), value)
+                    });
+                    Seen::Start(tag.name.clone(), attributes.collect(), tag.self_closing)
+                }
+                Token::End(name) => Seen::End(name),
+                Token::Text(text) => Seen::Text(text.into_owned()),
+            };
+            push(&mut tokens, seen);
+        });
+        tokens
+    }
+
+    /// The tokens html5ever's tokenizer gives, switched to raw text where [`scan`] reads it.
+    fn html5ever_tokens(body: &str) -> Vec<Seen> {
+        struct Sink(RefCell<Vec<Seen>>);
+        impl TokenSink for Sink {
+            type Handle = ();
+            fn process_token(&self, token: Html5Token, _line: u64) -> TokenSinkResult<()> {
+                let mut tokens = self.0.borrow_mut();
+                match token {
+                    Html5Token::TagToken(tag) => {
+                        let name = tag.name.to_string();
+                        if tag.kind == TagKind::EndTag {
+                            push(&mut tokens, Seen::End(name));
+                            return TokenSinkResult::Continue;
+                        }
+                        let attributes = tag.attrs.iter().map(|attribute| {
+                            (
+                                attribute.name.local.to_string(),
+                                attribute.value.to_string(),
+                            )
+                        });
+                        let seen =
+                            Seen::Start(name.clone(), attributes.collect(), tag.self_closing);
+                        push(&mut tokens, seen);
+                        if tag.self_closing {
+                            return TokenSinkResult::Continue;
+                        }
+                        match name.as_str() {
+                            "script" => return TokenSinkResult::RawData(RawKind::ScriptData),
+                            name if RAW_TEXT.contains(&name) => {
+                                return TokenSinkResult::RawData(RawKind::Rawtext);
+                            }
+                            name if ESCAPABLE_RAW_TEXT.contains(&name) => {
+                                return TokenSinkResult::RawData(RawKind::Rcdata);
+                            }
+                            _ => {}
+                        }
+                    }
+                    Html5Token::CharacterTokens(text) => {
+                        push(&mut tokens, Seen::Text(text.to_string()))
+                    }
+                    Html5Token::NullCharacterToken => push(&mut tokens, Seen::Text("\0".into())),
+                    _ => {}
+                }
+                TokenSinkResult::Continue
+            }
+        }
+        let tokenizer = Tokenizer::new(Sink(RefCell::default()), TokenizerOpts::default());
+        let input = BufferQueue::default();
+        input.push_back(StrTendril::from_slice(body));
+        let _ = tokenizer.feed(&input);
+        tokenizer.end();
+        tokenizer.sink.0.take()
+    }
+
+    /// Whether both tokenizers read `body` alike: line ends normalised and a leading byte order
+    /// mark dropped first, as a browser does before tokenizing, and NUL replaced, as the
+    /// markdown parser replaces it before any page holds it.
+    fn agree(body: &str) -> Result<(), String> {
+        let body = body.strip_prefix('\u{feff}').unwrap_or(body);
+        let body = body.replace("\r\n", "\n").replace('\r', "\n");
+        let body = body.replace('\0', "\u{fffd}");
+        let (ours, theirs) = (scanned(&body), html5ever_tokens(&body));
+        match ours == theirs {
+            true => Ok(()),
+            false => Err(format!("{body:?}\nours:   {ours:?}\ntheirs: {theirs:?}")),
+        }
+    }
+
+    #[test]
+    fn tokens_are_html5ever_s_on_tricky_markup() {
+        let cases = [
+            "plain &amp; &lt;b&gt; &copy &notit; &#65;&#x42; &#0; a < b <3 </ </> <",
+            "<p id=a class='b c' data-x=\"y>z\" hidden>t</p><P ID=\"Up\">u</P>",
+            "<br/><div/><img src=x alt=\"<>\"/><a href=/x?y=1&amp;z=2>l</a>",
+            "<!-- c --> <!--> <!---> <!-- a -- b --!> <!-x> <!DOCTYPE html> <?pi?> </3>",
+            "<script>if (a < b && c) { x = '</p>'; }</script><style>p>b{}</style>",
+            "<textarea>&lt;t&gt; </textarea ><title>A &amp; B</title><xmp><b></xmp>",
+            "<script>a</scripts></SCRIPT x=1>after",
+            "<script><!--<script>x</script>y</script>z-->w</script>v",
+            "<script><!--></script>a<script><!--->b</script>c<script><!-- <SCRIPT/>--></script>d",
+            "<script><!--<script >--></script>e<script><!-- </script>f",
+            "<style><!--</style>g<xmp></xmpx></XMP>h<title>a</title",
+            "<p a=1 a=2 b = 3 =c d/ e>t</p x=y>",
+            "<div hidden=\"\" aria-hidden='true'>h</div><p title=unterminated",
+            "<p>end <span",
+        ];
+        for case in cases {
+            agree(case).unwrap_or_else(|error| panic!("{error}"));
+        }
+    }
+
+    #[test]
+    fn tokens_are_html5ever_s_on_the_repository_s_pages_and_fuzz_inputs() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let built = crate::build(&root.join("content"), &crate::Options::default())
+            .unwrap_or_else(|error| panic!("{error}"));
+        let mut failures = Vec::new();
+        for page in &built.pages {
+            if let Err(error) = agree(&page.page.html) {
+                failures.push(format!("{}: {error}", page.page.route));
+            }
+        }
+        // Markdown and MDC as HTML: every kind of stray `<`, `&` and unclosed tag.
+        for corpus in ["page_compile", "mdc_parse", "yaml_props"] {
+            let folder = root.join("fuzz/corpus").join(corpus);
+            let entries = std::fs::read_dir(&folder).unwrap_or_else(|error| panic!("{error}"));
+            for entry in entries.flatten() {
+                let bytes = std::fs::read(entry.path()).unwrap_or_else(|error| panic!("{error}"));
+                if let Err(error) = agree(&String::from_utf8_lossy(&bytes)) {
+                    failures.push(format!("{}: {error}", entry.path().display()));
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} differ:\n{}",
+            failures.len(),
+            failures.join("\n\n")
+        );
+    }
 
     /// Each part as anchor, heading and text.
     fn summary(found: &[Part]) -> Vec<(&str, &str, &str)> {
