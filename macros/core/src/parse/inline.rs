@@ -53,6 +53,11 @@ fn span_component(children: Vec<Node>) -> NodeKind {
 /// then it began a link that was never closed (`[Units](https://…` and no `)`), and it stays
 /// text, as in remark-mdc.
 fn links_to_spans(children: Vec<Node>) -> Vec<Node> {
+    let is_span =
+        |node: &Node| matches!(&node.kind, NodeKind::Link { url, .. } if url == SPAN_MARKER);
+    if !children.iter().any(is_span) {
+        return children;
+    }
     let mut out = Vec::with_capacity(children.len());
     let mut children = children.into_iter().peekable();
     while let Some(node) = children.next() {
@@ -83,6 +88,14 @@ fn links_to_spans(children: Vec<Node>) -> Vec<Node> {
 /// Joins adjacent text nodes (pulldown-cmark splits text at markup characters) and drops
 /// empty ones.
 fn merge_texts(children: Vec<Node>) -> Vec<Node> {
+    let is_text = |node: &Node| matches!(node.kind, NodeKind::Text(_));
+    let empty = |node: &Node| matches!(&node.kind, NodeKind::Text(text) if text.is_empty());
+    let adjacent = children
+        .windows(2)
+        .any(|pair| is_text(&pair[0]) && is_text(&pair[1]));
+    if !adjacent && !children.iter().any(empty) {
+        return children;
+    }
     let mut out: Vec<Node> = Vec::with_capacity(children.len());
     for child in children {
         if let NodeKind::Text(text) = &child.kind {
@@ -249,21 +262,27 @@ fn split_texts(
             out.push(node);
             continue;
         };
+        // Most texts hold nothing to find: they stay as they are, not copied nor compared
+        // with the file (the whole text is written at the node's span, exact or not).
+        let Some(mut found) = next(text, true, node.span) else {
+            out.push(node);
+            continue;
+        };
         let places = Places::of(node.span, text, source);
         let mut rest = text.as_str();
-        let mut first = true;
         loop {
+            let (start, end, kind) = found;
             let at = text.len() - rest.len();
-            let Some((start, end, found)) = next(rest, first, places.span(at..at + rest.len()))
-            else {
-                break;
-            };
-            first = false;
             if start > 0 {
                 out.push(text_node(&rest[..start], places.span(at..at + start)));
             }
-            out.push(Node::new(found, places.span(at + start..at + end)));
+            out.push(Node::new(kind, places.span(at + start..at + end)));
             rest = &rest[end..];
+            let at = text.len() - rest.len();
+            match next(rest, false, places.span(at..text.len())) {
+                Some(next) => found = next,
+                None => break,
+            }
         }
         if !rest.is_empty() {
             let at = text.len() - rest.len();
@@ -324,6 +343,10 @@ fn inline_components(children: Vec<Node>, source: Option<&str>) -> Vec<Node> {
             continue;
         };
         let start_allowed = out.last().and_then(previous_char).is_none_or(allows_syntax);
+        if next_component(text, start_allowed).is_none() {
+            out.push(node);
+            continue;
+        }
         let places = Places::of(node.span, text, source);
         let offset_of = |part: &str| text.len() - part.len();
         let mut rest = text.as_str();
