@@ -32,7 +32,7 @@ use html::{escape_into, link_rel, open_tag};
 use maud::{Markup, PreEscaped};
 use serde_json::{Map, Value};
 use slug::Slugger;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// A heading, for a table of contents and for checking `#anchor` links.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,21 +177,22 @@ impl<'a> Renderer<'a> {
     /// own, not those of the content it wraps, recorded as that content rendered), each at
     /// `locate(url)`.
     pub fn record_written(&mut self, html: &str, since: usize, locate: impl Fn(&str) -> Span) {
-        let mut inner: Vec<(String, String)> = self
-            .urls
-            .get(since..)
-            .unwrap_or_default()
-            .iter()
-            .map(|written| (written.attribute.clone(), written.url.clone()))
-            .collect();
-        for (found, _) in html_scan::urls(html) {
-            let key = (found.attribute, found.value);
-            if let Some(at) = inner.iter().position(|recorded| *recorded == key) {
-                inner.swap_remove(at);
-                continue;
+        // Each record since `since` accounts for one URL of `html` with its attribute.
+        let mut inner: HashMap<(&str, &str), usize> = HashMap::new();
+        for written in self.urls.get(since..).unwrap_or_default() {
+            *inner.entry((&written.attribute, &written.url)).or_default() += 1;
+        }
+        let found = html_scan::urls(html);
+        let mut own = Vec::new();
+        for (url, _) in &found {
+            match inner.get_mut(&(url.attribute.as_str(), url.value.as_str())) {
+                Some(count) if *count > 0 => *count -= 1,
+                _ => own.push(url),
             }
-            let span = locate(&key.1);
-            self.record_url(&found.tag, &key.0, &key.1, span);
+        }
+        for url in own {
+            let span = locate(&url.value);
+            self.record_url(&url.tag, &url.attribute, &url.value, span);
         }
     }
 
