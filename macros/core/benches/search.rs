@@ -7,7 +7,7 @@
 //! BENCHMARKS.md records the figures.
 
 use site_compiler::embed::Variants;
-use site_compiler::embed::search::{assets, index};
+use site_compiler::embed::search::{Index, assets, index};
 use site_compiler::{Options, RenderedPage, build};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -50,9 +50,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut sizes = (0, 0, Vec::new());
         for _ in 0..RUNS {
             let (made, time) = timed(|| {
-                let made = index(&pages, &built.nav, "");
-                let files = assets(&made);
-                (made.pages.len(), made.terms.len(), files)
+                let (authored, reference) = index(&pages, &built.nav, "");
+                let files = assets(&authored, &reference);
+                let indexed = authored.pages.len() + reference.pages.len();
+                let made = Index::join(authored, reference);
+                (indexed, made.terms.len(), files)
             });
             indexing.push(time);
             let (indexed, terms, files) = made;

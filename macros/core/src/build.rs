@@ -22,7 +22,7 @@ use crate::render::csp::{ThirdParty, content_security_policy};
 use crate::render::highlight;
 use crate::render::nav::{NavPage, Navigation};
 use crate::render::page::{Assembler, SiteAnnouncement};
-use crate::render::{self, RenderedPage};
+use crate::render::{self, RenderedPage, Searched};
 use crate::source::SourceFile;
 use crate::validate::PageIndex;
 use crate::{Compiled, Error, parallel, parse, style, validate};
@@ -880,17 +880,29 @@ pub(crate) struct KeptDocuments {
     stylesheet: Option<(SiteAsset, Vec<String>, HashSet<u64>)>,
     /// The words of each indexed page, by route.
     search: HashMap<String, PageWords>,
+    /// The reference entries' search file.
+    reference_search: Option<ReferenceSearch>,
 }
 
-/// The search index of `pages`: each page's words taken over from the last build when the page
-/// did not render again and its section kept its title, else read again.
-fn search_index(
+/// The reference entries' search file ([`search::reference_file`]) and what it was made of.
+#[derive(Debug)]
+pub(crate) struct ReferenceSearch {
+    /// Each entry's route and section.
+    entries: Vec<(String, String)>,
+    base_path: String,
+    file: Option<SiteAsset>,
+}
+
+/// The search index of `pages` as its files: each page's words taken over from the last build
+/// when the page did not render again and its section kept its title, else read again; the
+/// reference entries' file taken over whole when none of them did.
+fn search_files(
     pages: &[(&RenderedPage, bool)],
     nav: &Navigation,
     base_path: &str,
     keeping: bool,
     kept: &mut KeptDocuments,
-) -> search::Index {
+) -> Vec<SiteAsset> {
     let indexed: Vec<(&RenderedPage, bool)> = pages
         .iter()
         .copied()
@@ -921,12 +933,31 @@ fn search_index(
     let words: Vec<PageWords> = words.into_iter().flatten().collect();
     let with_words: Vec<(&RenderedPage, &PageWords)> =
         indexed.iter().map(|(page, _)| *page).zip(&words).collect();
-    let index = search::index_of(&with_words, base_path);
+    let (authored, reference) = search::tiers(&with_words);
+    let authored = search::authored_file(&search::tier_of(&authored, base_path));
+    let entries: Vec<(String, String)> = reference
+        .iter()
+        .map(|(page, words)| (page.route.clone(), words.section.clone()))
+        .collect();
+    let rendered = indexed
+        .iter()
+        .any(|(page, rendered)| *rendered && page.searched == Searched::Reference);
+    let reference = match kept.reference_search.take() {
+        Some(last) if !rendered && last.entries == entries && last.base_path == base_path => {
+            last.file
+        }
+        _ => search::reference_file(&search::tier_of(&reference, base_path)),
+    };
     if keeping {
         let routes = indexed.iter().map(|(page, _)| page.route.clone());
         kept.search = routes.zip(words).collect();
+        kept.reference_search = Some(ReferenceSearch {
+            entries,
+            base_path: base_path.to_string(),
+            file: reference.clone(),
+        });
     }
-    index
+    search::files(authored, reference)
 }
 
 /// The pages with their finished documents, and what the documents link to.
@@ -963,8 +994,13 @@ fn documents(
 ) -> Documents {
     let (mut site_assets, mut urls) = render::assets::fixed_assets();
     urls.feed = context.feed;
-    let search_index = search_index(pages, &context.nav, &options.base_path, keeping, kept);
-    site_assets.extend(search::assets(&search_index));
+    site_assets.extend(search_files(
+        pages,
+        &context.nav,
+        &options.base_path,
+        keeping,
+        kept,
+    ));
     let same_context = kept.context.as_ref() == Some(&context);
     let mut classes = std::mem::take(&mut kept.classes);
     let mut documents: Vec<Option<Document>> = pages

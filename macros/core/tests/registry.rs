@@ -120,6 +120,18 @@ fn a_session_reads_the_registry_again_only_when_a_file_under_it_changed() {
         };
         assert_eq!(html(kept), html(&fresh));
         assert_eq!(kept.diagnostics, fresh.diagnostics);
+        // The search files: the reference entries' one is taken over whole when none of them
+        // changed, and must then be the one a build from scratch makes.
+        let search = |build: &Build| -> Vec<(String, Vec<u8>)> {
+            build
+                .assets
+                .iter()
+                .filter(|asset| asset.route.starts_with("/_site/search-"))
+                .map(|asset| (asset.route.clone(), asset.bytes.clone()))
+                .collect()
+        };
+        assert_eq!(search(kept).len(), 3);
+        assert_eq!(search(kept), search(&fresh));
         (session.read_registry(), session.rendered().to_vec())
     };
     let (read, _) = rebuild(&mut session);
@@ -130,6 +142,24 @@ fn a_session_reads_the_registry_again_only_when_a_file_under_it_changed() {
     let (read, rendered) = rebuild(&mut session);
     assert!(!read, "an unrelated page changed");
     assert_eq!(rendered, ["other.md"]);
+
+    // A section over the registry's pages: their results name it, so their file is made again.
+    std::fs::create_dir_all(content.root().join("lwm2m")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        content.root().join("lwm2m/about.md"),
+        "# About
+
+Text.
+",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (read, _) = rebuild(&mut session);
+    assert!(!read, "a page was added");
+    // The section renamed: no page renders again, and the file follows.
+    std::fs::write(content.root().join("lwm2m/_dir.yaml"), "title: Devices\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (read, rendered) = rebuild(&mut session);
+    assert!(!read && rendered.is_empty(), "{rendered:?}");
 
     let renamed =
         snapshot("objects/3.xml").replace("<Name>Current Time</Name>", "<Name>Clock</Name>");

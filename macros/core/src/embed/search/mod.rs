@@ -145,9 +145,9 @@ pub fn page_words(page: &RenderedPage, section: String) -> PageWords {
     }
 }
 
-/// The index of the searched pages of `pages`, their sections named by
-/// `nav`, their URLs under `base_path`.
-pub fn index(pages: &[&RenderedPage], nav: &Navigation, base_path: &str) -> Index {
+/// The index of the searched pages of `pages`, their sections named by `nav`, their URLs under
+/// `base_path`, as its tiers ([`tier_of`]): the authored pages', the reference entries'.
+pub fn index(pages: &[&RenderedPage], nav: &Navigation, base_path: &str) -> (Index, Index) {
     let indexed: Vec<&RenderedPage> = pages
         .iter()
         .copied()
@@ -155,11 +155,29 @@ pub fn index(pages: &[&RenderedPage], nav: &Navigation, base_path: &str) -> Inde
         .collect();
     let words = crate::parallel::map(&indexed, |page| page_words(page, section_of(page, nav)));
     let with_words: Vec<(&RenderedPage, &PageWords)> = indexed.into_iter().zip(&words).collect();
-    index_of(&with_words, base_path)
+    let (authored, reference) = tiers(&with_words);
+    (
+        tier_of(&authored, base_path),
+        tier_of(&reference, base_path),
+    )
 }
 
-/// The index of `pages`, each with its words ([`page_words`]), their URLs under `base_path`.
-pub fn index_of(pages: &[(&RenderedPage, &PageWords)], base_path: &str) -> Index {
+/// Pages with their words ([`page_words`]).
+pub type WithWords<'a> = Vec<(&'a RenderedPage, &'a PageWords)>;
+
+/// `pages` as the authored pages and the reference entries ([`Searched::Reference`]).
+pub fn tiers<'a>(pages: &[(&'a RenderedPage, &'a PageWords)]) -> (WithWords<'a>, WithWords<'a>) {
+    pages
+        .iter()
+        .partition(|(page, _)| page.searched != Searched::Reference)
+}
+
+/// The index of one tier of pages (the authored ones, or the reference entries), each with its
+/// words ([`page_words`]), their URLs under `base_path`. A word's rarity is counted within the
+/// tier: the tiers are ranked apart, reference entries after every authored page, so the
+/// registry's hundreds of objects do not make a word common on the authored pages, and the
+/// reference entries' index depends on them alone.
+pub fn tier_of(pages: &[(&RenderedPage, &PageWords)], base_path: &str) -> Index {
     // Each word's postings, with how many pages have it and then its rarity.
     let mut terms: HashMap<&str, Term> = HashMap::new();
     for (_, words) in pages {
@@ -249,24 +267,34 @@ struct Pointer {
 }
 
 /// The index as files at URLs carrying their content hash, cached for good, and the file at
-/// [`POINTER_ROUTE`] naming them (`{"index":"search-index.HASH.json"}`, beside it). The pages
-/// name none: they name the script, which fetches the pointer, so that an edit changes the
-/// index but no page that shows nothing of it.
-///
-/// The reference entries ([`Searched::Reference`]: the registry's hundreds of objects, most of
-/// the index where they are) are a file of their own, `search-reference.HASH.json`: they rank
-/// after every authored page, so the script shows a query's results from the authored pages'
-/// file alone when they fill the list, and a reader's first search does not wait for them.
-pub fn assets(index: &Index) -> Vec<SiteAsset> {
-    let (authored, reference) = index.split();
-    let mut files = vec![file("search-index", &authored)];
-    if !reference.pages.is_empty() {
-        files.push(file("search-reference", &reference));
-    }
+/// [`POINTER_ROUTE`] naming them (`{"index":"search-index.HASH.json"}`, beside it): the
+/// tiers' files of [`authored_file`] and [`reference_file`].
+pub fn assets(authored: &Index, reference: &Index) -> Vec<SiteAsset> {
+    files(authored_file(authored), reference_file(reference))
+}
+
+/// The authored pages' index as its file.
+pub fn authored_file(authored: &Index) -> SiteAsset {
+    file("search-index", authored)
+}
+
+/// The reference entries' index as its file, `search-reference.HASH.json`, when there are
+/// any. The reference entries (the registry's hundreds of objects, most of the index where
+/// they are) rank after every authored page, so the script shows a query's results from the
+/// authored pages' file alone when they fill the list, and a reader's first search does not
+/// wait for them.
+pub fn reference_file(reference: &Index) -> Option<SiteAsset> {
+    (!reference.pages.is_empty()).then(|| file("search-reference", reference))
+}
+
+/// The file at [`POINTER_ROUTE`] naming `authored` and `reference`, then them. The pages name
+/// none: they name the script, which fetches the pointer, so that an edit changes the index
+/// but no page that shows nothing of it.
+pub fn files(authored: SiteAsset, reference: Option<SiteAsset>) -> Vec<SiteAsset> {
     let name = |asset: &SiteAsset| asset.route.rsplit('/').next().unwrap_or("").to_string();
     let pointer = Pointer {
-        index: name(&files[0]),
-        reference: files.get(1).map(name),
+        index: name(&authored),
+        reference: reference.as_ref().map(name),
     };
     let pointer = SiteAsset {
         route: POINTER_ROUTE.into(),
@@ -274,7 +302,7 @@ pub fn assets(index: &Index) -> Vec<SiteAsset> {
         // Two strings, which serialize without error.
         bytes: serde_json::to_vec(&pointer).unwrap_or_default(),
     };
-    std::iter::once(pointer).chain(files).collect()
+    [pointer, authored].into_iter().chain(reference).collect()
 }
 
 /// `index` as a file named for its content under `/_site/`.
@@ -342,46 +370,7 @@ impl Index {
         serde_json::to_string(&json).unwrap_or_default()
     }
 
-    /// The authored pages' index and the reference entries' ([`IndexedPage::reference`]), each
-    /// in the order of this one, with the weights of this one.
-    pub fn split(&self) -> (Index, Index) {
-        let mut shards = [Index::default(), Index::default()];
-        // Where each page and part of this index is in its shard.
-        let mut page_at = Vec::with_capacity(self.pages.len());
-        for page in &self.pages {
-            let shard = &mut shards[usize::from(page.reference)];
-            page_at.push(shard.pages.len());
-            shard.pages.push(page.clone());
-        }
-        let mut part_at = Vec::with_capacity(self.parts.len());
-        for part in &self.parts {
-            let reference = self.pages.get(part.page).is_some_and(|page| page.reference);
-            let shard = &mut shards[usize::from(reference)];
-            part_at.push((usize::from(reference), shard.parts.len()));
-            shard.parts.push(Part {
-                page: page_at.get(part.page).copied().unwrap_or_default(),
-                ..part.clone()
-            });
-        }
-        for (word, postings) in &self.terms {
-            let mut split: [Vec<(usize, u64)>; 2] = [Vec::new(), Vec::new()];
-            for &(part, weight) in postings {
-                if let Some(&(shard, at)) = part_at.get(part) {
-                    split[shard].push((at, weight));
-                }
-            }
-            for (shard, postings) in shards.iter_mut().zip(split) {
-                if !postings.is_empty() {
-                    shard.terms.push((word.clone(), postings));
-                }
-            }
-        }
-        let [authored, reference] = shards;
-        (authored, reference)
-    }
-
-    /// What [`Index::split`] split: `authored`'s pages, then `reference`'s, as reference
-    /// entries.
+    /// The index of both tiers: `authored`'s pages, then `reference`'s, as reference entries.
     pub fn join(authored: Index, reference: Index) -> Index {
         let (pages, parts) = (authored.pages.len(), authored.parts.len());
         let mut index = authored;
@@ -459,14 +448,13 @@ mod tests {
     use super::rank::search;
     use super::*;
 
-    /// Pages `/a` to `/d`, `/a` and `/c` reference entries, two parts each, words spread over
-    /// both kinds of page.
-    fn mixed() -> Index {
-        let page = |url: &str, reference: bool| IndexedPage {
+    /// A tier of two pages, two parts each, the words spread over them.
+    fn tier(first: &str, second: &str) -> Index {
+        let page = |url: &str| IndexedPage {
             url: url.into(),
             title: url.into(),
             section: String::new(),
-            reference,
+            reference: false,
         };
         let part = |page: usize, anchor: &str| Part {
             page,
@@ -474,83 +462,78 @@ mod tests {
             ..Part::default()
         };
         Index {
-            pages: vec![
-                page("/a", true),
-                page("/b", false),
-                page("/c", true),
-                page("/d", false),
-            ],
-            parts: (0..4)
-                .flat_map(|page| [part(page, ""), part(page, "x")])
-                .collect(),
+            pages: vec![page(first), page(second)],
+            parts: vec![part(0, ""), part(0, "x"), part(1, ""), part(1, "y")],
             terms: vec![
-                (
-                    "battery".into(),
-                    vec![(1, 900), (2, 50), (5, 400), (6, 400)],
-                ),
-                ("level".into(), vec![(1, 100), (3, 300), (4, 70), (7, 20)]),
-                ("only".into(), vec![(4, 10), (5, 20)]),
+                ("battery".into(), vec![(1, 900), (2, 50)]),
+                ("level".into(), vec![(1, 100), (3, 300)]),
             ],
         }
     }
 
+    /// Each hit as its page's URL, its part's anchor and its score.
+    fn links(index: &Index, query: &str) -> Vec<(String, String, u64)> {
+        search(index, query, 10)
+            .iter()
+            .map(|hit| {
+                let part = &index.parts[hit.part];
+                (
+                    index.pages[hit.page].url.clone(),
+                    part.anchor.clone(),
+                    hit.score,
+                )
+            })
+            .collect()
+    }
+
+    /// `assets` read back as the search script reads them.
+    fn served(assets: &[SiteAsset]) -> Option<Index> {
+        read_served(|route| {
+            assets
+                .iter()
+                .find(|asset| asset.route == route)
+                .map(|asset| &asset.bytes[..])
+        })
+    }
+
     #[test]
-    fn split_then_joined_ranks_as_the_whole() {
-        let whole = mixed();
-        let (authored, reference) = whole.split();
-        assert!(authored.pages.iter().all(|page| !page.reference));
-        assert_eq!(reference.pages.len(), 2);
-        assert_eq!(
-            reference
-                .terms
-                .iter()
-                .map(|(word, _)| word.as_str())
-                .collect::<Vec<_>>(),
-            ["battery", "level", "only"]
+    fn the_tiers_files_read_back_as_one_index_reference_entries_last() {
+        let (authored, reference) = (tier("/a", "/b"), tier("/c", "/d"));
+        let files = assets(&authored, &reference);
+        let routes: Vec<&str> = files.iter().map(|file| file.route.as_str()).collect();
+        assert_eq!(routes[0], POINTER_ROUTE);
+        assert!(routes[1].starts_with("/_site/search-index."), "{routes:?}");
+        assert!(
+            routes[2].starts_with("/_site/search-reference."),
+            "{routes:?}"
         );
-        let joined = Index::join(authored, reference);
-        let links = |index: &Index, query: &str| -> Vec<(String, String, u64)> {
-            search(index, query, 10)
-                .iter()
-                .map(|hit| {
-                    let part = &index.parts[hit.part];
-                    (
-                        index.pages[hit.page].url.clone(),
-                        part.anchor.clone(),
-                        hit.score,
-                    )
-                })
-                .collect()
-        };
-        for query in ["battery", "level", "battery level", "only", "bat"] {
-            assert_eq!(links(&joined, query), links(&whole, query), "{query}");
-        }
-        // The authored pages first, /d (400) and /b (50), then /a (900) and /c (400).
-        let pages: Vec<String> = links(&whole, "battery")
+        let read = served(&files).unwrap_or_else(|| panic!("the files do not read back"));
+        assert_eq!(read, Index::join(authored, reference));
+        assert!(read.pages[2..].iter().all(|page| page.reference));
+        // /c outscores /b on `battery`, but is a reference entry.
+        let found: Vec<String> = links(&read, "battery")
             .into_iter()
             .map(|(url, ..)| url)
             .collect();
-        assert_eq!(pages, ["/d", "/b", "/a", "/c"]);
+        assert_eq!(found, ["/a", "/b", "/c", "/d"]);
+        assert_eq!(
+            links(&read, "battery level"),
+            [
+                ("/a".into(), "x".into(), 1000),
+                ("/b".into(), "y".into(), 350),
+                ("/c".into(), "x".into(), 1000),
+                ("/d".into(), "y".into(), 350),
+            ]
+        );
     }
 
     #[test]
     fn a_site_without_reference_entries_serves_one_index_file() {
-        let mut index = mixed();
-        for page in &mut index.pages {
-            page.reference = false;
-        }
-        let served = assets(&index);
-        let routes: Vec<&str> = served.iter().map(|asset| asset.route.as_str()).collect();
-        assert_eq!(routes.len(), 2, "{routes:?}");
-        assert_eq!(routes[0], POINTER_ROUTE);
-        let pointer = String::from_utf8_lossy(&served[0].bytes).into_owned();
+        let index = tier("/a", "/b");
+        let files = assets(&index, &Index::default());
+        assert_eq!(files.len(), 2);
+        let pointer = String::from_utf8_lossy(&files[0].bytes).into_owned();
         assert!(!pointer.contains("reference"), "{pointer}");
-        let read = read_served(|route| {
-            served
-                .iter()
-                .find(|asset| asset.route == route)
-                .map(|asset| &asset.bytes[..])
-        });
-        assert_eq!(read, Some(index));
+        assert_eq!(served(&files), Some(index));
     }
 }
