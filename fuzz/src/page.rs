@@ -51,12 +51,14 @@ pub(crate) fn fixed_site() -> &'static FixedSite {
 }
 
 /// Compiles `data` as a page of the fixed site: parsed, rendered, its links checked, its
-/// document made. Checks that every diagnostic is about that page and located in it, that the
-/// document holds the body where it says, that outside the body there are only the chrome's
-/// own scripts (content in the title, description or table of contents is text), and that a
-/// page with no `<`, entity or escape in it has no script in its body either.
+/// document made, its words read for the search index (the search text's own tokenizer on
+/// whatever HTML the page holds). Checks that every diagnostic is about that page and located
+/// in it, that the document holds the body where it says, that outside the body there are only
+/// the chrome's own scripts (content in the title, description or table of contents is text),
+/// and that a page with no `<`, entity or escape in it has no script in its body either.
 pub fn page_compile(data: &[u8]) {
     let page = fixed_site().compile(PAGE, data);
+    site_compiler::embed::search::page_words(&page, String::new());
     let Some((before, after)) = page.around_body() else {
         panic!("the body is not where `body_start` says");
     };
