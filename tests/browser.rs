@@ -2586,6 +2586,7 @@ impl Browser {
             "sh card",
             "working groups",
             "battery level",
+            "current time",
             "a",
         ] {
             let expected = ranked_links(&index, query, SHOWN);

@@ -139,15 +139,21 @@
     var hits = [];
     pages.forEach(function (weights, page) {
       if (!weights.every(function (weight) { return weight > 0; })) return;
+      // The part holding most of the query's words, the heaviest of those.
       var best = index.first[page];
+      var bestWords = 0;
       var bestWeight = 0;
       for (var part = index.first[page]; part < index.end[page]; part++) {
         var weight = 0;
+        var words = 0;
         perWord.forEach(function (found) {
-          weight += found.get(part) || 0;
+          var each = found.get(part) || 0;
+          weight += each;
+          if (each > 0) words += 1;
         });
-        if (weight > bestWeight) {
+        if (words > bestWords || (words === bestWords && weight > bestWeight)) {
           best = part;
+          bestWords = words;
           bestWeight = weight;
         }
       }

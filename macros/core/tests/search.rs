@@ -269,3 +269,20 @@ fn battery_level_finds_resource_9_of_object_3_at_its_row() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_resource_s_name_leads_to_its_row_not_to_a_row_with_a_rarer_word_it_starts() {
+    let index = content_index();
+    let hits = search(index, "current time", 10);
+    let found = links(index, &hits);
+    // Timezone's row holds `time` only, as the start of a rarer word: the hit on Device leads
+    // to the row holding both words.
+    let device = found
+        .iter()
+        .find(|link| link.starts_with("/lwm2m/resources/registry/objects/3#"));
+    assert_eq!(
+        device.map(String::as_str),
+        Some("/lwm2m/resources/registry/objects/3#r13"),
+        "{found:?}"
+    );
+}

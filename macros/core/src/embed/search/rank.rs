@@ -36,7 +36,9 @@ pub fn query_words(query: &str) -> Vec<String> {
 ///
 /// A word's weight in a part is the index's weight of the word itself, or half that of a
 /// word it starts; its weight on a page is the best of its parts'. A page's score is the sum
-/// of its words' weights; it links to the part whose words weigh most (the first of equals).
+/// of its words' weights; it links to the part that holds most of the query's words, the one
+/// whose words weigh most among those (the first of equals): `current time` leads to the row of
+/// Current Time, not to the row of Timezone, where `time` starts a rarer word.
 /// Authored pages come before entries of reference data; equal scores keep the index's page
 /// order.
 pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
@@ -84,14 +86,15 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
         .map(|(page, weights)| {
             let start = index.parts.partition_point(|part| part.page < page);
             let end = index.parts.partition_point(|part| part.page <= page);
-            let mut best = (start, 0);
+            // The part, how many of the query's words it holds, and their weight there.
+            let mut best = (start, 0, 0);
             for part in start..end {
-                let weight: u64 = per_word
-                    .iter()
-                    .map(|best| best.get(&part).copied().unwrap_or(0))
-                    .sum();
-                if weight > best.1 {
-                    best = (part, weight);
+                let (words, weight) = per_word.iter().fold((0, 0), |(words, sum), best| {
+                    let weight = best.get(&part).copied().unwrap_or(0);
+                    (words + usize::from(weight > 0), sum + weight)
+                });
+                if (words, weight) > (best.1, best.2) {
+                    best = (part, words, weight);
                 }
             }
             Hit {
@@ -164,6 +167,21 @@ mod tests {
         assert_eq!(search(&index(), "d", 10), []);
         assert_eq!(search(&index(), "  ", 10), []);
         assert_eq!(search(&index(), "device", 1).len(), 1);
+    }
+
+    #[test]
+    fn a_hit_links_to_the_part_holding_most_of_the_query_s_words() {
+        let mut index = index();
+        // /b: `device` weighs 1,000 in part 3, and 10 in part 2 beside `lwm2m` (400): part 2
+        // holds both words, lighter, and is the one to show.
+        index.terms[0].1 = vec![(1, 300), (2, 10), (3, 1000)];
+        let part_of_b = |query: &str| {
+            let found = search(&index, query, 10);
+            found.iter().find(|hit| hit.page == 1).map(|hit| hit.part)
+        };
+        assert_eq!(part_of_b("device lwm2m"), Some(2));
+        // One word: its heaviest part.
+        assert_eq!(part_of_b("device"), Some(3));
     }
 
     #[test]
