@@ -353,7 +353,9 @@ impl State {
         let is_heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
         let anchors = is_heading || name == "tr";
         let reading = !self.open.iter().any(|(_, left_out)| *left_out);
-        if let (true, true, Some(id)) = (anchors && reading, !left_out, tag.attribute("id")) {
+        // An empty id is no anchor to link to.
+        let id = tag.attribute("id").filter(|id| !id.is_empty());
+        if let (true, true, Some(id)) = (anchors && reading, !left_out, id) {
             let next = Part {
                 anchor: id.into_owned(),
                 ..Part::default()
@@ -573,14 +575,14 @@ mod tests {
     fn parts_start_at_headings_with_an_id_and_leave_out_code_and_controls() {
         let body = r#"<p>Intro of&nbsp;the page</p><pre><code>let hidden = 1;</code></pre>
 <h2 id="setup">Set <em>up</em></h2><p>Use LwM<sup>2</sup>M.</p><button>Copy</button>
-<svg><title>icon</title></svg><h3>No id</h3><p hidden>secret</p>
+<svg><title>icon</title></svg><h3>No id</h3><h3 id="">Empty id</h3><p hidden>secret</p>
 <table><tr><td>Row</td><td>cell</td></tr></table><style>p { color: red }</style>
 <h2 id="end">End</h2>"#;
         assert_eq!(
             summary(&parts(body)),
             [
                 ("", "", "Intro of the page"),
-                ("setup", "Set up", "Use LwM2M. No id Row cell"),
+                ("setup", "Set up", "Use LwM2M. No id Empty id Row cell"),
                 ("end", "End", ""),
             ]
         );
