@@ -1,5 +1,7 @@
-//! The site's search index, built with the pages and served as one static file that the
-//! search script (`assets/search.js`) fetches when a reader first uses the search field.
+//! The site's search index, built with the pages and served as static files that the search
+//! script (`assets/search.js`) fetches when a reader first uses the search field: one for the
+//! authored pages, one for the reference entries (the LwM2M registry's objects), which rank
+//! after them.
 //!
 //! A compact index of our own and a plain script rather than pagefind: pagefind's search runs
 //! as WebAssembly, which needs `'wasm-unsafe-eval'` in every page's `script-src`, and its Rust
@@ -7,11 +9,12 @@
 //! needs nothing new in the Content-Security-Policy (the script is `'self'`, the index is
 //! fetched from `'self'`) and is built from the finished bodies in the same pass as the feed.
 //!
-//! Each listed page is cut into parts at its headings that have an id: the part before the
-//! first (with the page's title and its section's) and one per heading, which a result links
-//! to. Each part's words are weighed at build time (title, section, heading, body; BM25's term saturation and inverse
-//! document frequency), so that ranking a query ([`rank`]) is integer sums, the same in Rust
-//! and in the script. Code blocks, SVG, buttons and hidden elements are left out (`text.rs`).
+//! Each searched page is cut into parts at its headings and table rows that have an id: the
+//! part before the first (with the page's title and its section's) and one per heading or row,
+//! which a result links to. Each part's words are weighed at build time (title, section,
+//! heading, body; BM25's term saturation and inverse document frequency within the page's
+//! tier), so that ranking a query ([`rank`]) is integer sums, the same in Rust and in the
+//! script. Code blocks, SVG, buttons and hidden elements are left out (`text.rs`).
 
 pub mod rank;
 mod text;
