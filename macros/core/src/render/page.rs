@@ -62,13 +62,14 @@ pub struct RenderedPage {
 /// How the site search takes a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Searched {
-    /// Not at all: partials, the pages menus do not list, generated pages.
+    /// Not at all: partials, the pages menus do not list, the generated pages but the
+    /// registry's.
     No,
     /// As an authored page.
     Page,
-    /// As an entry of reference data (the LwM2M registry's objects), at a fraction of an
-    /// authored page's weight: the authored pages on a topic come before its hundreds of
-    /// entries, and an entry's own words (a resource's name) still find it.
+    /// As an entry of reference data (the LwM2M registry's pages), ranked after every
+    /// authored page found: the authored pages on a topic come before its hundreds of entries,
+    /// and an entry's own words (a resource's name) still find it.
     Reference,
 }
 
