@@ -343,16 +343,16 @@ fn inline_components(children: Vec<Node>, source: Option<&str>) -> Vec<Node> {
             continue;
         };
         let start_allowed = out.last().and_then(previous_char).is_none_or(allows_syntax);
-        if next_component(text, start_allowed).is_none() {
+        // Most texts hold no component: they stay as they are.
+        let Some(mut found) = next_component(text, start_allowed) else {
             out.push(node);
             continue;
-        }
+        };
         let places = Places::of(node.span, text, source);
         let offset_of = |part: &str| text.len() - part.len();
         let mut rest = text.as_str();
-        let mut first = true;
-        while let Some((before, name, after)) = next_component(rest, first && start_allowed) {
-            first = false;
+        loop {
+            let (before, name, after) = found;
             let start = offset_of(rest);
             if !before.is_empty() {
                 out.push(text_node(before, places.span(start..start + before.len())));
@@ -385,6 +385,10 @@ fn inline_components(children: Vec<Node>, source: Option<&str>) -> Vec<Node> {
             }
             out.push(Node::new(NodeKind::InlineComponent(component), span));
             rest = after;
+            match next_component(rest, false) {
+                Some(next) => found = next,
+                None => break,
+            }
         }
         if !rest.is_empty() {
             let start = offset_of(rest);
