@@ -447,12 +447,13 @@ impl Index {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::rank::search;
     use super::*;
 
-    /// A tier of two pages, two parts each, the words spread over them.
-    fn tier(first: &str, second: &str) -> Index {
+    /// An index of two authored pages, `first` with parts 0 (before its headings) and 1 (`#x`),
+    /// `second` with parts 2 and 3 (`#y`), holding `terms`.
+    pub(super) fn two_pages(first: &str, second: &str, terms: &[(&str, &[(usize, u64)])]) -> Index {
         let page = |url: &str| IndexedPage {
             url: url.into(),
             title: url.into(),
@@ -467,11 +468,18 @@ mod tests {
         Index {
             pages: vec![page(first), page(second)],
             parts: vec![part(0, ""), part(0, "x"), part(1, ""), part(1, "y")],
-            terms: vec![
-                ("battery".into(), vec![(1, 900), (2, 50)]),
-                ("level".into(), vec![(1, 100), (3, 300)]),
-            ],
+            terms: terms
+                .iter()
+                .map(|(word, postings)| (word.to_string(), postings.to_vec()))
+                .collect(),
         }
+    }
+
+    /// A tier of two pages, the words spread over them.
+    fn tier(first: &str, second: &str) -> Index {
+        let battery: &[(usize, u64)] = &[(1, 900), (2, 50)];
+        let level: &[(usize, u64)] = &[(1, 100), (3, 300)];
+        two_pages(first, second, &[("battery", battery), ("level", level)])
     }
 
     /// Each hit as its page's URL, its part's anchor and its score.

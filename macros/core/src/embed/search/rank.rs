@@ -116,30 +116,22 @@ pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{IndexedPage, Part};
+    use super::super::tests::two_pages;
     use super::*;
 
     fn index() -> Index {
-        let page = |url: &str| IndexedPage {
-            url: url.into(),
-            title: url.into(),
-            section: String::new(),
-            reference: false,
-        };
-        let part = |page: usize, anchor: &str| Part {
-            page,
-            anchor: anchor.into(),
-            ..Part::default()
-        };
-        Index {
-            pages: vec![page("/a"), page("/b")],
-            parts: vec![part(0, ""), part(0, "x"), part(1, ""), part(1, "y")],
-            terms: vec![
-                ("device".into(), vec![(1, 300), (3, 100)]),
-                ("lwm2m".into(), vec![(0, 50), (2, 400)]),
-                ("lwm2mserver".into(), vec![(1, 900)]),
+        let device: &[(usize, u64)] = &[(1, 300), (3, 100)];
+        let lwm2m: &[(usize, u64)] = &[(0, 50), (2, 400)];
+        let lwm2mserver: &[(usize, u64)] = &[(1, 900)];
+        two_pages(
+            "/a",
+            "/b",
+            &[
+                ("device", device),
+                ("lwm2m", lwm2m),
+                ("lwm2mserver", lwm2mserver),
             ],
-        }
+        )
     }
 
     #[test]
