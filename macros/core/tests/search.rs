@@ -26,14 +26,19 @@ fn served_index(built: &Build) -> Index {
         .unwrap_or_else(|| panic!("the index does not read back"))
 }
 
+/// The build of `content/`, made once for the tests that read it.
+fn content_build() -> &'static Build {
+    static BUILT: OnceLock<Build> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        build(&root, &Options::default()).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
 /// The index the build of `content/` serves.
 fn content_index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-        let built = build(&root, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
-        served_index(&built)
-    })
+    INDEX.get_or_init(|| served_index(content_build()))
 }
 
 /// Each hit as `url#anchor`.
@@ -217,8 +222,7 @@ fn an_edit_changes_the_index_but_not_the_other_pages() {
 
 #[test]
 fn the_registry_s_entries_are_a_file_of_their_own_beside_the_authored_pages() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let built = build(&root, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let built = content_build();
     let files: Vec<(&str, usize)> = built
         .assets
         .iter()
@@ -235,7 +239,7 @@ fn the_registry_s_entries_are_a_file_of_their_own_beside_the_authored_pages() {
     );
     // The objects' descriptions and resources are most of what the index holds.
     assert!(reference_size > 2 * authored_size, "{files:?}");
-    let index = served_index(&built);
+    let index = content_index();
     let first_reference = index.pages.iter().position(|page| page.reference);
     let first_reference = first_reference.unwrap_or_else(|| panic!("no reference entries"));
     assert!(
