@@ -316,6 +316,12 @@ impl Builder {
                 spans: entry_spans,
                 key,
             } => match key.take() {
+                // As JSON text, a collection would hold each inner key's text escaped once
+                // more per level: `{{{…}}}` doubles its size with every brace.
+                None if value.is_array() || value.is_object() => {
+                    let message = format!("a key must be text, not {}", kind(&value));
+                    return Err((message, spans.value));
+                }
                 None => *key = Some((key_text(value), spans.value)),
                 Some((name, key_span)) => {
                     if entries.contains_key(&name) {
@@ -435,7 +441,8 @@ fn leading_zero_digits(text: &str) -> bool {
     digits.len() > 1 && digits.starts_with('0') && digits[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
-/// A key as text: strings as they are, null as `null`, anything else as its JSON.
+/// A scalar key as text: strings as they are, null as `null`, numbers and booleans as written
+/// in JSON.
 fn key_text(key: Value) -> String {
     match key {
         Value::String(text) => text,
@@ -666,6 +673,28 @@ mod tests {
         assert_eq!(text[..error.at].matches('\n').count(), 3);
         let repeated = "a: &a [1, 2, 3]\nb: [*a, *a, *a, *a, *a, *a, *a, *a]\n";
         assert!(mapping(repeated).is_ok());
+    }
+
+    /// Found by the `yaml_props` fuzz target: `icon: {{{…}}}`, under 200 bytes of props, took
+    /// gigabytes, each level's key being the JSON text of the one inside it.
+    #[test]
+    fn a_collection_as_a_key_is_refused_at_the_key() {
+        let text = format!("icon: {}{}\n", "{".repeat(60), "}".repeat(60));
+        let Err(error) = mapping(&text) else {
+            panic!("accepted");
+        };
+        assert_eq!(error.message, "a key must be text, not a mapping");
+        assert_eq!(&text[error.at..error.at + 2], "{}");
+        let Err(error) = mapping("? [a, b]\n: x\n") else {
+            panic!("accepted");
+        };
+        assert_eq!(error.message, "a key must be text, not a list");
+        assert_eq!(error.at, 2);
+        let scalars = mapping("1: a\ntrue: b\n~: c\n").unwrap_or_default();
+        assert_eq!(
+            Value::Object(scalars),
+            json!({"1": "a", "true": "b", "null": "c"})
+        );
     }
 
     #[test]
