@@ -26,10 +26,13 @@ use crate::render::{self, RenderedPage, Searched};
 use crate::source::SourceFile;
 use crate::validate::PageIndex;
 use crate::{Compiled, Error, parallel, parse, style, validate};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use xxhash_rust::xxh3::Xxh3Default;
+
+mod stored;
 
 /// How to build.
 #[derive(Debug, Clone)]
@@ -81,8 +84,9 @@ pub enum Output {
 #[derive(Debug, Clone)]
 pub struct Compression {
     /// The file keeping compressed variants between builds ([`embed::cache`]), with the
-    /// highlighted code blocks in one beside it (`.highlights`, [`highlight::Cache`]); `None`
-    /// compresses and highlights everything every time.
+    /// highlighted code blocks in one beside it (`.highlights`, [`highlight::Cache`]) and the
+    /// LwM2M registry's part of the build in another (`.registry`, `build/stored.rs`); `None`
+    /// compresses, highlights and reads everything every time.
     pub cache: Option<PathBuf>,
     /// Whether to make the brotli and gzip variants; without them only the highlighted blocks
     /// are kept between builds (the macro's debug builds, see [`embed::DEBUG_BUILD`]).
@@ -153,7 +157,13 @@ impl Build {
 /// Builds the content folder at `root`. `Err` only when a file cannot be read; content
 /// problems are in [`Build::diagnostics`], and the build is complete even when there are some.
 pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
-    run(root, options, &mut Kept::default())
+    let Some(stored) = cache_file(options).map(stored::file_for) else {
+        return run(root, options, &mut Kept::default());
+    };
+    let mut kept = stored::read(&stored, root, options.lenient);
+    let build = run(root, options, &mut kept)?;
+    stored::write(&stored, root, options.lenient, kept);
+    Ok(build)
 }
 
 /// Builds the content folder at `root`, doing again only what changed since the build `kept`
@@ -569,7 +579,7 @@ fn assemble(
 }
 
 /// The LwM2M registry of a build ([`crate::registry`]) and its pages.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct KeptRegistry {
     /// [`registry::stamp`] of its files when they were read.
     stamp: u128,
@@ -882,20 +892,25 @@ pub(crate) struct KeptDocuments {
     search: HashMap<String, PageWords>,
     /// The reference entries' search file.
     reference_search: Option<ReferenceSearch>,
+    /// Whether the last build made it anew rather than taking it over.
+    reference_made: bool,
 }
 
 /// The reference entries' search file ([`search::reference_file`]) and what it was made of.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct ReferenceSearch {
     /// Each entry's route and section.
     entries: Vec<(String, String)>,
     base_path: String,
+    #[serde(with = "stored::search_file")]
     file: Option<SiteAsset>,
 }
 
 /// The search index of `pages` as its files: each page's words taken over from the last build
 /// when the page did not render again and its section kept its title, else read again; the
-/// reference entries' file taken over whole when none of them did.
+/// reference entries' file taken over whole when none of them did. What is kept for the next
+/// build: every page's words when `keeping`, else the reference entries' alone (what a build's
+/// stored file holds), and the reference entries' file either way.
 fn search_files(
     pages: &[(&RenderedPage, bool)],
     nav: &Navigation,
@@ -942,21 +957,27 @@ fn search_files(
     let rendered = indexed
         .iter()
         .any(|(page, rendered)| *rendered && page.searched == Searched::Reference);
-    let reference = match kept.reference_search.take() {
+    let taken_over = match kept.reference_search.take() {
         Some(last) if !rendered && last.entries == entries && last.base_path == base_path => {
-            last.file
+            Some(last.file)
         }
-        _ => search::reference_file(&search::tier_of(&reference, base_path)),
+        _ => None,
     };
-    if keeping {
-        let routes = indexed.iter().map(|(page, _)| page.route.clone());
-        kept.search = routes.zip(words).collect();
-        kept.reference_search = Some(ReferenceSearch {
-            entries,
-            base_path: base_path.to_string(),
-            file: reference.clone(),
-        });
-    }
+    kept.reference_made = taken_over.is_none();
+    let reference = taken_over
+        .unwrap_or_else(|| search::reference_file(&search::tier_of(&reference, base_path)));
+    kept.search = indexed
+        .iter()
+        .map(|(page, _)| page)
+        .zip(words)
+        .filter(|(page, _)| keeping || page.searched == Searched::Reference)
+        .map(|(page, words)| (page.route.clone(), words))
+        .collect();
+    kept.reference_search = Some(ReferenceSearch {
+        entries,
+        base_path: base_path.to_string(),
+        file: reference.clone(),
+    });
     search::files(authored, reference)
 }
 

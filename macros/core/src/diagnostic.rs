@@ -1,6 +1,7 @@
 //! Content problems as values: collected while compiling, reported together.
 
 use crate::source::{SourceFile, Span};
+use serde::{Deserialize, Serialize};
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -11,7 +12,7 @@ macro_rules! codes {
     ($($(#[doc = $doc:literal])* $variant:ident = $name:literal,)*) => {
         /// What kind of problem a diagnostic is: one per check, with a stable kebab-case name
         /// ([`Code::as_str`]) that tests and tools can match on.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub enum Code {
             $($(#[doc = $doc])* $variant,)*
         }
@@ -139,7 +140,7 @@ impl PartialEq<&str> for Code {
 }
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
     /// Fails the build.
     Error,
@@ -148,7 +149,7 @@ pub enum Severity {
 }
 
 /// One problem in the content, located in its file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -265,7 +266,7 @@ impl fmt::Display for Located<'_> {
 
 /// Diagnostics collected over a compilation.
 #[must_use = "diagnostics must be reported, not dropped"]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
     lenient: bool,

@@ -1,9 +1,10 @@
 //! The LwM2M registry in the build: its pages, its XML files served as assets, links to its
-//! resources' anchors checked, and in a `Session` read again only when a file under it changed.
+//! resources' anchors checked, and read again only when a file under it changed: in a
+//! `Session`, and in builds that store it beside their cache.
 
 mod support;
 
-use site_compiler::{Build, Options, Session, build};
+use site_compiler::{Build, Compression, Options, Session, build};
 use std::path::Path;
 use support::{Content, document};
 
@@ -179,4 +180,80 @@ Text.
         .build(content.root())
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(document(kept, "/lwm2m/resources/registry/objects/3").contains("Clock"));
+}
+
+#[test]
+fn a_build_takes_the_registry_back_from_the_file_beside_its_cache_until_a_file_under_it_changes() {
+    let content = folder("stored");
+    let Some(cache_dir) = content.root().parent() else {
+        panic!("the content folder has a parent");
+    };
+    let options = Options {
+        compression: Some(Compression {
+            cache: Some(cache_dir.join("build.cache")),
+            variants: false,
+        }),
+        ..Options::default()
+    };
+    let stored = cache_dir.join("build.registry");
+    let built =
+        |options: &Options| build(content.root(), options).unwrap_or_else(|e| panic!("{e}"));
+    // Every page, asset and diagnostic, but the asset at `left_out`.
+    let outputs_but = |build: &Build, left_out: &str| {
+        let pages: Vec<(String, String)> = build
+            .pages
+            .iter()
+            .map(|p| (p.page.route.clone(), p.page.html.clone()))
+            .collect();
+        let assets: Vec<(String, Vec<u8>)> = build
+            .assets
+            .iter()
+            .filter(|a| a.route != left_out)
+            .map(|a| (a.route.clone(), a.bytes.clone()))
+            .collect();
+        (pages, assets, build.diagnostics.clone())
+    };
+    let outputs = |build: &Build| outputs_but(build, "");
+    let object = "/lwm2m/resources/registry/objects/3";
+
+    let first = built(&options);
+    assert!(stored.is_file(), "the registry's part is stored");
+    assert_eq!(outputs(&first), outputs(&built(&Options::default())));
+
+    // Same length, same modification time: the stamp is the same, so the registry is not read
+    // again, and the build shows it as stored but for the file itself, served as it is.
+    let file = content.root().join("data/lwm2m-registry/objects/3.xml");
+    let modified = std::fs::metadata(&file)
+        .and_then(|m| m.modified())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let edited = snapshot("objects/3.xml").replace("Current Time", "Current Tick");
+    std::fs::write(&file, &edited).unwrap_or_else(|e| panic!("{e}"));
+    let set_back = std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .and_then(|f| f.set_modified(modified));
+    set_back.unwrap_or_else(|e| panic!("{e}"));
+    let taken_back = built(&options);
+    assert!(document(&taken_back, object).contains("Current Time"));
+    let served = "/lwm2m/resources/registry/objects/3.xml";
+    assert_eq!(
+        outputs_but(&taken_back, served),
+        outputs_but(&first, served)
+    );
+
+    // Modified now: read again, as a build from scratch reads it.
+    std::fs::write(&file, &edited).unwrap_or_else(|e| panic!("{e}"));
+    let read_again = built(&options);
+    assert!(document(&read_again, object).contains("Current Tick"));
+    assert_eq!(outputs(&read_again), outputs(&built(&Options::default())));
+
+    // A stored file that does not decode is ignored.
+    std::fs::write(&stored, "site stored registry, cut short").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(outputs(&built(&options)), outputs(&read_again));
+
+    // Without the registry's data, nothing is stored.
+    std::fs::remove_dir_all(content.root().join("data/lwm2m-registry"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    built(&options);
+    assert!(!stored.exists());
 }

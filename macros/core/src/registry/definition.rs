@@ -9,9 +9,10 @@ use super::Reporter;
 use crate::diagnostic::Code;
 use crate::source::{SourceFile, Span};
 use roxmltree::{Document, Node};
+use serde::{Deserialize, Serialize};
 
 /// An element's text (trimmed) and where it is written.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field {
     /// The text, CDATA sections included, without the whitespace around it.
     pub text: String,
@@ -20,7 +21,7 @@ pub struct Field {
 }
 
 /// One object definition.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Definition {
     /// `Name`.
     pub name: Field,
@@ -62,7 +63,7 @@ impl Definition {
 }
 
 /// One resource (`<Item ID="13">`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Resource {
     /// The `ID` attribute's value.
     pub id: Field,

@@ -6,6 +6,7 @@
 
 use crate::diagnostic::{Code, Diagnostics};
 use crate::source::{SourceFile, Span};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The columns of `index.tsv`, in order.
@@ -14,7 +15,7 @@ pub const INDEX_COLUMNS: [&str; 10] = [
 ];
 
 /// Who registered an object (`index.tsv`'s `Source`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Source {
     /// OMA itself (`0`).
     Oma,
@@ -36,7 +37,7 @@ impl Source {
 }
 
 /// One registered object version.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexRow {
     /// The object's ID.
     pub object_id: u32,

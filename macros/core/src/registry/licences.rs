@@ -2,10 +2,11 @@
 //! copyright notice and licence; pages and binaries made from the files reproduce each
 //! distinct notice once, on the licences page.
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One licence notice and the files that carry it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
     /// The notice as the files write it (its lines' common indentation removed).
     pub text: String,

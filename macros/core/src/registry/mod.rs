@@ -7,6 +7,7 @@
 //! accepted them, and the snapshot must build in strict mode); any other object file is the
 //! site's own, and its problems are content errors as usual.
 
+use serde::{Deserialize, Serialize};
 mod checks;
 mod definition;
 mod diff;
@@ -36,7 +37,7 @@ pub const INDEX_FILE: &str = "index.tsv";
 pub const LICENCES_FILE: &str = "LICENCES.tsv";
 
 /// The registry, read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Registry {
     /// The rows of `index.tsv`, in file order.
     pub rows: Vec<IndexRow>,

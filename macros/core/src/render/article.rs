@@ -10,6 +10,7 @@ use crate::load::data::front_matter_tags;
 use crate::load::{PageFile, strip_order_prefix};
 use crate::source::Span;
 use crate::yaml::Spans;
+use serde::{Deserialize, Serialize};
 
 /// The `layout` value that makes a page an article.
 pub const ARTICLES_LAYOUT: &str = "articles";
@@ -28,7 +29,7 @@ pub fn has_feed<'a>(pages: impl IntoIterator<Item = &'a RenderedPage>) -> bool {
 }
 
 /// What an article's front matter says beside its title and description.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Article {
     /// When it was published: its `date`, else the `YYYY-MM-DD` its file name starts with;
     /// `None` when neither gives one (a content error).

@@ -10,6 +10,7 @@ use super::search_page::SEARCH_ROUTE;
 use crate::icons::class_icon;
 use crate::load::route_url;
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
+use serde::{Deserialize, Serialize};
 use std::cell::Cell;
 use std::sync::OnceLock;
 
@@ -34,7 +35,7 @@ pub struct AssetUrls {
 }
 
 /// How a page lays out its content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Layout {
     /// `layout: doc`: side menu, title, body and table of contents.
     Doc,

@@ -2,6 +2,7 @@
 //! third-party content (a YouTube video, a social post, a HubSpot form) by exactly the hosts
 //! those embeds load from.
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// The policy of every page without third-party content: nothing but the site's own images,
@@ -12,7 +13,7 @@ pub const STRICT_POLICY: &str = "default-src 'self'; img-src 'self' data:; \
      form-action 'self'; frame-ancestors 'none'";
 
 /// What an embed loads from another origin, named by the CSP directive that allows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Directive {
     /// `script-src`: scripts.
     Script,
@@ -42,7 +43,7 @@ impl Directive {
 }
 
 /// One third-party source a page needs: a directive and an origin (`https://www.youtube.com`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ThirdParty {
     /// What is loaded.
     pub directive: Directive,

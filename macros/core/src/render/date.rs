@@ -1,11 +1,12 @@
 //! Publication dates: `YYYY-MM-DD` or an RFC 3339 date-time as authors write them, ordered as
 //! instants and written as Atom wants them (RFC 3339 with an upper-case `T` and `Z`).
 
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::fmt;
 
 /// A moment in time, as written (its offset kept), ordered by the instant it names.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Date {
     /// Seconds since 1970-01-01T00:00:00Z, and the nanoseconds after them: the order.
     instant: (i64, u32),

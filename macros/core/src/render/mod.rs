@@ -1,5 +1,6 @@
 //! Tree → HTML. Markdown nodes are written here; components by `crate::components`.
 
+use serde::{Deserialize, Serialize};
 pub mod article;
 pub mod assets;
 mod chrome;
@@ -35,7 +36,7 @@ use slug::Slugger;
 use std::collections::{BTreeSet, HashMap};
 
 /// A heading, for a table of contents and for checking `#anchor` links.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TocEntry {
     /// 1 to 6.
     pub depth: u8,
@@ -74,7 +75,7 @@ pub struct Renderer<'a> {
 }
 
 /// A URL the renderer wrote, and the text of the page it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WrittenUrl {
     /// Lower-case tag name (`a`, `img`, …).
     pub tag: String,

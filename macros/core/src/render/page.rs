@@ -16,11 +16,12 @@ use crate::parse;
 use crate::source::{SourceFile, Span};
 use crate::tree::{Attributes, Component, Document, NodeKind};
 use maud::{PreEscaped, html};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap};
 
 /// A page rendered to HTML.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RenderedPage {
     /// Canonical route.
     pub route: String,
@@ -29,6 +30,7 @@ pub struct RenderedPage {
     /// Meta description (front matter `description`, or empty).
     pub description: String,
     /// The front matter (empty when the page has none).
+    #[serde(with = "json_text")]
     pub front_matter: Map<String, Value>,
     /// Rendered content without chrome.
     pub body: String,
@@ -60,7 +62,7 @@ pub struct RenderedPage {
 }
 
 /// How the site search takes a page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Searched {
     /// Not at all: partials, the pages menus do not list, the generated pages but the
     /// registry's.
@@ -448,6 +450,29 @@ pub(super) fn generated_page(
         enhanced: false,
         urls: Vec::new(),
         untrusted: false,
+    }
+}
+
+/// Front matter through formats that need to know what they read (postcard, in which builds
+/// store their registry pages): as JSON text.
+mod json_text {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde_json::{Map, Value};
+
+    pub(super) fn serialize<S: Serializer>(
+        map: &Map<String, Value>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serde_json::to_string(map)
+            .map_err(serde::ser::Error::custom)?
+            .serialize(serializer)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Map<String, Value>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        serde_json::from_str(&text).map_err(serde::de::Error::custom)
     }
 }
 

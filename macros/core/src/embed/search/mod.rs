@@ -68,7 +68,7 @@ pub struct IndexedPage {
 }
 
 /// A part of a page: before its first heading, or from a heading to the next.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Part {
     /// The page's position in [`Index::pages`].
     pub page: usize,
@@ -91,7 +91,7 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// A page's parts and how often each word is in each of their fields (title, section,
 /// heading, text): what the index is made of, made again only when the page or its section
 /// changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageWords {
     /// The title of the site's section the page is in.
     pub section: String,
