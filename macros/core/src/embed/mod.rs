@@ -6,6 +6,7 @@
 //! the search index ([`search`]) are generated. The macro turns the result into literals and the server only picks one of
 //! them per request.
 
+use serde::{Deserialize, Serialize};
 pub mod cache;
 pub mod compress;
 pub mod etag;
@@ -44,7 +45,7 @@ pub fn site_url() -> String {
 }
 
 /// A compressed variant of a body and its entity tag.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Encoded {
     /// The compressed bytes.
     pub bytes: Vec<u8>,
@@ -54,7 +55,7 @@ pub struct Encoded {
 
 /// What the server can send for one body: its entity tag, and the compressed variants that
 /// are smaller than it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variants {
     /// The strong entity tag of the uncompressed body, quoted.
     pub etag: String,
@@ -105,7 +106,7 @@ pub struct EmbeddedAsset {
 }
 
 /// A page's finished document and its variants.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EmbeddedPage {
     /// The page.
     pub page: RenderedPage,
@@ -144,7 +145,7 @@ pub fn asset_table(
         variants: Variants::default(),
     };
     for asset in site_assets {
-        assets.push(generated(asset.route, asset.content_type, asset.bytes));
+        assets.push(generated(asset.route, &asset.content_type, asset.bytes));
     }
     let in_content = |route: &str| files.iter().any(|file| file.route == route);
     if !in_content(sitemap::ROUTE) {

@@ -2,6 +2,7 @@
 //! breadcrumbs and previous/next links all derive from it.
 
 use crate::load::{FolderMeta, route_of, title_from_path};
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
@@ -19,7 +20,7 @@ pub struct NavPage {
 }
 
 /// One entry of the navigation tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NavItem {
     /// Menu label.
     pub title: String,
@@ -32,7 +33,7 @@ pub struct NavItem {
 }
 
 /// The whole navigation tree.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Navigation {
     /// Top-level entries in content order.
     pub items: Vec<NavItem>,
