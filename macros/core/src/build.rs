@@ -85,9 +85,8 @@ pub enum Output {
 pub struct Compression {
     /// The file keeping compressed variants between builds ([`embed::cache`]), with the
     /// highlighted code blocks in one beside it (`.highlights`, [`highlight::Cache`]) and the
-    /// build itself in another (`.build`, `build/stored.rs`), which the next build takes over
-    /// what is current of, as a [`Session`](crate::Session) does; `None` compresses,
-    /// highlights and builds everything every time.
+    /// LwM2M registry's part of the build in another (`.registry`, `build/stored.rs`); `None`
+    /// compresses, highlights and reads everything every time.
     pub cache: Option<PathBuf>,
     /// Whether to make the brotli and gzip variants; without them only the highlighted blocks
     /// are kept between builds (the macro's debug builds, see [`embed::DEBUG_BUILD`]).
@@ -161,9 +160,9 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
     let Some(stored) = cache_file(options).map(stored::file_for) else {
         return run(root, options, &mut Kept::default());
     };
-    let mut kept = stored::read(&stored, root, options);
+    let mut kept = stored::read(&stored, root, options.lenient);
     let build = run(root, options, &mut kept)?;
-    stored::write(&stored, root, options, kept, &build.pages);
+    stored::write(&stored, root, options.lenient, kept);
     Ok(build)
 }
 
@@ -201,11 +200,6 @@ pub(crate) fn run(root: &Path, options: &Options, kept: &mut Kept) -> Result<Bui
         kept,
         &mut diagnostics,
     );
-    let taken_over = kept
-        .pages
-        .iter()
-        .filter(|(relative, _)| !rendered.contains(*relative));
-    highlights.keep(taken_over.flat_map(|(_, page)| &page.reads.highlighted));
     highlights.save();
     kept.rendered = rendered.iter().cloned().collect();
     kept.rendered.sort();
@@ -310,14 +304,10 @@ pub(crate) fn run(root: &Path, options: &Options, kept: &mut Kept) -> Result<Bui
         announcement,
         feed: has_feed(pages.iter().map(|(page, _)| *page)),
     };
-    let last_pages = match kept.build.take() {
-        Some(build) => build.pages,
-        None => std::mem::take(&mut kept.stored_pages),
-    };
-    let last = last_pages
-        .into_iter()
-        .map(|page| (page.page.route.clone(), page))
-        .collect();
+    let last = kept.build.take().map_or_else(HashMap::new, |build| {
+        let pages = build.pages.into_iter();
+        pages.map(|page| (page.page.route.clone(), page)).collect()
+    });
     let finished = documents(
         &pages,
         context,
@@ -748,7 +738,7 @@ fn hash_parts(parts: &[&[u8]]) -> u128 {
 
 /// What every page's rendering may read besides its own file, as hashes: the other pages'
 /// front matter and excerpts ([`SiteData::pages`]), and the content's icon file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SiteInputs {
     pages: u128,
     icons: u128,
@@ -781,21 +771,17 @@ impl SiteInputs {
     }
 }
 
-/// What a [`Session`](crate::Session) keeps of its last build, and a build with a cache file
-/// stores beside it ([`stored`]): all of it but what a build makes again at little cost (the
-/// pages as read) or hands over (the build itself, of which the stored file keeps the pages).
-#[derive(Debug, Default, Serialize, Deserialize)]
+/// What a [`Session`](crate::Session) keeps of its last build.
+#[derive(Debug, Default)]
 pub(crate) struct Kept {
     /// Whether builds are kept for the next (a session): otherwise what only serves to tell
     /// what changed (hashes of inputs and of class values) is not computed.
     pub(crate) keeping: bool,
     /// The pages as they were read.
-    #[serde(skip)]
     loaded: Vec<LoadedPage>,
     /// The LwM2M registry, read again only when a file under it changed.
     registry: Option<KeptRegistry>,
     /// Whether the last build read the registry.
-    #[serde(skip)]
     pub(crate) registry_read: bool,
     /// Each page as it rendered, by its path in the content folder.
     pages: HashMap<String, KeptPage>,
@@ -804,13 +790,8 @@ pub(crate) struct Kept {
     /// What the documents were made with.
     documents: KeptDocuments,
     /// The build itself, whose finished pages the next one takes over when they are current.
-    #[serde(skip)]
     pub(crate) build: Option<Build>,
-    /// Its finished pages alone, when they were stored without it.
-    #[serde(skip)]
-    stored_pages: Vec<EmbeddedPage>,
     /// The pages it parsed and rendered, by path in the content folder, sorted.
-    #[serde(skip)]
     pub(crate) rendered: Vec<String>,
 }
 
@@ -825,7 +806,7 @@ impl Kept {
 }
 
 /// A page as it rendered, with what it rendered from.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 struct KeptPage {
     /// A hash of its path and text.
     input: u128,
@@ -891,7 +872,7 @@ fn generated_pages<'a>(
 }
 
 /// What every document is made with besides its page.
-#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Eq)]
 struct DocumentContext {
     nav: Navigation,
     announcement: Option<SiteAnnouncement>,
@@ -900,7 +881,7 @@ struct DocumentContext {
 }
 
 /// What the documents of the last build were made with.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default)]
 pub(crate) struct KeptDocuments {
     context: Option<DocumentContext>,
     /// The hashes of each document's class values ([`style::class_hashes`]), by route.
@@ -911,6 +892,8 @@ pub(crate) struct KeptDocuments {
     search: HashMap<String, PageWords>,
     /// The reference entries' search file.
     reference_search: Option<ReferenceSearch>,
+    /// Whether the last build made it anew rather than taking it over.
+    reference_made: bool,
 }
 
 /// The reference entries' search file ([`search::reference_file`]) and what it was made of.
@@ -919,12 +902,15 @@ pub(crate) struct ReferenceSearch {
     /// Each entry's route and section.
     entries: Vec<(String, String)>,
     base_path: String,
+    #[serde(with = "stored::search_file")]
     file: Option<SiteAsset>,
 }
 
 /// The search index of `pages` as its files: each page's words taken over from the last build
 /// when the page did not render again and its section kept its title, else read again; the
-/// reference entries' file taken over whole when none of them did.
+/// reference entries' file taken over whole when none of them did. What is kept for the next
+/// build: every page's words when `keeping`, else the reference entries' alone (what a build's
+/// stored file holds), and the reference entries' file either way.
 fn search_files(
     pages: &[(&RenderedPage, bool)],
     nav: &Navigation,
@@ -971,21 +957,27 @@ fn search_files(
     let rendered = indexed
         .iter()
         .any(|(page, rendered)| *rendered && page.searched == Searched::Reference);
-    let reference = match kept.reference_search.take() {
+    let taken_over = match kept.reference_search.take() {
         Some(last) if !rendered && last.entries == entries && last.base_path == base_path => {
-            last.file
+            Some(last.file)
         }
-        _ => search::reference_file(&search::tier_of(&reference, base_path)),
+        _ => None,
     };
-    if keeping {
-        let routes = indexed.iter().map(|(page, _)| page.route.clone());
-        kept.search = routes.zip(words).collect();
-        kept.reference_search = Some(ReferenceSearch {
-            entries,
-            base_path: base_path.to_string(),
-            file: reference.clone(),
-        });
-    }
+    kept.reference_made = taken_over.is_none();
+    let reference = taken_over
+        .unwrap_or_else(|| search::reference_file(&search::tier_of(&reference, base_path)));
+    kept.search = indexed
+        .iter()
+        .map(|(page, _)| page)
+        .zip(words)
+        .filter(|(page, _)| keeping || page.searched == Searched::Reference)
+        .map(|(page, words)| (page.route.clone(), words))
+        .collect();
+    kept.reference_search = Some(ReferenceSearch {
+        entries,
+        base_path: base_path.to_string(),
+        file: reference.clone(),
+    });
     search::files(authored, reference)
 }
 
@@ -1041,13 +1033,6 @@ fn documents(
         })
         .collect();
     drop(last);
-    if let Encoding::Compressed(Some(cache)) = encoding {
-        for document in documents.iter().flatten() {
-            if let Document::Kept(page) = document {
-                cache.keep(page.page.html.as_bytes());
-            }
-        }
-    }
     let assembler = Assembler::new(&context.nav, &urls, context.announcement.as_ref());
     // Checked as written, served canonical: `/a/b/#x` links to `/a/b#x`.
     let assemble = |page: &RenderedPage| {

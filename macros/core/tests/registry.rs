@@ -190,12 +190,12 @@ fn a_build_takes_the_registry_back_from_the_file_beside_its_cache_until_a_file_u
     };
     let options = Options {
         compression: Some(Compression {
-            cache: Some(cache_dir.join("site.cache")),
+            cache: Some(cache_dir.join("build.cache")),
             variants: false,
         }),
         ..Options::default()
     };
-    let stored = cache_dir.join("site.build");
+    let stored = cache_dir.join("build.registry");
     let built =
         |options: &Options| build(content.root(), options).unwrap_or_else(|e| panic!("{e}"));
     // Every page, asset and diagnostic, but the asset at `left_out`.
@@ -217,7 +217,7 @@ fn a_build_takes_the_registry_back_from_the_file_beside_its_cache_until_a_file_u
     let object = "/lwm2m/resources/registry/objects/3";
 
     let first = built(&options);
-    assert!(stored.is_file(), "the build is stored");
+    assert!(stored.is_file(), "the registry's part is stored");
     assert_eq!(outputs(&first), outputs(&built(&Options::default())));
 
     // Same length, same modification time: the stamp is the same, so the registry is not read
@@ -250,4 +250,10 @@ fn a_build_takes_the_registry_back_from_the_file_beside_its_cache_until_a_file_u
     // A stored file that does not decode is ignored.
     std::fs::write(&stored, "site stored registry, cut short").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(outputs(&built(&options)), outputs(&read_again));
+
+    // Without the registry's data, nothing is stored.
+    std::fs::remove_dir_all(content.root().join("data/lwm2m-registry"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    built(&options);
+    assert!(!stored.exists());
 }

@@ -1,10 +1,9 @@
 //! Builds in a `Session`: after each edit, exactly what a build from scratch gives, with only
-//! the pages that need it rendered again; and the same of builds that store what they keep in
-//! a file beside their cache (the macro's).
+//! the pages that need it rendered again.
 
 mod support;
 
-use site_compiler::{Build, Compression, Options, Session, build};
+use site_compiler::{Build, Options, Session, build};
 use std::path::Path;
 use support::Content;
 
@@ -45,21 +44,10 @@ fn summary(build: &Build) -> Vec<String> {
     lines
 }
 
-/// Builds `root` in `session`, and with a cache file beside it, and checks both results
-/// against a build from scratch; returns the build's diagnostics, as printed, and the pages
-/// the session rendered.
+/// Builds `root` in `session` and checks the result against a build from scratch; returns
+/// the build's diagnostics, as printed, and the pages it rendered.
 fn rebuild(session: &mut Session, root: &Path) -> (Vec<String>, Vec<String>) {
     let fresh = build(root, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
-    let cache = root.parent().map(|folder| folder.join("site.cache"));
-    let cached = Options {
-        compression: Some(Compression {
-            cache,
-            variants: false,
-        }),
-        ..Options::default()
-    };
-    let stored = build(root, &cached).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(summary(&stored), summary(&fresh));
     let kept = session.build(root).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(summary(kept), summary(&fresh));
     let diagnostics = kept.diagnostics.iter().map(ToString::to_string).collect();
@@ -180,48 +168,5 @@ fn menus_stylesheet_and_lists_follow_the_edited_page() -> std::io::Result<()> {
     });
     let index = index.map(|asset| String::from_utf8_lossy(&asset.bytes).into_owned());
     assert!(index.is_some_and(|index| index.contains("\"Handbook\"")));
-    Ok(())
-}
-
-#[test]
-fn a_stored_build_keeps_the_cached_code_and_variants_of_the_pages_it_takes_over()
--> std::io::Result<()> {
-    let code = "# Code\n\n```ts\nconst answer: number = 42;\n```\n";
-    let content = Content::new(
-        "session-stored-caches",
-        &[("1.guide/code.md", code), ("1.guide/text.md", OTHER)],
-    )?;
-    let root = content.root();
-    let Some(folder) = root.parent() else {
-        panic!("the content folder has a parent");
-    };
-    let options = Options {
-        compression: Some(Compression {
-            cache: Some(folder.join("site.cache")),
-            variants: true,
-        }),
-        ..Options::default()
-    };
-    let first = build(root, &options).unwrap_or_else(|e| panic!("{e}"));
-    let highlights = std::fs::read(folder.join("site.highlights"))?;
-    assert!(String::from_utf8_lossy(&highlights).contains("42"));
-
-    // Another page edited: the code page is taken over, not rendered or compressed again,
-    // and both caches still hold what it was made of.
-    std::fs::write(root.join("1.guide/text.md"), format!("{OTHER}\nMore.\n"))?;
-    build(root, &options).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(std::fs::read(folder.join("site.highlights"))?, highlights);
-    let variants = std::fs::read(folder.join("site.cache"))?;
-    let page = first.pages.iter().find(|p| p.page.route == "/guide/code");
-    let compressed = page.and_then(|page| page.variants.br.as_ref());
-    let Some(compressed) = compressed else {
-        panic!("the code page has a brotli variant");
-    };
-    assert!(
-        variants
-            .windows(compressed.bytes.len())
-            .any(|bytes| bytes == compressed.bytes),
-        "the code page's variant left the cache"
-    );
     Ok(())
 }

@@ -1,110 +1,145 @@
-//! A build kept in a file for the next one: what makes the macro, which rustc runs afresh on
-//! every build, do again only what changed, as a [`Session`](crate::Session) does in memory.
+//! The LwM2M registry's part of a build, stored in a file beside the compression cache for the
+//! next build: what keeps the macro, which rustc runs afresh on every build, from reading,
+//! checking, rendering and indexing the registry again when nothing under it changed. A
+//! [`Session`](crate::Session) keeps the same in memory.
 //!
-//! A build with a cache file (the macro's) starts from the [`Kept`] stored beside it and
-//! stores its own there: each page as it rendered with what it read, the checks' index, the
-//! LwM2M registry as read, the search words, what the documents were made with, and the
-//! finished pages. What a session would take over, the build takes over, so it gives what
-//! [`build`](crate::build()) gives from scratch. A header names the format and this compiler's
-//! sources; a file of another compiler, other dependencies (another `Cargo.lock` above the
-//! content folder), another content folder or other options, or one that does not decode, is
-//! ignored: the build starts from nothing, as a session's first.
+//! The file holds the registry as read ([`KeptRegistry`], taken back only while
+//! [`registry::stamp`](crate::registry::stamp) of its files is the same), the words of its
+//! pages and the search file of reference entries (taken back by the search index as a
+//! session's are). A header names the format and this compiler's sources; a file of another
+//! compiler, other dependencies (another `Cargo.lock` above the content folder), another
+//! content folder or mode, or one that does not decode, is ignored.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Kept, Options};
-use crate::embed::EmbeddedPage;
+use super::{Kept, KeptRegistry, PageWords, ReferenceSearch};
 use crate::source::write_atomically;
 
 /// The first line of a stored file.
 const HEADER: &str = concat!(
-    "site stored build 1: compiler ",
+    "site stored registry 1: compiler ",
     env!("SITE_COMPILER_SOURCES"),
     "\n"
 );
 
-/// What the file holds; written with the build's pages borrowed, read with them owned.
+/// What the file holds.
 #[derive(Serialize, Deserialize)]
-struct Stored<Pages> {
-    /// What the build was of: [`Origin::of`].
-    origin: Origin,
-    kept: Kept,
-    /// The build's finished pages.
-    pages: Pages,
-}
-
-/// The content folder, the options and the dependencies of a build.
-#[derive(Serialize, Deserialize, PartialEq, Eq)]
-struct Origin {
+struct Stored {
+    /// The content folder and the mode the registry was read in.
     root: PathBuf,
-    options: String,
-    /// A hash of the nearest `Cargo.lock` above the content folder (0 without one): the
-    /// versions of the crates this compiler was built with, which its sources' hash does not
-    /// tell.
+    lenient: bool,
+    /// [`dependencies`] when it was.
     dependencies: u64,
-}
-
-impl Origin {
-    fn of(root: &Path, options: &Options) -> Origin {
-        let dependencies = root
-            .ancestors()
-            .find_map(|folder| std::fs::read(folder.join("Cargo.lock")).ok())
-            .map_or(0, |lock| xxhash_rust::xxh3::xxh3_64(&lock));
-        Origin {
-            root: root.to_path_buf(),
-            options: format!("{options:?}"),
-            dependencies,
-        }
-    }
+    registry: KeptRegistry,
+    /// The words of the registry's pages, by route.
+    words: Vec<(String, PageWords)>,
+    reference: Option<ReferenceSearch>,
 }
 
 /// The stored file of the build whose compression cache is `cache`.
 pub(super) fn file_for(cache: &Path) -> PathBuf {
-    cache.with_extension("build")
+    cache.with_extension("registry")
 }
 
-/// What a build of `root` with `options` starts from: the build stored in `file`, when it is
-/// there and of the same origin; else nothing, as a session's first build. Either way the build
-/// is kept for the next.
-pub(super) fn read(file: &Path, root: &Path, options: &Options) -> Kept {
-    let stored = std::fs::read(file).ok().and_then(|data| {
-        let stored: Stored<Vec<EmbeddedPage>> =
-            postcard::from_bytes(data.strip_prefix(HEADER.as_bytes())?).ok()?;
-        (stored.origin == Origin::of(root, options)).then_some(stored)
-    });
-    let mut kept = match stored {
-        Some(stored) => Kept {
-            stored_pages: stored.pages,
-            ..stored.kept
-        },
-        None => Kept::default(),
+/// What a build of `root` in this mode starts from: the registry's part stored in `file`, when
+/// it is there and this compiler's; else nothing.
+pub(super) fn read(file: &Path, root: &Path, lenient: bool) -> Kept {
+    let mut kept = Kept::default();
+    let Some(stored) = std::fs::read(file).ok().and_then(|data| decode(&data)) else {
+        return kept;
     };
-    kept.keeping = true;
+    if stored.root != root || stored.lenient != lenient || stored.dependencies != dependencies(root)
+    {
+        return kept;
+    }
+    kept.registry = Some(stored.registry);
+    kept.documents.search = stored.words.into_iter().collect();
+    kept.documents.reference_search = stored.reference;
     kept
 }
 
-/// Stores `kept` and `pages`, the build of `root` with `options` just made, in `file`. A file
-/// that cannot be written only costs the next build what it would have taken over.
-pub(super) fn write(
-    file: &Path,
-    root: &Path,
-    options: &Options,
-    kept: Kept,
-    pages: &[EmbeddedPage],
-) {
-    let stored = Stored {
-        origin: Origin::of(root, options),
-        kept,
-        pages,
+/// Stores the registry's part of `kept`, the build of `root` in this mode just made, in
+/// `file`, unless the build took all of it over from there. Without a registry, removes the
+/// file. A file that cannot be written only costs the next build the registry.
+pub(super) fn write(file: &Path, root: &Path, lenient: bool, kept: Kept) {
+    let Kept {
+        registry,
+        registry_read,
+        documents,
+        ..
+    } = kept;
+    let Some(registry) = registry else {
+        let _ = std::fs::remove_file(file);
+        return;
     };
-    match postcard::to_extend(&stored, HEADER.as_bytes().to_vec()) {
-        Ok(data) => {
-            let _ = write_atomically(file, &data, None);
-        }
-        Err(_) => {
-            let _ = std::fs::remove_file(file);
-        }
+    if !registry_read && !documents.reference_made {
+        return;
+    }
+    let routes: Vec<&str> = registry
+        .pages
+        .iter()
+        .map(|(page, _)| page.route.as_str())
+        .collect();
+    let mut search = documents.search;
+    let words = routes
+        .iter()
+        .filter_map(|route| search.remove_entry(*route))
+        .collect();
+    let stored = Stored {
+        root: root.to_path_buf(),
+        lenient,
+        dependencies: dependencies(root),
+        registry,
+        words,
+        reference: documents.reference_search,
+    };
+    let Ok(encoded) = postcard::to_allocvec(&stored) else {
+        return;
+    };
+    let mut data = HEADER.as_bytes().to_vec();
+    data.extend(encoded);
+    let _ = write_atomically(file, &data, None);
+}
+
+/// A hash of the nearest `Cargo.lock` above `root` (0 without one): the versions of the crates
+/// this compiler was built with, which its sources' hash does not tell.
+fn dependencies(root: &Path) -> u64 {
+    root.ancestors()
+        .find_map(|folder| std::fs::read(folder.join("Cargo.lock")).ok())
+        .map_or(0, |lock| xxhash_rust::xxh3::xxh3_64(&lock))
+}
+
+fn decode(data: &[u8]) -> Option<Stored> {
+    postcard::from_bytes(data.strip_prefix(HEADER.as_bytes())?).ok()
+}
+
+/// The reference entries' search file ([`SiteAsset`](crate::render::assets::SiteAsset)),
+/// whose content type is the search index's.
+pub(crate) mod search_file {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::embed::search::CONTENT_TYPE;
+    use crate::render::assets::SiteAsset;
+
+    pub(crate) fn serialize<S: Serializer>(
+        file: &Option<SiteAsset>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        file.as_ref()
+            .map(|file| (&file.route, &file.bytes))
+            .serialize(serializer)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<SiteAsset>, D::Error> {
+        let file = Option::<(String, Vec<u8>)>::deserialize(deserializer)?;
+        Ok(file.map(|(route, bytes)| SiteAsset {
+            route,
+            content_type: CONTENT_TYPE,
+            bytes,
+        }))
     }
 }

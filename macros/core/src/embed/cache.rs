@@ -112,19 +112,6 @@ impl CompressionCache {
         compressed
     }
 
-    /// Counts as used by this build the variants of `bytes` the cache has: a body the build
-    /// took over from the last one, variants and all, without compressing it.
-    pub fn keep(&self, bytes: &[u8]) {
-        let input = hash(bytes);
-        if let Ok(mut hits) = self.hits.lock() {
-            for codec in [Codec::Brotli, Codec::Gzip] {
-                if self.kept.contains_key(&(input, codec)) {
-                    hits.insert((input, codec));
-                }
-            }
-        }
-    }
-
     /// Keeps for the next build exactly what this build used: rewrites the file unless it
     /// holds just that already. A file that cannot be written only costs the next build the
     /// compression.

@@ -6,7 +6,6 @@
 //! the search index ([`search`]) are generated. The macro turns the result into literals and the server only picks one of
 //! them per request.
 
-use serde::{Deserialize, Serialize};
 pub mod cache;
 pub mod compress;
 pub mod etag;
@@ -45,7 +44,7 @@ pub fn site_url() -> String {
 }
 
 /// A compressed variant of a body and its entity tag.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Encoded {
     /// The compressed bytes.
     pub bytes: Vec<u8>,
@@ -55,7 +54,7 @@ pub struct Encoded {
 
 /// What the server can send for one body: its entity tag, and the compressed variants that
 /// are smaller than it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Variants {
     /// The strong entity tag of the uncompressed body, quoted.
     pub etag: String,
@@ -106,7 +105,7 @@ pub struct EmbeddedAsset {
 }
 
 /// A page's finished document and its variants.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct EmbeddedPage {
     /// The page.
     pub page: RenderedPage,
@@ -145,7 +144,7 @@ pub fn asset_table(
         variants: Variants::default(),
     };
     for asset in site_assets {
-        assets.push(generated(asset.route, &asset.content_type, asset.bytes));
+        assets.push(generated(asset.route, asset.content_type, asset.bytes));
     }
     let in_content = |route: &str| files.iter().any(|file| file.route == route);
     if !in_content(sitemap::ROUTE) {

@@ -8,7 +8,6 @@
 use super::LoadedPage;
 use crate::icons::IconFile;
 use crate::registry::Registry;
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -70,7 +69,7 @@ impl PageMeta {
 
 /// What rendering one page read of the site besides its own file ([`SiteData::recording`]):
 /// what a build that keeps pages between builds checks before using a page again.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reads {
     /// Whether it read the other pages' front matter ([`SiteData::pages`]).
     pub pages: bool,
@@ -80,21 +79,11 @@ pub struct Reads {
     pub icons: BTreeSet<String>,
     /// Whether it read the LwM2M registry ([`SiteData::registry`]).
     pub registry: bool,
-    /// The highlighted code it took from the build's cache or made, by the cache's key
-    /// ([`crate::render::highlight::Cache`]): what the cache keeps while the page is kept.
-    pub highlighted: BTreeSet<u128>,
 }
 
 thread_local! {
     /// What the page rendering on this thread has read so far, while [`SiteData::recording`].
     static READS: RefCell<Option<Reads>> = const { RefCell::new(None) };
-}
-
-/// Notes that the page rendering on this thread used the highlighted code of cache key `key`.
-pub(crate) fn note_highlighted(key: u128) {
-    note(|reads| {
-        reads.highlighted.insert(key);
-    });
 }
 
 /// Notes a read in the current recording, if any.

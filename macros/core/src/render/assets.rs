@@ -1,19 +1,15 @@
 //! The site's own assets: the stylesheet made for the pages, the colour-mode, enhancement and
 //! search scripts and the DM Sans fonts, each served at a URL carrying its content hash so it is cached for a year.
 
-use std::borrow::Cow;
-
-use serde::{Deserialize, Serialize};
-
 use super::chrome::AssetUrls;
 
 /// A file the compiler makes or ships, served at `route`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SiteAsset {
     /// Its URL, with the content hash in the file name.
     pub route: String,
     /// Its `Content-Type`.
-    pub content_type: Cow<'static, str>,
+    pub content_type: &'static str,
     /// Its bytes.
     pub bytes: Vec<u8>,
 }
@@ -57,17 +53,17 @@ pub(crate) fn hashed_route(name: &str, extension: &str, bytes: &[u8]) -> String 
 pub(crate) fn fixed_assets() -> (Vec<SiteAsset>, AssetUrls) {
     let script = SiteAsset {
         route: hashed_route("theme", "js", THEME_SCRIPT.as_bytes()),
-        content_type: "text/javascript; charset=utf-8".into(),
+        content_type: "text/javascript; charset=utf-8",
         bytes: THEME_SCRIPT.as_bytes().to_vec(),
     };
     let enhance = SiteAsset {
         route: hashed_route("enhance", "js", ENHANCE_SCRIPT.as_bytes()),
-        content_type: "text/javascript; charset=utf-8".into(),
+        content_type: "text/javascript; charset=utf-8",
         bytes: ENHANCE_SCRIPT.as_bytes().to_vec(),
     };
     let search = SiteAsset {
         route: hashed_route("search", "js", SEARCH_SCRIPT.as_bytes()),
-        content_type: "text/javascript; charset=utf-8".into(),
+        content_type: "text/javascript; charset=utf-8",
         bytes: SEARCH_SCRIPT.as_bytes().to_vec(),
     };
     let urls = AssetUrls {
@@ -81,7 +77,7 @@ pub(crate) fn fixed_assets() -> (Vec<SiteAsset>, AssetUrls) {
     for (weight, bytes) in FONTS {
         assets.push(SiteAsset {
             route: hashed_route(&format!("fonts/dm-sans-{weight}"), "woff2", bytes),
-            content_type: "font/woff2".into(),
+            content_type: "font/woff2",
             bytes: bytes.to_vec(),
         });
     }

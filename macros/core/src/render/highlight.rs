@@ -14,7 +14,6 @@
 //! [giallo]: https://docs.rs/giallo
 
 use super::html::{escape_into, open_tag};
-use crate::load::data::note_highlighted;
 use crate::source::write_atomically;
 use giallo::{FontStyle, HighlightOptions, Registry, Style, ThemeVariant};
 use std::collections::HashMap;
@@ -395,7 +394,6 @@ impl Cache {
 
     fn get(&self, kind: &str, code: &str, make: impl FnOnce() -> Highlighted) -> Highlighted {
         let key = key(kind, code);
-        note_highlighted(key);
         if let Some(found) = lock(&self.used).get(&key) {
             return found.clone();
         }
@@ -408,18 +406,6 @@ impl Cache {
         };
         lock(&self.used).insert(key, found.clone());
         found
-    }
-
-    /// Counts as used by this build the entries `keys`, of pages it took over from the last
-    /// one without rendering them
-    /// ([`Reads::highlighted`](crate::load::data::Reads::highlighted)).
-    pub fn keep<'a>(&self, keys: impl IntoIterator<Item = &'a u128>) {
-        let mut used = lock(&self.used);
-        for key in keys {
-            if let Some(kept) = self.kept.get(key) {
-                used.entry(*key).or_insert_with(|| kept.clone());
-            }
-        }
     }
 
     /// Keeps for the next build exactly what this build used, unless the file holds just

@@ -2,7 +2,6 @@
 //! breadcrumbs and previous/next links all derive from it.
 
 use crate::load::{FolderMeta, route_of, title_from_path};
-use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
@@ -20,7 +19,7 @@ pub struct NavPage {
 }
 
 /// One entry of the navigation tree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NavItem {
     /// Menu label.
     pub title: String,
@@ -33,7 +32,7 @@ pub struct NavItem {
 }
 
 /// The whole navigation tree.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Navigation {
     /// Top-level entries in content order.
     pub items: Vec<NavItem>,

@@ -228,7 +228,7 @@ fn first_h1(document: &Document) -> Option<String> {
 pub const ANNOUNCEMENT_ROUTE: &str = "/announcement";
 
 /// The site-wide announcement: a banner before the header of every page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SiteAnnouncement {
     /// The banner.
     pub html: String,

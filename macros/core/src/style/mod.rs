@@ -132,7 +132,7 @@ pub fn site_stylesheet<'a>(
     }
     let asset = SiteAsset {
         route: crate::render::assets::hashed_route("style", "css", css.as_bytes()),
-        content_type: "text/css; charset=utf-8".into(),
+        content_type: "text/css; charset=utf-8",
         bytes: css.into_bytes(),
     };
     (asset, generated.unmatched)

@@ -3,7 +3,6 @@
 //! Per-page checks (YAML, components, props) happen while parsing and rendering; these need
 //! every page first.
 
-use serde::{Deserialize, Serialize};
 mod links;
 
 use crate::diagnostic::Diagnostics;
@@ -14,7 +13,7 @@ use crate::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What links may point at: each page's route with the ids on it, and every asset route.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageIndex {
     pages: BTreeMap<String, Vec<String>>,
     assets: BTreeSet<String>,

@@ -301,7 +301,7 @@ pub fn files(authored: SiteAsset, reference: Option<SiteAsset>) -> Vec<SiteAsset
     };
     let pointer = SiteAsset {
         route: POINTER_ROUTE.into(),
-        content_type: CONTENT_TYPE.into(),
+        content_type: CONTENT_TYPE,
         // Two strings, which serialize without error.
         bytes: serde_json::to_vec(&pointer).unwrap_or_default(),
     };
@@ -313,7 +313,7 @@ fn file(stem: &str, index: &Index) -> SiteAsset {
     let bytes = index.to_json().into_bytes();
     SiteAsset {
         route: hashed_route(stem, "json", &bytes),
-        content_type: CONTENT_TYPE.into(),
+        content_type: CONTENT_TYPE,
         bytes,
     }
 }
