@@ -7,7 +7,8 @@
 #   PAGES generated pages (`scripts/gen-corpus.py`), once as they are and once with the
 #   repository's `content/data/lwm2m-registry/` beside them; one throwaway crate with one binary
 #   per corpus (`include_site!` of each), the dependencies built once. Then:
-#   1. each binary's first debug build (the macro's whole work) and its size;
+#   1. each binary's first debug build (the macro's whole work, nothing kept from earlier
+#      runs) and its size;
 #   2. the one-page edit: a paragraph appended to one page (not the registry's), then
 #      `cargo build --bin` of that corpus, alternately, EDITS rounds;
 #   3. the same corpora in a `site_compiler::Session` (what `site dev` runs): the edit to new
@@ -58,6 +59,8 @@ build_ms() {
 
 echo
 echo "== 1. first debug build of $PAGES pages, and the binary's size =="
+# Without what the macro kept of earlier runs (caches, the stored registry): a first build.
+rm -rf "$target/debug/site-pages"
 for kind in $kinds; do
     ms=$(build_ms "$kind")
     echo "$kind: $ms ms, $(stat -c %s "$target/debug/$kind") bytes"
