@@ -16,6 +16,7 @@
 use super::html::{escape_into, open_tag};
 use crate::source::write_atomically;
 use giallo::{FontStyle, HighlightOptions, Registry, Style, ThemeVariant};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::RangeInclusive;
@@ -242,7 +243,8 @@ fn tokens(code: &str, language: &str) -> (bool, Vec<Line>) {
             dark: DARK,
         },
     );
-    let highlighted = match registry.highlight(code, &options) {
+    let stand_in = ascii_stand_in(code);
+    let highlighted = match registry.highlight(&stand_in, &options) {
         Ok(highlighted) => highlighted,
         Err(giallo::Error::GrammarNotFound(_)) => return plain(false),
         Err(_) => return plain(true),
@@ -251,21 +253,38 @@ fn tokens(code: &str, language: &str) -> (bool, Vec<Line>) {
         return plain(true);
     };
     let defaults = (light.default_style, dark.default_style);
+    let mut code_lines = code.split('\n');
     let lines = highlighted
         .tokens
         .into_iter()
         .map(|line| {
             let mut merged: Line = Vec::with_capacity(line.len());
             let mut last_style = None;
+            let code_line = code_lines.next().unwrap_or_default();
+            let mut at = 0;
             for token in line {
+                // The code's own text where the stand-in differs.
+                let text = match &stand_in {
+                    Cow::Borrowed(_) => token.text,
+                    Cow::Owned(_) => {
+                        let start = at;
+                        at = char_boundary_from(code_line, at + token.text.len());
+                        code_line.get(start..at).unwrap_or_default().to_string()
+                    }
+                };
                 let ThemeVariant::Dual { light, dark } = token.style else {
                     continue;
                 };
+                if text.is_empty() {
+                    continue;
+                }
                 let style = (light, dark);
                 match merged.last_mut() {
                     // Neighbours styled alike in both themes are one span.
-                    Some((text, _)) if last_style == Some(style) => text.push_str(&token.text),
-                    _ => merged.push((token.text, style_attribute(style, defaults))),
+                    Some((merged_text, _)) if last_style == Some(style) => {
+                        merged_text.push_str(&text)
+                    }
+                    _ => merged.push((text, style_attribute(style, defaults))),
                 }
                 last_style = Some(style);
             }
@@ -273,6 +292,34 @@ fn tokens(code: &str, language: &str) -> (bool, Vec<Line>) {
         })
         .collect();
     (true, lines)
+}
+
+/// `code` with each non-ASCII character written as as many `x` as it has bytes, for giallo
+/// to tokenize: its tokenizer pushes rules forever, its memory growing, on some grammars'
+/// patterns when an identifier holds a non-ASCII letter (C's `x_Ц(y)`, found by the
+/// `yaml_props` fuzz target). The tokens keep their byte offsets, which give the code's own
+/// text back.
+fn ascii_stand_in(code: &str) -> Cow<'_, str> {
+    if code.is_ascii() {
+        return Cow::Borrowed(code);
+    }
+    let mut stand_in = String::with_capacity(code.len());
+    for character in code.chars() {
+        match character.is_ascii() {
+            true => stand_in.push(character),
+            false => stand_in.extend(std::iter::repeat_n('x', character.len_utf8())),
+        }
+    }
+    Cow::Owned(stand_in)
+}
+
+/// The first character boundary of `text` at or after byte `at` (its length past the end): a
+/// token of the stand-in may end inside a character of the code, which then goes whole to
+/// the token it starts in.
+fn char_boundary_from(text: &str, at: usize) -> usize {
+    (at..text.len())
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap_or(text.len())
 }
 
 /// The `style` of a token as Shiki writes it with `defaultColor: false`: each theme's colour

@@ -216,6 +216,46 @@ fn html_in_code_stays_text() {
     }
 }
 
+/// Found by the `yaml_props` fuzz target: giallo's C grammar pushed rules forever, its memory
+/// growing, on a non-ASCII letter in an identifier before `(`.
+#[test]
+fn code_with_non_ascii_characters_highlights_and_keeps_its_text() {
+    let code = "int x_Ц(y) { return naïve_é('→', \"ü\"); }";
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(block(code, "c", &Fence::default()));
+    });
+    let Ok(highlighted) = receiver.recv_timeout(std::time::Duration::from_secs(20)) else {
+        panic!("highlighting did not finish");
+    };
+    assert!(
+        highlighted.html.contains("--shiki-dark:"),
+        "{}",
+        highlighted.html
+    );
+    let mut text = String::new();
+    let mut in_tag = false;
+    for character in highlighted.html.chars() {
+        match character {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(character),
+            _ => {}
+        }
+    }
+    let unescaped = text.replace("&quot;", "\"").replace("&#39;", "'");
+    assert_eq!(unescaped.trim_end(), code);
+    // The same colours as the ASCII spelling of the same code.
+    let ascii = block(&code.replace("Ц", "ab"), "c", &Fence::default());
+    let styles = |html: &str| -> Vec<String> {
+        html.split("style=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(styles(&highlighted.html), styles(&ascii.html));
+}
+
 #[test]
 fn every_language_named_for_the_site_highlights() {
     let languages = [
