@@ -77,22 +77,13 @@ pub(super) fn write(file: &Path, root: &Path, lenient: bool, kept: Kept) {
     if !registry_read && !documents.reference_made {
         return;
     }
-    let routes: Vec<&str> = registry
-        .pages
-        .iter()
-        .map(|(page, _)| page.route.as_str())
-        .collect();
-    let mut search = documents.search;
-    let words = routes
-        .iter()
-        .filter_map(|route| search.remove_entry(*route))
-        .collect();
     let stored = Stored {
         root: root.to_path_buf(),
         lenient,
         dependencies: dependencies(root),
         registry,
-        words,
+        // A build that keeps nothing else keeps the reference entries' words alone.
+        words: documents.search.into_iter().collect(),
         reference: documents.reference_search,
     };
     let Ok(encoded) = postcard::to_allocvec(&stored) else {
