@@ -269,15 +269,16 @@ fn tokens(code: &str, language: &str) -> (bool, Vec<Line>) {
                     Cow::Owned(_) => {
                         let start = at;
                         at = char_boundary_from(code_line, at + token.text.len());
+                        // All of it went to the token before, with the character it split.
+                        if at == start {
+                            continue;
+                        }
                         code_line.get(start..at).unwrap_or_default().to_string()
                     }
                 };
                 let ThemeVariant::Dual { light, dark } = token.style else {
                     continue;
                 };
-                if text.is_empty() {
-                    continue;
-                }
                 let style = (light, dark);
                 match merged.last_mut() {
                     // Neighbours styled alike in both themes are one span.
