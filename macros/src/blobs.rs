@@ -126,7 +126,10 @@ impl Blobs {
 
     /// The items `FILES` (every file as a `::site::__private::Blob`, in the order the spans
     /// number them) and `INDEX` (the page table, `index`). The files are packed and written
-    /// on every core, those already there neither.
+    /// on every core, those already there neither. Each file is a static in a module of its
+    /// own: rustc evaluates and, building incrementally, generates code for a file again only
+    /// when it changed, where one array of them all is made again whole on every edit, with
+    /// every image and data file in it.
     pub(crate) fn statics(self, index: Vec<u8>) -> TokenStream {
         let Blobs {
             groups,
@@ -173,8 +176,12 @@ impl Blobs {
             quote! { ::site::__private::Blob::file(include_bytes!(#path)) }
         }));
         let count = blobs.len();
+        let modules: Vec<proc_macro2::Ident> = (0..count)
+            .map(|at| quote::format_ident!("file_{at}"))
+            .collect();
         quote! {
-            static FILES: [::site::__private::Blob; #count] = [#(#blobs),*];
+            #(mod #modules { pub(super) static BLOB: ::site::__private::Blob = #blobs; })*
+            static FILES: [&::site::__private::Blob; #count] = [#(&#modules::BLOB),*];
             static INDEX: ::site::__private::Blob = #index;
         }
     }
@@ -369,7 +376,11 @@ mod tests {
         assert_eq!(fs::read(&paths[5])?, b"\xffindex");
         let text = statics.to_string();
         assert!(
-            text.contains("static FILES : [:: site :: __private :: Blob ; 5usize]"),
+            text.contains("static FILES : [& :: site :: __private :: Blob ; 5usize]"),
+            "{text}"
+        );
+        assert!(
+            text.contains("mod file_4 { pub (super) static BLOB : :: site :: __private :: Blob = :: site :: __private :: Blob :: file (include_bytes ! (\"/content/public/x.png\")) ; }"),
             "{text}"
         );
         assert!(

@@ -20,7 +20,8 @@ use site_table::{
     ResourceRecord,
 };
 use std::borrow::Cow;
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use syn::LitStr;
 
 /// Expands `include_site!("path/to/content")`.
@@ -154,12 +155,21 @@ fn rest_group(build: &Build) -> usize {
     build.pages.len().div_ceil(PAGES_PER_GROUP)
 }
 
-/// Every file the build read, named so that rustc's dep-info tracks edits to it, and the base
-/// URL read through `option_env!` so that a change of it rebuilds the sitemap. The files are
-/// named in a function that is never called rather than in a `const` each, which rustc would
-/// type-check and evaluate one by one.
+/// Every file the build read but does not serve as it is (those are included already), named
+/// so that rustc's dep-info tracks edits to it, and the base URL read through `option_env!` so
+/// that a change of it rebuilds the sitemap. The files are named in a function that is never
+/// called rather than in a `const` each, which rustc would type-check and evaluate one by one.
 fn sources(build: &Build) -> TokenStream {
-    let sources = build.sources.iter().map(|source| {
+    let served: HashSet<&Path> = build
+        .assets
+        .iter()
+        .filter_map(|asset| asset.file.as_deref())
+        .collect();
+    let unserved = build
+        .sources
+        .iter()
+        .filter(|source| !served.contains(source.as_path()));
+    let sources = unserved.map(|source| {
         let path = source.to_string_lossy();
         quote! { include_bytes!(#path); }
     });

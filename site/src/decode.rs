@@ -20,7 +20,7 @@ use maud::PreEscaped;
 ///
 /// Panics if `index` is not an index the macro wrote for these files: a binary whose data
 /// was damaged.
-pub(crate) fn table(index: &'static [u8], files: &'static [Blob]) -> &'static Table {
+pub(crate) fn table(index: &'static [u8], files: &'static [&'static Blob]) -> &'static Table {
     let index: Index<'static> = site_table::decode(index)
         .unwrap_or_else(|error| panic!("the site's page table does not decode: {error}"));
     let files = Files(files);
@@ -83,7 +83,7 @@ fn lwm2m_object(record: ObjectRecord<'static>) -> lwm2m::Object {
 }
 
 /// The included files the records' spans point into.
-struct Files(&'static [Blob]);
+struct Files(&'static [&'static Blob]);
 
 impl Files {
     fn blob(&self, span: Span) -> (&'static Blob, usize, usize) {

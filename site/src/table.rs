@@ -135,7 +135,7 @@ enum Source {
     /// The macro's index and the files its records point into.
     Index {
         index: &'static Blob,
-        files: &'static [Blob],
+        files: &'static [&'static Blob],
     },
 }
 
@@ -150,7 +150,7 @@ impl Site {
 
     /// The site of the macro's `index` into `files`: what its expansion writes.
     #[doc(hidden)]
-    pub const fn __embedded(index: &'static Blob, files: &'static [Blob]) -> Site {
+    pub const fn __embedded(index: &'static Blob, files: &'static [&'static Blob]) -> Site {
         Site {
             source: Source::Index { index, files },
             decoded: OnceLock::new(),
