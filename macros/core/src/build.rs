@@ -33,6 +33,7 @@ use std::sync::Arc;
 use xxhash_rust::xxh3::Xxh3Default;
 
 mod stored;
+mod stored_pages;
 
 /// How to build.
 #[derive(Debug, Clone)]
@@ -157,12 +158,16 @@ impl Build {
 /// Builds the content folder at `root`. `Err` only when a file cannot be read; content
 /// problems are in [`Build::diagnostics`], and the build is complete even when there are some.
 pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
-    let Some(stored) = cache_file(options).map(stored::file_for) else {
+    let Some(cache) = cache_file(options) else {
         return run(root, options, &mut Kept::default());
     };
-    let mut kept = stored::read(&stored, root, options.lenient);
+    let (stored, pages) = (stored::file_for(cache), stored_pages::folder_for(cache));
+    let (lenient, untrusted) = (options.lenient, options.untrusted);
+    let mut kept = stored::read(&stored, root, lenient);
+    stored_pages::read(&pages, root, lenient, untrusted, &mut kept);
     let build = run(root, options, &mut kept)?;
-    stored::write(&stored, root, options.lenient, kept);
+    stored_pages::write(&pages, root, lenient, untrusted, &kept);
+    stored::write(&stored, root, lenient, kept);
     Ok(build)
 }
 
@@ -662,7 +667,7 @@ fn render_pages(
     diagnostics: &mut Diagnostics,
 ) -> HashSet<String> {
     let lenient = diagnostics.is_lenient();
-    let keeping = kept.keeping;
+    let keeping = kept.keeping != Keeping::Nothing;
     let inputs = parallel::map(pages, |page| match keeping {
         true => hash_parts(&[page.file.relative.as_bytes(), page.source.text.as_bytes()]),
         false => 0,
@@ -738,7 +743,7 @@ fn hash_parts(parts: &[&[u8]]) -> u128 {
 
 /// What every page's rendering may read besides its own file, as hashes: the other pages'
 /// front matter and excerpts ([`SiteData::pages`]), and the content's icon file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct SiteInputs {
     pages: u128,
     icons: u128,
@@ -774,9 +779,8 @@ impl SiteInputs {
 /// What a [`Session`](crate::Session) keeps of its last build.
 #[derive(Debug, Default)]
 pub(crate) struct Kept {
-    /// Whether builds are kept for the next (a session): otherwise what only serves to tell
-    /// what changed (hashes of inputs and of class values) is not computed.
-    pub(crate) keeping: bool,
+    /// What the build keeps for the next.
+    pub(crate) keeping: Keeping,
     /// The pages as they were read.
     loaded: Vec<LoadedPage>,
     /// The LwM2M registry, read again only when a file under it changed.
@@ -799,14 +803,28 @@ impl Kept {
     /// Nothing kept yet, and every build to be kept for the next.
     pub(crate) fn for_session() -> Kept {
         Kept {
-            keeping: true,
+            keeping: Keeping::Everything,
             ..Kept::default()
         }
     }
 }
 
+/// What a build keeps for the next; what only serves to tell what changed since (hashes of
+/// inputs, of class values) is computed only for what is kept.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keeping {
+    /// Nothing: a build on its own.
+    #[default]
+    Nothing,
+    /// Each page as it rendered, and its words: a build whose pages are stored for the next
+    /// ([`stored_pages`]).
+    Pages,
+    /// Everything, the documents too: a [`Session`](crate::Session)'s.
+    Everything,
+}
+
 /// A page as it rendered, with what it rendered from.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct KeptPage {
     /// A hash of its path and text.
     input: u128,
@@ -909,8 +927,8 @@ pub(crate) struct ReferenceSearch {
 /// The search index of `pages` as its files: each page's words taken over from the last build
 /// when the page did not render again and its section kept its title, else read again; the
 /// reference entries' file taken over whole when none of them did. What is kept for the next
-/// build: every page's words when `keeping`, else the reference entries' alone (what a build's
-/// stored file holds), and the reference entries' file either way.
+/// build: every page's words when `keeping`, else the reference entries' alone (what the
+/// registry's stored file holds), and the reference entries' file either way.
 fn search_files(
     pages: &[(&RenderedPage, bool)],
     nav: &Navigation,
@@ -1010,7 +1028,7 @@ fn documents(
     mut last: HashMap<String, EmbeddedPage>,
     options: &Options,
     encoding: Encoding<'_>,
-    keeping: bool,
+    keeping: Keeping,
     kept: &mut KeptDocuments,
 ) -> Documents {
     let (mut site_assets, mut urls) = render::assets::fixed_assets();
@@ -1019,7 +1037,7 @@ fn documents(
         pages,
         &context.nav,
         &options.base_path,
-        keeping,
+        keeping != Keeping::Nothing,
         kept,
     ));
     let same_context = kept.context.as_ref() == Some(&context);
@@ -1042,7 +1060,7 @@ fn documents(
         }
         page.body = render::root_urls::canonical_page_links(&page.body);
         assembler.assemble(&mut page);
-        let hashes = match keeping {
+        let hashes = match keeping == Keeping::Everything {
             true => style::class_hashes(&page.html),
             false => Vec::new(),
         };

@@ -3,46 +3,9 @@
 
 mod support;
 
-use site_compiler::{Build, Options, Session, build};
+use site_compiler::{Options, Session, build};
 use std::path::Path;
-use support::Content;
-
-/// Everything a build gives that can be compared, as text.
-fn summary(build: &Build) -> Vec<String> {
-    let mut lines: Vec<String> = build
-        .pages
-        .iter()
-        .chain([&build.not_found])
-        .map(|page| {
-            format!(
-                "page {} {} {} {:?} {}",
-                page.page.route,
-                page.variants.etag,
-                page.page.body_start,
-                page.page.third_party,
-                page.page.html
-            )
-        })
-        .collect();
-    lines.extend(
-        build
-            .assets
-            .iter()
-            .map(|asset| format!("asset {} {}", asset.route, asset.variants.etag)),
-    );
-    lines.extend(
-        build
-            .redirects
-            .iter()
-            .map(|r| format!("redirect {} {}", r.from, r.to)),
-    );
-    lines.extend(build.diagnostics.iter().map(ToString::to_string));
-    lines.push(format!(
-        "stylesheet {} unstyled {:?} icons {:?} sources {:?} nav {:?}",
-        build.stylesheet, build.unstyled_classes, build.named_icons, build.sources, build.nav
-    ));
-    lines
-}
+use support::{Content, summary};
 
 /// Builds `root` in `session` and checks the result against a build from scratch; returns
 /// the build's diagnostics, as printed, and the pages it rendered.

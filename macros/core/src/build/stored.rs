@@ -10,6 +10,7 @@
 //! compiler, other dependencies (another `Cargo.lock` above the content folder), another
 //! content folder or mode, or one that does not decode, is ignored.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -77,13 +78,23 @@ pub(super) fn write(file: &Path, root: &Path, lenient: bool, kept: Kept) {
     if !registry_read && !documents.reference_made {
         return;
     }
+    // The registry's pages' words alone; the others are stored with their pages.
+    let routes: HashSet<&str> = registry
+        .pages
+        .iter()
+        .map(|(page, _)| page.route.as_str())
+        .collect();
+    let words = documents
+        .search
+        .into_iter()
+        .filter(|(route, _)| routes.contains(route.as_str()))
+        .collect();
     let stored = Stored {
         root: root.to_path_buf(),
         lenient,
         dependencies: dependencies(root),
         registry,
-        // A build that keeps nothing else keeps the reference entries' words alone.
-        words: documents.search.into_iter().collect(),
+        words,
         reference: documents.reference_search,
     };
     let Ok(encoded) = postcard::to_allocvec(&stored) else {
@@ -96,7 +107,7 @@ pub(super) fn write(file: &Path, root: &Path, lenient: bool, kept: Kept) {
 
 /// A hash of the nearest `Cargo.lock` above `root` (0 without one): the versions of the crates
 /// this compiler was built with, which its sources' hash does not tell.
-fn dependencies(root: &Path) -> u64 {
+pub(super) fn dependencies(root: &Path) -> u64 {
     root.ancestors()
         .find_map(|folder| std::fs::read(folder.join("Cargo.lock")).ok())
         .map_or(0, |lock| xxhash_rust::xxh3::xxh3_64(&lock))

@@ -69,7 +69,7 @@ impl PageMeta {
 
 /// What rendering one page read of the site besides its own file ([`SiteData::recording`]):
 /// what a build that keeps pages between builds checks before using a page again.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Reads {
     /// Whether it read the other pages' front matter ([`SiteData::pages`]).
     pub pages: bool,

@@ -101,3 +101,40 @@ pub(crate) fn document<'a>(build: &'a site_compiler::Build, route: &str) -> &'a 
         .find(|page| page.page.route == route)
         .map_or("", |page| page.page.html.as_str())
 }
+
+/// Everything a build gives that can be compared, as text.
+pub(crate) fn summary(build: &site_compiler::Build) -> Vec<String> {
+    let mut lines: Vec<String> = build
+        .pages
+        .iter()
+        .chain([&build.not_found])
+        .map(|page| {
+            format!(
+                "page {} {} {} {:?} {}",
+                page.page.route,
+                page.variants.etag,
+                page.page.body_start,
+                page.page.third_party,
+                page.page.html
+            )
+        })
+        .collect();
+    lines.extend(
+        build
+            .assets
+            .iter()
+            .map(|asset| format!("asset {} {}", asset.route, asset.variants.etag)),
+    );
+    lines.extend(
+        build
+            .redirects
+            .iter()
+            .map(|r| format!("redirect {} {}", r.from, r.to)),
+    );
+    lines.extend(build.diagnostics.iter().map(ToString::to_string));
+    lines.push(format!(
+        "stylesheet {} unstyled {:?} icons {:?} sources {:?} nav {:?}",
+        build.stylesheet, build.unstyled_classes, build.named_icons, build.sources, build.nav
+    ));
+    lines
+}
