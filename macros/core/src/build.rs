@@ -163,8 +163,13 @@ pub fn build(root: &Path, options: &Options) -> Result<Build, Error> {
     };
     let (stored, pages) = (stored::file_for(cache), stored_pages::folder_for(cache));
     let (lenient, untrusted) = (options.lenient, options.untrusted);
-    let mut kept = stored::read(&stored, root, lenient);
-    stored_pages::read(&pages, root, lenient, untrusted, &mut kept);
+    // The two stored parts read at once: each is mostly decoding.
+    let (mut kept, stored_pages) = std::thread::scope(|scope| {
+        let stored_pages = scope.spawn(|| stored_pages::read(&pages, root, lenient, untrusted));
+        let kept = stored::read(&stored, root, lenient);
+        (kept, stored_pages.join())
+    });
+    stored_pages.unwrap_or_default().put_into(&mut kept);
     let build = run(root, options, &mut kept)?;
     stored_pages::write(&pages, root, lenient, untrusted, &kept);
     stored::write(&stored, root, lenient, kept);

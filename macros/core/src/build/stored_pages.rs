@@ -38,27 +38,36 @@ fn file_of(folder: &Path, relative: &str) -> PathBuf {
     folder.join(format!("{name:016x}"))
 }
 
-/// Puts the pages stored in `folder` by a build of `root` in this mode into `kept`, which
-/// then keeps this build's for the next.
-pub(super) fn read(folder: &Path, root: &Path, lenient: bool, untrusted: bool, kept: &mut Kept) {
-    kept.keeping = Keeping::Pages;
+/// The pages stored in `folder` by a build of `root` in this mode, each with its path in the
+/// content folder and the words the search index took from it when it is indexed.
+#[derive(Default)]
+pub(super) struct StoredPages(Vec<(String, KeptPage, Option<PageWords>)>);
+
+/// Reads the pages stored in `folder` by a build of `root` in this mode.
+pub(super) fn read(folder: &Path, root: &Path, lenient: bool, untrusted: bool) -> StoredPages {
     let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
+        return StoredPages::default();
     };
     let header = header(root, lenient, untrusted);
     let files: Vec<PathBuf> = entries.flatten().map(|entry| entry.path()).collect();
-    // Each file holds the page's path in the content folder, the page, and the words the
-    // search index took from it when it is indexed.
     let stored = crate::parallel::map(&files, |file| {
         let data = std::fs::read(file).ok()?;
         let stored = data.strip_prefix(header.as_slice())?;
-        postcard::from_bytes::<(String, KeptPage, Option<PageWords>)>(stored).ok()
+        postcard::from_bytes(stored).ok()
     });
-    for (relative, page, words) in stored.into_iter().flatten() {
-        if let Some(words) = words {
-            kept.documents.search.insert(page.page.route.clone(), words);
+    StoredPages(stored.into_iter().flatten().collect())
+}
+
+impl StoredPages {
+    /// Puts the pages into `kept`, which then keeps this build's for the next.
+    pub(super) fn put_into(self, kept: &mut Kept) {
+        kept.keeping = Keeping::Pages;
+        for (relative, page, words) in self.0 {
+            if let Some(words) = words {
+                kept.documents.search.insert(page.page.route.clone(), words);
+            }
+            kept.pages.insert(relative, page);
         }
-        kept.pages.insert(relative, page);
     }
 }
 
