@@ -72,7 +72,7 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         Ok(build) => build,
         Err(error) => return compile_error(&path, &error),
     };
-    let mut blobs = Blobs::new(dir, key, rest_group(&build) + 1, debug);
+    let mut blobs = Blobs::new(dir, key, groups(&build), debug);
     let report = report(&path, &build.diagnostics);
     let index = match site_table::encode(&index(&mut blobs, &build, &options.base_path)) {
         Ok(index) => index,
@@ -150,9 +150,18 @@ fn group_of(index: usize) -> usize {
     index / PAGES_PER_GROUP
 }
 
-/// The group after the pages' groups: the `404` page and the generated assets.
+/// The group after the pages' groups: the `404` page.
 fn rest_group(build: &Build) -> usize {
     build.pages.len().div_ceil(PAGES_PER_GROUP)
+}
+
+/// How many groups the files of `build` make: the pages', the rest group, then one per asset
+/// the build generated (the stylesheet, the search index, the sitemap…), so that an edit
+/// changing one of them, as most edits change the search index, leaves the others' files as
+/// they were for rustc.
+fn groups(build: &Build) -> usize {
+    let generated = build.assets.iter().filter(|asset| asset.file.is_none());
+    rest_group(build) + 1 + generated.count()
 }
 
 /// Every file the build read but does not serve as it is (those are included already), named
@@ -202,21 +211,29 @@ fn index<'a>(blobs: &mut Blobs, build: &'a Build, base_path: &'a str) -> Index<'
         .into_iter()
         .map(|index| u32::try_from(index).unwrap_or(u32::MAX))
         .collect();
+    let mut generated = rest;
     let assets = build
         .assets
         .iter()
-        .map(|asset| AssetRecord {
-            route: &asset.route,
-            content_type: &asset.content_type,
-            bytes: match &asset.file {
-                // The content's own files (images, fonts) are included as they are.
-                Some(path) => blobs.include(path, asset.bytes.len()),
-                None => blobs.push_bytes(rest, &asset.bytes),
-            },
-            etag: &asset.variants.etag,
-            br: encoded_record(blobs, rest, asset.variants.br.as_ref()),
-            gzip: encoded_record(blobs, rest, asset.variants.gzip.as_ref()),
-            immutable: asset.immutable,
+        .map(|asset| {
+            let (bytes, group) = match &asset.file {
+                // The content's own files (images, fonts) are included as they are, their
+                // variants in the rest group.
+                Some(path) => (blobs.include(path, asset.bytes.len()), rest),
+                None => {
+                    generated += 1;
+                    (blobs.push_bytes(generated, &asset.bytes), generated)
+                }
+            };
+            AssetRecord {
+                route: &asset.route,
+                content_type: &asset.content_type,
+                bytes,
+                etag: &asset.variants.etag,
+                br: encoded_record(blobs, group, asset.variants.br.as_ref()),
+                gzip: encoded_record(blobs, group, asset.variants.gzip.as_ref()),
+                immutable: asset.immutable,
+            }
         })
         .collect();
     Index {
