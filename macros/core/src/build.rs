@@ -781,7 +781,8 @@ impl SiteInputs {
     }
 }
 
-/// What a [`Session`](crate::Session) keeps of its last build.
+/// What a build starts from: what a [`Session`](crate::Session) keeps of its last build, or
+/// what a build with a cache file finds stored beside it.
 #[derive(Debug, Default)]
 pub(crate) struct Kept {
     /// What the build keeps for the next.
