@@ -215,36 +215,64 @@ pub fn inline(code: &str, language: &str) -> Highlighted {
 
 /// A line's runs of text, each with its `style` attribute: `None` for the themes' default,
 /// which the block's own colours give.
-type Line = Vec<(String, Option<String>)>;
+type Line<'a> = Vec<(&'a str, Option<Cow<'static, str>>)>;
 
 /// The lines of `code` as tokens with their style attributes, and whether the language is
 /// known (when not, every token has the default style, as in Shiki's `text`).
-fn tokens(code: &str, language: &str) -> (bool, Vec<Line>) {
-    let plain = |known| {
-        let lines = code
-            .split('\n')
-            .map(|line| vec![(line.to_string(), None)])
-            .collect();
-        (known, lines)
-    };
+fn tokens<'a>(code: &'a str, language: &str) -> (bool, Vec<Line<'a>>) {
     let language = language.to_ascii_lowercase();
     if PLAIN.contains(&language.as_str()) {
-        return plain(true);
+        return (true, plain_lines(code));
     }
+    let stand_in = ascii_stand_in(code);
+    match fast_tokens(code, &stand_in, &language) {
+        Some(lines) => (true, lines),
+        None => giallo_tokens(code, &stand_in, &language),
+    }
+}
+
+/// Each line of `code` as one run of text in the default colours.
+fn plain_lines(code: &str) -> Vec<Line<'_>> {
+    code.split('\n').map(|line| vec![(line, None)]).collect()
+}
+
+/// The lines of `code` from the tokenizers written for the commonest languages, when they
+/// know all of it.
+fn fast_tokens<'a>(code: &'a str, stand_in: &str, language: &str) -> Option<Vec<Line<'a>>> {
+    fn styled(runs: fast::Runs<'_>) -> impl Iterator<Item = (&str, Option<Cow<'static, str>>)> {
+        runs.into_iter()
+            .map(|(text, style)| (text, style.map(Cow::Borrowed)))
+    }
+    if code.is_ascii() {
+        // The runs are the code's own, joined already where styled alike.
+        let lines = fast::lines(code, language)?;
+        return Some(
+            lines
+                .into_iter()
+                .map(|runs| styled(runs).collect())
+                .collect(),
+        );
+    }
+    let lines = fast::lines(stand_in, language)?;
+    Some(own_text(code, lines.into_iter().map(styled)))
+}
+
+/// The lines of `code` as giallo highlights its `stand_in`.
+fn giallo_tokens<'a>(code: &'a str, stand_in: &str, language: &str) -> (bool, Vec<Line<'a>>) {
+    let plain = |known| (known, plain_lines(code));
     // The grammars are compiled into this crate: only a broken build lacks them, and then
     // every block shows as plain text rather than every language being called unknown.
     let Some(registry) = REGISTRY.as_ref() else {
         return plain(true);
     };
     let options = HighlightOptions::new(
-        &language,
+        language,
         ThemeVariant::Dual {
             light: LIGHT,
             dark: DARK,
         },
     );
-    let stand_in = ascii_stand_in(code);
-    let highlighted = match registry.highlight(&stand_in, &options) {
+    let highlighted = match registry.highlight(stand_in, &options) {
         Ok(highlighted) => highlighted,
         Err(giallo::Error::GrammarNotFound(_)) => return plain(false),
         Err(_) => return plain(true),
@@ -253,46 +281,56 @@ fn tokens(code: &str, language: &str) -> (bool, Vec<Line>) {
         return plain(true);
     };
     let defaults = (light.default_style, dark.default_style);
+    let lines = highlighted.tokens.into_iter().map(|line| {
+        line.into_iter().filter_map(|token| match token.style {
+            ThemeVariant::Dual { light, dark } => Some((
+                token.text,
+                style_attribute((light, dark), defaults).map(Cow::Owned),
+            )),
+            ThemeVariant::Single(_) => None,
+        })
+    });
+    (true, own_text(code, lines))
+}
+
+/// Lines of tokens of the code's ASCII stand-in as the code's own text, neighbours styled
+/// alike one run.
+fn own_text<'a, T: AsRef<str>>(
+    code: &'a str,
+    lines: impl IntoIterator<Item = impl IntoIterator<Item = (T, Option<Cow<'static, str>>)>>,
+) -> Vec<Line<'a>> {
     let mut code_lines = code.split('\n');
-    let lines = highlighted
-        .tokens
+    let stand_in_differs = !code.is_ascii();
+    lines
         .into_iter()
         .map(|line| {
-            let mut merged: Line = Vec::with_capacity(line.len());
-            let mut last_style = None;
+            let mut merged: Vec<(usize, Option<Cow<'static, str>>)> = Vec::new();
             let code_line = code_lines.next().unwrap_or_default();
             let mut at = 0;
-            for token in line {
-                // The code's own text where the stand-in differs.
-                let text = match &stand_in {
-                    Cow::Borrowed(_) => token.text,
-                    Cow::Owned(_) => {
-                        let start = at;
-                        at = char_boundary_from(code_line, at + token.text.len());
-                        // All of it went to the token before, with the character it split.
-                        if at == start {
-                            continue;
-                        }
-                        code_line.get(start..at).unwrap_or_default().to_string()
-                    }
-                };
-                let ThemeVariant::Dual { light, dark } = token.style else {
+            for (text, style) in line {
+                // A token of the stand-in may end inside a character of the code, which
+                // then goes whole to the token it starts in.
+                let start = at;
+                at = char_boundary_from(code_line, at + text.as_ref().len());
+                if at == start && stand_in_differs {
                     continue;
-                };
-                let style = (light, dark);
-                match merged.last_mut() {
-                    // Neighbours styled alike in both themes are one span.
-                    Some((merged_text, _)) if last_style == Some(style) => {
-                        merged_text.push_str(&text)
-                    }
-                    _ => merged.push((text, style_attribute(style, defaults))),
                 }
-                last_style = Some(style);
+                match merged.last_mut() {
+                    Some((end, last)) if *last == style => *end = at,
+                    _ => merged.push((at, style)),
+                }
             }
+            let mut start = 0;
             merged
+                .into_iter()
+                .map(|(end, style)| {
+                    let text = code_line.get(start..end).unwrap_or_default();
+                    start = end;
+                    (text, style)
+                })
+                .collect()
         })
-        .collect();
-    (true, lines)
+        .collect()
 }
 
 /// `code` with each non-ASCII character written as as many `x` as it has bytes, for giallo
@@ -361,14 +399,17 @@ fn style_attribute((light, dark): (Style, Style), defaults: (Style, Style)) -> O
 
 /// Writes a line's tokens: a `span` with its style each, text in the default style as it is;
 /// `newline` ends the line with `\n`, inside its last span.
-fn write_tokens(out: &mut String, line: &[(String, Option<String>)], newline: bool) {
+fn write_tokens(out: &mut String, line: &[(&str, Option<Cow<'static, str>>)], newline: bool) {
     let last = line.iter().rposition(|(text, _)| !text.is_empty());
     for (index, (text, style)) in line.iter().enumerate() {
         if text.is_empty() {
             continue;
         }
+        // Styles are CSS variables and colours, nothing to escape.
         if let Some(style) = style {
-            open_tag(out, "span", [("style", Some(style.as_str()))]);
+            out.push_str("<span style=\"");
+            out.push_str(style);
+            out.push_str("\">");
         }
         escape_into(out, text);
         if newline && Some(index) == last {
@@ -397,11 +438,21 @@ pub struct Cache {
 }
 
 /// The first line of a cache file: its format and what its entries depend on (giallo's
-/// grammars and themes, and this file's markup).
+/// grammars and themes, this file's markup and the tokenizers written here).
 static HEADER: LazyLock<String> = LazyLock::new(|| {
+    let mut sources = xxhash_rust::xxh3::Xxh3::new();
+    for source in [
+        include_str!("highlight.rs"),
+        include_str!("highlight/fast.rs"),
+        include_str!("highlight/fast/mdc.rs"),
+        include_str!("highlight/fast/ts.rs"),
+        include_str!("highlight/fast/yaml.rs"),
+    ] {
+        sources.update(source.as_bytes());
+    }
     format!(
         "site highlight cache 1: giallo {GIALLO_VERSION}, markup {:016x}\n",
-        xxhash_rust::xxh3::xxh3_64(include_str!("highlight.rs").as_bytes())
+        sources.digest()
     )
 });
 
@@ -541,6 +592,8 @@ pub fn open_block(out: &mut String, fence: &Fence, language: &str) {
     let class = format!("language-{language}");
     open_tag(out, "code", [("class", Some(class.as_str()))]);
 }
+
+mod fast;
 
 #[cfg(test)]
 mod tests;

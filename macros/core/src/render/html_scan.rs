@@ -38,6 +38,9 @@ pub(crate) fn urls(html: &str) -> Vec<(UrlAttribute, Range<usize>)> {
     let mut found = Vec::new();
     for_each_attribute(html, |tag, name, value| {
         let raw = &html[value.clone()];
+        if !may_hold_urls(name, raw) {
+            return;
+        }
         let decoded = crate::parse::decode_entities(raw);
         let verbatim = decoded == raw;
         for (url, range) in value_urls(name, &decoded) {
@@ -55,6 +58,16 @@ pub(crate) fn urls(html: &str) -> Vec<(UrlAttribute, Range<usize>)> {
         }
     });
     found
+}
+
+/// Whether attribute `name` written `raw` may hold a URL: a `style` only with a `url(`, whose
+/// parenthesis may be written as a character reference.
+fn may_hold_urls(name: &str, raw: &str) -> bool {
+    match name {
+        "srcset" => true,
+        "style" => raw.contains(['(', '&']),
+        _ => URL_ATTRIBUTES.contains(&name),
+    }
 }
 
 /// The URLs the attribute `name` holds in its value `decoded` (character references decoded),
