@@ -239,22 +239,11 @@ fn plain_lines(code: &str) -> Vec<Line<'_>> {
 /// The lines of `code` from the tokenizers written for the commonest languages, when they
 /// know all of it.
 fn fast_tokens<'a>(code: &'a str, stand_in: &str, language: &str) -> Option<Vec<Line<'a>>> {
-    fn styled(runs: fast::Runs<'_>) -> impl Iterator<Item = (&str, Option<Cow<'static, str>>)> {
-        runs.into_iter()
-            .map(|(text, style)| (text, style.map(Cow::Borrowed)))
-    }
-    if code.is_ascii() {
+    match code.is_ascii() {
         // The runs are the code's own, joined already where styled alike.
-        let lines = fast::lines(code, language)?;
-        return Some(
-            lines
-                .into_iter()
-                .map(|runs| styled(runs).collect())
-                .collect(),
-        );
+        true => fast::lines(code, language),
+        false => Some(own_text(code, fast::lines(stand_in, language)?)),
     }
-    let lines = fast::lines(stand_in, language)?;
-    Some(own_text(code, lines.into_iter().map(styled)))
 }
 
 /// The lines of `code` as giallo highlights its `stand_in`.

@@ -12,6 +12,8 @@ mod mdc;
 mod ts;
 mod yaml;
 
+use std::borrow::Cow;
+
 /// What a token is, as far as the github themes tell kinds apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -89,8 +91,9 @@ struct Line<'a> {
     tokens: Vec<(usize, Class)>,
 }
 
-/// A line's runs of text, each with its `style` attribute (`None` for the default colours).
-pub(super) type Runs<'a> = Vec<(&'a str, Option<&'static str>)>;
+/// A line's runs of text, each with its `style` attribute (`None` for the default colours),
+/// as [`super::Line`] holds them.
+pub(super) type Runs<'a> = Vec<(&'a str, Option<Cow<'static, str>>)>;
 
 /// A line being tokenized: its tokens so far, ending where the next begins.
 struct Cursor<'a> {
@@ -191,7 +194,7 @@ fn merge_white_space(line: Line<'_>) -> Runs<'_> {
         start = end;
     }
     runs.into_iter()
-        .map(|(from, end, style)| (&line.text[from..end], style))
+        .map(|(from, end, style)| (&line.text[from..end], style.map(Cow::Borrowed)))
         .collect()
 }
 

@@ -186,8 +186,26 @@ fn heading(cursor: &mut Cursor<'_>, indent: usize) -> Option<()> {
     Some(())
 }
 
-/// The bytes that may start inline markup, which plain text runs stop at.
-const SPECIAL: &[u8] = b"*`[]!:{}<>&\\_|~";
+/// Whether `byte` may start inline markup, which plain text runs stop at.
+fn special(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'*' | b'`'
+            | b'['
+            | b']'
+            | b'!'
+            | b':'
+            | b'{'
+            | b'}'
+            | b'<'
+            | b'>'
+            | b'&'
+            | b'\\'
+            | b'_'
+            | b'|'
+            | b'~'
+    )
+}
 
 /// Whether `text` holds no inline markup.
 fn plain(text: &str) -> bool {
@@ -195,7 +213,7 @@ fn plain(text: &str) -> bool {
     bytes
         .iter()
         .enumerate()
-        .all(|(at, byte)| !SPECIAL.contains(byte) || byte == &b':' && plain_colon(&bytes[at..]))
+        .all(|(at, &byte)| !special(byte) || byte == b':' && plain_colon(&bytes[at..]))
 }
 
 /// Whether the colon `text` starts with is text: at the end, or before a space or a slash;
@@ -219,7 +237,7 @@ fn paragraph_line(cursor: &mut Cursor<'_>) -> Option<()> {
             cursor.take(run, Class::Plain);
             return Some(());
         };
-        if !SPECIAL.contains(&byte) || byte == b'!' && rest.get(1) != Some(&b'[') {
+        if !special(byte) || byte == b'!' && rest.get(1) != Some(&b'[') {
             run += 1;
             continue;
         }

@@ -37,14 +37,29 @@ struct Token<'a> {
     line: usize,
     start: usize,
     first_on_line: bool,
+    /// Whether it is a keyword or a built-in name.
+    reserved: bool,
 }
 
-/// Operators, longest first.
-const OPERATORS: &[&str] = &[
-    "===", "!==", "...", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "=>", "+=", "-=", "*=",
-    "++", "--", "{", "}", "(", ")", "[", "]", ";", ",", ".", ":", "?", "=", "+", "-", "*", "%",
-    "<", ">", "!", "|", "&",
-];
+/// The length of the operator or punctuation `text` starts with, longest first.
+fn operator_length(text: &[u8]) -> Option<usize> {
+    match text {
+        [b'=', b'=', b'=', ..] | [b'!', b'=', b'=', ..] | [b'.', b'.', b'.', ..] => Some(3),
+        [b'=' | b'!' | b'<' | b'>' | b'+' | b'-' | b'*', b'=', ..]
+        | [b'&', b'&', ..]
+        | [b'|', b'|', ..]
+        | [b'?', b'?' | b'.', ..]
+        | [b'=', b'>', ..]
+        | [b'+', b'+', ..]
+        | [b'-', b'-', ..] => Some(2),
+        [
+            b'{' | b'}' | b'(' | b')' | b'[' | b']' | b';' | b',' | b'.' | b':' | b'?' | b'='
+            | b'+' | b'-' | b'*' | b'%' | b'<' | b'>' | b'!' | b'|' | b'&',
+            ..,
+        ] => Some(1),
+        _ => None,
+    }
+}
 
 /// The tokens of `code`, comments included; `None` at anything these rules leave to giallo.
 fn lex(code: &str) -> Option<Vec<Token<'_>>> {
@@ -77,15 +92,18 @@ fn lex(code: &str) -> Option<Vec<Token<'_>>> {
                 }
                 (Kind::String, len)
             } else {
-                let operator = OPERATORS.iter().find(|op| rest.starts_with(**op))?;
-                (Kind::Punctuation, operator.len())
+                (Kind::Punctuation, operator_length(rest.as_bytes())?)
             };
+            let word = &text[at..at + len];
             tokens.push(Token {
                 kind,
-                text: &text[at..at + len],
+                text: word,
                 line,
                 start: at,
                 first_on_line,
+                reserved: kind == Kind::Word
+                    && (KEYWORDS.binary_search(&word).is_ok()
+                        || BUILT_INS.binary_search(&word).is_ok()),
             });
             first_on_line = false;
             at += len;
@@ -113,7 +131,7 @@ fn number_length(text: &str) -> Option<usize> {
     Some(len)
 }
 
-/// Words that are the language's own, which only the statements here may use.
+/// Words that are the language's own, which only the statements here may use (sorted).
 const KEYWORDS: &[&str] = &[
     "abstract",
     "as",
@@ -185,40 +203,40 @@ const KEYWORDS: &[&str] = &[
 /// Names the grammar colours as constants wherever they stand.
 const CONSTANT_NAMES: &[&str] = &["true", "false", "null", "undefined", "this"];
 
-/// Names the grammar knows as built-ins, whose colours these rules do not follow.
+/// Names the grammar knows as built-ins, whose colours these rules do not follow (sorted).
 const BUILT_INS: &[&str] = &[
-    "JSON",
-    "Promise",
-    "NaN",
-    "Infinity",
-    "arguments",
-    "exports",
-    "module",
-    "super",
-    "require",
-    "eval",
-    "globalThis",
-    "window",
-    "document",
-    "console",
-    "process",
-    "Symbol",
-    "Reflect",
-    "Proxy",
-    "Intl",
-    "Atomics",
-    "WebAssembly",
-    "Math",
-    "Date",
-    "Object",
     "Array",
-    "String",
-    "Number",
+    "Atomics",
     "Boolean",
+    "Date",
     "Error",
+    "Infinity",
+    "Intl",
+    "JSON",
     "Map",
-    "Set",
+    "Math",
+    "NaN",
+    "Number",
+    "Object",
+    "Promise",
+    "Proxy",
+    "Reflect",
     "RegExp",
+    "Set",
+    "String",
+    "Symbol",
+    "WebAssembly",
+    "arguments",
+    "console",
+    "document",
+    "eval",
+    "exports",
+    "globalThis",
+    "module",
+    "process",
+    "require",
+    "super",
+    "window",
 ];
 
 /// Properties the grammar colours as constants.
@@ -383,7 +401,7 @@ impl<'a> Parser<'a> {
                 self.take(Class::String)?;
                 return Some(());
             }
-            Kind::Word if !KEYWORDS.contains(&next.text) => {
+            Kind::Word if !next.reserved => {
                 self.take(Class::Plain)?;
             }
             _ if next.text == "{" => {
@@ -413,10 +431,7 @@ impl<'a> Parser<'a> {
     /// A name that is no keyword, in the default colour.
     fn name(&mut self) -> Option<Token<'a>> {
         let token = self.take(Class::Plain)?;
-        (token.kind == Kind::Word
-            && !KEYWORDS.contains(&token.text)
-            && !BUILT_INS.contains(&token.text))
-        .then_some(token)
+        (token.kind == Kind::Word && !token.reserved).then_some(token)
     }
 
     /// `const name = value` (the name a constant) or `let name: type = value`.
@@ -518,7 +533,7 @@ impl<'a> Parser<'a> {
                 Kind::Word if PRIMITIVE_TYPES.contains(&token.text) => {
                     self.take(Class::Constant)?;
                 }
-                Kind::Word if !KEYWORDS.contains(&token.text) => {
+                Kind::Word if !token.reserved => {
                     self.take(Class::Function)?;
                 }
                 Kind::String => {
@@ -631,8 +646,7 @@ impl<'a> Parser<'a> {
                 self.take(Class::Constant)?;
             }
             Kind::Word
-                if KEYWORDS.contains(&token.text)
-                    || BUILT_INS.contains(&token.text)
+                if token.reserved
                     || token.text.as_bytes()[0].is_ascii_uppercase()
                         && !all_capitals(token.text) =>
             {
@@ -690,8 +704,7 @@ impl<'a> Parser<'a> {
                 }
                 Kind::Word
                     if (next.text == "," || next.text == "}")
-                        && !KEYWORDS.contains(&key.text)
-                        && !BUILT_INS.contains(&key.text)
+                        && !key.reserved
                         && !key.text.as_bytes()[0].is_ascii_uppercase() =>
                 {
                     self.take(Class::Plain)?;
@@ -733,4 +746,14 @@ impl<'a> Parser<'a> {
 /// which the grammar may read otherwise than these rules.
 fn starts_continuation(token: Token<'_>) -> bool {
     token.kind == Kind::Punctuation && !matches!(token.text, "{" | "}" | ";")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_reserved_words_are_sorted_for_binary_search() {
+        for list in [super::KEYWORDS, super::BUILT_INS] {
+            assert!(list.windows(2).all(|pair| pair[0] < pair[1]), "{list:?}");
+        }
+    }
 }
