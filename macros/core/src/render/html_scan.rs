@@ -171,7 +171,7 @@ pub(crate) fn scan(html: &str, mut visit: impl FnMut(Found<'_>)) {
         buffer.make_ascii_lowercase();
     };
     let mut rest = html;
-    while let Some(open) = rest.find('<') {
+    while let Some(open) = memchr::memchr(b'<', rest.as_bytes()) {
         let tag_start = offset(rest) + open;
         rest = &rest[open + 1..];
         if rest.starts_with("!--") {
@@ -198,7 +198,8 @@ pub(crate) fn scan(html: &str, mut visit: impl FnMut(Found<'_>)) {
                 break;
             }
             let name_len = rest
-                .find(|c: char| c.is_ascii_whitespace() || matches!(c, '=' | '>' | '/'))
+                .bytes()
+                .position(|b| b.is_ascii_whitespace() || matches!(b, b'=' | b'>' | b'/'))
                 .unwrap_or(rest.len())
                 .max(1);
             let name_start = offset(rest);
@@ -211,7 +212,8 @@ pub(crate) fn scan(html: &str, mut visit: impl FnMut(Found<'_>)) {
                 let (raw, remaining) = match after.chars().next() {
                     Some(quote @ ('"' | '\'')) => {
                         let body = &after[1..];
-                        let end = body.find(quote).unwrap_or(body.len());
+                        let end =
+                            memchr::memchr(quote as u8, body.as_bytes()).unwrap_or(body.len());
                         (&body[..end], body.get(end + 1..).unwrap_or(""))
                     }
                     _ => {

@@ -64,7 +64,7 @@ enum Token<'a> {
     /// A start tag.
     Start(Tag<'a>),
     /// An end tag's lower-case name.
-    End(String),
+    End(Cow<'a, str>),
     /// Text, character references decoded.
     Text(Cow<'a, str>),
 }
@@ -73,7 +73,7 @@ enum Token<'a> {
 #[derive(Debug)]
 struct Tag<'a> {
     /// Its name, lower case.
-    name: String,
+    name: Cow<'a, str>,
     /// Its attributes: name and value as written, the first of a name kept.
     attributes: Vec<(&'a str, &'a str)>,
     /// Whether it ends in `/>`.
@@ -110,7 +110,7 @@ fn scan<'a>(body: &'a str, mut visit: impl FnMut(Token<'a>)) {
         }
     };
     let mut rest = body;
-    while let Some(at) = rest.find('<') {
+    while let Some(at) = memchr::memchr(b'<', rest.as_bytes()) {
         text(&rest[..at], &mut visit);
         let markup = &rest[at + 1..];
         let bytes = markup.as_bytes();
@@ -120,8 +120,8 @@ fn scan<'a>(body: &'a str, mut visit: impl FnMut(Token<'a>)) {
                     return;
                 };
                 let raw = match tag.self_closing {
-                    false if RAW_TEXT.contains(&tag.name.as_str()) => Some(false),
-                    false if ESCAPABLE_RAW_TEXT.contains(&tag.name.as_str()) => Some(true),
+                    false if RAW_TEXT.contains(&tag.name.as_ref()) => Some(false),
+                    false if ESCAPABLE_RAW_TEXT.contains(&tag.name.as_ref()) => Some(true),
                     _ => None,
                 };
                 let name = tag.name.clone();
@@ -166,6 +166,14 @@ fn scan<'a>(body: &'a str, mut visit: impl FnMut(Token<'a>)) {
     text(rest, &mut visit);
 }
 
+/// `name` in lower case, as written when it is (as the compiler writes its tags).
+fn lower_case(name: &str) -> Cow<'_, str> {
+    match name.bytes().any(|b| b.is_ascii_uppercase()) {
+        true => Cow::Owned(name.to_ascii_lowercase()),
+        false => Cow::Borrowed(name),
+    }
+}
+
 /// The tag whose name starts `text` (after `<` or `</`), and what follows it; `None` if
 /// `text` ends inside it.
 fn read_tag(text: &str) -> Option<(Tag<'_>, &str)> {
@@ -175,7 +183,7 @@ fn read_tag(text: &str) -> Option<(Tag<'_>, &str)> {
         .unwrap_or(text.len());
     let (name, mut rest) = text.split_at(name_len);
     let mut tag = Tag {
-        name: name.to_ascii_lowercase(),
+        name: lower_case(name),
         attributes: Vec::new(),
         self_closing: false,
     };
@@ -306,9 +314,9 @@ fn after_gt(text: &str) -> &str {
 }
 
 #[derive(Default)]
-struct State {
+struct State<'a> {
     /// The open elements: name, and whether their text is left out.
-    open: Vec<(String, bool)>,
+    open: Vec<(Cow<'a, str>, bool)>,
     /// The open heading that started the current part, or the open header cell of the row
     /// that did.
     heading: Option<String>,
@@ -320,7 +328,7 @@ struct State {
     current: Part,
 }
 
-impl State {
+impl<'a> State<'a> {
     fn text(&mut self) -> &mut String {
         match self.heading {
             Some(_) => &mut self.current.heading,
@@ -328,7 +336,7 @@ impl State {
         }
     }
 
-    fn read(&mut self, token: Token<'_>) {
+    fn read(&mut self, token: Token<'a>) {
         match token {
             Token::Start(tag) => self.start(tag),
             Token::End(name) => self.end(&name),
@@ -339,8 +347,8 @@ impl State {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>) {
-        let name = tag.name.as_str();
+    fn start(&mut self, tag: Tag<'a>) {
+        let name = tag.name.as_ref();
         if !INLINE.contains(&name) {
             self.text().push(' ');
         }
@@ -432,9 +440,9 @@ mod tests {
                         let value = htmlize::unescape_attribute(*value).into_owned();
                         (name.to_ascii_lowercase(), value)
                     });
-                    Seen::Start(tag.name.clone(), attributes.collect(), tag.self_closing)
+                    Seen::Start(tag.name.to_string(), attributes.collect(), tag.self_closing)
                 }
-                Token::End(name) => Seen::End(name),
+                Token::End(name) => Seen::End(name.into_owned()),
                 Token::Text(text) => Seen::Text(text.into_owned()),
             };
             push(&mut tokens, seen);
