@@ -430,22 +430,36 @@ impl<'a> Parser<'a> {
 
     /// A name that is no keyword, in the default colour.
     fn name(&mut self) -> Option<Token<'a>> {
-        let token = self.take(Class::Plain)?;
+        self.named(Class::Plain)
+    }
+
+    /// A name that is no keyword, as `class`.
+    fn named(&mut self, class: Class) -> Option<Token<'a>> {
+        let token = self.take(class)?;
         (token.kind == Kind::Word && !token.reserved).then_some(token)
+    }
+
+    /// Takes the next token as `class` when it is `text`; whether it was.
+    fn optional(&mut self, text: &str, class: Class) -> Option<bool> {
+        if !self.is(text) {
+            return Some(false);
+        }
+        self.take(class)?;
+        Some(true)
     }
 
     /// `const name = value` (the name a constant) or `let name: type = value`.
     fn declaration(&mut self) -> Option<()> {
         let constant = self.take(Class::Keyword)?.text == "const";
-        let name = self.name()?;
-        if constant {
-            let index = self.at - 1;
-            self.classes[index] = Class::Constant;
-        } else if all_capitals(name.text) {
+        let name = self.named(if constant {
+            Class::Constant
+        } else {
+            Class::Plain
+        })?;
+        if !constant && all_capitals(name.text) {
             return None;
         }
-        if self.is(":") {
-            self.take(Class::Keyword)?;
+        if self.optional(":", Class::Keyword)? {
             self.type_expression()?;
         }
         self.expect("=", Class::Keyword)?;
@@ -455,26 +469,14 @@ impl<'a> Parser<'a> {
     /// `function name(parameters): type { statements }`.
     fn function(&mut self) -> Option<()> {
         self.take(Class::Keyword)?;
-        self.name()?;
-        let index = self.at - 1;
-        self.classes[index] = Class::Function;
+        self.named(Class::Function)?;
         self.expect("(", Class::Plain)?;
         while !self.is(")") {
-            let parameter = self.name()?;
-            let index = self.at - 1;
-            if all_capitals(parameter.text) {
-                return None;
-            }
-            self.classes[index] = Class::Parameter;
-            if self.is("?") {
-                self.take(Class::Keyword)?;
-            }
-            if self.is(":") {
-                self.take(Class::Keyword)?;
+            self.member()?;
+            if self.optional(":", Class::Keyword)? {
                 self.type_expression()?;
             }
-            if self.is("=") {
-                self.take(Class::Keyword)?;
+            if self.optional("=", Class::Keyword)? {
                 self.expression()?;
             }
             if !self.is(",") {
@@ -483,8 +485,7 @@ impl<'a> Parser<'a> {
             self.take(Class::Plain)?;
         }
         self.expect(")", Class::Plain)?;
-        if self.is(":") {
-            self.take(Class::Keyword)?;
+        if self.optional(":", Class::Keyword)? {
             self.type_expression()?;
         }
         self.expect("{", Class::Plain)?;
@@ -493,24 +494,24 @@ impl<'a> Parser<'a> {
         self.expect("}", Class::Plain)
     }
 
+    /// A parameter's or an interface member's name, and its `?`.
+    fn member(&mut self) -> Option<()> {
+        let name = self.named(Class::Parameter)?;
+        if all_capitals(name.text) {
+            return None;
+        }
+        self.optional("?", Class::Keyword)?;
+        Some(())
+    }
+
     /// `interface Name { member?: type; … }`.
     fn interface(&mut self) -> Option<()> {
         self.take(Class::Keyword)?;
-        self.name()?;
-        let index = self.at - 1;
-        self.classes[index] = Class::Function;
+        self.named(Class::Function)?;
         self.expect("{", Class::Plain)?;
         self.new_line_here();
         while !self.is("}") {
-            let member = self.name()?;
-            let index = self.at - 1;
-            if all_capitals(member.text) {
-                return None;
-            }
-            self.classes[index] = Class::Parameter;
-            if self.is("?") {
-                self.take(Class::Keyword)?;
-            }
+            self.member()?;
             self.expect(":", Class::Keyword)?;
             self.type_expression()?;
             match self.peek()? {
