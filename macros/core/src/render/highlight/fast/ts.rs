@@ -406,21 +406,13 @@ impl<'a> Parser<'a> {
             }
             _ if next.text == "{" => {
                 self.take(Class::Plain)?;
-                loop {
-                    if self.is("}") {
-                        break;
+                self.separated("}", false, |parser| {
+                    parser.name()?;
+                    if parser.optional("as", Class::Keyword)? {
+                        parser.name()?;
                     }
-                    self.name()?;
-                    if self.is("as") {
-                        self.take(Class::Keyword)?;
-                        self.name()?;
-                    }
-                    if !self.is(",") {
-                        break;
-                    }
-                    self.take(Class::Plain)?;
-                }
-                self.expect("}", Class::Plain)?;
+                    Some(())
+                })?;
             }
             _ => return None,
         }
@@ -471,20 +463,16 @@ impl<'a> Parser<'a> {
         self.take(Class::Keyword)?;
         self.named(Class::Function)?;
         self.expect("(", Class::Plain)?;
-        while !self.is(")") {
-            self.member()?;
-            if self.optional(":", Class::Keyword)? {
-                self.type_expression()?;
+        self.separated(")", false, |parser| {
+            parser.member()?;
+            if parser.optional(":", Class::Keyword)? {
+                parser.type_expression()?;
             }
-            if self.optional("=", Class::Keyword)? {
-                self.expression()?;
+            if parser.optional("=", Class::Keyword)? {
+                parser.expression()?;
             }
-            if !self.is(",") {
-                break;
-            }
-            self.take(Class::Plain)?;
-        }
-        self.expect(")", Class::Plain)?;
+            Some(())
+        })?;
         if self.optional(":", Class::Keyword)? {
             self.type_expression()?;
         }
@@ -676,54 +664,54 @@ impl<'a> Parser<'a> {
 
     /// Expressions separated by commas, up to `close`, which it takes.
     fn list(&mut self, close: &str) -> Option<()> {
-        self.new_line_here();
-        while !self.is(close) {
-            self.expression()?;
-            if !self.is(",") {
+        self.separated(close, true, Self::expression)
+    }
+
+    /// Items separated by commas up to `close`, which it takes; with `lines`, each item and
+    /// the close may start a line.
+    fn separated(
+        &mut self,
+        close: &str,
+        lines: bool,
+        mut item: impl FnMut(&mut Self) -> Option<()>,
+    ) -> Option<()> {
+        loop {
+            self.line_may_start = lines;
+            if self.is(close) {
                 break;
             }
-            self.take(Class::Plain)?;
-            self.new_line_here();
+            item(self)?;
+            if !self.optional(",", Class::Plain)? {
+                break;
+            }
         }
-        self.new_line_here();
+        self.line_may_start = lines;
         self.expect(close, Class::Plain)
     }
 
     /// `{ key: value, 'key': value, shorthand }`.
     fn object(&mut self) -> Option<()> {
         self.take(Class::Plain)?;
-        self.new_line_here();
-        while !self.is("}") {
-            let key = self.peek()?;
-            let next = self.peek_second()?;
+        self.separated("}", true, |parser| {
+            let key = parser.peek()?;
+            let next = parser.peek_second()?;
             match key.kind {
-                Kind::Word if next.text == ":" => {
-                    self.take(Class::Plain)?;
-                }
-                Kind::String if next.text == ":" => {
-                    self.take(Class::String)?;
-                }
+                Kind::Word if next.text == ":" => parser.take(Class::Plain)?,
+                Kind::String if next.text == ":" => parser.take(Class::String)?,
                 Kind::Word
                     if (next.text == "," || next.text == "}")
                         && !key.reserved
                         && !key.text.as_bytes()[0].is_ascii_uppercase() =>
                 {
-                    self.take(Class::Plain)?;
+                    parser.take(Class::Plain)?
                 }
                 _ => return None,
+            };
+            if parser.optional(":", Class::Plain)? {
+                parser.expression()?;
             }
-            if self.is(":") {
-                self.take(Class::Plain)?;
-                self.expression()?;
-            }
-            if !self.is(",") {
-                break;
-            }
-            self.take(Class::Plain)?;
-            self.new_line_here();
-        }
-        self.new_line_here();
-        self.expect("}", Class::Plain)
+            Some(())
+        })
     }
 
     /// The lines of `code` with each token's class, the spaces between tokens their own.
