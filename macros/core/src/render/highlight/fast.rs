@@ -31,7 +31,7 @@ enum Class {
     Function,
     /// Markdown's `**bold**`: the default colour, bold.
     Bold,
-    /// Markdown's `_italic_`: the default colour, italic.
+    /// Markdown's `*italic*`: the default colour, italic.
     Italic,
     /// A Markdown heading: `constant`'s colour, bold.
     Heading,
