@@ -4,6 +4,7 @@
 //! component props and authors' raw HTML alike. Hand-written: a linear scan of start tags is
 //! all that is needed, and the HTML is our own output plus small raw snippets.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A URL attribute found in a start tag.
@@ -38,10 +39,11 @@ pub(crate) fn urls(html: &str) -> Vec<(UrlAttribute, Range<usize>)> {
     let mut found = Vec::new();
     for_each_attribute(html, |tag, name, value| {
         let raw = &html[value.clone()];
-        if !may_hold_urls(name, raw) {
-            return;
-        }
-        let decoded = crate::parse::decode_entities(raw);
+        // Every character reference starts with `&`: without one the value is as written.
+        let decoded = match raw.contains('&') {
+            true => Cow::Owned(crate::parse::decode_entities(raw)),
+            false => Cow::Borrowed(raw),
+        };
         let verbatim = decoded == raw;
         for (url, range) in value_urls(name, &decoded) {
             let range = if verbatim {
@@ -58,16 +60,6 @@ pub(crate) fn urls(html: &str) -> Vec<(UrlAttribute, Range<usize>)> {
         }
     });
     found
-}
-
-/// Whether attribute `name` written `raw` may hold a URL: a `style` only with a `url(`, whose
-/// parenthesis may be written as a character reference.
-fn may_hold_urls(name: &str, raw: &str) -> bool {
-    match name {
-        "srcset" => true,
-        "style" => raw.contains(['(', '&']),
-        _ => URL_ATTRIBUTES.contains(&name),
-    }
 }
 
 /// The URLs the attribute `name` holds in its value `decoded` (character references decoded),
@@ -112,6 +104,10 @@ fn srcset_urls(value: &str) -> Vec<(&str, Range<usize>)> {
 /// The URLs of the `url(…)` functions of a `style` value, without their quotes.
 fn style_urls(value: &str) -> Vec<(&str, Range<usize>)> {
     let mut found = Vec::new();
+    // Most styles have no function at all, and no lower-case copy is needed to tell.
+    if !value.contains('(') {
+        return found;
+    }
     let lower = value.to_ascii_lowercase();
     let mut from = 0;
     while let Some(at) = lower[from..].find("url(") {
