@@ -308,6 +308,11 @@ impl<'a> Parser<'a> {
             .copied()
     }
 
+    /// The next token when it is on the line of the one before.
+    fn next_on_line(&mut self) -> Option<Token<'a>> {
+        self.peek().filter(|token| !token.first_on_line)
+    }
+
     fn is(&mut self, text: &str) -> bool {
         self.peek().is_some_and(|token| token.text == text)
     }
@@ -381,10 +386,8 @@ impl<'a> Parser<'a> {
             "interface" => self.interface(),
             "return" => {
                 self.take(Class::Keyword)?;
-                match self.peek() {
-                    Some(next) if !next.first_on_line && next.text != ";" && next.text != "}" => {
-                        self.expression()
-                    }
+                match self.next_on_line() {
+                    Some(next) if next.text != ";" && next.text != "}" => self.expression(),
                     _ => Some(()),
                 }
             }
@@ -537,8 +540,8 @@ impl<'a> Parser<'a> {
                 self.take(Class::Plain)?;
                 self.expect("]", Class::Plain)?;
             }
-            match self.peek() {
-                Some(token) if !token.first_on_line && (token.text == "|" || token.text == "&") => {
+            match self.next_on_line() {
+                Some(token) if token.text == "|" || token.text == "&" => {
                     self.take(Class::Keyword)?;
                 }
                 _ => return Some(()),
@@ -549,13 +552,7 @@ impl<'a> Parser<'a> {
     /// An expression: operands between operators, and `a ? b : c`.
     fn expression(&mut self) -> Option<()> {
         self.operand()?;
-        loop {
-            let Some(token) = self.peek() else {
-                return Some(());
-            };
-            if token.first_on_line {
-                return Some(());
-            }
+        while let Some(token) = self.next_on_line() {
             if token.text == "?" {
                 self.take(Class::Keyword)?;
                 self.expression()?;
@@ -565,9 +562,10 @@ impl<'a> Parser<'a> {
                 self.take(Class::Keyword)?;
                 self.operand()?;
             } else {
-                return Some(());
+                break;
             }
         }
+        Some(())
     }
 
     /// `!a`, `-1`, then a primary and what follows it: `.name`, `(arguments)`, `[index]`.
@@ -576,13 +574,7 @@ impl<'a> Parser<'a> {
             self.take(Class::Keyword)?;
         }
         self.primary()?;
-        loop {
-            let Some(token) = self.peek() else {
-                return Some(());
-            };
-            if token.first_on_line {
-                return Some(());
-            }
+        while let Some(token) = self.next_on_line() {
             match token.text {
                 "." => {
                     self.take(Class::Plain)?;
@@ -597,9 +589,10 @@ impl<'a> Parser<'a> {
                     self.expression()?;
                     self.expect("]", Class::Plain)?;
                 }
-                _ => return Some(()),
+                _ => break,
             }
         }
+        Some(())
     }
 
     /// A name after a `.`.
