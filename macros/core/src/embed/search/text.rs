@@ -11,31 +11,90 @@
 use super::Part;
 use std::borrow::Cow;
 
+// The sets of elements below are `matches!` rather than lists: every tag of every page is
+// looked up in them, and a match compares constants of known length.
+
 /// Elements whose text is not content a reader searches: code blocks, drawings, controls and
 /// what only a script uses or shows.
-const LEFT_OUT: &[&str] = &[
-    "pre", "script", "style", "svg", "math", "template", "button", "select", "textarea",
-    "noscript", "iframe", "object", "nav",
-];
+fn is_left_out(name: &str) -> bool {
+    matches!(
+        name,
+        "pre"
+            | "script"
+            | "style"
+            | "svg"
+            | "math"
+            | "template"
+            | "button"
+            | "select"
+            | "textarea"
+            | "noscript"
+            | "iframe"
+            | "object"
+            | "nav"
+    )
+}
 
 /// Elements inside a word's run of text (`M<sup>2</sup>M`): no word boundary at their tags.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q",
-    "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-];
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "cite"
+            | "code"
+            | "data"
+            | "dfn"
+            | "em"
+            | "i"
+            | "kbd"
+            | "mark"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "u"
+            | "var"
+    )
+}
 
 /// Elements without an end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
 
-/// Elements whose content is text, as written, up to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript",
-];
-/// Elements whose content is text, character references decoded, up to their end tag.
-const ESCAPABLE_RAW_TEXT: &[&str] = &["textarea", "title"];
+/// How an element's content is read, when it is text up to its end tag: as written
+/// (`Some(false)`: a script, a style…) or with its character references decoded (`Some(true)`:
+/// a textarea, a title).
+fn raw_text_references(name: &str) -> Option<bool> {
+    match name {
+        "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => Some(false),
+        "textarea" | "title" => Some(true),
+        _ => None,
+    }
+}
 
 /// The parts of `body`: the text before its first heading or table row with an id (empty if
 /// there is none), then each such heading or row with the text up to the next. Whitespace is
@@ -65,8 +124,26 @@ enum Token<'a> {
     Start(Tag<'a>),
     /// An end tag's lower-case name.
     End(Cow<'a, str>),
-    /// Text, character references decoded.
-    Text(Cow<'a, str>),
+    /// Text.
+    Text(Text<'a>),
+}
+
+/// Text as written, decoded only when read: most of what a page's code blocks hold is text
+/// left out.
+#[derive(Debug)]
+struct Text<'a> {
+    raw: &'a str,
+    /// Whether its character references are decoded (not in a script or a style).
+    references: bool,
+}
+
+impl<'a> Text<'a> {
+    fn decoded(&self) -> Cow<'a, str> {
+        match self.references {
+            true => htmlize::unescape(self.raw),
+            false => Cow::Borrowed(self.raw),
+        }
+    }
 }
 
 /// A start tag.
@@ -74,8 +151,8 @@ enum Token<'a> {
 struct Tag<'a> {
     /// Its name, lower case.
     name: Cow<'a, str>,
-    /// Its attributes: name and value as written, the first of a name kept.
-    attributes: Vec<(&'a str, &'a str)>,
+    /// Its attributes as written, read only when asked for (inside code, none is).
+    attributes: &'a str,
     /// Whether it ends in `/>`.
     self_closing: bool,
 }
@@ -83,11 +160,27 @@ struct Tag<'a> {
 impl<'a> Tag<'a> {
     /// The value of attribute `wanted` (lower case), character references decoded.
     fn attribute(&self, wanted: &str) -> Option<Cow<'a, str>> {
-        let (_, value) = self
-            .attributes
-            .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(wanted))?;
-        Some(htmlize::unescape_attribute(*value))
+        let (_, value) =
+            Attributes(self.attributes).find(|(name, _)| name.eq_ignore_ascii_case(wanted))?;
+        Some(htmlize::unescape_attribute(value))
+    }
+}
+
+/// The attributes of a start tag, from its attributes as written: name and value as written,
+/// each name as many times as it is written (the first counts).
+struct Attributes<'a>(&'a str);
+
+impl<'a> Iterator for Attributes<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<(&'a str, &'a str)> {
+        match next_attribute(self.0) {
+            Step::Attribute(name, value, rest) => {
+                self.0 = rest;
+                Some((name, value))
+            }
+            Step::End(..) | Step::Unfinished => None,
+        }
     }
 }
 
@@ -104,9 +197,10 @@ fn trim_space(text: &str) -> &str {
 /// elements (`script`, `style`, `textarea`, …) hold text up to their end tag; a tag the body
 /// ends inside is dropped.
 fn scan<'a>(body: &'a str, mut visit: impl FnMut(Token<'a>)) {
-    let text = |text: &'a str, visit: &mut dyn FnMut(Token<'a>)| {
-        if !text.is_empty() {
-            visit(Token::Text(htmlize::unescape(text)));
+    let text = |raw: &'a str, visit: &mut dyn FnMut(Token<'a>)| {
+        if !raw.is_empty() {
+            let references = true;
+            visit(Token::Text(Text { raw, references }));
         }
     };
     let mut rest = body;
@@ -120,19 +214,18 @@ fn scan<'a>(body: &'a str, mut visit: impl FnMut(Token<'a>)) {
                     return;
                 };
                 let raw = match tag.self_closing {
-                    false if RAW_TEXT.contains(&tag.name.as_ref()) => Some(false),
-                    false if ESCAPABLE_RAW_TEXT.contains(&tag.name.as_ref()) => Some(true),
-                    _ => None,
+                    false => raw_text_references(&tag.name),
+                    true => None,
                 };
                 let name = tag.name.clone();
                 visit(Token::Start(tag));
                 match raw {
-                    Some(escapable) => {
+                    Some(references) => {
                         let (content, after) = raw_text(after, &name);
                         if !content.is_empty() {
-                            visit(Token::Text(match escapable {
-                                true => htmlize::unescape(content),
-                                false => Cow::Borrowed(content),
+                            visit(Token::Text(Text {
+                                raw: content,
+                                references,
                             }));
                         }
                         after
@@ -181,62 +274,82 @@ fn read_tag(text: &str) -> Option<(Tag<'_>, &str)> {
         .bytes()
         .position(|b| is_space(b) || b == b'/' || b == b'>')
         .unwrap_or(text.len());
-    let (name, mut rest) = text.split_at(name_len);
-    let mut tag = Tag {
-        name: lower_case(name),
-        attributes: Vec::new(),
-        self_closing: false,
-    };
+    let (name, attributes) = text.split_at(name_len);
+    let mut rest = attributes;
     loop {
-        rest = trim_space(rest);
-        match rest.as_bytes().first()? {
-            b'>' => return Some((tag, &rest[1..])),
-            b'/' if rest.as_bytes().get(1) == Some(&b'>') => {
-                tag.self_closing = true;
-                return Some((tag, &rest[2..]));
+        match next_attribute(rest) {
+            Step::Attribute(_, _, after) => rest = after,
+            Step::End(self_closing, after) => {
+                let end = attributes.len() - rest.len();
+                let tag = Tag {
+                    name: lower_case(name),
+                    attributes: &attributes[..end],
+                    self_closing,
+                };
+                return Some((tag, after));
             }
-            b'/' => {
-                rest = &rest[1..];
-                continue;
-            }
-            _ => {}
-        }
-        // An attribute's name, whose first character may be `=`.
-        let name_len = rest
-            .bytes()
-            .skip(1)
-            .position(|b| is_space(b) || matches!(b, b'/' | b'>' | b'='))
-            .map_or(rest.len(), |at| at + 1);
-        let (name, after) = rest.split_at(name_len);
-        rest = trim_space(after);
-        let mut value = "";
-        if let Some(after) = rest.strip_prefix('=') {
-            let after = trim_space(after);
-            match after.as_bytes().first() {
-                Some(&quote @ (b'"' | b'\'')) => {
-                    let quoted = &after[1..];
-                    let end = quoted.bytes().position(|b| b == quote)?;
-                    value = &quoted[..end];
-                    rest = &quoted[end + 1..];
-                }
-                _ => {
-                    let end = after
-                        .bytes()
-                        .position(|b| is_space(b) || b == b'>')
-                        .unwrap_or(after.len());
-                    value = &after[..end];
-                    rest = &after[end..];
-                }
-            }
-        }
-        let known = tag.attributes.iter();
-        if !known
-            .clone()
-            .any(|(known, _)| known.eq_ignore_ascii_case(name))
-        {
-            tag.attributes.push((name, value));
+            Step::Unfinished => return None,
         }
     }
+}
+
+/// What [`next_attribute`] reads.
+enum Step<'a> {
+    /// An attribute's name and value as written, and what follows it.
+    Attribute(&'a str, &'a str, &'a str),
+    /// The tag's end, whether it is `/>`, and what follows it.
+    End(bool, &'a str),
+    /// The text ends inside the tag.
+    Unfinished,
+}
+
+/// Reads the attribute or the tag's end that `text` starts with, after white space and
+/// stray `/`.
+fn next_attribute(text: &str) -> Step<'_> {
+    let mut rest = text;
+    loop {
+        rest = trim_space(rest);
+        match rest.as_bytes().first() {
+            None => return Step::Unfinished,
+            Some(b'>') => return Step::End(false, &rest[1..]),
+            Some(b'/') if rest.as_bytes().get(1) == Some(&b'>') => {
+                return Step::End(true, &rest[2..]);
+            }
+            Some(b'/') => rest = &rest[1..],
+            Some(_) => break,
+        }
+    }
+    // An attribute's name, whose first character may be `=`.
+    let name_len = rest
+        .bytes()
+        .skip(1)
+        .position(|b| is_space(b) || matches!(b, b'/' | b'>' | b'='))
+        .map_or(rest.len(), |at| at + 1);
+    let (name, after) = rest.split_at(name_len);
+    rest = trim_space(after);
+    let mut value = "";
+    if let Some(after) = rest.strip_prefix('=') {
+        let after = trim_space(after);
+        match after.as_bytes().first() {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let quoted = &after[1..];
+                let Some(end) = memchr::memchr(quote, quoted.as_bytes()) else {
+                    return Step::Unfinished;
+                };
+                value = &quoted[..end];
+                rest = &quoted[end + 1..];
+            }
+            _ => {
+                let end = after
+                    .bytes()
+                    .position(|b| is_space(b) || b == b'>')
+                    .unwrap_or(after.len());
+                value = &after[..end];
+                rest = &after[end..];
+            }
+        }
+    }
+    Step::Attribute(name, value, rest)
 }
 
 /// A raw-text element's content (`text` follows its start tag), up to its end tag; and what
@@ -341,7 +454,7 @@ impl<'a> State<'a> {
             Token::Start(tag) => self.start(tag),
             Token::End(name) => self.end(&name),
             Token::Text(text) if !self.open.iter().any(|(_, left_out)| *left_out) => {
-                self.text().push_str(&text);
+                self.text().push_str(&text.decoded());
             }
             Token::Text(_) => {}
         }
@@ -349,21 +462,26 @@ impl<'a> State<'a> {
 
     fn start(&mut self, tag: Tag<'a>) {
         let name = tag.name.as_ref();
-        if !INLINE.contains(&name) {
+        if !is_inline(name) {
             self.text().push(' ');
         }
-        if VOID.contains(&name) || tag.self_closing {
+        if is_void(name) || tag.self_closing {
             return;
         }
-        let left_out = LEFT_OUT.contains(&name)
-            || tag.attribute("hidden").is_some()
-            || tag.attribute("aria-hidden").as_deref() == Some("true");
+        let reading = !self.open.iter().any(|(_, left_out)| *left_out);
+        // Inside an element left out, whether this one is too makes no difference.
+        let left_out = reading
+            && (is_left_out(name)
+                || tag.attribute("hidden").is_some()
+                || tag.attribute("aria-hidden").as_deref() == Some("true"));
         let is_heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
         let anchors = is_heading || name == "tr";
-        let reading = !self.open.iter().any(|(_, left_out)| *left_out);
         // An empty id is no anchor to link to.
-        let id = tag.attribute("id").filter(|id| !id.is_empty());
-        if let (true, true, Some(id)) = (anchors && reading, !left_out, id) {
+        let id = (anchors && reading && !left_out)
+            .then(|| tag.attribute("id"))
+            .flatten()
+            .filter(|id| !id.is_empty());
+        if let Some(id) = id {
             let next = Part {
                 anchor: id.into_owned(),
                 ..Part::default()
@@ -396,7 +514,7 @@ impl<'a> State<'a> {
         if self.heading.as_deref() == Some(name) {
             self.heading = None;
         }
-        if !INLINE.contains(&name) {
+        if !is_inline(name) {
             self.text().push(' ');
         }
     }
@@ -436,14 +554,18 @@ mod tests {
         scan(body, |token| {
             let seen = match token {
                 Token::Start(tag) => {
-                    let attributes = tag.attributes.iter().map(|(name, value)| {
-                        let value = htmlize::unescape_attribute(*value).into_owned();
-                        (name.to_ascii_lowercase(), value)
-                    });
-                    Seen::Start(tag.name.to_string(), attributes.collect(), tag.self_closing)
+                    let mut attributes: Vec<(String, String)> = Vec::new();
+                    for (name, value) in Attributes(tag.attributes) {
+                        let name = name.to_ascii_lowercase();
+                        if attributes.iter().all(|(known, _)| *known != name) {
+                            let value = htmlize::unescape_attribute(value).into_owned();
+                            attributes.push((name, value));
+                        }
+                    }
+                    Seen::Start(tag.name.to_string(), attributes, tag.self_closing)
                 }
                 Token::End(name) => Seen::End(name.into_owned()),
-                Token::Text(text) => Seen::Text(text.into_owned()),
+                Token::Text(text) => Seen::Text(text.decoded().into_owned()),
             };
             push(&mut tokens, seen);
         });
@@ -478,10 +600,10 @@ mod tests {
                         }
                         match name.as_str() {
                             "script" => return TokenSinkResult::RawData(RawKind::ScriptData),
-                            name if RAW_TEXT.contains(&name) => {
+                            name if raw_text_references(name) == Some(false) => {
                                 return TokenSinkResult::RawData(RawKind::Rawtext);
                             }
-                            name if ESCAPABLE_RAW_TEXT.contains(&name) => {
+                            name if raw_text_references(name) == Some(true) => {
                                 return TokenSinkResult::RawData(RawKind::Rcdata);
                             }
                             _ => {}
