@@ -235,21 +235,17 @@ pub(crate) fn run(root: &Path, options: &Options, kept: &mut Kept) -> Result<Bui
         .iter()
         .map(|p| p.file.route.as_str())
         .collect();
-    let registry_pages: Vec<&(RenderedPage, Vec<String>)> = kept
+    let registry_pages: Vec<&RenderedPage> = kept
         .registry
         .iter()
         .flat_map(|registry| &registry.pages)
-        .filter(|(page, _)| !content_routes.contains(page.route.as_str()))
+        .filter(|page| !content_routes.contains(page.route.as_str()))
         .collect();
     let index = PageIndex::of(
         kept_pages
             .iter()
-            .map(|kept| (kept.page.route.as_str(), kept.ids.as_slice()))
-            .chain(
-                registry_pages
-                    .iter()
-                    .map(|(page, ids)| (page.route.as_str(), ids.as_slice())),
-            ),
+            .map(|kept| &kept.page)
+            .chain(registry_pages.iter().copied()),
         generated.iter().map(|page| page.route.as_str()),
         &content.assets,
         has_feed(kept_pages.iter().map(|kept| &kept.page)),
@@ -291,7 +287,7 @@ pub(crate) fn run(root: &Path, options: &Options, kept: &mut Kept) -> Result<Bui
             (&kept.page, rendered.contains(relative))
         })
         .chain(generated.iter().map(|page| (page, false)))
-        .chain(registry_pages.iter().map(|(page, _)| (page, registry_read)))
+        .chain(registry_pages.iter().map(|page| (*page, registry_read)))
         .collect();
     pages.sort_by(|(a, _), (b, _)| a.route.cmp(&b.route));
 
@@ -539,7 +535,6 @@ fn render_folder(
     let routes: HashSet<&str> = pages.iter().map(|page| page.route.as_str()).collect();
     let registry_pages = registry.into_iter().flat_map(|registry| registry.pages);
     let registry_pages: Vec<RenderedPage> = registry_pages
-        .map(|(page, _)| page)
         .filter(|page| !routes.contains(page.route.as_str()))
         .collect();
     generated.extend(registry_pages);
@@ -582,8 +577,6 @@ fn assemble(
 ) {
     let assembler = Assembler::new(nav, urls, announcement);
     for page in pages {
-        // Checked as written, served canonical: `/a/b/#x` links to `/a/b#x`.
-        page.body = render::root_urls::canonical_page_links(&page.body);
         assembler.assemble(page);
     }
 }
@@ -596,8 +589,8 @@ pub(crate) struct KeptRegistry {
     registry: Arc<Registry>,
     /// What reading and checking it found.
     diagnostics: Diagnostics,
-    /// Its pages, each with the ids its body holds.
-    pages: Vec<(RenderedPage, Vec<String>)>,
+    /// Its pages.
+    pages: Vec<RenderedPage>,
 }
 
 /// Reads the LwM2M registry whose files are `files` into `kept`, unless it holds the registry
@@ -619,11 +612,7 @@ fn refresh_registry(
     let mut diagnostics = Diagnostics::new(lenient);
     *kept = Registry::load(root, files, &mut diagnostics)?.map(|registry| {
         let made = registry::pages::pages(&registry);
-        let pages = parallel::map(&made, |page| {
-            let page = render::page::registry_page(page.clone());
-            let ids = render::html_scan::ids(&page.body);
-            (page, ids)
-        });
+        let pages = parallel::map(&made, |page| render::page::registry_page(page.clone()));
         KeptRegistry {
             stamp,
             registry: Arc::new(registry),
@@ -699,14 +688,12 @@ fn render_pages(
             let rendered = render_page(page, site, Some(highlights), untrusted, &mut found);
             (rendered, found)
         });
-        let ids = render::html_scan::ids(&rendered.body);
         KeptPage {
             input: inputs[at],
             site_inputs: site_inputs.clone(),
             reads,
             page: rendered,
             diagnostics: found,
-            ids,
             links: Diagnostics::new(lenient),
         }
     });
@@ -842,8 +829,6 @@ struct KeptPage {
     page: RenderedPage,
     /// What parsing and rendering it found.
     diagnostics: Diagnostics,
-    /// The ids its body holds.
-    ids: Vec<String>,
     /// What checking its links found.
     links: Diagnostics,
 }
@@ -1058,13 +1043,11 @@ fn documents(
         .collect();
     drop(last);
     let assembler = Assembler::new(&context.nav, &urls, context.announcement.as_ref());
-    // Checked as written, served canonical: `/a/b/#x` links to `/a/b#x`.
     let assemble = |page: &RenderedPage| {
         let mut page = page.clone();
         if let Some(announcement) = &context.announcement {
             announcement.require_in(&mut page);
         }
-        page.body = render::root_urls::canonical_page_links(&page.body);
         assembler.assemble(&mut page);
         let hashes = match keeping == Keeping::Everything {
             true => style::class_hashes(&page.html),

@@ -82,7 +82,7 @@ pub(super) fn write(file: &Path, root: &Path, lenient: bool, kept: Kept) {
     let routes: HashSet<&str> = registry
         .pages
         .iter()
-        .map(|(page, _)| page.route.as_str())
+        .map(|page| page.route.as_str())
         .collect();
     let words = documents
         .search

@@ -18,19 +18,23 @@ pub(crate) struct UrlAttribute {
     pub(crate) value: String,
 }
 
-/// Attributes that hold a URL.
-pub(crate) const URL_ATTRIBUTES: &[&str] = &[
-    "href",
-    "src",
-    "action",
-    "formaction",
-    "poster",
-    "data",
-    "cite",
-    "background",
-    // SVG's links (`<svg><a xlink:href>`, `<use xlink:href>`).
-    "xlink:href",
-];
+/// Whether the attribute `name` (lower case) holds a URL. A `matches!` rather than a list:
+/// every attribute of every page is looked up.
+pub(crate) fn is_url_attribute(name: &str) -> bool {
+    matches!(
+        name,
+        "href"
+            | "src"
+            | "action"
+            | "formaction"
+            | "poster"
+            | "data"
+            | "cite"
+            | "background"
+            // SVG's links (`<svg><a xlink:href>`, `<use xlink:href>`).
+            | "xlink:href"
+    )
+}
 
 /// Every URL of `html`, in document order, with the byte range of `html` it is written in:
 /// URL attributes, each candidate of a `srcset`, each `url()` of a `style`. A value with
@@ -38,28 +42,53 @@ pub(crate) const URL_ATTRIBUTES: &[&str] = &[
 pub(crate) fn urls(html: &str) -> Vec<(UrlAttribute, Range<usize>)> {
     let mut found = Vec::new();
     for_each_attribute(html, |tag, name, value| {
-        let raw = &html[value.clone()];
-        // Every character reference starts with `&`: without one the value is as written.
-        let decoded = match raw.contains('&') {
-            true => Cow::Owned(crate::parse::decode_entities(raw)),
-            false => Cow::Borrowed(raw),
-        };
-        let verbatim = decoded == raw;
-        for (url, range) in value_urls(name, &decoded) {
-            let range = if verbatim {
-                value.start + range.start..value.start + range.end
-            } else {
-                value.clone()
-            };
-            let attribute = UrlAttribute {
-                tag: tag.to_string(),
-                attribute: name.to_string(),
-                value: url.to_string(),
-            };
-            found.push((attribute, range));
-        }
+        push_urls(html, tag, name, value, &mut found);
     });
     found
+}
+
+/// [`urls`] of `html` and its ids, in document order, read in one scan.
+pub(crate) fn urls_and_ids(html: &str) -> (Vec<(UrlAttribute, Range<usize>)>, Vec<String>) {
+    let (mut urls, mut ids) = (Vec::new(), Vec::new());
+    for_each_attribute(html, |tag, name, value| match name {
+        "id" => ids.push(crate::parse::decode_entities(&html[value])),
+        _ => push_urls(html, tag, name, value, &mut urls),
+    });
+    (urls, ids)
+}
+
+/// Adds to `found` the URLs of the attribute `name` of a `tag` whose raw value is at `value`
+/// in `html`.
+fn push_urls(
+    html: &str,
+    tag: &str,
+    name: &str,
+    value: Range<usize>,
+    found: &mut Vec<(UrlAttribute, Range<usize>)>,
+) {
+    if !(is_url_attribute(name) || matches!(name, "srcset" | "style")) {
+        return;
+    }
+    let raw = &html[value.clone()];
+    // Every character reference starts with `&`: without one the value is as written.
+    let decoded = match raw.contains('&') {
+        true => Cow::Owned(crate::parse::decode_entities(raw)),
+        false => Cow::Borrowed(raw),
+    };
+    let verbatim = decoded == raw;
+    for (url, range) in value_urls(name, &decoded) {
+        let range = if verbatim {
+            value.start + range.start..value.start + range.end
+        } else {
+            value.clone()
+        };
+        let attribute = UrlAttribute {
+            tag: tag.to_string(),
+            attribute: name.to_string(),
+            value: url.to_string(),
+        };
+        found.push((attribute, range));
+    }
 }
 
 /// The URLs the attribute `name` holds in its value `decoded` (character references decoded),
@@ -69,20 +98,9 @@ pub(crate) fn value_urls<'a>(name: &str, decoded: &'a str) -> Vec<(&'a str, Rang
     match name {
         "srcset" => srcset_urls(decoded),
         "style" => style_urls(decoded),
-        _ if URL_ATTRIBUTES.contains(&name) => vec![(decoded, 0..decoded.len())],
+        _ if is_url_attribute(name) => vec![(decoded, 0..decoded.len())],
         _ => Vec::new(),
     }
-}
-
-/// Every `id` of `html`, in document order.
-pub(crate) fn ids(html: &str) -> Vec<String> {
-    let mut ids = Vec::new();
-    for_each_attribute(html, |_, name, value| {
-        if name == "id" {
-            ids.push(crate::parse::decode_entities(&html[value]));
-        }
-    });
-    ids
 }
 
 /// The URLs of a `srcset` value: each comma-separated candidate's first word.
@@ -255,7 +273,7 @@ mod tests {
             ]
         );
         assert_eq!(&html[urls[1].1.clone()], "/i.png");
-        assert_eq!(ids(html), ["dmso", "p"]);
+        assert_eq!(urls_and_ids(html), (urls, vec!["dmso".into(), "p".into()]));
     }
 
     #[test]

@@ -165,7 +165,7 @@ impl<'a> Renderer<'a> {
             if self.untrusted && name.eq_ignore_ascii_case("style") {
                 continue;
             }
-            if html_scan::URL_ATTRIBUTES.contains(&name) {
+            if html_scan::is_url_attribute(name) {
                 let value_span = spans.get(name).map_or(span, |value| value.value);
                 self.record_url(tag, name, text, value_span);
             }
@@ -178,14 +178,23 @@ impl<'a> Renderer<'a> {
     /// own, not those of the content it wraps, recorded as that content rendered), each at
     /// `locate(url)`.
     pub fn record_written(&mut self, html: &str, since: usize, locate: impl Fn(&str) -> Span) {
+        self.record_found(&html_scan::urls(html), since, locate);
+    }
+
+    /// [`Renderer::record_written`] of HTML whose URLs are `found` ([`html_scan::urls`]).
+    pub(crate) fn record_found(
+        &mut self,
+        found: &[(html_scan::UrlAttribute, std::ops::Range<usize>)],
+        since: usize,
+        locate: impl Fn(&str) -> Span,
+    ) {
         // Each record since `since` accounts for one URL of `html` with its attribute.
         let mut inner: HashMap<(&str, &str), usize> = HashMap::new();
         for written in self.urls.get(since..).unwrap_or_default() {
             *inner.entry((&written.attribute, &written.url)).or_default() += 1;
         }
-        let found = html_scan::urls(html);
         let mut own = Vec::new();
-        for (url, _) in &found {
+        for (url, _) in found {
             match inner.get_mut(&(url.attribute.as_str(), url.value.as_str())) {
                 Some(count) if *count > 0 => *count -= 1,
                 _ => own.push(url),

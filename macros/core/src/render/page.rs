@@ -4,8 +4,9 @@ use super::article::{self, ARTICLES_LAYOUT, Article};
 use super::chrome::{self, AssetUrls, Layout, Neighbours, PageView, SITE_NAME};
 use super::csp::{ThirdParty, content_security_policy, meta_policy, untrusted_policy};
 use super::date::Date;
-use super::html_scan::for_each_attribute;
+use super::html_scan::{self, for_each_attribute};
 use super::nav::{NavItem, Navigation};
+use super::root_urls;
 use super::{Renderer, highlight, untrusted};
 use super::{TocEntry, WrittenUrl};
 use crate::components::{self, legacy};
@@ -32,8 +33,11 @@ pub struct RenderedPage {
     /// The front matter (empty when the page has none).
     #[serde(with = "json_text")]
     pub front_matter: Map<String, Value>,
-    /// Rendered content without chrome.
+    /// Rendered content without chrome, its links canonical
+    /// ([`canonical_page_links`](super::root_urls::canonical_page_links)).
     pub body: String,
+    /// The ids its body holds: the anchors links to it may name.
+    pub ids: Vec<String>,
     /// The complete HTML document (filled in once every page is rendered, see [`Assembler::assemble`]).
     pub html: String,
     /// Where `body` starts in `html`, which holds it as it is.
@@ -157,8 +161,12 @@ pub fn render_page_in(
         true => PreEscaped(untrusted::sanitise(&body.0)),
         false => body,
     };
-    // Whatever else the body holds is recorded at the start of the page.
-    renderer.record_written(&body.0, 0, |_| Span::at(0));
+    // One scan of the body finds its URLs, which the checks read as written and the visitor
+    // gets canonical, and its ids. Whatever the records do not hold yet is recorded at the
+    // start of the page.
+    let (found, ids) = html_scan::urls_and_ids(&body.0);
+    renderer.record_found(&found, 0, |_| Span::at(0));
+    let body = root_urls::canonical_page_links(&body.0, &found);
     let layout_name = text_value(front_matter, "layout");
     let article = (layout_name.as_deref() == Some(ARTICLES_LAYOUT))
         .then(|| article::read(page, &document.front_matter_spans, &mut renderer));
@@ -188,7 +196,8 @@ pub fn render_page_in(
         title,
         description: text_value(front_matter, "description").unwrap_or_default(),
         front_matter: front_matter.clone(),
-        body: body.into_string(),
+        body,
+        ids,
         html: String::new(),
         body_start: 0,
         headings,
@@ -275,7 +284,7 @@ pub fn site_announcement(
         false => html,
     };
     Some(SiteAnnouncement {
-        html: super::root_urls::canonical_page_links(&html),
+        html: root_urls::canonical_page_links(&html, &html_scan::urls(&html)),
         third_party: renderer.third_party,
         enhanced: renderer.enhanced,
     })
@@ -432,12 +441,14 @@ pub(super) fn generated_page(
     body: String,
     layout: Layout,
 ) -> RenderedPage {
+    let (found, ids) = html_scan::urls_and_ids(&body);
     RenderedPage {
         route: route.into(),
         title: title.into(),
         description: String::new(),
         front_matter: Map::new(),
-        body,
+        body: root_urls::canonical_page_links(&body, &found),
+        ids,
         html: String::new(),
         body_start: 0,
         headings: Vec::new(),

@@ -2,7 +2,8 @@
 //! trailing slash, which would cost visitors a redirect), and everything under the path a site
 //! is mounted at (`/docs`), so the pages link to each other and to their assets where served.
 
-use super::html_scan::{URL_ATTRIBUTES, for_each_attribute};
+use super::html_scan::{UrlAttribute, for_each_attribute, is_url_attribute};
+use std::ops::Range;
 
 /// `html` with `base` (`/docs`) put before every root-relative URL: in URL attributes, in
 /// `srcset` candidates and in `url(…)` of `style` attributes. Protocol-relative URLs (`//host`)
@@ -12,7 +13,7 @@ pub fn prefix_root_urls(html: &str, base: &str) -> String {
     for_each_attribute(html, |_, name, value| {
         let raw = &html[value.clone()];
         let at = |offset: usize| value.start + offset;
-        if URL_ATTRIBUTES.contains(&name) {
+        if is_url_attribute(name) {
             if is_root_relative(raw) {
                 insertions.push(at(0));
             }
@@ -33,18 +34,18 @@ pub fn prefix_root_urls(html: &str, base: &str) -> String {
 }
 
 /// `html` with the trailing slash of every root-relative link (`<a href="/a/b/#x">`) removed:
-/// the canonical URL of the page, which the server answers without a `308`.
-pub fn canonical_page_links(html: &str) -> String {
-    let mut slashes = Vec::new();
-    for_each_attribute(html, |tag, name, value| {
-        let raw = &html[value.clone()];
-        if tag != "a" || name != "href" || !is_root_relative(raw) {
-            return;
-        }
+/// the canonical URL of the page, which the server answers without a `308`. `urls` are those
+/// of `html` ([`urls`](super::html_scan::urls)), which the renderer has read already.
+pub(crate) fn canonical_page_links(html: &str, urls: &[(UrlAttribute, Range<usize>)]) -> String {
+    let links = urls
+        .iter()
+        .filter(|(url, _)| url.tag == "a" && url.attribute == "href");
+    let slashes = links.filter_map(|(_, range)| {
+        // The value as written: a link's range is its whole value.
+        let raw = &html[range.clone()];
         let path = raw.split(['?', '#']).next().unwrap_or(raw);
-        if path.len() > 1 && path.ends_with('/') {
-            slashes.push(value.start + path.len() - 1);
-        }
+        let trailing = is_root_relative(raw) && path.len() > 1 && path.ends_with('/');
+        trailing.then(|| range.start + path.len() - 1)
     });
     let mut out = String::with_capacity(html.len());
     let mut copied = 0;
@@ -115,7 +116,7 @@ mod tests {
     fn page_links_lose_their_trailing_slash() {
         let html = r#"<a href="/a/b/#x">1</a> <a href='/a/'>2</a> <a href="/">3</a> <a href="/a/?q=1">4</a> <a href="https://x/y/">5</a> <img src="/i/"> <a href="/a">6</a>"#;
         assert_eq!(
-            canonical_page_links(html),
+            canonical_page_links(html, &super::super::html_scan::urls(html)),
             r#"<a href="/a/b#x">1</a> <a href='/a'>2</a> <a href="/">3</a> <a href="/a?q=1">4</a> <a href="https://x/y/">5</a> <img src="/i/"> <a href="/a">6</a>"#
         );
     }

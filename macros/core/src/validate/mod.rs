@@ -27,18 +27,16 @@ impl PageIndex {
         generated: &[RenderedPage],
         assets: &[AssetFile],
     ) -> PageIndex {
-        let ids = crate::parallel::map(pages, |page| crate::render::html_scan::ids(&page.body));
         let mut index = PageIndex {
             pages: BTreeMap::new(),
             assets: assets.iter().map(|a| a.route.clone()).collect(),
         };
-        for (page, ids) in pages.iter().zip(ids) {
-            index.pages.insert(page.route.clone(), ids);
+        for page in pages {
+            index.pages.insert(page.route.clone(), page.ids.clone());
         }
-        let generated_ids =
-            crate::parallel::map(generated, |page| crate::render::html_scan::ids(&page.body));
-        for (page, ids) in generated.iter().zip(generated_ids) {
-            index.pages.entry(page.route.clone()).or_insert(ids);
+        for page in generated {
+            let ids = || page.ids.clone();
+            index.pages.entry(page.route.clone()).or_insert_with(ids);
         }
         if has_feed(pages) {
             index.assets.insert(FEED_ROUTE.into());
@@ -46,10 +44,10 @@ impl PageIndex {
         index
     }
 
-    /// The index of `pages` given as each route with the ids its body holds, the `generated`
-    /// routes, the `assets`, and the news feed when `feed`.
+    /// The index of `pages`, the `generated` routes, the `assets`, and the news feed when
+    /// `feed`.
     pub fn of<'a>(
-        pages: impl IntoIterator<Item = (&'a str, &'a [String])>,
+        pages: impl IntoIterator<Item = &'a RenderedPage>,
         generated: impl IntoIterator<Item = &'a str>,
         assets: &[AssetFile],
         feed: bool,
@@ -58,8 +56,8 @@ impl PageIndex {
             pages: BTreeMap::new(),
             assets: assets.iter().map(|a| a.route.clone()).collect(),
         };
-        for (route, ids) in pages {
-            index.pages.insert(route.to_string(), ids.to_vec());
+        for page in pages {
+            index.pages.insert(page.route.clone(), page.ids.clone());
         }
         for route in generated {
             index.pages.entry(route.to_string()).or_default();
@@ -72,8 +70,7 @@ impl PageIndex {
 
     /// Adds `page`, or puts it in place of the page at its route.
     pub fn insert(&mut self, page: &RenderedPage) {
-        let ids = crate::render::html_scan::ids(&page.body);
-        self.pages.insert(page.route.clone(), ids);
+        self.pages.insert(page.route.clone(), page.ids.clone());
     }
 }
 
