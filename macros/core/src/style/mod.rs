@@ -261,7 +261,10 @@ fn class_values(html: &str) -> impl Iterator<Item = &str> {
     let bytes = html.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(found) = html.get(from..).and_then(|rest| rest.find('=')) {
+        while let Some(found) = bytes
+            .get(from..)
+            .and_then(|rest| memchr::memchr(b'=', rest))
+        {
             let equals = from + found;
             from = equals + 1;
             let name_end = html[..equals].trim_end().len();

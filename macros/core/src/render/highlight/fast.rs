@@ -149,7 +149,9 @@ impl<'a> Cursor<'a> {
 pub(super) fn lines<'a>(code: &'a str, language: &str) -> Option<Vec<Runs<'a>>> {
     // Tabs, white space ending a line and carriage returns are all ways the grammars' own
     // tokens could split otherwise than these tokenizers split them.
-    if code.contains(['\t', '\r']) || code.split('\n').any(|line| line.ends_with(' ')) {
+    let bytes = code.as_bytes();
+    let trailing_space = memchr::memmem::find(bytes, b" \n").is_some() || code.ends_with(' ');
+    if memchr::memchr2(b'\t', b'\r', bytes).is_some() || trailing_space {
         return None;
     }
     if code.is_empty() {
@@ -167,12 +169,13 @@ pub(super) fn lines<'a>(code: &'a str, language: &str) -> Option<Vec<Runs<'a>>> 
 /// Each token of only spaces given to the token after it, as giallo does (unless that one
 /// is underlined); then each run of tokens styled alike with its `style` attribute.
 fn merge_white_space(line: Line<'_>) -> Runs<'_> {
-    let mut runs: Vec<(usize, usize, Option<&'static str>)> = Vec::with_capacity(line.tokens.len());
-    let mut push = |from: usize, end: usize, style: Option<&'static str>| match runs.last_mut() {
-        Some((_, last_end, last_style)) if *last_style == style && *last_end == from => {
+    // Each class has a style of its own: runs are joined by class.
+    let mut runs: Vec<(usize, usize, Class)> = Vec::with_capacity(line.tokens.len());
+    let mut push = |from: usize, end: usize, class: Class| match runs.last_mut() {
+        Some((_, last_end, last_class)) if *last_class == class && *last_end == from => {
             *last_end = end;
         }
-        _ => runs.push((from, end, style)),
+        _ => runs.push((from, end, class)),
     };
     let mut start = 0;
     let mut spaces_from = None;
@@ -184,17 +187,17 @@ fn merge_white_space(line: Line<'_>) -> Runs<'_> {
         } else {
             match spaces_from.take() {
                 Some(from) if class.decorated() => {
-                    push(from, start, None);
-                    push(start, end, class.style());
+                    push(from, start, Class::Plain);
+                    push(start, end, class);
                 }
-                Some(from) => push(from, end, class.style()),
-                None => push(start, end, class.style()),
+                Some(from) => push(from, end, class),
+                None => push(start, end, class),
             }
         }
         start = end;
     }
     runs.into_iter()
-        .map(|(from, end, style)| (&line.text[from..end], style.map(Cow::Borrowed)))
+        .map(|(from, end, class)| (&line.text[from..end], class.style().map(Cow::Borrowed)))
         .collect()
 }
 
