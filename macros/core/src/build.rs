@@ -1128,7 +1128,7 @@ fn documents(
         (!options.base_path.is_empty())
             .then(|| render::root_urls::prefix_root_urls(html, &options.base_path))
     };
-    let finish = |page: &RenderedPage| {
+    let finish = |page: &mut RenderedPage| {
         let body = under_base(&page.body);
         let finished_body = body.as_deref().unwrap_or(&page.body);
         let link_stylesheet =
@@ -1149,7 +1149,11 @@ fn documents(
                 (under_base(&html).unwrap_or(html), 0)
             }
         };
-        (html, body_start, body)
+        page.html = html;
+        page.body_start = body_start;
+        if let Some(body) = body {
+            page.body = body;
+        }
     };
     let mut made: Vec<&mut RenderedPage> = documents
         .iter_mut()
@@ -1159,14 +1163,7 @@ fn documents(
         })
         .chain([&mut not_found])
         .collect();
-    let finished = parallel::map(&made, |page| finish(page));
-    for (page, (html, body_start, body)) in made.iter_mut().zip(finished) {
-        page.html = html;
-        page.body_start = body_start;
-        if let Some(body) = body {
-            page.body = body;
-        }
-    }
+    parallel::for_each_mut(&mut made, |page| finish(page));
     let bodies: Vec<(&[u8], &str)> = made
         .iter()
         .map(|page| (page.html.as_bytes(), HTML_TYPE))

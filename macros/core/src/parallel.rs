@@ -43,6 +43,20 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     })
 }
 
+/// `f` applied to every item in place, on as many threads as there are cores: for work that
+/// replaces a large part of each item, whose old part is then freed as the new one is made
+/// rather than once every new one is.
+pub fn for_each_mut<T: Send>(items: &mut [T], f: impl Fn(&mut T) + Sync) {
+    let cells: Vec<std::sync::Mutex<&mut T>> =
+        items.iter_mut().map(std::sync::Mutex::new).collect();
+    // Each cell is taken by one thread only: its lock is never contended.
+    map(&cells, |cell| {
+        if let Ok(mut item) = cell.lock() {
+            f(&mut item);
+        }
+    });
+}
+
 /// Items a thread takes at a time: few enough to share the end of the work evenly, enough
 /// that taking them costs nothing next to a page.
 const ITEMS_PER_TAKE: usize = 8;
@@ -50,6 +64,13 @@ const ITEMS_PER_TAKE: usize = 8;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_item_is_changed_in_place_once() {
+        let mut items: Vec<u32> = (0..1001).collect();
+        for_each_mut(&mut items, |x| *x *= 2);
+        assert_eq!(items, (0..1001).map(|x| x * 2).collect::<Vec<_>>());
+    }
 
     #[test]
     fn results_keep_the_order_of_the_items() {
