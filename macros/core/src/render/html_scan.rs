@@ -66,16 +66,22 @@ fn push_urls(
     value: Range<usize>,
     found: &mut Vec<(UrlAttribute, Range<usize>)>,
 ) {
-    if !(is_url_attribute(name) || matches!(name, "srcset" | "style")) {
+    let raw = &html[value.clone()];
+    let holds_urls = match name {
+        "srcset" => true,
+        // A style's URLs are in `url(…)`, whose parenthesis may be written as a reference.
+        "style" => memchr::memchr2(b'(', b'&', raw.as_bytes()).is_some(),
+        _ => is_url_attribute(name),
+    };
+    if !holds_urls {
         return;
     }
-    let raw = &html[value.clone()];
     // Every character reference starts with `&`: without one the value is as written.
-    let decoded = match raw.contains('&') {
-        true => Cow::Owned(crate::parse::decode_entities(raw)),
-        false => Cow::Borrowed(raw),
+    let decoded = match memchr::memchr(b'&', raw.as_bytes()) {
+        Some(_) => Cow::Owned(crate::parse::decode_entities(raw)),
+        None => Cow::Borrowed(raw),
     };
-    let verbatim = decoded == raw;
+    let verbatim = matches!(decoded, Cow::Borrowed(_)) || decoded == raw;
     for (url, range) in value_urls(name, &decoded) {
         let range = if verbatim {
             value.start + range.start..value.start + range.end
