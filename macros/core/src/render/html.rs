@@ -1,13 +1,12 @@
 //! Writing HTML by hand where tags carry attributes known only at run time (maud's `html!`
-//! needs attribute names at compile time); escaping is maud's.
+//! needs attribute names at compile time).
 
-use maud::Escaper;
-use std::fmt::Write;
-
-/// Appends `text`, escaped for HTML text and attribute values.
+/// Appends `text`, escaped for HTML text and attribute values, as maud escapes (`&`, `<`, `>`
+/// and `"`).
 pub fn escape_into(out: &mut String, text: &str) {
-    // Writing into a String cannot fail.
-    let _ = Escaper::new(out).write_str(text);
+    // htmlize's escaping gives maud's entities and copies the text between them a run at a
+    // time, where maud's pushes every byte: code blocks are escaped a token at a time.
+    out.push_str(&htmlize::escape_attribute(text));
 }
 
 /// Appends `<tag a="v" …>`; attributes with a `None` value are left out. An empty value is
@@ -64,6 +63,21 @@ pub fn link_rel(url: &str, target: Option<&str>) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_escaped_as_maud_escapes_it() {
+        for text in [
+            "",
+            "plain",
+            "<script>a && b</script>",
+            "\"q\" 'a' &amp; é < >",
+            "&",
+        ] {
+            let mut ours = String::new();
+            escape_into(&mut ours, text);
+            assert_eq!(ours, maud::html! { (text) }.into_string(), "{text:?}");
+        }
+    }
 
     #[test]
     fn attributes_are_escaped_and_filtered() {
