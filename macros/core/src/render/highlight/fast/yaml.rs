@@ -262,17 +262,45 @@ fn flow_sequence(cursor: &mut Cursor<'_>) -> Option<()> {
 
 /// The words Shiki's YAML grammar reads as constants: booleans, null, and the value and
 /// merge keys.
-const WORDS: &[&str] = &[
-    "=", "<<", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE",
-    "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~",
-];
+fn is_constant_word(word: &str) -> bool {
+    matches!(
+        word,
+        "=" | "<<"
+            | "y"
+            | "Y"
+            | "yes"
+            | "Yes"
+            | "YES"
+            | "n"
+            | "N"
+            | "no"
+            | "No"
+            | "NO"
+            | "true"
+            | "True"
+            | "TRUE"
+            | "false"
+            | "False"
+            | "FALSE"
+            | "on"
+            | "On"
+            | "ON"
+            | "off"
+            | "Off"
+            | "OFF"
+            | "null"
+            | "Null"
+            | "NULL"
+            | "~"
+    )
+}
 
 /// A plain scalar's colour: a constant for the booleans, null, numbers and dates the grammar
 /// knows, a string otherwise; `None` for what could be one of the grammar's many other
 /// forms of numbers and times (`1_000`, `0x1F`, `10:30`, `1.0.0`) and is not one of the
 /// forms checked here.
 fn scalar_class(scalar: &str) -> Option<Class> {
-    if WORDS.contains(&scalar) {
+    if is_constant_word(scalar) {
         return Some(Class::Constant);
     }
     let first = scalar.bytes().next()?;
