@@ -158,11 +158,16 @@ struct Tag<'a> {
 }
 
 impl<'a> Tag<'a> {
-    /// The value of attribute `wanted` (lower case), character references decoded.
-    fn attribute(&self, wanted: &str) -> Option<Cow<'a, str>> {
-        let (_, value) =
-            Attributes(self.attributes).find(|(name, _)| name.eq_ignore_ascii_case(wanted))?;
-        Some(htmlize::unescape_attribute(value))
+    /// The values of the attributes `wanted` (lower case), character references decoded,
+    /// read in one pass.
+    fn attributes<const N: usize>(&self, wanted: [&str; N]) -> [Option<Cow<'a, str>>; N] {
+        let mut found: [Option<&str>; N] = [None; N];
+        for (name, value) in Attributes(self.attributes) {
+            if let Some(at) = wanted.iter().position(|w| name.eq_ignore_ascii_case(w)) {
+                found[at].get_or_insert(value);
+            }
+        }
+        found.map(|value| value.map(htmlize::unescape_attribute))
     }
 }
 
@@ -470,17 +475,16 @@ impl<'a> State<'a> {
         }
         let reading = !self.open.iter().any(|(_, left_out)| *left_out);
         // Inside an element left out, whether this one is too makes no difference.
+        let [hidden, aria_hidden, id] = match reading {
+            true => tag.attributes(["hidden", "aria-hidden", "id"]),
+            false => [None, None, None],
+        };
         let left_out = reading
-            && (is_left_out(name)
-                || tag.attribute("hidden").is_some()
-                || tag.attribute("aria-hidden").as_deref() == Some("true"));
+            && (is_left_out(name) || hidden.is_some() || aria_hidden.as_deref() == Some("true"));
         let is_heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
         let anchors = is_heading || name == "tr";
         // An empty id is no anchor to link to.
-        let id = (anchors && reading && !left_out)
-            .then(|| tag.attribute("id"))
-            .flatten()
-            .filter(|id| !id.is_empty());
+        let id = id.filter(|id| anchors && !left_out && !id.is_empty());
         if let Some(id) = id {
             let next = Part {
                 anchor: id.into_owned(),
