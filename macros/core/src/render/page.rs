@@ -33,8 +33,8 @@ pub struct RenderedPage {
     /// The front matter (empty when the page has none).
     #[serde(with = "json_text")]
     pub front_matter: Map<String, Value>,
-    /// Rendered content without chrome, its links canonical
-    /// ([`canonical_page_links`](super::root_urls::canonical_page_links)).
+    /// Rendered content without chrome, its links canonical (`/a/b#x` where `/a/b/#x` was
+    /// written).
     pub body: String,
     /// The ids its body holds: the anchors links to it may name.
     pub ids: Vec<String>,
