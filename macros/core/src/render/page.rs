@@ -166,7 +166,7 @@ pub fn render_page_in(
     // start of the page.
     let (found, ids) = html_scan::urls_and_ids(&body.0);
     renderer.record_found(&found, 0, |_| Span::at(0));
-    let body = root_urls::canonical_page_links(&body.0, &found);
+    let body = root_urls::canonical_page_links(body.0, &found);
     let layout_name = text_value(front_matter, "layout");
     let article = (layout_name.as_deref() == Some(ARTICLES_LAYOUT))
         .then(|| article::read(page, &document.front_matter_spans, &mut renderer));
@@ -284,7 +284,10 @@ pub fn site_announcement(
         false => html,
     };
     Some(SiteAnnouncement {
-        html: root_urls::canonical_page_links(&html, &html_scan::urls(&html)),
+        html: {
+            let urls = html_scan::urls(&html);
+            root_urls::canonical_page_links(html, &urls)
+        },
         third_party: renderer.third_party,
         enhanced: renderer.enhanced,
     })
@@ -447,7 +450,7 @@ pub(super) fn generated_page(
         title: title.into(),
         description: String::new(),
         front_matter: Map::new(),
-        body: root_urls::canonical_page_links(&body, &found),
+        body: root_urls::canonical_page_links(body, &found),
         ids,
         html: String::new(),
         body_start: 0,

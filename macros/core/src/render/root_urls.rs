@@ -36,7 +36,7 @@ pub fn prefix_root_urls(html: &str, base: &str) -> String {
 /// `html` with the trailing slash of every root-relative link (`<a href="/a/b/#x">`) removed:
 /// the canonical URL of the page, which the server answers without a `308`. `urls` are those
 /// of `html` ([`urls`](super::html_scan::urls)), which the renderer has read already.
-pub(crate) fn canonical_page_links(html: &str, urls: &[(UrlAttribute, Range<usize>)]) -> String {
+pub(crate) fn canonical_page_links(html: String, urls: &[(UrlAttribute, Range<usize>)]) -> String {
     let links = urls
         .iter()
         .filter(|(url, _)| url.tag == "a" && url.attribute == "href");
@@ -47,6 +47,11 @@ pub(crate) fn canonical_page_links(html: &str, urls: &[(UrlAttribute, Range<usiz
         let trailing = is_root_relative(raw) && path.len() > 1 && path.ends_with('/');
         trailing.then(|| range.start + path.len() - 1)
     });
+    let slashes: Vec<usize> = slashes.collect();
+    // Most pages have none: their body is kept as it is, not copied.
+    if slashes.is_empty() {
+        return html;
+    }
     let mut out = String::with_capacity(html.len());
     let mut copied = 0;
     for at in slashes {
@@ -116,7 +121,7 @@ mod tests {
     fn page_links_lose_their_trailing_slash() {
         let html = r#"<a href="/a/b/#x">1</a> <a href='/a/'>2</a> <a href="/">3</a> <a href="/a/?q=1">4</a> <a href="https://x/y/">5</a> <img src="/i/"> <a href="/a">6</a>"#;
         assert_eq!(
-            canonical_page_links(html, &super::super::html_scan::urls(html)),
+            canonical_page_links(html.to_string(), &super::super::html_scan::urls(html)),
             r#"<a href="/a/b#x">1</a> <a href='/a'>2</a> <a href="/">3</a> <a href="/a?q=1">4</a> <a href="https://x/y/">5</a> <img src="/i/"> <a href="/a">6</a>"#
         );
     }
