@@ -169,13 +169,19 @@ pub(super) fn lines<'a>(code: &'a str, language: &str) -> Option<Vec<Runs<'a>>> 
 /// Each token of only spaces given to the token after it, as giallo does (unless that one
 /// is underlined); then each run of tokens styled alike with its `style` attribute.
 fn merge_white_space(line: Line<'_>) -> Runs<'_> {
-    // Each class has a style of its own: runs are joined by class.
-    let mut runs: Vec<(usize, usize, Class)> = Vec::with_capacity(line.tokens.len());
-    let mut push = |from: usize, end: usize, class: Class| match runs.last_mut() {
-        Some((_, last_end, last_class)) if *last_class == class && *last_end == from => {
-            *last_end = end;
+    let mut runs: Runs<'_> = Vec::with_capacity(line.tokens.len());
+    // The run being made: where it starts and ends, and its class (each class has a style of
+    // its own, so runs are joined by class).
+    let mut open: Option<(usize, usize, Class)> = None;
+    let mut push = |from: usize, end: usize, class: Class| match &mut open {
+        Some((_, open_end, open_class)) if *open_class == class && *open_end == from => {
+            *open_end = end;
         }
-        _ => runs.push((from, end, class)),
+        _ => {
+            if let Some((from, end, class)) = open.replace((from, end, class)) {
+                runs.push((&line.text[from..end], class.style().map(Cow::Borrowed)));
+            }
+        }
     };
     let mut start = 0;
     let mut spaces_from = None;
@@ -196,9 +202,10 @@ fn merge_white_space(line: Line<'_>) -> Runs<'_> {
         }
         start = end;
     }
-    runs.into_iter()
-        .map(|(from, end, class)| (&line.text[from..end], class.style().map(Cow::Borrowed)))
-        .collect()
+    if let Some((from, end, class)) = open {
+        runs.push((&line.text[from..end], class.style().map(Cow::Borrowed)));
+    }
+    runs
 }
 
 #[cfg(test)]
