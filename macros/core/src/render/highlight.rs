@@ -179,7 +179,8 @@ pub struct Highlighted {
 /// `code` in `language` as the lines of a block, the `highlighted` ones marked: one
 /// `span.line` with its number per line, holding the tokens.
 pub fn block(code: &str, language: &str, fence: &Fence) -> Highlighted {
-    let mut html = String::with_capacity(code.len() * 4);
+    // Shiki's markup is about eight times the code it colours.
+    let mut html = String::with_capacity(code.len() * 8);
     // As Nuxt Content: trailing white space dropped, every line ended by its newline inside
     // the line (its renderer drops the newlines between elements).
     let (known, lines) = tokens(code.trim_end(), language);

@@ -209,6 +209,17 @@ pub(crate) fn scan(html: &str, mut visit: impl FnMut(Found<'_>)) {
         rest = &rest[name_len..];
         visit(Found::Tag(&tag, tag_start..offset(rest)));
         loop {
+            if let Some((name, value, after)) = written_as_the_compiler_writes(rest) {
+                let at = offset(rest);
+                visit(Found::Attribute {
+                    tag: &tag,
+                    name: &rest[name.clone()],
+                    name_range: at + name.start..at + name.end,
+                    value: at + value.start..at + value.end,
+                });
+                rest = after;
+                continue;
+            }
             rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
             let Some(first) = rest.chars().next() else {
                 return;
@@ -258,6 +269,31 @@ pub(crate) fn scan(html: &str, mut visit: impl FnMut(Found<'_>)) {
     }
 }
 
+/// The attribute at the start of `text` when it is written as the compiler writes every one,
+/// ` name="value"` (one space, a lower-case name, a double-quoted value): the ranges of its
+/// name and value in `text`, and what follows it. The general steps of an HTML tokenizer
+/// ([`scan`], the search's) read such an attribute the same way, but they are most of its time
+/// on a page of code.
+pub(crate) fn written_as_the_compiler_writes(
+    text: &str,
+) -> Option<(Range<usize>, Range<usize>, &str)> {
+    let bytes = text.as_bytes();
+    let name = bytes.strip_prefix(b" ")?;
+    let name_len = name
+        .iter()
+        .position(|b| !matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-' | b':'))?;
+    if name_len == 0 || !name[name_len..].starts_with(b"=\"") {
+        return None;
+    }
+    let value_start = 1 + name_len + 2;
+    let value_end = value_start + memchr::memchr(b'"', &bytes[value_start..])?;
+    Some((
+        1..1 + name_len,
+        value_start..value_end,
+        &text[value_end + 1..],
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +316,55 @@ mod tests {
         );
         assert_eq!(&html[urls[1].1.clone()], "/i.png");
         assert_eq!(urls_and_ids(html), (urls, vec!["dmso".into(), "p".into()]));
+    }
+
+    #[test]
+    fn attributes_written_as_the_compiler_writes_them_are_read_as_any_other() {
+        // Each case in the compiler's form and in forms the general steps read.
+        let cases = [
+            (
+                r#"<span style="--a:#1;--b:#2">x</span>"#,
+                r#"<span  style = "--a:#1;--b:#2" >x</span>"#,
+            ),
+            (
+                r#"<a href="/x" class="y" data-x="z">"#,
+                r#"<a href='/x' CLASS="y" data-x=z>"#,
+            ),
+            (
+                r#"<use xlink:href="/s.svg#i">"#,
+                r#"<use xlink:href='/s.svg#i'>"#,
+            ),
+            (r#"<p id="" title="a'b">"#, r#"<p id='' title="a'b">"#),
+        ];
+        let events = |html: &str| {
+            let mut seen = Vec::new();
+            scan(html, |found| {
+                if let Found::Attribute {
+                    name,
+                    name_range,
+                    value,
+                    ..
+                } = found
+                {
+                    seen.push((
+                        name.to_string(),
+                        html[name_range].to_ascii_lowercase(),
+                        html[value].to_string(),
+                    ));
+                }
+            });
+            seen
+        };
+        for (compiler, general) in cases {
+            assert_eq!(events(compiler), events(general), "{compiler}");
+            assert!(!events(compiler).is_empty());
+        }
+        assert!(written_as_the_compiler_writes(r#" style="a">"#).is_some());
+        // Unfinished: the value runs to the end, as the general steps read it.
+        assert_eq!(
+            events(r#"<p title="x"#),
+            [("title".into(), "title".into(), "x".into())]
+        );
     }
 
     #[test]

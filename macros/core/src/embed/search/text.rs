@@ -9,6 +9,7 @@
 //! the body. The tests hold it to html5ever's tokenizer on the repository's pages.
 
 use super::Part;
+use crate::render::html_scan::written_as_the_compiler_writes;
 use std::borrow::Cow;
 
 // The sets of elements below are `matches!` rather than lists: every tag of every page is
@@ -311,6 +312,9 @@ enum Step<'a> {
 /// Reads the attribute or the tag's end that `text` starts with, after white space and
 /// stray `/`.
 fn next_attribute(text: &str) -> Step<'_> {
+    if let Some((name, value, rest)) = written_as_the_compiler_writes(text) {
+        return Step::Attribute(&text[name], &text[value], rest);
+    }
     let mut rest = text;
     loop {
         rest = trim_space(rest);
