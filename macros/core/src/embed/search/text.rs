@@ -437,8 +437,10 @@ fn after_gt(text: &str) -> &str {
 
 #[derive(Default)]
 struct State<'a> {
-    /// The open elements: name, and whether their text is left out.
-    open: Vec<(Cow<'a, str>, bool)>,
+    /// The names of the open elements.
+    open: Vec<Cow<'a, str>>,
+    /// Where in `open` the outermost element whose text is left out is, while one is open.
+    left_out_at: Option<usize>,
     /// The open heading that started the current part, or the open header cell of the row
     /// that did.
     heading: Option<String>,
@@ -462,7 +464,7 @@ impl<'a> State<'a> {
         match token {
             Token::Start(tag) => self.start(tag),
             Token::End(name) => self.end(&name),
-            Token::Text(text) if !self.open.iter().any(|(_, left_out)| *left_out) => {
+            Token::Text(text) if self.left_out_at.is_none() => {
                 self.text().push_str(&text.decoded());
             }
             Token::Text(_) => {}
@@ -477,7 +479,7 @@ impl<'a> State<'a> {
         if is_void(name) || tag.self_closing {
             return;
         }
-        let reading = !self.open.iter().any(|(_, left_out)| *left_out);
+        let reading = self.left_out_at.is_none();
         // Inside an element left out, whether this one is too makes no difference.
         let [hidden, aria_hidden, id] = match reading {
             true => tag.attributes(["hidden", "aria-hidden", "id"]),
@@ -509,12 +511,18 @@ impl<'a> State<'a> {
         {
             self.heading = Some(name.to_string());
         }
-        self.open.push((tag.name, left_out));
+        if left_out {
+            self.left_out_at = Some(self.open.len());
+        }
+        self.open.push(tag.name);
     }
 
     fn end(&mut self, name: &str) {
-        if let Some(at) = self.open.iter().rposition(|(open, _)| open == name) {
+        if let Some(at) = self.open.iter().rposition(|open| open == name) {
             self.open.truncate(at);
+            if self.left_out_at.is_some_and(|left_out| left_out >= at) {
+                self.left_out_at = None;
+            }
         }
         if self.row.is_some_and(|outside| self.open.len() <= outside) {
             self.row = None;

@@ -107,7 +107,8 @@ impl<'a> Cursor<'a> {
         Cursor {
             line,
             at: 0,
-            tokens: Vec::new(),
+            // Enough for most lines of code at once.
+            tokens: Vec::with_capacity(8),
         }
     }
 
