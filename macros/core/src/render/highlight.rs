@@ -416,7 +416,9 @@ fn write_tokens(out: &mut String, line: &[(&str, Option<Cow<'static, str>>)], ne
 
 /// Highlighted code kept between builds (the macro's file, beside its compressed variants)
 /// and shared by the pages of one build: a one-page edit highlights the blocks it changed,
-/// and a block shown on several pages is highlighted once.
+/// and a block shown on several pages is highlighted once. Without a file nothing is kept:
+/// each block is highlighted where it is met, rather than every block's HTML held to the end
+/// of the build.
 #[derive(Debug, Default)]
 pub struct Cache {
     file: Option<PathBuf>,
@@ -482,6 +484,9 @@ impl Cache {
     }
 
     fn get(&self, kind: &str, code: &str, make: impl FnOnce() -> Highlighted) -> Highlighted {
+        if self.file.is_none() {
+            return make();
+        }
         let key = key(kind, code);
         if let Some(found) = lock(&self.used).get(&key) {
             return found.clone();
