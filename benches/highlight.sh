@@ -8,7 +8,9 @@
 #      it: `cargo bench -p site_compiler --bench highlight`, RUNS times (new processes).
 #   2. The compile stage: `compile_dir` (release) on PAGES generated pages with three 20-line
 #      code blocks each (`scripts/gen-corpus.py --code`: TypeScript, YAML, MDC) and on the same
-#      pages with the blocks unnamed (`--code-plain`), alternately, RUNS rounds: pages/s.
+#      pages with the blocks unnamed (`--code-plain`), alternately, ROUNDS rounds: pages/s,
+#      and the median and quartiles of each round's own ratio (the machine's speed drifts
+#      from round to round).
 #   3. The one-page edit of a debug build of those PAGES pages: one throwaway crate with one
 #      binary per corpus (`include_site!` of each), the dependencies built once; a paragraph
 #      appended to one page, then `cargo build --bin` of that corpus, alternately, EDITS
@@ -16,12 +18,13 @@
 #      the kept blocks removed before each build, without highlighting; then an edit inside a
 #      code block (its block highlighted again: the grammars loaded, the language compiled).
 #
-# Environment: RUNS (5), EDITS (7), BENCH_DIR (kept between runs so the dependencies build once;
+# Environment: RUNS (5), ROUNDS (RUNS), EDITS (7), BENCH_DIR (kept between runs so the dependencies build once;
 # default /tmp/site-highlight-bench). Not run by CI or the tests.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
 RUNS=${RUNS:-5}
+ROUNDS=${ROUNDS:-$RUNS}
 EDITS=${EDITS:-7}
 PAGES=${1:-1000}
 BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/site-highlight-bench}
@@ -52,14 +55,14 @@ for language in $(sed -nE 's/^ *([a-z]+): first block.*/\1/p' "$BENCH_DIR/bench-
 done
 
 echo
-echo "== 2. compile stage: compile_dir (release) on $PAGES pages, $RUNS alternating rounds =="
+echo "== 2. compile stage: compile_dir (release) on $PAGES pages, $ROUNDS alternating rounds =="
 for kind in code code-plain; do
     python3 "$repo/scripts/gen-corpus.py" "$PAGES" "$BENCH_DIR/$kind-$PAGES" "--$kind" >/dev/null
 done
 (cd "$repo" && cargo build --quiet --release -p site_compiler --example compile_dir)
 lib=$(cd "$repo" && cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/release/examples/compile_dir
 declare -A times rates
-for _ in $(seq "$RUNS"); do
+for _ in $(seq "$ROUNDS"); do
     for kind in code code-plain; do
         out=$("$lib" "$BENCH_DIR/$kind-$PAGES")
         times[$kind]+="$(sed -nE 's/.* in ([0-9.]+) ms.*/\1/p' <<<"$out") "
@@ -72,6 +75,11 @@ for kind in code code-plain; do
 done
 # shellcheck disable=SC2086
 echo "highlighted ÷ plain, pages/s: $(ratio "$(median ${rates[code]})" "$(median ${rates[code-plain]})")"
+# Each round's own ratio: the machine's speed drifts less within a round than across a series.
+# shellcheck disable=SC2086
+paste <(printf '%s\n' ${rates[code]}) <(printf '%s\n' ${rates[code-plain]}) |
+    awk '{ print $1 / $2 }' | sort -n |
+    awk '{ r[NR] = $1 } END { printf "per round, highlighted ÷ plain: median %.2f, quartiles %.2f and %.2f\n", r[int((NR + 1) / 2)], r[int((NR + 3) / 4)], r[int((3 * NR + 1) / 4)] }'
 
 echo
 echo "== 3. one-page edit: debug build of $PAGES pages, $EDITS alternating rounds =="
