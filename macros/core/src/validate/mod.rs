@@ -27,19 +27,10 @@ impl PageIndex {
         generated: &[RenderedPage],
         assets: &[AssetFile],
     ) -> PageIndex {
-        let mut index = PageIndex {
-            pages: BTreeMap::new(),
-            assets: assets.iter().map(|a| a.route.clone()).collect(),
-        };
-        for page in pages {
-            index.pages.insert(page.route.clone(), page.ids.clone());
-        }
+        let mut index = PageIndex::of(pages, [], assets, has_feed(pages));
         for page in generated {
             let ids = || page.ids.clone();
             index.pages.entry(page.route.clone()).or_insert_with(ids);
-        }
-        if has_feed(pages) {
-            index.assets.insert(FEED_ROUTE.into());
         }
         index
     }
@@ -57,7 +48,7 @@ impl PageIndex {
             assets: assets.iter().map(|a| a.route.clone()).collect(),
         };
         for page in pages {
-            index.pages.insert(page.route.clone(), page.ids.clone());
+            index.insert(page);
         }
         for route in generated {
             index.pages.entry(route.to_string()).or_default();
