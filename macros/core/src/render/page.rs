@@ -283,11 +283,9 @@ pub fn site_announcement(
         true => untrusted::sanitise(&html),
         false => html,
     };
+    let urls = html_scan::urls(&html);
     Some(SiteAnnouncement {
-        html: {
-            let urls = html_scan::urls(&html);
-            root_urls::canonical_page_links(html, &urls)
-        },
+        html: root_urls::canonical_page_links(html, &urls),
         third_party: renderer.third_party,
         enhanced: renderer.enhanced,
     })
