@@ -31,10 +31,11 @@ use site_table::Span;
 /// small part of its input since a group's pages repeat their chrome.
 const PACK: (i32, i32) = (1, 22);
 
-/// The text and bytes of one expansion, in groups, the content's files it includes as they
-/// are, and where its files go.
+/// The text and bytes of one expansion, in groups, the content's files it gathers into one
+/// file and those it includes as they are, and where its files go.
 pub(crate) struct Blobs {
     groups: Vec<Group>,
+    gathered: Vec<u8>,
     included: Vec<PathBuf>,
     dir: Option<PathBuf>,
     key: u64,
@@ -93,6 +94,7 @@ impl Blobs {
     pub(crate) fn new(dir: Option<PathBuf>, key: u64, groups: usize, pack: bool) -> Blobs {
         Blobs {
             groups: (0..groups).map(|_| Group::default()).collect(),
+            gathered: Vec::new(),
             included: Vec::new(),
             dir,
             key,
@@ -117,11 +119,27 @@ impl Blobs {
         span(2 * group + 1, start, all.len())
     }
 
+    /// Appends the bytes of one of the content's files to the file gathering them (packed
+    /// like text): rustc's cost of an included file is mostly its own, whatever its size, and
+    /// a content folder may have hundreds of small text files (the LwM2M registry's XML); gives
+    /// their span.
+    pub(crate) fn gather(&mut self, bytes: &[u8]) -> Span {
+        let start = self.gathered.len();
+        self.gathered.extend_from_slice(bytes);
+        span(2 * self.groups.len(), start, self.gathered.len())
+    }
+
     /// The content's file at `path`, of `len` bytes, included as it is (not copied into a
     /// group's files, which are rewritten whenever the group changes): its span.
     pub(crate) fn include(&mut self, path: &Path, len: usize) -> Span {
         self.included.push(path.to_path_buf());
-        span(2 * self.groups.len() + self.included.len() - 1, 0, len)
+        span(2 * self.groups.len() + self.included.len(), 0, len)
+    }
+
+    /// The content's files included as they are: those whose inclusion tells rustc's dep-info
+    /// of them.
+    pub(crate) fn included(&self) -> &[PathBuf] {
+        &self.included
     }
 
     /// The items `FILES` (every file as a `::site::__private::Blob`, in the order the spans
@@ -133,6 +151,7 @@ impl Blobs {
     pub(crate) fn statics(self, index: Vec<u8>) -> TokenStream {
         let Blobs {
             groups,
+            gathered,
             included,
             dir,
             key,
@@ -152,10 +171,16 @@ impl Blobs {
                     },
                 ]
             })
-            .chain([File {
-                contents: index,
-                packed: pack,
-            }])
+            .chain([
+                File {
+                    contents: gathered,
+                    packed: pack,
+                },
+                File {
+                    contents: index,
+                    packed: pack,
+                },
+            ])
             .collect();
         let paths: Vec<Option<PathBuf>> = match dir.as_deref() {
             Some(dir) => site_compiler::parallel::map(&files, |file| write(dir, key, file)),
@@ -336,7 +361,8 @@ mod tests {
     }
 
     /// Blobs of key 7, two groups: the first holding two texts and bytes, the second a text;
-    /// an image included as it is. Their spans, and the statics.
+    /// two XML files of the content gathered, an image included as it is. Their spans, and the
+    /// statics.
     fn blobs_of(dir: Option<PathBuf>, text: &str, pack: bool) -> (Vec<Span>, TokenStream) {
         let mut blobs = Blobs::new(dir, 7, 2, pack);
         let spans = vec![
@@ -344,8 +370,11 @@ mod tests {
             blobs.push_text(0, text),
             blobs.push_text(1, "second"),
             blobs.push_bytes(0, b"\x1f\x8b"),
+            blobs.gather(b"<a/>"),
             blobs.include(Path::new("/content/public/x.png"), 4),
+            blobs.gather(b"<b/>"),
         ];
+        assert_eq!(blobs.included(), [Path::new("/content/public/x.png")]);
         (spans, blobs.statics(b"index".to_vec()))
     }
 
@@ -361,26 +390,30 @@ mod tests {
                 at(0, 12, 22),
                 at(2, 0, 6),
                 at(1, 0, 2),
-                at(4, 0, 4)
+                at(4, 0, 4),
+                at(5, 0, 4),
+                at(4, 4, 8),
             ]
         );
         let paths = included_paths(&statics);
-        // Group 0's text and bytes, group 1's, the included image, then the index.
-        assert_eq!(paths.len(), 6, "{statics}");
-        assert_eq!(paths[4], Path::new("/content/public/x.png"));
+        // Group 0's text and bytes, group 1's, the gathered files, the included image, then
+        // the index.
+        assert_eq!(paths.len(), 7, "{statics}");
+        assert_eq!(paths[5], Path::new("/content/public/x.png"));
         // Each written file after a byte that makes it no UTF-8, which the expansion skips.
         assert_eq!(fs::read(&paths[0])?, b"\xff<p>first</p><p>OMA</p>");
         assert_eq!(fs::read(&paths[1])?, b"\xff\x1f\x8b");
         assert_eq!(fs::read(&paths[2])?, b"\xffsecond");
         assert_eq!(fs::read(&paths[3])?, b"\xff");
-        assert_eq!(fs::read(&paths[5])?, b"\xffindex");
+        assert_eq!(fs::read(&paths[4])?, b"\xff<a/><b/>");
+        assert_eq!(fs::read(&paths[6])?, b"\xffindex");
         let text = statics.to_string();
         assert!(
-            text.contains("static FILES : [& :: site :: __private :: Blob ; 5usize]"),
+            text.contains("static FILES : [& :: site :: __private :: Blob ; 6usize]"),
             "{text}"
         );
         assert!(
-            text.contains("mod file_4 { pub (super) static BLOB : :: site :: __private :: Blob = :: site :: __private :: Blob :: file (include_bytes ! (\"/content/public/x.png\")) ; }"),
+            text.contains("mod file_5 { pub (super) static BLOB : :: site :: __private :: Blob = :: site :: __private :: Blob :: file (include_bytes ! (\"/content/public/x.png\")) ; }"),
             "{text}"
         );
         assert!(
@@ -408,8 +441,9 @@ mod tests {
         let mut other = Blobs::new(Some(dir.clone()), 8, 1, false);
         other.push_text(0, "other");
         let _ = other.statics(Vec::new());
-        // Its text, and one file for its empty bytes and its empty index, which are equal.
-        assert_eq!(fs::read_dir(&dir)?.count(), 5 + 2);
+        // Its text, and one file for its empty bytes, gathered files and index, which are
+        // equal.
+        assert_eq!(fs::read_dir(&dir)?.count(), 6 + 2);
         fs::remove_dir_all(dir)
     }
 
@@ -423,14 +457,15 @@ mod tests {
         let stored = fs::read(&paths[0])?;
         assert!(stored.len() < page.len() / 4, "{} bytes", stored.len());
         assert_eq!(unpacked(&stored)?, format!("<p>first</p>{page}").as_bytes());
-        assert_eq!(unpacked(&fs::read(&paths[5])?)?, b"index", "the index too");
+        assert_eq!(unpacked(&fs::read(&paths[4])?)?, b"<a/><b/>", "the gathered files too");
+        assert_eq!(unpacked(&fs::read(&paths[6])?)?, b"index", "the index too");
         assert_eq!(
             fs::read(&paths[1])?,
             b"\xff\x1f\x8b",
             "bytes are not packed"
         );
         let text = statics.to_string();
-        assert_eq!(text.matches("Blob :: packed").count(), 3, "{text}");
+        assert_eq!(text.matches("Blob :: packed").count(), 4, "{text}");
         // Unpacked and packed files of the same text are different files.
         let (_, plain) = blobs_of(Some(dir.clone()), &page, false);
         assert_ne!(included_paths(&plain)[0], paths[0]);

@@ -81,8 +81,8 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
             return quote! { compile_error!(#message) };
         }
     };
+    let sources = sources(&build, blobs.included());
     let statics = blobs.statics(index);
-    let sources = sources(&build);
     quote! {
         {
             #report
@@ -164,16 +164,12 @@ fn groups(build: &Build) -> usize {
     rest_group(build) + 1 + generated.count()
 }
 
-/// Every file the build read but does not serve as it is (those are included already), named
+/// Every file the build read but does not include as it is (those are named already), named
 /// so that rustc's dep-info tracks edits to it, and the base URL read through `option_env!` so
 /// that a change of it rebuilds the sitemap. The files are named in a function that is never
 /// called rather than in a `const` each, which rustc would type-check and evaluate one by one.
-fn sources(build: &Build) -> TokenStream {
-    let served: HashSet<&Path> = build
-        .assets
-        .iter()
-        .filter_map(|asset| asset.file.as_deref())
-        .collect();
+fn sources(build: &Build, included: &[PathBuf]) -> TokenStream {
+    let served: HashSet<&Path> = included.iter().map(PathBuf::as_path).collect();
     let unserved = build
         .sources
         .iter()
@@ -217,8 +213,12 @@ fn index<'a>(blobs: &mut Blobs, build: &'a Build, base_path: &'a str) -> Index<'
         .iter()
         .map(|asset| {
             let (bytes, group) = match &asset.file {
-                // The content's own files (images, fonts) are included as they are, their
-                // variants in the rest group.
+                // The content's own files, their variants in the rest group: text gathered
+                // into one file, the rest (images, fonts), large and compressed already,
+                // included as it is.
+                Some(_) if embed::compress::compressible(&asset.content_type) => {
+                    (blobs.gather(&asset.bytes), rest)
+                }
                 Some(path) => (blobs.include(path, asset.bytes.len()), rest),
                 None => {
                     generated += 1;
