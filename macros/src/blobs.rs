@@ -42,10 +42,11 @@ pub(crate) struct Blobs {
     pack: bool,
 }
 
-/// What one group's two files hold.
+/// What one group's two files hold: text (documents, generated text files), packed in debug
+/// builds, and bytes (compressed variants, binary files), never packed.
 #[derive(Default)]
 struct Group {
-    text: String,
+    text: Vec<u8>,
     bytes: Vec<u8>,
 }
 
@@ -102,12 +103,12 @@ impl Blobs {
         }
     }
 
-    /// Appends `text` to group `group`'s text (one of those [`Blobs::new`] made); gives its
-    /// span.
-    pub(crate) fn push_text(&mut self, group: usize, text: &str) -> Span {
+    /// Appends `text` (UTF-8 where it is read as a string) to group `group`'s text (one of
+    /// those [`Blobs::new`] made); gives its span.
+    pub(crate) fn push_text(&mut self, group: usize, text: &[u8]) -> Span {
         let all = &mut self.groups[group].text;
         let start = all.len();
-        all.push_str(text);
+        all.extend_from_slice(text);
         span(2 * group, start, all.len())
     }
 
@@ -162,7 +163,7 @@ impl Blobs {
             .flat_map(|group| {
                 [
                     File {
-                        contents: group.text.into_bytes(),
+                        contents: group.text,
                         packed: pack,
                     },
                     File {
@@ -366,9 +367,9 @@ mod tests {
     fn blobs_of(dir: Option<PathBuf>, text: &str, pack: bool) -> (Vec<Span>, TokenStream) {
         let mut blobs = Blobs::new(dir, 7, 2, pack);
         let spans = vec![
-            blobs.push_text(0, "<p>first</p>"),
-            blobs.push_text(0, text),
-            blobs.push_text(1, "second"),
+            blobs.push_text(0, b"<p>first</p>"),
+            blobs.push_text(0, text.as_bytes()),
+            blobs.push_text(1, b"second"),
             blobs.push_bytes(0, b"\x1f\x8b"),
             blobs.gather(b"<a/>"),
             blobs.include(Path::new("/content/public/x.png"), 4),
@@ -439,7 +440,7 @@ mod tests {
         );
         // Another key's files are not touched.
         let mut other = Blobs::new(Some(dir.clone()), 8, 1, false);
-        other.push_text(0, "other");
+        other.push_text(0, b"other");
         let _ = other.statics(Vec::new());
         // Its text, and one file for its empty bytes, gathered files and index, which are
         // equal.
@@ -457,7 +458,11 @@ mod tests {
         let stored = fs::read(&paths[0])?;
         assert!(stored.len() < page.len() / 4, "{} bytes", stored.len());
         assert_eq!(unpacked(&stored)?, format!("<p>first</p>{page}").as_bytes());
-        assert_eq!(unpacked(&fs::read(&paths[4])?)?, b"<a/><b/>", "the gathered files too");
+        assert_eq!(
+            unpacked(&fs::read(&paths[4])?)?,
+            b"<a/><b/>",
+            "the gathered files too"
+        );
         assert_eq!(unpacked(&fs::read(&paths[6])?)?, b"index", "the index too");
         assert_eq!(
             fs::read(&paths[1])?,

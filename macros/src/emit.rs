@@ -220,9 +220,16 @@ fn index<'a>(blobs: &mut Blobs, build: &'a Build, base_path: &'a str) -> Index<'
                     (blobs.gather(&asset.bytes), rest)
                 }
                 Some(path) => (blobs.include(path, asset.bytes.len()), rest),
+                // Generated ones in a group of their own, as text when they are (the search
+                // index, the stylesheet): packed in debug builds, where most of them are the same
+                // from one build to the next and rustc would read them whole each time.
                 None => {
                     generated += 1;
-                    (blobs.push_bytes(generated, &asset.bytes), generated)
+                    let bytes = match embed::compress::compressible(&asset.content_type) {
+                        true => blobs.push_text(generated, &asset.bytes),
+                        false => blobs.push_bytes(generated, &asset.bytes),
+                    };
+                    (bytes, generated)
                 }
             };
             AssetRecord {
@@ -310,7 +317,7 @@ fn page_record<'a>(
     EmbeddedPage { page, variants }: &'a EmbeddedPage,
     base_path: &str,
 ) -> PageRecord<'a> {
-    let html = blobs.push_text(group, &page.html);
+    let html = blobs.push_text(group, page.html.as_bytes());
     // The body is within the document (the whole of it in fragments mode): the binary holds
     // those bytes once.
     let body = match page.around_body() {
@@ -319,7 +326,7 @@ fn page_record<'a>(
             let end = start + u32::try_from(page.body.len()).unwrap_or(u32::MAX);
             site_table::Span { start, end, ..html }
         }
-        None => blobs.push_text(group, &page.body),
+        None => blobs.push_text(group, page.body.as_bytes()),
     };
     // Printable ASCII, as a header value must be: the build checks every policy. The strict
     // one is the server's default.
