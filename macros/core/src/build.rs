@@ -903,6 +903,9 @@ pub(crate) struct KeptDocuments {
     reference_search: Option<ReferenceSearch>,
     /// Whether the last build made it anew rather than taking it over.
     reference_made: bool,
+    /// The reference entries' words as the registry's stored file holds them, decoded only
+    /// when their file is made again.
+    stored_words: Option<stored::StoredWords>,
 }
 
 /// The reference entries' search file ([`search::reference_file`]) and what it was made of.
@@ -917,9 +920,10 @@ pub(crate) struct ReferenceSearch {
 
 /// The search index of `pages` as its files: each page's words taken over from the last build
 /// when the page did not render again and its section kept its title, else read again; the
-/// reference entries' file taken over whole when none of them did. What is kept for the next
-/// build: every page's words when `keeping`, else the reference entries' alone (what the
-/// registry's stored file holds), and the reference entries' file either way.
+/// reference entries' file taken over whole when none of them did, their words then not read
+/// at all (a stored file's are not even decoded). What is kept for the next build: every
+/// page's words when `keeping`, else the reference entries' alone (what the registry's stored
+/// file holds), and the reference entries' file either way.
 fn search_files(
     pages: &[(&RenderedPage, bool)],
     nav: &Navigation,
@@ -927,45 +931,20 @@ fn search_files(
     keeping: bool,
     kept: &mut KeptDocuments,
 ) -> Vec<SiteAsset> {
-    let indexed: Vec<(&RenderedPage, bool)> = pages
+    let is_reference = |page: &RenderedPage| page.searched == Searched::Reference;
+    let indexed: Vec<(&RenderedPage, bool, String)> = pages
         .iter()
-        .copied()
         .filter(|(page, _)| search::is_indexed(page))
+        .map(|(page, rendered)| (*page, *rendered, search::section_of(page, nav)))
         .collect();
-    let sections: Vec<String> = indexed
+    let entries: Vec<(String, String)> = indexed
         .iter()
-        .map(|(page, _)| search::section_of(page, nav))
-        .collect();
-    let mut last = std::mem::take(&mut kept.search);
-    let mut words: Vec<Option<PageWords>> = indexed
-        .iter()
-        .zip(&sections)
-        .map(|((page, rendered), section)| {
-            let words = last.remove(&page.route);
-            words.filter(|words| !rendered && words.section == *section)
-        })
-        .collect();
-    let missing: Vec<usize> = (0..indexed.len())
-        .filter(|&at| words[at].is_none())
-        .collect();
-    let made = parallel::map(&missing, |&at| {
-        search::page_words(indexed[at].0, sections[at].clone())
-    });
-    for (at, made) in missing.into_iter().zip(made) {
-        words[at] = Some(made);
-    }
-    let words: Vec<PageWords> = words.into_iter().flatten().collect();
-    let with_words: Vec<(&RenderedPage, &PageWords)> =
-        indexed.iter().map(|(page, _)| *page).zip(&words).collect();
-    let (authored, reference) = search::tiers(&with_words);
-    let authored = search::authored_file(&search::tier_of(&authored, base_path));
-    let entries: Vec<(String, String)> = reference
-        .iter()
-        .map(|(page, words)| (page.route.clone(), words.section.clone()))
+        .filter(|(page, ..)| is_reference(page))
+        .map(|(page, _, section)| (page.route.clone(), section.clone()))
         .collect();
     let rendered = indexed
         .iter()
-        .any(|(page, rendered)| *rendered && page.searched == Searched::Reference);
+        .any(|(page, rendered, _)| *rendered && is_reference(page));
     let taken_over = match kept.reference_search.take() {
         Some(last) if !rendered && last.entries == entries && last.base_path == base_path => {
             Some(last.file)
@@ -973,15 +952,56 @@ fn search_files(
         _ => None,
     };
     kept.reference_made = taken_over.is_none();
+    let mut last = std::mem::take(&mut kept.search);
+    if kept.reference_made {
+        last.extend(
+            kept.stored_words
+                .take()
+                .map_or_else(Vec::new, |words| words.decode()),
+        );
+    }
+    // The pages whose words a file made here needs.
+    let made: Vec<&(&RenderedPage, bool, String)> = indexed
+        .iter()
+        .filter(|(page, ..)| kept.reference_made || !is_reference(page))
+        .collect();
+    let mut words: Vec<Option<PageWords>> = made
+        .iter()
+        .map(|(page, rendered, section)| {
+            let words = last.remove(&page.route);
+            words.filter(|words| !rendered && words.are_of(page, section))
+        })
+        .collect();
+    let missing: Vec<usize> = (0..made.len()).filter(|&at| words[at].is_none()).collect();
+    let read = parallel::map(&missing, |&at| {
+        let (page, _, section) = made[at];
+        search::page_words(page, section.clone())
+    });
+    for (at, read) in missing.into_iter().zip(read) {
+        words[at] = Some(read);
+    }
+    let words: Vec<PageWords> = words.into_iter().flatten().collect();
+    let with_words: Vec<(&RenderedPage, &PageWords)> =
+        made.iter().map(|(page, ..)| *page).zip(&words).collect();
+    let (authored, reference) = search::tiers(&with_words);
+    let authored = search::authored_file(&search::tier_of(&authored, base_path));
     let reference = taken_over
         .unwrap_or_else(|| search::reference_file(&search::tier_of(&reference, base_path)));
-    kept.search = indexed
+    kept.search = made
         .iter()
-        .map(|(page, _)| page)
+        .map(|(page, ..)| page)
         .zip(words)
-        .filter(|(page, _)| keeping || page.searched == Searched::Reference)
+        .filter(|(page, _)| keeping || is_reference(page))
         .map(|(page, words)| (page.route.clone(), words))
         .collect();
+    // The reference entries' words, when their file was taken over, as they were.
+    if !kept.reference_made {
+        for (route, _) in &entries {
+            if let Some(words) = last.remove(route) {
+                kept.search.insert(route.clone(), words);
+            }
+        }
+    }
     kept.reference_search = Some(ReferenceSearch {
         entries,
         base_path: base_path.to_string(),

@@ -161,6 +161,17 @@ Text.
         .unwrap_or_else(|e| panic!("{e}"));
     let (read, rendered) = rebuild(&mut session);
     assert!(!read && rendered.is_empty(), "{rendered:?}");
+    // A page of the content's own at an object's route, then without it: the object's words
+    // are its page's again, not those the content's page had at the route.
+    let own = content
+        .root()
+        .join("lwm2m/resources/registry/objects/3443.md");
+    let made = own.parent().map_or(Ok(()), std::fs::create_dir_all);
+    made.and_then(|()| std::fs::write(&own, "# Our eSIM page\n\nText of our own.\n"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    rebuild(&mut session);
+    std::fs::remove_file(&own).unwrap_or_else(|e| panic!("{e}"));
+    rebuild(&mut session);
 
     let renamed =
         snapshot("objects/3.xml").replace("<Name>Current Time</Name>", "<Name>Clock</Name>");
@@ -215,6 +226,15 @@ fn a_build_takes_the_registry_back_from_the_file_beside_its_cache_until_a_file_u
     };
     let outputs = |build: &Build| outputs_but(build, "");
     let object = "/lwm2m/resources/registry/objects/3";
+    // A page of the content's own in the registry's section, so that the section's title is
+    // the same with or without a page at an object's route (below).
+    let write = |relative: &str, text: &str| {
+        let path = content.root().join(relative);
+        let made = path.parent().map_or(Ok(()), std::fs::create_dir_all);
+        made.and_then(|()| std::fs::write(&path, text))
+            .unwrap_or_else(|e| panic!("{e}"));
+    };
+    write("lwm2m/about.md", "# About LwM2M\n\nText.\n");
 
     let first = built(&options);
     assert!(stored.is_file(), "the registry's part is stored");
@@ -246,6 +266,19 @@ fn a_build_takes_the_registry_back_from_the_file_beside_its_cache_until_a_file_u
     let read_again = built(&options);
     assert!(document(&read_again, object).contains("Current Tick"));
     assert_eq!(outputs(&read_again), outputs(&built(&Options::default())));
+
+    // A page of the content's own at an object's route: the reference entries' file is made
+    // again, with the other entries' words as stored, as a build from scratch makes it; then
+    // again without the page.
+    let own = "lwm2m/resources/registry/objects/3443.md";
+    write(own, "# Our eSIM page\n\nText of our own.\n");
+    let overridden = built(&options);
+    let esim = "/lwm2m/resources/registry/objects/3443";
+    assert!(document(&overridden, esim).contains("Text of our own"));
+    assert_eq!(outputs(&overridden), outputs(&built(&Options::default())));
+    std::fs::remove_file(content.root().join(own)).unwrap_or_else(|e| panic!("{e}"));
+    let _ = std::fs::remove_dir_all(content.root().join("lwm2m/resources"));
+    assert_eq!(outputs(&built(&options)), outputs(&read_again));
 
     // A stored file that does not decode is ignored.
     std::fs::write(&stored, "site stored registry, cut short").unwrap_or_else(|e| panic!("{e}"));

@@ -6,7 +6,7 @@
 //! The file holds the registry as read ([`KeptRegistry`], taken back only while
 //! [`registry::stamp`](crate::registry::stamp) of its files is the same), the words of its
 //! pages and the search file of reference entries (taken back by the search index as a
-//! session's are). A header names the format and this compiler's sources; a file of another
+//! session's are; the words, encoded apart, decoded only when that file is made again). A header names the format and this compiler's sources; a file of another
 //! compiler, other dependencies (another `Cargo.lock` above the content folder), another
 //! content folder or mode, or one that does not decode, is ignored.
 
@@ -20,7 +20,7 @@ use crate::source::write_atomically;
 
 /// The first line of a stored file.
 const HEADER: &str = concat!(
-    "site stored registry 1: compiler ",
+    "site stored registry 2: compiler ",
     env!("SITE_COMPILER_SOURCES"),
     "\n"
 );
@@ -34,9 +34,24 @@ struct Stored {
     /// [`dependencies`] when it was.
     dependencies: u64,
     registry: KeptRegistry,
-    /// The words of the registry's pages, by route.
-    words: Vec<(String, PageWords)>,
+    words: StoredWords,
     reference: Option<ReferenceSearch>,
+}
+
+/// The words of the registry's pages, by route, encoded: most builds take the reference
+/// entries' search file over and need none of them.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct StoredWords(Vec<u8>);
+
+impl StoredWords {
+    fn encode(words: &[(String, PageWords)]) -> Option<StoredWords> {
+        postcard::to_allocvec(words).ok().map(StoredWords)
+    }
+
+    /// The words, or none if they do not decode (each page's are then read again).
+    pub(crate) fn decode(self) -> Vec<(String, PageWords)> {
+        postcard::from_bytes(&self.0).unwrap_or_default()
+    }
 }
 
 /// The stored file of the build whose compression cache is `cache`.
@@ -56,7 +71,7 @@ pub(super) fn read(file: &Path, root: &Path, lenient: bool) -> Kept {
         return kept;
     }
     kept.registry = Some(stored.registry);
-    kept.documents.search = stored.words.into_iter().collect();
+    kept.documents.stored_words = Some(stored.words);
     kept.documents.reference_search = stored.reference;
     kept
 }
@@ -78,17 +93,24 @@ pub(super) fn write(file: &Path, root: &Path, lenient: bool, kept: Kept) {
     if !registry_read && !documents.reference_made {
         return;
     }
-    // The registry's pages' words alone; the others are stored with their pages.
+    // The registry's pages' words alone, as they were stored when the build did not decode
+    // them; the others are stored with their pages.
     let routes: HashSet<&str> = registry
         .pages
         .iter()
         .map(|page| page.route.as_str())
         .collect();
-    let words = documents
+    let words: Vec<(String, PageWords)> = documents
         .search
         .into_iter()
         .filter(|(route, _)| routes.contains(route.as_str()))
         .collect();
+    let Some(words) = documents
+        .stored_words
+        .or_else(|| StoredWords::encode(&words))
+    else {
+        return;
+    };
     let stored = Stored {
         root: root.to_path_buf(),
         lenient,

@@ -95,6 +95,9 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 pub struct PageWords {
     /// The title of the site's section the page is in.
     pub section: String,
+    /// The content file the page rendered from (none for the registry's pages): a route's
+    /// words are another page's once a file of the content takes the route or gives it up.
+    source: Option<String>,
     parts: Vec<Part>,
     counts: Vec<HashMap<String, [u32; 4]>>,
     /// The words of all its parts, each once.
@@ -142,9 +145,18 @@ pub fn page_words(page: &RenderedPage, section: String) -> PageWords {
     distinct.dedup();
     PageWords {
         section,
+        source: page.source.clone(),
         parts,
         counts,
         distinct,
+    }
+}
+
+impl PageWords {
+    /// Whether these are the words [`page_words`] would read from `page` in the section
+    /// titled `section`, `page` not having rendered again since.
+    pub fn are_of(&self, page: &RenderedPage, section: &str) -> bool {
+        self.section == section && self.source == page.source
     }
 }
 
