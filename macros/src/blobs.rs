@@ -17,6 +17,11 @@
 //! written under a temporary name then renamed, and dated 1970: cargo rebuilds a crate when a
 //! file named in its dep-info is newer than the build, and these are written during it. A
 //! deleted file is missing from the dep-info, so cargo reruns the macro, which writes it again.
+//!
+//! The content's own files are served from the expansion too: text files (the LwM2M registry's
+//! hundreds of XML files) gathered into one file, since rustc's cost of an included file is
+//! mostly its own whatever its size; images and other binary files, large and compressed
+//! already, included as they are, which also names them for dep-info.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -120,10 +125,8 @@ impl Blobs {
         span(2 * group + 1, start, all.len())
     }
 
-    /// Appends the bytes of one of the content's files to the file gathering them (packed
-    /// like text): rustc's cost of an included file is mostly its own, whatever its size, and
-    /// a content folder may have hundreds of small text files (the LwM2M registry's XML); gives
-    /// their span.
+    /// Appends one of the content's text files to the file gathering them, packed like text;
+    /// gives its span.
     pub(crate) fn gather(&mut self, bytes: &[u8]) -> Span {
         let start = self.gathered.len();
         self.gathered.extend_from_slice(bytes);
