@@ -74,7 +74,8 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     };
     let mut blobs = Blobs::new(dir, key, groups(&build), debug);
     let report = report(&path, &build.diagnostics);
-    let index = match site_table::encode(&index(&mut blobs, &build, &options.base_path)) {
+    let index = index(&mut blobs, &build, &options.base_path);
+    let index = match index.and_then(|index| site_table::encode(&index)) {
         Ok(index) => index,
         Err(error) => {
             let message = format!("internal error in site_macros: {error}");
@@ -156,12 +157,12 @@ fn rest_group(build: &Build) -> usize {
 }
 
 /// How many groups the files of `build` make: the pages', the rest group, then one per asset
-/// the build generated (the stylesheet, the search index, the sitemap…), so that an edit
-/// changing one of them, as most edits change the search index, leaves the others' files as
-/// they were for rustc.
+/// the build generated (the stylesheet, the search index, the sitemap…) and, with the LwM2M
+/// registry, one for its objects' records, so that an edit changing one of them, as most
+/// edits change the search index, leaves the others' files as they were for rustc.
 fn groups(build: &Build) -> usize {
     let generated = build.assets.iter().filter(|asset| asset.file.is_none());
-    rest_group(build) + 1 + generated.count()
+    rest_group(build) + 1 + generated.count() + usize::from(build.registry.is_some())
 }
 
 /// Every file the build read but does not include as it is (those are named already), named
@@ -186,8 +187,12 @@ fn sources(build: &Build, included: &[PathBuf]) -> TokenStream {
     }
 }
 
-/// The page table of `build`, its documents and bytes put in `blobs`.
-fn index<'a>(blobs: &mut Blobs, build: &'a Build, base_path: &'a str) -> Index<'a> {
+/// The page table of `build`, its documents, bytes and the registry's objects put in `blobs`.
+fn index<'a>(
+    blobs: &mut Blobs,
+    build: &'a Build,
+    base_path: &'a str,
+) -> Result<Index<'a>, site_table::Error> {
     let pages = build
         .pages
         .iter()
@@ -243,7 +248,14 @@ fn index<'a>(blobs: &mut Blobs, build: &'a Build, base_path: &'a str) -> Index<'
             }
         })
         .collect();
-    Index {
+    let lwm2m = match build.registry.as_deref() {
+        Some(registry) => {
+            let objects = site_table::encode(&object_records(registry, base_path))?;
+            Some(blobs.push_text(generated + 1, &objects))
+        }
+        None => None,
+    };
+    Ok(Index {
         base_path,
         stylesheet: &build.stylesheet,
         widest_content_security_policy: Cow::Owned(build.widest_content_security_policy()),
@@ -257,11 +269,8 @@ fn index<'a>(blobs: &mut Blobs, build: &'a Build, base_path: &'a str) -> Index<'
             .iter()
             .map(|Redirect { from, to }| (from.as_str(), to.as_str()))
             .collect(),
-        lwm2m: build
-            .registry
-            .as_deref()
-            .map_or_else(Vec::new, |registry| object_records(registry, base_path)),
-    }
+        lwm2m,
+    })
 }
 
 /// The records of the registry's objects, by ID: each one's latest version, with the latest

@@ -49,7 +49,7 @@ pub(crate) fn table(index: &'static [u8], files: &'static [&'static Blob]) -> &'
         redirects: leak(redirects),
         not_found: files.page(index.not_found),
         widest_content_security_policy: text(index.widest_content_security_policy),
-        lwm2m: leak(index.lwm2m.into_iter().map(lwm2m_object).collect()),
+        lwm2m: index.lwm2m.map_or(&[], |span| files.objects(span)),
     })
 }
 
@@ -97,6 +97,18 @@ impl Files {
     fn text(&self, span: Span) -> Text {
         let (blob, start, end) = self.blob(span);
         in_blob(blob, start, end)
+    }
+
+    /// The LwM2M registry's objects, encoded at `span`.
+    fn objects(&self, span: Span) -> &'static [lwm2m::Object] {
+        let (blob, start, end) = self.blob(span);
+        let records: Vec<ObjectRecord<'static>> = blob
+            .bytes()
+            .get(start..end)
+            .map(site_table::decode)
+            .unwrap_or_else(|| panic!("the site's LwM2M objects are not where its table says"))
+            .unwrap_or_else(|error| panic!("the site's LwM2M objects do not decode: {error}"));
+        leak(records.into_iter().map(lwm2m_object).collect())
     }
 
     fn bytes(&self, span: Span) -> Binary {
