@@ -10,7 +10,8 @@
 #   1. each binary's first debug build (the macro's whole work, nothing kept from earlier
 #      runs) and its size;
 #   2. the one-page edit: a paragraph appended to one page (not the registry's), then
-#      `cargo build --bin` of that corpus, alternately, EDITS rounds;
+#      `cargo build --bin` of that corpus, alternately, EDITS rounds, in wall-clock and in CPU
+#      time;
 #   3. the same corpora in a `site_compiler::Session` (what `site dev` runs): the edit to new
 #      HTML, with and without the registry, alternately (`registry_session` example).
 #
@@ -50,11 +51,16 @@ done
 mkdir -p "$crate/content-registry/data"
 cp -r "$repo/content/data/lwm2m-registry" "$crate/content-registry/data/"
 (cd "$crate" && CARGO_TARGET_DIR=$target cargo build --quiet -p site)
+# The wall-clock and the CPU milliseconds (user and system, of every process) of building the
+# binary $1: CPU time depends less on what else the machine runs than wall-clock time does.
 build_ms() {
-    local start
+    local start cpu
     start=$(date +%s%N)
-    (cd "$crate" && CARGO_TARGET_DIR=$target cargo build --quiet --bin "$1" 2>/dev/null)
-    echo $((($(date +%s%N) - start) / 1000000))
+    cpu=$({
+        TIMEFORMAT='%3U %3S'
+        time (cd "$crate" && CARGO_TARGET_DIR=$target cargo build --quiet --bin "$1" 2>/dev/null)
+    } 2>&1)
+    echo "$((($(date +%s%N) - start) / 1000000)) $(awk '{ printf "%d", ($1 + $2) * 1000 }' <<<"$cpu")"
 }
 
 echo
@@ -62,25 +68,29 @@ echo "== 1. first debug build of $PAGES pages, and the binary's size =="
 # Without what the macro kept of earlier runs (caches, the stored registry): a first build.
 rm -rf "$target/debug/site-pages"
 for kind in $kinds; do
-    ms=$(build_ms "$kind")
-    echo "$kind: $ms ms, $(stat -c %s "$target/debug/$kind") bytes"
+    read -r ms cpu < <(build_ms "$kind")
+    echo "$kind: $ms ms (CPU $cpu ms), $(stat -c %s "$target/debug/$kind") bytes"
 done
 
 echo
 echo "== 2. one-page edit: debug build of $PAGES pages, $EDITS alternating rounds =="
-declare -A edits
+declare -A edits cpus
 for edit in $(seq "$EDITS"); do
     for kind in $kinds; do
         printf '\nEdit %s: one more paragraph.\n' "$edit" >>"$crate/content-$kind/1.section-0/page-1.md"
-        edits[$kind]+="$(build_ms "$kind") "
+        read -r ms cpu < <(build_ms "$kind")
+        edits[$kind]+="$ms "
+        cpus[$kind]+="$cpu "
     done
 done
 for kind in $kinds; do
     # shellcheck disable=SC2086
-    echo "$kind: median $(median ${edits[$kind]}) ms (rounds: ${edits[$kind]% } ms)"
+    echo "$kind: median $(median ${edits[$kind]}) ms (rounds: ${edits[$kind]% } ms)," \
+        "CPU median $(median ${cpus[$kind]}) ms (rounds: ${cpus[$kind]% } ms)"
 done
 # shellcheck disable=SC2086
-echo "with the registry ÷ without, time: $(ratio "$(median ${edits[registry]})" "$(median ${edits[plain]})")"
+echo "with the registry ÷ without, time: $(ratio "$(median ${edits[registry]})" "$(median ${edits[plain]})")," \
+    "CPU: $(ratio "$(median ${cpus[registry]})" "$(median ${cpus[plain]})")"
 
 echo
 echo "== 3. the same edit in a Session (site dev), $EDITS alternating rounds =="
