@@ -170,12 +170,12 @@ fn groups(build: &Build) -> usize {
 /// that a change of it rebuilds the sitemap. The files are named in a function that is never
 /// called rather than in a `const` each, which rustc would type-check and evaluate one by one.
 fn sources(build: &Build, included: &[PathBuf]) -> TokenStream {
-    let served: HashSet<&Path> = included.iter().map(PathBuf::as_path).collect();
-    let unserved = build
-        .sources
+    let served = build
+        .assets
         .iter()
-        .filter(|source| !served.contains(source.as_path()));
-    let sources = unserved.map(|source| {
+        .filter_map(|asset| asset.file.as_deref());
+    let read = build.sources.iter().map(PathBuf::as_path).chain(served);
+    let sources = to_name(read, included).into_iter().map(|source| {
         let path = source.to_string_lossy();
         quote! { include_bytes!(#path); }
     });
@@ -185,6 +185,14 @@ fn sources(build: &Build, included: &[PathBuf]) -> TokenStream {
         fn sources() { #(#sources)* }
         const _: ::core::option::Option<&str> = option_env!(#site_url_var);
     }
+}
+
+/// The files of `read` to name for rustc's dep-info, each once: all but those `included` as
+/// they are, which their inclusion names (the content's files served from a gathered file,
+/// and the registry's, which it also reads as sources, are named here).
+fn to_name<'a>(read: impl IntoIterator<Item = &'a Path>, included: &[PathBuf]) -> Vec<&'a Path> {
+    let mut named: HashSet<&Path> = included.iter().map(PathBuf::as_path).collect();
+    read.into_iter().filter(|file| named.insert(file)).collect()
 }
 
 /// The page table of `build`, its documents, bytes and the registry's objects put in `blobs`.
@@ -414,4 +422,31 @@ fn nav_records<'a>(items: &'a [NavItem], base_path: &str) -> Vec<NavRecord<'a>> 
             children: nav_records(&item.children, base_path),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_read_is_named_once_but_those_included_as_they_are() {
+        let included = [PathBuf::from("/site/public/logo.png")];
+        let read = [
+            "/site/index.md",
+            "/site/data/lwm2m-registry/objects/3.xml",
+            // Served as well as read: named once.
+            "/site/public/logo.png",
+            "/site/public/icon.svg",
+            "/site/data/lwm2m-registry/objects/3.xml",
+        ];
+        let named = to_name(read.iter().map(Path::new), &included);
+        assert_eq!(
+            named,
+            [
+                Path::new("/site/index.md"),
+                Path::new("/site/data/lwm2m-registry/objects/3.xml"),
+                Path::new("/site/public/icon.svg"),
+            ]
+        );
+    }
 }
