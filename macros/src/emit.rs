@@ -225,20 +225,19 @@ fn index<'a>(
         .assets
         .iter()
         .map(|asset| {
+            let text = embed::compress::compressible(&asset.content_type);
             let (bytes, group) = match &asset.file {
                 // The content's own files, their variants in the rest group: text gathered
                 // into one file, the rest (images, fonts), large and compressed already,
                 // included as it is.
-                Some(_) if embed::compress::compressible(&asset.content_type) => {
-                    (blobs.gather(&asset.bytes), rest)
-                }
+                Some(_) if text => (blobs.gather(&asset.bytes), rest),
                 Some(path) => (blobs.include(path, asset.bytes.len()), rest),
                 // Generated ones in a group of their own, as text when they are (the search
                 // index, the stylesheet): packed in debug builds, where most of them are the same
                 // from one build to the next and rustc would read them whole each time.
                 None => {
                     generated += 1;
-                    let bytes = match embed::compress::compressible(&asset.content_type) {
+                    let bytes = match text {
                         true => blobs.push_text(generated, &asset.bytes),
                         false => blobs.push_bytes(generated, &asset.bytes),
                     };

@@ -6,9 +6,10 @@
 //! The file holds the registry as read ([`KeptRegistry`], taken back only while
 //! [`registry::stamp`](crate::registry::stamp) of its files is the same), the words of its
 //! pages and the search file of reference entries (taken back by the search index as a
-//! session's are; the words, encoded apart, decoded only when that file is made again). A header names the format and this compiler's sources; a file of another
-//! compiler, other dependencies (another `Cargo.lock` above the content folder), another
-//! content folder or mode, or one that does not decode, is ignored.
+//! session's are; the words, encoded apart, decoded only when that file is made again). A
+//! header names the format and this compiler's sources; a file of another compiler, other
+//! dependencies (another `Cargo.lock` above the content folder), another content folder or
+//! mode, or one that does not decode, is ignored.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -95,20 +96,20 @@ pub(super) fn write(file: &Path, root: &Path, lenient: bool, kept: Kept) {
     }
     // The registry's pages' words alone, as they were stored when the build did not decode
     // them; the others are stored with their pages.
-    let routes: HashSet<&str> = registry
-        .pages
-        .iter()
-        .map(|page| page.route.as_str())
-        .collect();
-    let words: Vec<(String, PageWords)> = documents
-        .search
-        .into_iter()
-        .filter(|(route, _)| routes.contains(route.as_str()))
-        .collect();
-    let Some(words) = documents
-        .stored_words
-        .or_else(|| StoredWords::encode(&words))
-    else {
+    let encode_words = || {
+        let routes: HashSet<&str> = registry
+            .pages
+            .iter()
+            .map(|page| page.route.as_str())
+            .collect();
+        let words: Vec<(String, PageWords)> = documents
+            .search
+            .into_iter()
+            .filter(|(route, _)| routes.contains(route.as_str()))
+            .collect();
+        StoredWords::encode(&words)
+    };
+    let Some(words) = documents.stored_words.or_else(encode_words) else {
         return;
     };
     let stored = Stored {
